@@ -1,0 +1,1 @@
+"""spaCy pipeline components, one concern each; importing a module registers its factory."""

@@ -1,0 +1,34 @@
+"""Mark page furniture — bylines, editor lines, app prompts — as ``doc.spans["furniture"]``.
+
+Kept in the text (sections need bylines to find where a report starts) but never a source of metrics.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import lexicon_for
+from ..spans import ensure_spans
+
+FURNITURE_KEY = "furniture"
+
+
+class FurnitureMarker:
+    def __init__(self, nlp: Language, name: str, extra_lexicon: dict[str, Any] | None = None) -> None:
+        self.name = name
+        patterns = lexicon_for(extra_lexicon).raw["filters"].get("furniture_patterns", [])
+        self.pattern = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.M) if patterns else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [m.span() for m in self.pattern.finditer(doc.text) if m.end() > m.start()] if self.pattern else []
+        doc.spans[FURNITURE_KEY] = ensure_spans(doc, found, label="FURNITURE")
+        return doc
+
+
+@Language.factory("dangjian_furniture", default_config={"extra_lexicon": None}, assigns=["doc.spans"])
+def make_furniture_marker(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None) -> FurnitureMarker:
+    return FurnitureMarker(nlp, name, extra_lexicon)

@@ -1,0 +1,238 @@
+"""Offset-preserving text normalisation.
+
+Extractors work on a cleaned-up copy of the input (ASCII punctuation and digits, simplified script, no pinyin
+annotations, no page-layout line breaks), but every span we report must index the ORIGINAL string.
+:func:`normalize` therefore only ever substitutes one character for one character or deletes characters,
+and records for each normalised character the index of the original character it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from array import array
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+__all__ = ["NormalizedText", "normalize"]
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A normalised text plus the map from its character positions back to the original string."""
+
+    original: str
+    text: str
+    # array('l') of len(text) + 1: offsets[i] is the index in `original` of normalised char i, and the
+    # sentinel offsets[len(text)] == len(original) lets end-exclusive spans map without special cases.
+    offsets: array
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalised span ``[start, end)`` to the corresponding span of ``original``.
+
+        A non-empty span maps to ``(offsets[start], offsets[end - 1] + 1)``, so characters deleted between
+        two kept ones are included, but nothing deleted before ``start`` or after ``end - 1`` is.
+        An empty span maps to the empty span ``(offsets[start], offsets[start])``.
+        Raises ``ValueError`` unless ``0 <= start <= end <= len(text)``.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) is outside the normalised text (len {len(self.text)})")
+        offsets = self.offsets
+        if start == end:
+            return offsets[start], offsets[start]
+        return offsets[start], offsets[end - 1] + 1
+
+
+# --- stage 1: width ------------------------------------------------------------------------------------
+
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _to_halfwidth(text: str) -> str:
+    # str.translate is a per-character dict lookup (~13 M chars/s); a few str.replace passes over just the
+    # full-width characters actually present are several times faster on real text.
+    for ch in set(_FULLWIDTH_RE.findall(text)):
+        text = text.replace(ch, " " if ch == "\u3000" else chr(ord(ch) - 0xFEE0))
+    return text
+
+
+# --- stage 2: traditional -> simplified ------------------------------------------------------------------
+
+_converter: Any = None
+_converter_lock = threading.Lock()
+
+
+def _get_converter() -> Any:
+    """The shared OpenCC t2s converter, built on first use (loading its dictionaries takes a while)."""
+    global _converter
+    if _converter is None:
+        with _converter_lock:
+            if _converter is None:
+                import opencc
+
+                _converter = opencc.OpenCC("t2s")
+    return _converter
+
+
+_SURROGATES_RE = re.compile("([\ud800-\udfff]+)")
+
+
+def _convert_piece(convert: Any, piece: str) -> str:
+    """Convert `piece` whole if that keeps its length, else one character at a time."""
+    conv = convert(piece)
+    if len(conv) == len(piece):
+        return conv
+    out = []
+    for ch in piece:
+        c = convert(ch)
+        out.append(c if len(c) == 1 else ch)  # e.g. a character OpenCC expands: keep the original
+    return "".join(out)
+
+
+def _to_simplified(text: str) -> str:
+    # OpenCC converts phrases, which can change length; offsets only survive 1:1 substitutions, so lines
+    # that change length are redone one character at a time (see _convert_piece).
+    convert = _get_converter().convert
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        try:
+            out.append(_convert_piece(convert, line))
+        except UnicodeError:
+            # Lone surrogates cannot be encoded to UTF-8 for the C++ library: convert around them.
+            parts = _SURROGATES_RE.split(line)
+            out.extend(part if i % 2 else _convert_piece(convert, part) for i, part in enumerate(parts))
+    return "".join(out)
+
+
+# --- stage 3: pinyin annotations -------------------------------------------------------------------------
+
+# "開發(fā)區(qū)": a parenthesised, lower-case pinyin syllable straight after an ideograph. Upper case,
+# digits, Han content or anything longer than a syllable is a real parenthesis and stays.
+_PINYIN_RE = regex.compile(r"(?<=\p{Unified_Ideograph})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
+
+
+# --- stage 4: layout line breaks -------------------------------------------------------------------------
+
+# A newline and the whitespace after it; the literal "\n" prefix lets the engine skip ahead quickly. The
+# whitespace before the newline is added by hand in _layout_breaks (a pattern starting with it would be
+# tried at every position, or go quadratic on long runs of spaces).
+_BREAK_RE = re.compile(r"\n\s*")
+# Sentence-final punctuation and closing quotes/brackets (after stage 1, so ASCII forms too).
+_LINE_END_CHARS = frozenset("。.！!？?；;：:…\"'”’」』）)】》〉]}〕〗")
+_CLAUSE_CHARS = frozenset(",，、;；")
+_IDEOGRAPH_RE = regex.compile(r"\p{Unified_Ideograph}")
+# The last clause of the previous line and the first clause of the next one: if the break is inside a
+# sentence these two halves form one torn clause. Clause boundaries are punctuation of any kind.
+# (REVERSE makes the tail search scan backwards from the end instead of retrying from every position.)
+_TAIL_RE = regex.compile(r"[^\p{P}]*", flags=regex.REVERSE)
+_HEAD_RE = regex.compile(r"[^\p{P}]*")
+_SPACE_RE = re.compile(r"\s")
+# What may end the short torn-off head: clause or sentence punctuation, not an opening quote or bracket
+# (`擦亮“山水彩石”品牌`, a headline) nor the colon or slash of a label (`编辑:`, `文/片`).
+_HEAD_END_CHARS = frozenset(",、;。.!?…")
+# A new paragraph often opens with one of these right after a headline, which has no final punctuation.
+_SENTENCE_OPENERS = frozenset(
+    "近年来 近年 近日 近期 日前 目前 当前 如今 今年 去年 今天 昨天 昨日 当天 此前 期间 同时 此外 另外 其中 "
+    "为此 对此 因此 随后 据悉 首先 其次 最后".split()
+)
+# Chinese enumeration heads ("一、", "十二、") start a new list item, never a continuation.
+_LIST_ITEM_RE = regex.compile(r"[一二三四五六七八九十百零〇]+、")
+_LONG_LINE = 40
+_SHORT_HEAD = 3
+
+
+def _is_layout_break(prev_line: str, next_line: str) -> bool:
+    """Decide whether the line break between two non-blank lines is an artefact of page layout.
+
+    Scanned and copied-from-PDF reports break sentences wherever the column ended ("盘\\n\\n活集体资产",
+    "最富活\\n\\n力,最具人气"), which splits words and numbers that extractors must see whole. Headlines,
+    bylines and paragraph ends must stay separate, so a break is only removed when
+      * the previous line does not end with sentence-final punctuation or a closing quote/bracket;
+      * the next line starts with an ideograph (headlines often start with a quote or bracket) and is not
+        a list item such as "一、";
+      * the clause torn by the break has no spaces in it: running Chinese prose has none, while headlines
+        ("擦亮“山水彩石”品牌 绘就乡村振兴新图景") and bylines ("记者 支倩倩 通讯员 白洁") use them;
+      * and either the previous line looks like running prose (has clause punctuation, or is at least 40
+        characters, longer than a headline), or the next line opens with a fragment of at most 3
+        characters ended by clause punctuation ("力," "作法。" "原则,"): the tail of a torn word, unless
+        that fragment is a common sentence opener ("近年来,") that starts the paragraph under a headline.
+    """
+    prev = prev_line.strip()
+    nxt = next_line.strip()
+    if not prev or not nxt or prev[-1] in _LINE_END_CHARS:
+        return False
+    if not _IDEOGRAPH_RE.match(nxt) or _LIST_ITEM_RE.match(nxt):
+        return False
+    head = _HEAD_RE.match(nxt).group()
+    tail = _TAIL_RE.search(prev).group()
+    if _SPACE_RE.search(head) or _SPACE_RE.search(tail):
+        return False
+    if len(prev) >= _LONG_LINE or not _CLAUSE_CHARS.isdisjoint(prev):
+        return True
+    return (
+        len(head) <= _SHORT_HEAD
+        and len(head) < len(nxt)
+        and nxt[len(head)] in _HEAD_END_CHARS
+        and head not in _SENTENCE_OPENERS
+    )
+
+
+def _layout_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of the whitespace runs in `text` that :func:`_is_layout_break` says to delete."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _BREAK_RE.finditer(text):
+        start, end = m.span()
+        while start > 0 and text[start - 1].isspace():  # only spaces since the previous match: linear
+            start -= 1
+        if start == 0 or end == n:
+            continue  # a leading or trailing blank block separates nothing
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        if line_end < 0:
+            line_end = n
+        if _is_layout_break(text[line_start:start], text[end:line_end]):
+            spans.append((start, end))
+    return spans
+
+
+# --- assembly --------------------------------------------------------------------------------------------
+
+
+def _delete_spans(text: str, offsets: array, spans: list[tuple[int, int]]) -> tuple[str, array]:
+    """Remove the sorted, disjoint `spans` from `text` and the matching entries from `offsets`."""
+    if not spans:
+        return text, offsets
+    pieces: list[str] = []
+    new_offsets = array("l")
+    prev = 0
+    for start, end in spans:
+        pieces.append(text[prev:start])
+        new_offsets.extend(offsets[prev:start])  # array slices copy in C, no per-element Python work
+        prev = end
+    pieces.append(text[prev:])
+    new_offsets.extend(offsets[prev:])  # includes the len(original) sentinel
+    return "".join(pieces), new_offsets
+
+
+def normalize(original: str, *, t2s: bool = True, join_lines: bool = True) -> NormalizedText:
+    """Normalise `original` for extraction, keeping a map back to original offsets.
+
+    Stages, in order: full-width ASCII and U+3000 to half-width; Traditional to Simplified (OpenCC t2s,
+    1:1 only; skipped if ``t2s=False``); pinyin annotations such as "(fā)" after an ideograph removed;
+    layout line breaks inside sentences removed (skipped if ``join_lines=False``). Everything else passes
+    through unchanged. Never raises for a ``str``; raises ``TypeError`` for anything else.
+    """
+    if not isinstance(original, str):
+        raise TypeError(f"normalize() expects a str, got {type(original).__name__}")
+    text = _to_halfwidth(original)
+    if t2s:
+        text = _to_simplified(text)
+    # Building this is the one unavoidable per-character step; later deletions only slice it.
+    offsets = array("l", range(len(original) + 1))
+    text, offsets = _delete_spans(text, offsets, [m.span() for m in _PINYIN_RE.finditer(text)])
+    if join_lines:
+        text, offsets = _delete_spans(text, offsets, _layout_breaks(text))
+    return NormalizedText(original=original, text=text, offsets=offsets)

@@ -1,0 +1,97 @@
+"""Build the spaCy pipeline (cached per process) and turn its Docs into pydantic records."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# importing the components registers their factories
+from .components import context, filters, furniture, quantities  # noqa: F401
+from .components.quantities import METRICS_KEY
+from .models import EntityRef, Extraction, Metric
+from .tokenizer import normalized_of
+
+PIPE_NAMES = ("dangjian_furniture", "dangjian_quantities", "dangjian_filters", "dangjian_context")
+
+
+def build(extra_lexicon: dict[str, Any] | None = None) -> Language:
+    """A new blank ``zh`` pipeline with the coarse tokenizer and our rule components.
+
+    ``extra_lexicon`` ({data file: {key: list | dict}}) extends the packaged word lists, e.g.
+    ``{"units": {"measure_words": ["尾"]}}``.
+    """
+    config = {"nlp": {"tokenizer": {"@tokenizers": "dangjian.coarse_tokenizer.v1",
+                                    "extra_lexicon": extra_lexicon}}}
+    nlp = spacy.blank("zh", config=config)
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name, config={"extra_lexicon": extra_lexicon})
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def _cached(key: str) -> Language:
+    return build(json.loads(key) if key else None)
+
+
+def load(extra_lexicon: dict[str, Any] | None = None) -> Language:
+    """The pipeline for this lexicon, built once per process and reused."""
+    if extra_lexicon is not None and not isinstance(extra_lexicon, dict):
+        raise TypeError(f"extra_lexicon must be a dict, got {type(extra_lexicon).__name__}")
+    return _cached(json.dumps(extra_lexicon, sort_keys=True, ensure_ascii=False) if extra_lexicon else "")
+
+
+def _check_text(text: Any) -> str:
+    if isinstance(text, str):
+        return text
+    raise TypeError(f"extract() needs the report text as str, got {type(text).__name__}")
+
+
+def _bounds(value: float, value_max: float | None, qualifier: str) -> tuple[float | None, float | None]:
+    if qualifier == "exact":
+        return value, value if value_max is None else value_max
+    if qualifier in ("over", "at_least"):
+        return value, None
+    if qualifier in ("nearly", "under", "at_most"):
+        return None, value if value_max is None else value_max
+    return None, None
+
+
+def records_from_doc(doc: Doc, doc_id: str | None = None) -> Extraction:
+    """Build the pydantic Extraction from a Doc made by this pipeline (offsets mapped to the original)."""
+    norm = normalized_of(doc)
+    original = norm.original
+    metrics = []
+    for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
+        x = span._
+        start, end = norm.to_original(span.start_char, span.end_char)
+        unit_start = x.unit_start if x.unit_start is not None else span.end_char
+        u0, u1 = norm.to_original(unit_start, span.end_char) if unit_start < span.end_char else (end, end)
+        lower, upper = _bounds(x.value, x.value_max, x.qualifier)
+        entity = None
+        if x.entity is not None:
+            name, etype, e_start, e_end, parent = x.entity
+            o0, o1 = norm.to_original(e_start, e_end)
+            entity = EntityRef(name=name, type=etype, start=o0, end=o1, parent=parent)
+        metrics.append(Metric(
+            start=start, end=end, text=original[start:end], value=x.value, value_max=x.value_max,
+            unit=x.unit, unit_text=original[u0:u1], qualifier=x.qualifier, lower=lower, upper=upper,
+            kind=x.kind, object=x.object, entity=entity, change=x.change,
+        ))
+    return Extraction(doc_id=doc_id, text_length=len(original), metrics=metrics)
+
+
+def extract(text: str, *, extra_lexicon: dict[str, Any] | None = None, doc_id: str | None = None) -> Extraction:
+    """Every metric the text states, as typed records whose offsets index ``text`` itself.
+
+    >>> extract("总投资达到15亿元").metrics[0].value
+    1500000000.0
+    """
+    text = _check_text(text)
+    if not text.strip():
+        return Extraction(doc_id=doc_id, text_length=len(text), metrics=[])
+    return records_from_doc(load(extra_lexicon)(text), doc_id=doc_id)

@@ -1,0 +1,42 @@
+"""Make arbitrary character spans addressable as spaCy Spans.
+
+The tokenizer is coarse (one token per run of ordinary text), so a span the rules find may start or
+end inside a token; we split just those tokens instead of paying for per-character tokenisation.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span
+
+
+def ensure_spans(doc: Doc, offsets: list[tuple[int, int]], label: str = "") -> list[Span]:
+    """Return a Span for each (start, end) in doc.text offsets, splitting tokens where needed."""
+    if not offsets:
+        return []
+    starts = [t.idx for t in doc]
+    cuts: dict[int, set[int]] = defaultdict(set)
+    n = len(doc.text)
+    for start, end in offsets:
+        for b in (start, end):
+            if 0 < b < n:
+                i = bisect_right(starts, b) - 1
+                if starts[i] != b:
+                    cuts[i].add(b - starts[i])
+    if cuts:
+        with doc.retokenize() as retokenizer:
+            for i, inner in cuts.items():
+                token = doc[i]
+                points = [0, *sorted(inner), len(token.text)]
+                orths = [token.text[a:b] for a, b in zip(points, points[1:], strict=False)]
+                heads = [(token, k) for k in range(len(orths))]
+                retokenizer.split(token, orths, heads=heads)
+    spans = []
+    for start, end in offsets:
+        span = doc.char_span(start, end, label=label)
+        if span is None:  # cannot happen after the split; fail loudly rather than lose a metric
+            raise RuntimeError(f"could not align span {start}:{end} in a doc of {n} characters")
+        spans.append(span)
+    return spans

@@ -1,0 +1,81 @@
+"""A coarse tokenizer that normalises the text and keeps the way back to the original.
+
+spaCy's blank ``zh`` tokenizer makes one token per character (about 1 µs each); we only need token
+boundaries where a quantity can begin or end, so ordinary text stays one token per run. The original
+string and the offset map travel in ``doc.user_data`` so every component and :func:`extract` can
+report offsets into the text the caller passed.
+"""
+
+from __future__ import annotations
+
+import array
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .grammar import build_grammar
+from .lexicon import Lexicon
+from .normalize import NormalizedText, normalize
+
+ORIGINAL_KEY = "dangjian_original"
+OFFSETS_KEY = "dangjian_offsets"
+
+
+class CoarseTokenizer:
+    """Normalise, then split into numerals, units after numerals, punctuation, space and text runs."""
+
+    def __init__(self, vocab: Vocab, lexicon: Lexicon) -> None:
+        self.vocab = vocab
+        self.lexicon = lexicon
+        self._token = build_grammar(lexicon).token
+
+    def __call__(self, text: str) -> Doc:
+        if not isinstance(text, str):
+            raise TypeError(f"expected text as str, got {type(text).__name__}")
+        norm = normalize(text)
+        words = self._token.findall(norm.text)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[ORIGINAL_KEY] = norm.original
+        doc.user_data[OFFSETS_KEY] = norm.offsets.tobytes()
+        return doc
+
+    def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
+        for text in texts:
+            yield self(text)
+
+    # spaCy serialises a pipeline's tokenizer; ours is rebuilt from the packaged lexicon
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> CoarseTokenizer:
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> CoarseTokenizer:
+        return self
+
+
+def normalized_of(doc: Doc) -> NormalizedText:
+    """The NormalizedText a doc was built from (identity map for a doc made elsewhere)."""
+    original = doc.user_data.get(ORIGINAL_KEY)
+    raw = doc.user_data.get(OFFSETS_KEY)
+    if original is None or raw is None:
+        offsets = array.array("l", range(len(doc.text) + 1))
+        return NormalizedText(doc.text, doc.text, offsets)
+    offsets = array.array("l")
+    offsets.frombytes(raw)
+    return NormalizedText(original, doc.text, offsets)
+
+
+@spacy.registry.tokenizers("dangjian.coarse_tokenizer.v1")
+def create_coarse_tokenizer(extra_lexicon: dict[str, Any] | None = None) -> Any:
+    from .lexicon import lexicon_for
+
+    def make(nlp: spacy.Language) -> CoarseTokenizer:
+        return CoarseTokenizer(nlp.vocab, lexicon_for(extra_lexicon))
+
+    return make
