@@ -11,6 +11,7 @@ from __future__ import annotations
 import array
 from typing import Any
 
+import regex
 import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -19,6 +20,7 @@ from .grammar import build_grammar
 from .lexicon import Lexicon
 from .normalize import NormalizedText, normalize
 
+_SURROGATES = regex.compile("[\ud800-\udfff]")
 ORIGINAL_KEY = "dangjian_original"
 OFFSETS_KEY = "dangjian_offsets"
 
@@ -35,7 +37,8 @@ class CoarseTokenizer:
         if not isinstance(text, str):
             raise TypeError(f"expected text as str, got {type(text).__name__}")
         norm = normalize(text)
-        words = self._token.findall(norm.text)
+        # spaCy's string store encodes to UTF-8, which lone surrogates cannot be: swap them 1:1 for U+FFFD
+        words = self._token.findall(_SURROGATES.sub("\ufffd", norm.text))
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc.user_data[ORIGINAL_KEY] = norm.original
         doc.user_data[OFFSETS_KEY] = norm.offsets.tobytes()

@@ -1,0 +1,83 @@
+"""The spaCy shape, the public contract, and bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+import dangjian_extract
+from dangjian_extract import Extraction, Metric, extract, load
+
+
+def test_pipeline_is_blank_zh_with_our_factories() -> None:
+    nlp = load()
+    assert nlp.lang == "zh"
+    assert nlp.pipe_names == ["dangjian_furniture", "dangjian_quantities", "dangjian_filters", "dangjian_context"]
+    for name in nlp.pipe_names:
+        assert spacy.Language.has_factory(name)
+
+
+def test_metrics_live_in_doc_spans_with_extension_attributes() -> None:
+    doc = load()("成立75个院落党支部,党员干部500余名,铺设草皮近万平方米。")
+    spans = list(doc.spans["metrics"])
+    assert [s.text for s in spans] == ["75个", "500余名", "万平方米"]
+    assert [(s._.value, s._.unit, s._.qualifier, s._.kind) for s in spans] == [
+        (75.0, "个", "exact", "count"), (500.0, "名", "over", "count"), (10000.0, "m2", "nearly", "measure")]
+    assert "rejected" in doc.spans
+
+
+def test_rejected_candidates_say_why() -> None:
+    doc = load()("在全市观摩中位列第1名,推选出一批老党员,深入发展“三个一”模式。")
+    reasons = {s.text: s._.reject_reason for s in doc.spans["rejected"]}
+    assert reasons["1名"] == "ordinal"
+    assert reasons["一批"] == "generic_one"
+    assert reasons["三个"] == "quoted"
+
+
+def test_docs_round_trip_through_bytes() -> None:
+    nlp = load()
+    doc = nlp("開發(fā)區(qū)共有黨員2300余名。")
+    again = spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert dangjian_extract.records_from_doc(again) == dangjian_extract.records_from_doc(doc)
+
+
+def test_extra_lexicon_adds_a_measure_word() -> None:
+    text = "投放鱼苗3000尾。"
+    assert extract(text).metrics == []
+    (m,) = extract(text, extra_lexicon={"units": {"measure_words": ["尾"]}}).metrics
+    assert (m.text, m.value, m.unit) == ("3000尾", 3000.0, "尾")
+
+
+def test_extra_lexicon_errors_are_clear() -> None:
+    with pytest.raises(ValueError, match="unknown lexicon file"):
+        extract("1个", extra_lexicon={"nonsense": {}})
+    with pytest.raises(TypeError, match="extra_lexicon"):
+        extract("1个", extra_lexicon=["尾"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [None, 12, 3.5, ["1个"], b"1\xe4\xb8\xaa"])
+def test_non_text_is_a_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        extract(bad)  # type: ignore[arg-type]
+
+
+def test_empty_text_gives_empty_result() -> None:
+    assert extract("").metrics == []
+    assert extract(" \n\t").metrics == []
+    assert extract("").text_length == 0
+
+
+def test_output_is_plain_json_with_fixed_field_names() -> None:
+    data = extract("总投资达到15亿元。", doc_id="a").model_dump(mode="json")
+    json.dumps(data)
+    assert data["doc_id"] == "a"
+    assert list(data["metrics"][0]) == ["start", "end", "text", "value", "value_max", "unit", "unit_text",
+                                        "qualifier", "lower", "upper", "kind", "object", "entity", "change"]
+
+
+def test_schema_is_exported() -> None:
+    schema = Extraction.model_json_schema()
+    assert "Metric" in schema["$defs"]
+    assert set(Metric.model_fields) >= {"start", "end", "text", "value", "unit", "qualifier", "kind"}
