@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 from .grammar import build_grammar
 from .lexicon import Lexicon
 from .normalize import NormalizedText, normalize
+from .spans import TEXT_KEY, doc_text
 
 _SURROGATES = regex.compile("[\ud800-\udfff]")
 ORIGINAL_KEY = "dangjian_original"
@@ -38,8 +39,10 @@ class CoarseTokenizer:
             raise TypeError(f"expected text as str, got {type(text).__name__}")
         norm = normalize(text)
         # spaCy's string store encodes to UTF-8, which lone surrogates cannot be: swap them 1:1 for U+FFFD
-        words = self._token.findall(_SURROGATES.sub("\ufffd", norm.text))
+        text = _SURROGATES.sub("\ufffd", norm.text)
+        words = self._token.findall(text)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[TEXT_KEY] = text
         doc.user_data[ORIGINAL_KEY] = norm.original
         doc.user_data[OFFSETS_KEY] = norm.offsets.tobytes()
         return doc
@@ -67,11 +70,11 @@ def normalized_of(doc: Doc) -> NormalizedText:
     original = doc.user_data.get(ORIGINAL_KEY)
     raw = doc.user_data.get(OFFSETS_KEY)
     if original is None or raw is None:
-        offsets = array.array("l", range(len(doc.text) + 1))
-        return NormalizedText(doc.text, doc.text, offsets)
+        text = doc_text(doc)
+        return NormalizedText(text, text, array.array("l", range(len(text) + 1)))
     offsets = array.array("l")
     offsets.frombytes(raw)
-    return NormalizedText(original, doc.text, offsets)
+    return NormalizedText(original, doc_text(doc), offsets)
 
 
 @spacy.registry.tokenizers("dangjian.coarse_tokenizer.v1")

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
 from ..lexicon import Lexicon, lexicon_for
+from ..spans import doc_text
 from .quantities import METRICS_KEY
 
 CLAUSE_BREAK = regex.compile(r"[，。；！？、,;!?:：\n]")
@@ -35,7 +36,7 @@ class ContextReader:
         self._decrease = regex.compile("|".join(map(regex.escape, self.lex.decrease)))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         for span in doc.spans.get(METRICS_KEY, []):
             clause_start = self._clause_start(text, span._.numeral_start or span.start_char)
             prefix = text[clause_start:span.start_char]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import register_extensions
 from ..grammar import build_grammar
 from ..lexicon import Lexicon, lexicon_for
+from ..spans import doc_text
 from .furniture import FURNITURE_KEY
 from .quantities import METRICS_KEY, _is_bare_multiplier
 
@@ -57,7 +58,7 @@ class MetricFilter:
         self.stop_phrases = build_grammar(self.lex).stop_phrases
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         quoted = _Intervals(self._short_quotes(text))
         stops = _Intervals([m.span() for m in self.stop_phrases.finditer(text, overlapped=True)]
                            if self.stop_phrases else [])

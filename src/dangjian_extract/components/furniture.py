@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import lexicon_for
-from ..spans import ensure_spans
+from ..spans import doc_text, ensure_spans
 
 FURNITURE_KEY = "furniture"
 
@@ -24,7 +24,7 @@ class FurnitureMarker:
         self.pattern = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.M) if patterns else None
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [m.span() for m in self.pattern.finditer(doc.text) if m.end() > m.start()] if self.pattern else []
+        found = [m.span() for m in self.pattern.finditer(doc_text(doc)) if m.end() > m.start()] if self.pattern else []
         doc.spans[FURNITURE_KEY] = ensure_spans(doc, found, label="FURNITURE")
         return doc
 

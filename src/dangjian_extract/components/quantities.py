@@ -17,7 +17,7 @@ from ..extensions import register_extensions
 from ..grammar import build_grammar
 from ..lexicon import Lexicon, lexicon_for
 from ..numbers import CN_DIGITS, MULTIPLIERS, parse_number
-from ..spans import ensure_spans
+from ..spans import doc_text, ensure_spans
 
 METRICS_KEY = "metrics"
 DOUBLING = {"一": 100.0, "两": 300.0, "三": 700.0, "四": 1500.0}
@@ -73,7 +73,7 @@ class QuantityFinder:
         self.pattern = build_grammar(self.lex).quantity
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         candidates = [c for m in self.pattern.finditer(text) if (c := self.interpret(m, text)) is not None]
         spans = ensure_spans(doc, [(c.start, c.end) for c in candidates], label="METRIC")
         for span, c in zip(spans, candidates, strict=False):
