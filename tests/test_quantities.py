@@ -57,6 +57,7 @@ POSITIVE = [
     ("整理数据1,234条。", [("1,234条", 1234, None, "条", "exact", "count")]),
     ("建成１２个站点。", [("１２个", 12, None, "个", "exact", "count")]),
     ("建成充电端口6700余個。", [("6700余個", 6700, None, "个", "over", "count")]),
+    ("接待群众来访430余批次。", [("430余批次", 430, None, "批次", "over", "count")]),
     ("收入50万元以上的村有7个。", [("50万元", 500000, None, "CNY", "over", "money"),
                                   ("7个", 7, None, "个", "exact", "count")]),
 ]
@@ -152,3 +153,8 @@ def test_change_direction() -> None:
     text = "限上贸易销售总额同比增长18.5%,退件率环比下降75%,投诉由每月1500余件降至700余件,新增规上企业13家。"
     got = {m.text: m.change for m in extract(text).metrics}
     assert got == {"18.5%": "increase", "75%": "decrease", "1500余件": None, "700余件": None, "13家": "increase"}
+
+
+def test_number_after_its_noun_through_qualifier_and_verb() -> None:
+    got = [(m.text, m.value, m.unit, m.qualifier) for m in extract("社区常住人口约3.2万,户籍人口达到12万。").metrics]
+    assert got == [("3.2万", 32000, "人", "about"), ("12万", 120000, "人", "exact")]

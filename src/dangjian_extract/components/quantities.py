@@ -155,6 +155,13 @@ class QuantityFinder:
         return self._qualified(cand, text)
 
     def _noun_before(self, text: str, pos: int) -> str | None:
+        word = _prefix_word(text, pos, self.lex.qualifiers_before)
+        if word:  # 常住人口约3.2万: the noun stands before the qualifier
+            pos -= len(word)
+        for filler in ("达到", "为", "达", "有", "是"):
+            if text.startswith(filler, pos - len(filler)):
+                pos -= len(filler)
+                break
         head = text[max(0, pos - 6):pos]
         for noun in sorted(self.lex.noun_units, key=len, reverse=True):
             if head.endswith(noun):
