@@ -46,6 +46,7 @@ class Lexicon:
     decrease_after: tuple[str, ...]
     level: tuple[str, ...]
     noun_units: dict[str, str]
+    unit_not_followed_by: dict[str, tuple[str, ...]]
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
 
@@ -109,6 +110,7 @@ def build_lexicon(extra: dict[str, Any] | None = None) -> Lexicon:
         decrease_after=_longest_first(c["decrease_after"]),
         level=_longest_first(c["level"]),
         noun_units=dict(c["noun_units"]),
+        unit_not_followed_by={k: tuple(v) for k, v in f.get("unit_not_followed_by", {}).items()},
         raw=raw,
     )
 

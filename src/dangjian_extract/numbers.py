@@ -75,8 +75,9 @@ def parse_chinese_int(text: str) -> float | None:
     """Chinese integer numerals: 三十 → 30, 一千三百 → 1300, 十五万 → 150000, 二〇二二 → 2022."""
     if not text:
         return None
-    if len(text) > 1 and all(ch in CN_DIGITS for ch in text):
-        # digit-by-digit reading (二〇二二) — a year or code rather than a quantity, but still a number
+    if len(text) >= 4 and all(ch in CN_DIGITS for ch in text):
+        # digit-by-digit reading (二〇二二) — a year or code rather than a quantity, but still a number;
+        # shorter runs of bare digits are reduplication (一一对应) or lists (一二三产业), not numbers
         return float("".join(str(CN_DIGITS[ch]) for ch in text))
     total = 0.0
     rest = text

@@ -18,6 +18,7 @@ from ..spans import doc_text
 from .quantities import METRICS_KEY
 
 CLAUSE_BREAK = regex.compile(r"[，。；！？、,;!?:：\n]")
+CHANGE_BREAK = regex.compile(r"[，。；！？,;!?:：\n]")
 _QUOTES = "“”‘’\"'《》「」『』〈〉"
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）]")
@@ -41,15 +42,17 @@ class ContextReader:
             clause_start = self._clause_start(text, span._.numeral_start or span.start_char)
             prefix = text[clause_start:span.start_char]
             if span._.change is None:
-                span._.change = self.change(prefix, text, span)
+                # a verb before a list governs every item: 新建冷链仓储中心1座、分拣线2条
+                list_start = self._clause_start(text, span.start_char, CHANGE_BREAK)
+                span._.change = self.change(text[list_start:span.start_char], text, span)
             span._.object = self.object(prefix, text, span)
         return doc
 
     @staticmethod
-    def _clause_start(text: str, pos: int) -> int:
+    def _clause_start(text: str, pos: int, breaks: regex.Pattern[str] = CLAUSE_BREAK) -> int:
         lo = max(0, pos - 80)
         last = None
-        for m in CLAUSE_BREAK.finditer(text, lo, pos):
+        for m in breaks.finditer(text, lo, pos):
             last = m
         return last.end() if last else lo
 
@@ -58,6 +61,8 @@ class ContextReader:
         best: tuple[int, str, int] | None = None
         for pattern, direction in ((self._increase, "increase"), (self._decrease, "decrease")):
             for m in pattern.finditer(prefix):
+                if m.start() and prefix[m.start() - 1] == "、" and "等" in prefix[m.end():]:
+                    continue  # 老旧小区、新建小区等5类小区: the cue describes a list item
                 if best is None or m.end() > best[0]:
                     best = (m.end(), direction, m.start())
         if best is not None:

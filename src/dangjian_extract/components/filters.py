@@ -122,6 +122,9 @@ class MetricFilter:
                     return "year"
         if unit == "期" and is_chinese and after and regex.match(r"\p{Han}", after):
             return "phase"  # 二期项目: a phase name, not a count
+        if unit in self.lex.unit_not_followed_by and any(
+                text.startswith(w, end) for w in self.lex.unit_not_followed_by[unit]):
+            return "part_of_word"  # 3单元, 5部门
         if before in "×*xX/" and before:
             return "rate_label"  # 7×24小时
         return None
