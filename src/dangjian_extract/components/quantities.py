@@ -71,6 +71,7 @@ class QuantityFinder:
         self.name = name
         self.lex: Lexicon = lexicon_for(extra_lexicon)
         self.pattern = build_grammar(self.lex).quantity
+        self._nouns_longest_first = sorted(self.lex.noun_units, key=len, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -163,7 +164,7 @@ class QuantityFinder:
                 pos -= len(filler)
                 break
         head = text[max(0, pos - 6):pos]
-        for noun in sorted(self.lex.noun_units, key=len, reverse=True):
+        for noun in self._nouns_longest_first:
             if head.endswith(noun):
                 return noun
         return None
