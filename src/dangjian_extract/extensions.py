@@ -24,6 +24,19 @@ SPAN_ATTRIBUTES: dict[str, object] = {
     "object": None,
     "entity": None,  # (name, type, start, end, parent) in doc.text offsets
     "change": None,
+    "basis": None,  # yoy | mom for a change measured against last year / last month
+    "period": None,  # (start, end, from_spec, to_spec) in doc.text offsets; specs resolved by periods.resolve
+    "status": "achieved",  # or planned
+    "category": None,  # category id from data/categories.json
+    "sentence": None,  # (start, end) of the metric's sentence in doc.text offsets
+    # on entity mention spans (doc.spans["entities"]; span.label_ is the type)
+    "entity_name": None,  # name; differs from the span text for back-references (该村 → 东山阴村)
+    "parent": None,  # name of the enclosing entity written right before it
+    "back_reference": False,
+    # on section spans (doc.spans["sections"])
+    "headline": None,  # (start, end) of the headline lines
+    "byline": None,  # (start, end) of the byline
+    "subject": None,  # (name, type, start, end, parent) of the report's subject
     "reject_reason": None,  # set on spans in doc.spans["rejected"]
 }
 

@@ -8,6 +8,7 @@ ORIGINAL text passed to ``extract`` (Python string indices, end exclusive), and 
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -28,6 +29,8 @@ EntityType = Literal[
     "place",
 ]
 Change = Literal["increase", "decrease"]
+Basis = Literal["yoy", "mom"]
+Status = Literal["achieved", "planned"]
 
 
 class EntityRef(BaseModel):
@@ -40,6 +43,45 @@ class EntityRef(BaseModel):
     start: int | None = Field(default=None, description="Start offset of the mention in the original text.")
     end: int | None = Field(default=None, description="End offset (exclusive) of the mention.")
     parent: str | None = Field(default=None, description="Enclosing entity named in the text, if any.")
+
+
+class EntityMention(BaseModel):
+    """One mention of a place or body in the text (``Extraction.entities``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(description="Name in simplified script with its type suffix; for a back-reference "
+                                  "(该村, 本村) the name of the entity it refers to.")
+    type: EntityType = Field(description="Entity type from the metrics guide.")
+    start: int = Field(ge=0, description="Start offset of the mention in the original text.")
+    end: int = Field(ge=0, description="End offset (exclusive) of the mention in the original text.")
+    text: str = Field(description="Exactly original[start:end].")
+    parent: str | None = Field(default=None, description="Enclosing entity written right before it "
+                                                         "(市中区光明路街道 → 市中区), if any.")
+    back_reference: bool = Field(default=False, description="True for 该村/本村-style words that refer "
+                                                            "back to the last named entity of the type.")
+
+
+class Period(BaseModel):
+    """The time scope that governs a metric (今年以来, 1-7月份, 截至11月份, 2024年, 目前)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="Exactly original[start:end].")
+    start: int = Field(ge=0, description="Start offset of the time expression in the original text.")
+    end: int = Field(ge=0, description="End offset (exclusive) of the time expression.")
+    from_date: date | None = Field(default=None, description="First day covered, when it can be resolved "
+                                                             "(relative expressions need reference_date).")
+    to_date: date | None = Field(default=None, description="Last day covered, when it can be resolved.")
+
+
+class TextSpan(BaseModel):
+    """A stretch of the original text, by offsets."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0, description="Start offset into the original text.")
+    end: int = Field(ge=0, description="End offset (exclusive) into the original text.")
 
 
 class Metric(BaseModel):
@@ -63,6 +105,14 @@ class Metric(BaseModel):
     entity: EntityRef | None = Field(default=None, description="The entity the metric belongs to, or null.")
     change: Change | None = Field(default=None, description="increase/decrease for a stated difference or "
                                                             "rate of change, else null.")
+    basis: Basis | None = Field(default=None, description="What a change is measured against: yoy (同比, "
+                                                          "较去年), mom (环比), or null.")
+    period: Period | None = Field(default=None, description="The time scope that governs the metric.")
+    status: Status = Field(default="achieved", description="achieved, or planned for a target or forecast "
+                                                            "(预计, 计划, 力争, 到年底…将).")
+    category: str | None = Field(default=None, description="Category id from the metric taxonomy "
+                                                           "(data/categories.json; docs/taxonomy.md).")
+    sentence: TextSpan | None = Field(default=None, description="The sentence the metric stands in.")
 
     @field_validator("value", "value_max", "lower", "upper")
     @classmethod
@@ -70,6 +120,18 @@ class Metric(BaseModel):
         if v is not None and not math.isfinite(v):
             raise ValueError("metric values must be finite")
         return v
+
+
+class Section(BaseModel):
+    """One report on the page: its headline, byline and subject (the fallback entity of its metrics)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0, description="Start offset of the section (its headline) in the original text.")
+    end: int = Field(ge=0, description="End offset (exclusive) of the section.")
+    headline: str | None = Field(default=None, description="The headline lines, joined by newlines.")
+    byline: str | None = Field(default=None, description="The byline (记者…, 通讯员…, 本报讯…), if any.")
+    subject: EntityRef | None = Field(default=None, description="The place or body the report is about.")
 
 
 class Extraction(BaseModel):
@@ -80,3 +142,14 @@ class Extraction(BaseModel):
     doc_id: str | None = Field(default=None, description="Caller-supplied identifier of the document.")
     text_length: int = Field(default=0, ge=0, description="Length of the original text in characters.")
     metrics: list[Metric] = Field(default_factory=list, description="Metrics in order of their offsets.")
+    entities: list[EntityMention] = Field(default_factory=list, description="Every mention of a place or "
+                                                                             "body, in order of offsets.")
+    sections: list[Section] = Field(default_factory=list, description="The reports on the page, each under "
+                                                                       "its own headline, in order.")
+
+    def by_entity(self) -> dict[str | None, list[Metric]]:
+        """Metrics grouped by the name of the entity they belong to (None: no entity), in text order."""
+        groups: dict[str | None, list[Metric]] = {}
+        for metric in self.metrics:
+            groups.setdefault(metric.entity.name if metric.entity else None, []).append(metric)
+        return groups
