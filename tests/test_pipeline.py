@@ -73,8 +73,11 @@ def test_output_is_plain_json_with_fixed_field_names() -> None:
     data = extract("总投资达到15亿元。", doc_id="a").model_dump(mode="json")
     json.dumps(data)
     assert data["doc_id"] == "a"
+    # the first fields are the contract of issue 2; later fields are only ever appended
     assert list(data["metrics"][0]) == ["start", "end", "text", "value", "value_max", "unit", "unit_text",
-                                        "qualifier", "lower", "upper", "kind", "object", "entity", "change"]
+                                        "qualifier", "lower", "upper", "kind", "object", "entity", "change",
+                                        "basis", "period", "status", "category", "sentence"]
+    assert list(data)[:3] == ["doc_id", "text_length", "metrics"]
 
 
 def test_schema_is_exported() -> None:

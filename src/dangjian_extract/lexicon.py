@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-DATA_FILES = ("units", "qualifiers", "filters", "context")
+DATA_FILES = ("units", "qualifiers", "filters", "context", "entities", "periods", "categories")
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -13,7 +14,12 @@ from spacy.tokens import Doc
 # importing the components registers their factories
 from .components import context, filters, furniture, quantities  # noqa: F401
 from .components.quantities import METRICS_KEY
-from .models import EntityRef, Extraction, Metric
+
+ENTITIES_KEY = "entities"  # doc.spans key of entity mentions (span.label_ = type)
+SECTIONS_KEY = "sections"  # doc.spans key of report sections
+from .models import EntityMention, EntityRef, Extraction, Metric, Period, Section, TextSpan
+from .normalize import NormalizedText
+from .periods import resolve
 from .tokenizer import normalized_of
 
 PIPE_NAMES = ("dangjian_furniture", "dangjian_quantities", "dangjian_filters", "dangjian_context")
@@ -61,8 +67,33 @@ def _bounds(value: float, value_max: float | None, qualifier: str) -> tuple[floa
     return None, None
 
 
-def records_from_doc(doc: Doc, doc_id: str | None = None) -> Extraction:
-    """Build the pydantic Extraction from a Doc made by this pipeline (offsets mapped to the original)."""
+def _reference_date(value: Any) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"reference_date must be an ISO date like 2024-05-10, got {value!r}") from None
+    raise TypeError(f"reference_date must be a date or an ISO date string, got {type(value).__name__}")
+
+
+def _entity_ref(norm: NormalizedText, entity: tuple[Any, ...] | None) -> EntityRef | None:
+    if entity is None:
+        return None
+    name, etype, e_start, e_end, parent = entity
+    o0, o1 = norm.to_original(e_start, e_end)
+    return EntityRef(name=name, type=etype, start=o0, end=o1, parent=parent)
+
+
+def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date | str | None = None) -> Extraction:
+    """Build the pydantic Extraction from a Doc made by this pipeline (offsets mapped to the original).
+
+    ``reference_date`` (the report's publication date) resolves relative periods such as 今年以来.
+    """
+    reference = _reference_date(reference_date)
     norm = normalized_of(doc)
     original = norm.original
     metrics = []
@@ -72,26 +103,52 @@ def records_from_doc(doc: Doc, doc_id: str | None = None) -> Extraction:
         unit_start = x.unit_start if x.unit_start is not None else span.end_char
         u0, u1 = norm.to_original(unit_start, span.end_char) if unit_start < span.end_char else (end, end)
         lower, upper = _bounds(x.value, x.value_max, x.qualifier)
-        entity = None
-        if x.entity is not None:
-            name, etype, e_start, e_end, parent = x.entity
-            o0, o1 = norm.to_original(e_start, e_end)
-            entity = EntityRef(name=name, type=etype, start=o0, end=o1, parent=parent)
+        period = None
+        if x.period is not None:
+            p_start, p_end, from_spec, to_spec = x.period
+            p0, p1 = norm.to_original(p_start, p_end)
+            period = Period(text=original[p0:p1], start=p0, end=p1,
+                            from_date=resolve(from_spec, reference), to_date=resolve(to_spec, reference))
+        sentence = TextSpan(**dict(zip(("start", "end"), norm.to_original(*x.sentence)))) if x.sentence else None
         metrics.append(Metric(
             start=start, end=end, text=original[start:end], value=x.value, value_max=x.value_max,
             unit=x.unit, unit_text=original[u0:u1], qualifier=x.qualifier, lower=lower, upper=upper,
-            kind=x.kind, object=x.object, entity=entity, change=x.change,
+            kind=x.kind, object=x.object, entity=_entity_ref(norm, x.entity), change=x.change,
+            basis=x.basis if x.change else None, period=period, status=x.status, category=x.category,
+            sentence=sentence,
         ))
-    return Extraction(doc_id=doc_id, text_length=len(original), metrics=metrics)
+    entities = []
+    for span in doc.spans.get(ENTITIES_KEY, []):
+        e0, e1 = norm.to_original(span.start_char, span.end_char)
+        entities.append(EntityMention(name=span._.entity_name or span.text, type=span.label_, start=e0, end=e1,
+                                      text=original[e0:e1], parent=span._.parent,
+                                      back_reference=bool(span._.back_reference)))
+    entities.sort(key=lambda e: (e.start, e.end))
+    sections = []
+    for span in doc.spans.get(SECTIONS_KEY, []):
+        s0, s1 = norm.to_original(span.start_char, span.end_char)
+        headline = byline = None
+        if span._.headline:
+            h0, h1 = norm.to_original(*span._.headline)
+            headline = original[h0:h1].strip() or None
+        if span._.byline:
+            b0, b1 = norm.to_original(*span._.byline)
+            byline = original[b0:b1].strip() or None
+        sections.append(Section(start=s0, end=s1, headline=headline, byline=byline,
+                                subject=_entity_ref(norm, span._.subject)))
+    return Extraction(doc_id=doc_id, text_length=len(original), metrics=metrics, entities=entities,
+                      sections=sections)
 
 
-def extract(text: str, *, extra_lexicon: dict[str, Any] | None = None, doc_id: str | None = None) -> Extraction:
+def extract(text: str, *, extra_lexicon: dict[str, Any] | None = None, doc_id: str | None = None,
+            reference_date: date | str | None = None) -> Extraction:
     """Every metric the text states, as typed records whose offsets index ``text`` itself.
 
     >>> extract("总投资达到15亿元").metrics[0].value
     1500000000.0
     """
     text = _check_text(text)
+    _reference_date(reference_date)  # a bad date is an error even for empty text
     if not text.strip():
         return Extraction(doc_id=doc_id, text_length=len(text), metrics=[])
-    return records_from_doc(load(extra_lexicon)(text), doc_id=doc_id)
+    return records_from_doc(load(extra_lexicon)(text), doc_id=doc_id, reference_date=reference_date)
