@@ -12,17 +12,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # importing the components registers their factories
-from .components import context, filters, furniture, quantities  # noqa: F401
+from .components import attribution, category, context, entities, filters, furniture, quantities, sections  # noqa: F401
+from .components.entities import ENTITIES_KEY
 from .components.quantities import METRICS_KEY
-
-ENTITIES_KEY = "entities"  # doc.spans key of entity mentions (span.label_ = type)
-SECTIONS_KEY = "sections"  # doc.spans key of report sections
+from .components.sections import SECTIONS_KEY
 from .models import EntityMention, EntityRef, Extraction, Metric, Period, Section, TextSpan
 from .normalize import NormalizedText
 from .periods import resolve
 from .tokenizer import normalized_of
 
-PIPE_NAMES = ("dangjian_furniture", "dangjian_quantities", "dangjian_filters", "dangjian_context")
+PIPE_NAMES = ("dangjian_furniture", "dangjian_quantities", "dangjian_filters", "dangjian_entities",
+              "dangjian_sections", "dangjian_context", "dangjian_attribution", "dangjian_category")
 
 
 def build(extra_lexicon: dict[str, Any] | None = None) -> Language:
@@ -109,7 +109,10 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
             p0, p1 = norm.to_original(p_start, p_end)
             period = Period(text=original[p0:p1], start=p0, end=p1,
                             from_date=resolve(from_spec, reference), to_date=resolve(to_spec, reference))
-        sentence = TextSpan(**dict(zip(("start", "end"), norm.to_original(*x.sentence)))) if x.sentence else None
+        sentence = None
+        if x.sentence:
+            t0, t1 = norm.to_original(*x.sentence)
+            sentence = TextSpan(start=t0, end=t1)
         metrics.append(Metric(
             start=start, end=end, text=original[start:end], value=x.value, value_max=x.value_max,
             unit=x.unit, unit_text=original[u0:u1], qualifier=x.qualifier, lower=lower, upper=upper,
@@ -117,14 +120,14 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
             basis=x.basis if x.change else None, period=period, status=x.status, category=x.category,
             sentence=sentence,
         ))
-    entities = []
+    mentions = []
     for span in doc.spans.get(ENTITIES_KEY, []):
         e0, e1 = norm.to_original(span.start_char, span.end_char)
-        entities.append(EntityMention(name=span._.entity_name or span.text, type=span.label_, start=e0, end=e1,
+        mentions.append(EntityMention(name=span._.entity_name or span.text, type=span.label_, start=e0, end=e1,
                                       text=original[e0:e1], parent=span._.parent,
                                       back_reference=bool(span._.back_reference)))
-    entities.sort(key=lambda e: (e.start, e.end))
-    sections = []
+    mentions.sort(key=lambda e: (e.start, e.end))
+    parts = []
     for span in doc.spans.get(SECTIONS_KEY, []):
         s0, s1 = norm.to_original(span.start_char, span.end_char)
         headline = byline = None
@@ -134,10 +137,10 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
         if span._.byline:
             b0, b1 = norm.to_original(*span._.byline)
             byline = original[b0:b1].strip() or None
-        sections.append(Section(start=s0, end=s1, headline=headline, byline=byline,
+        parts.append(Section(start=s0, end=s1, headline=headline, byline=byline,
                                 subject=_entity_ref(norm, span._.subject)))
-    return Extraction(doc_id=doc_id, text_length=len(original), metrics=metrics, entities=entities,
-                      sections=sections)
+    return Extraction(doc_id=doc_id, text_length=len(original), metrics=metrics, entities=mentions,
+                      sections=parts)
 
 
 def extract(text: str, *, extra_lexicon: dict[str, Any] | None = None, doc_id: str | None = None,

@@ -37,6 +37,9 @@ def ensure_spans(doc: Doc, offsets: list[tuple[int, int]], label: str = "") -> l
                 if starts[i] != b:
                     cuts[i].add(b - starts[i])
     if cuts:
+        # spaCy does not move spans already stored in doc.spans when a token is split, so we record them
+        # by characters and rebuild them; their Span._ values are keyed by characters and survive
+        saved = {key: [(sp.start_char, sp.end_char, sp.label_) for sp in group] for key, group in doc.spans.items()}
         with doc.retokenize() as retokenizer:
             for i, inner in cuts.items():
                 token = doc[i]
@@ -44,6 +47,8 @@ def ensure_spans(doc: Doc, offsets: list[tuple[int, int]], label: str = "") -> l
                 orths = [token.text[a:b] for a, b in zip(points, points[1:], strict=False)]
                 heads = [(token, k) for k in range(len(orths))]
                 retokenizer.split(token, orths, heads=heads)
+        for key, group in saved.items():
+            doc.spans[key] = [doc.char_span(a, b, label=lab) for a, b, lab in group]
     spans = []
     for start, end in offsets:
         span = doc.char_span(start, end, label=label)

@@ -1,0 +1,143 @@
+"""Tie each metric to the entity it belongs to (``span._.entity``, guide §4) and its sentence.
+
+1. the nearest place or body that is the subject of a clause before the metric in its sentence — written
+   at the clause's start (东山阴村成立…农业合作社…游客100余人 → 东山阴村, not the cooperative);
+2. else one named after it in the sentence when the sentence opens with the metric (3座大棚…走进…欧家城村);
+3. else the subject of the report the metric stands in (a page may hold two reports).
+A project or body that the metric describes (总投资3.85亿元的…项目) comes first.
+A mention inside a list (枣庄桂园社区等11个项目) is not a subject.
+A place broader than the report's subject (北京市 in a report on 石景山区) does not replace the subject.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import register_extensions
+from ..lexicon import lexicon_for
+from ..spans import doc_text
+from .entities import ENTITIES_KEY
+from .quantities import METRICS_KEY
+from .sections import SECTIONS_KEY
+
+SENTENCE_BREAK = regex.compile(r"[。！？!?；;\n]")
+CLAUSE_BREAK = regex.compile(r"[，,：:。！？!?；;\n]")
+_NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
+_OPENERS = "“”‘’\"'「」『』（）() \u3000"
+
+
+def sentence_bounds(text: str, breaks: list[int], start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding text[start:end]; ``breaks`` are sorted break offsets."""
+    i = bisect_left(breaks, start)
+    s0 = breaks[i - 1] + 1 if i else 0
+    j = bisect_left(breaks, end)
+    s1 = breaks[j] + 1 if j < len(breaks) else len(text)
+    while s0 < start and text[s0].isspace():
+        s0 += 1
+    while s1 > end and text[s1 - 1].isspace():
+        s1 -= 1
+    return s0, s1
+
+
+def _ref(span: Span) -> tuple[Any, ...]:
+    return (span._.entity_name, span.label_, span.start_char, span.end_char, span._.parent)
+
+
+#: administrative levels, broadest first (a park may sit at any level, so it is not ranked)
+ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
+
+
+def _broader(mention: Span, subject: tuple[Any, ...] | None) -> bool:
+    if subject is None or mention.label_ not in ADMIN_LEVELS or subject[1] not in ADMIN_LEVELS:
+        return False
+    return ADMIN_LEVELS.index(mention.label_) < ADMIN_LEVELS.index(subject[1])
+
+
+class Attribution:
+    """spaCy component: ``span._.entity`` and ``span._.sentence`` on every metric."""
+
+    def __init__(self, nlp: Language, name: str, extra_lexicon: dict[str, Any] | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.lex = lexicon_for(extra_lexicon)
+        self.subject_openers = tuple(self.lex.raw["entities"]["subject_openers"])
+        self._chain_start: dict[int, int] = {}
+        self.described_types = frozenset(self.lex.raw["entities"]["described_types"])
+
+    def _sentence_subject(self, text: str, mentions: list[Span], s0: int, s1: int, span: Span,
+                          subject: tuple[Any, ...] | None) -> Span | None:
+        in_sentence = [m for m in mentions if m.end_char <= s1 and not _broader(m, subject)
+                       and self._opens_clause(text, m, s0) and not self._list_item(text, m)]
+        described = self._described(text, mentions, span)
+        if described is not None:
+            return described
+        before = [m for m in in_sentence if m.end_char <= span.start_char]
+        if before:
+            return before[-1]
+        if in_sentence and not text[s0:span.start_char].strip(_OPENERS):
+            return in_sentence[0]  # 3座钢构大棚…走进…欧家城村: the sentence opens with the metric
+        return None
+
+    def _described(self, text: str, mentions: list[Span], span: Span) -> Span | None:
+        """总投资3.85亿元的高精度伺服电机项目: the metric describes the project or body named after 的."""
+        if text[span.end_char:span.end_char + 1] != "的":
+            return None
+        for m in mentions:
+            if m.start_char > span.end_char and m.label_ in self.described_types:
+                between = text[span.end_char:m.start_char]
+                return m if len(between) <= 24 and not _NEXT_MARK.search(between.strip("“”「」《》")) else None
+        return None
+
+    @staticmethod
+    def _list_item(text: str, mention: Span) -> bool:
+        """枣庄桂园社区等11个项目, 兰华集团电商示范园、…: a mention inside a list is not the subject."""
+        after = text[mention.end_char:mention.end_char + 12]
+        if after[:1] == "等":
+            return True
+        m = _NEXT_MARK.search(after)
+        return m is not None and m.group() == "、"
+
+    def _opens_clause(self, text: str, mention: Span, floor: int) -> bool:
+        """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
+        pos = self._chain_start.get(mention.start_char, mention.start_char)
+        lo = max(floor, pos - 12)
+        head = text[lo:pos]
+        cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
+        if cut is None and lo > floor:
+            return False
+        head = head[cut or 0:].strip(_OPENERS)
+        return not head or head in self.subject_openers
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
+        mentions = sorted(doc.spans.get(ENTITIES_KEY, []), key=lambda s: s.start_char)
+        # a chain (富平县庄里镇永安村) opens its clause where its first member does
+        self._chain_start = {}
+        for prev, m in zip(mentions, mentions[1:], strict=False):
+            if m.start_char == prev.end_char:
+                self._chain_start[m.start_char] = self._chain_start.get(prev.start_char, prev.start_char)
+        starts = [m.start_char for m in mentions]
+        sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
+        for span in doc.spans.get(METRICS_KEY, []):
+            s0, s1 = sentence_bounds(text, breaks, span.start_char, span.end_char)
+            span._.sentence = (s0, s1)
+            subject = None
+            for section in sections:
+                if section.start_char <= span.start_char < section.end_char:
+                    subject = section._.subject
+            lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
+            chosen = self._sentence_subject(text, mentions[lo:hi], s0, s1, span, subject)
+            span._.entity = _ref(chosen) if chosen is not None else subject
+        return doc
+
+
+@Language.factory("dangjian_attribution", default_config={"extra_lexicon": None},
+                  requires=["doc.spans"], assigns=["span._.entity", "span._.sentence"])
+def make_attribution(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None) -> Attribution:
+    return Attribution(nlp, name, extra_lexicon)

@@ -1,0 +1,237 @@
+"""Find every mention of a place or body (``doc.spans["entities"]``, label = entity type).
+
+Chinese has no spaces, so a name's left edge is the hard part. A name ends with a type suffix (街道, 村,
+有限公司 …, ``data/entities.json``); its left edge is clean when it follows punctuation, a line start, a
+boundary word (走进, 位于, 在 …) or another entity (章丘区|明水街道 — the parent). A name whose edge is
+unsure is kept only when the same name is written cleanly elsewhere in the text, or when it is short.
+该村/本村/全县/村里 refer back to the last named entity with that suffix (or of that type).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import register_extensions
+from ..lexicon import Lexicon, lexicon_for
+from ..spans import doc_text, ensure_spans
+
+ENTITIES_KEY = "entities"
+_HAN = regex.compile(r"[\p{Han}A-Za-z·]")
+_MAX_RUN = 20
+_CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
+_QUOTE_STOP = regex.compile(r"[，。；！？,;!?\n“”「」『』]")
+
+
+@dataclass
+class Mention:
+    """An entity mention in doc.text offsets."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    parent: str | None = None
+    clean: bool = True
+    back_reference: bool = False
+    suffix: str = ""
+
+
+class EntityFinder:
+    """spaCy component: ``doc.spans["entities"]`` gets every named place or body."""
+
+    def __init__(self, nlp: Language, name: str, extra_lexicon: dict[str, Any] | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.lex: Lexicon = lexicon_for(extra_lexicon)
+        data = self.lex.raw["entities"]
+        self.suffix_type: dict[str, str] = {}
+        for etype, suffixes in data["suffixes"].items():
+            for suffix in suffixes:
+                self.suffix_type.setdefault(suffix, etype)
+        ordered = sorted(self.suffix_type, key=len, reverse=True)
+        self.pattern = regex.compile("|".join(map(regex.escape, ordered)))
+        self.lengths = {t: (int(a), int(b)) for t, (a, b) in data["name_length"].items()}
+        self.lengths_by_suffix = {t: (int(a), int(b)) for t, (a, b) in data["name_length_by_suffix"].items()}
+        self.boundaries = sorted(set(data["left_boundaries"]), key=len, reverse=True)
+        # suffix words inside a run mark a left edge too: 开发区|东城街道
+        self.weak = frozenset(data["weak_boundaries"])
+        edges = sorted(set(self.boundaries) | self.weak | set(self.suffix_type), key=len, reverse=True)
+        self.boundary_re = regex.compile("|".join(map(regex.escape, edges)))
+        self.join_after = tuple(data["join_after"])
+        self.named_with_place = frozenset(data["named_with_place"])
+        self.named_with_quotes = frozenset(data["named_with_quotes"])
+        self.generic = set(data["generic"])
+        self.generic_endings = sorted(set(data["generic_endings"]), key=len, reverse=True)
+        self.generic_by_suffix = {k: tuple(v) for k, v in data["generic_endings_by_suffix"].items()}
+        self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
+        self.back_references = tuple(data["back_references"])
+        self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.find(doc_text(doc))
+        spans = ensure_spans(doc, [(m.start, m.end) for m in mentions])
+        for span, m in zip(spans, mentions, strict=True):
+            span.label_ = m.type
+            span._.entity_name = m.name
+            span._.parent = m.parent
+            span._.back_reference = m.back_reference
+        doc.spans[ENTITIES_KEY] = spans
+        return doc
+
+    # -- finding -------------------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention, in text order; the left edge of unsure names is settled by the clean ones."""
+        found: list[Mention] = []
+        unsure: list[tuple[int, int, str, str, str]] = []  # (run start, suffix end, run, suffix, type)
+        last_end = 0
+        for m in self.pattern.finditer(text):
+            suffix, s0, s1 = m.group(), m.start(), m.end()
+            etype = self.suffix_type[suffix]
+            nxt = text[s1:s1 + 1]
+            if nxt and nxt in self.not_followed_by.get(suffix, ()):
+                continue
+            prev = found[-1] if found else None
+            if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix in self.join_after \
+                    and prev.suffix != suffix:
+                # a suffix written right after an entity joins it: 刁镇+街道, 桃花山西区+社区
+                joined = text[prev.start:s1]
+                found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
+                last_end = s1
+                continue
+            if prev is not None and prev.end == s0:
+                last_end = s1  # 明水街道|社区工作: a bare suffix word after a name is not a name
+                continue
+            run_start = s0
+            floor = max(last_end, s0 - _MAX_RUN)
+            while run_start > floor and _HAN.match(text, run_start - 1):
+                run_start -= 1
+            run = text[run_start:s0]
+            if not run and etype in self.named_with_quotes:
+                quoted = self._quoted(text, s0, s1, suffix, etype)
+                if quoted is not None:
+                    found.append(quoted)
+                    last_end = s1
+                continue
+            back = self._back_reference(run)
+            if back is None and text[s1:s1 + 1] in self.back_after.get(suffix, ()) \
+                    and not self._name_part(run, True, suffix, etype)[0]:
+                back = ""  # 村里, 县上: the bare suffix word with a place word after it
+            if back is not None:
+                mention = self._resolve_back(found, suffix, etype, s0 - len(back), s1)
+                if mention is not None:
+                    found.append(mention)
+                    last_end = s1
+                continue
+            parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference else None
+            edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None
+            name_part, clean = self._name_part(run, edge_clean, suffix, etype)
+            if not clean:
+                unsure.append((run_start, s1, run, suffix, etype))
+                continue
+            if not self._acceptable(name_part, suffix, etype):
+                continue
+            start = s1 - len(suffix) - len(name_part)
+            parent = parent if name_part == run else None
+            if parent is not None and etype in self.named_with_place:
+                start = prev.start  # 刁镇化工产业园, 兴泉镇党群服务中心: the place is part of the name
+            found.append(Mention(start, s1, text[start:s1], etype, parent, clean, suffix=suffix))
+            last_end = s1
+        if unsure:
+            found = self._settle_unsure(found, unsure)
+        return found
+
+    @staticmethod
+    def _quoted(text: str, s0: int, s1: int, suffix: str, etype: str) -> Mention | None:
+        """“年产10万套新能源汽车电驱系统”项目: a quoted name before the suffix; the name drops the quotes."""
+        close = text[s0 - 1:s0]
+        if not close or close not in _CLOSE_QUOTES:
+            return None
+        opening = text.rfind(_CLOSE_QUOTES[close], max(0, s0 - 32), s0 - 1)
+        inner = text[opening + 1:s0 - 1] if opening >= 0 else ""
+        if len(inner) < 2 or _QUOTE_STOP.search(inner):
+            return None
+        return Mention(opening, s1, inner + suffix, etype, None, True, suffix=suffix)
+
+    def _back_reference(self, run: str) -> str | None:
+        for word in self.back_references:
+            if run.endswith(word) and (len(run) == len(word) or not _HAN.match(run[-len(word) - 1])
+                                       or run[-len(word) - 1] in "在和与对从到为是的了"):
+                return word
+        return None
+
+    @staticmethod
+    def _resolve_back(found: list[Mention], suffix: str, etype: str, start: int, end: int) -> Mention | None:
+        """The last named entity with this suffix (全县 → 岷川县), else of this type (该嘎查 → …村)."""
+        for same_suffix in (True, False):
+            for earlier in reversed(found):
+                if earlier.back_reference or earlier.type != etype:
+                    continue
+                if same_suffix and not earlier.name.endswith(suffix):
+                    continue
+                return Mention(start, end, earlier.name, etype, earlier.parent, True, back_reference=True,
+                               suffix=suffix)
+        return None
+
+    def _name_part(self, run: str, edge_clean: bool, suffix: str, etype: str) -> tuple[str, bool]:
+        """The name before the suffix, and whether its left edge is certain ("" when there is none).
+
+        Weak one-character words (和 同 向 …) are cut only when the name would be too long without the cut
+        (和平社区 and 陕西同州时荔合塑业有限公司 stay whole) and two characters remain.
+        """
+        strong = weak = None
+        for m in self.boundary_re.finditer(run):
+            rest = len(run) - m.end()
+            is_suffix = m.group() in self.suffix_type
+            is_weak = m.group() in self.weak or is_suffix
+            if rest == 0 and not is_weak:
+                return "", True  # 成立|商圈: the suffix is a bare word after a verb
+            if (rest and not is_weak) or (is_suffix and rest >= 2):  # 开发区|东城街道
+                strong = m
+            elif rest >= 2:
+                weak = m
+        name, clean = (run[strong.end():], True) if strong is not None else (run, edge_clean)
+        hi = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[1]
+        if weak is not None and (strong is None or weak.start() >= strong.end()) and (len(name) > hi or not clean):
+            return run[weak.end():], True
+        return name, clean
+
+    def _acceptable(self, name_part: str, suffix: str, etype: str) -> bool:
+        lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
+        if not (lo <= len(name_part) <= hi):
+            return False
+        full = name_part + suffix
+        if full in self.generic or name_part in self.generic:
+            return False
+        if any(name_part.endswith(w) for w in self.generic_endings):
+            return False
+        return not any(name_part.endswith(w) for w in self.generic_by_suffix.get(suffix, ()))
+
+    def _settle_unsure(self, found: list[Mention], unsure: list[tuple[int, int, str, str, str]]) -> list[Mention]:
+        """Keep an unsure name when a clean mention of the text gives its left edge."""
+        known = {m.name for m in found if m.clean and not m.back_reference}
+        extra = []
+        for _run_start, end, run, suffix, etype in unsure:
+            for width in range(len(run), 1, -1):
+                name = run[-width:] + suffix
+                if name in known:
+                    extra.append(Mention(end - len(name), end, name, etype, None, False, suffix=suffix))
+                    break
+        merged = sorted(found + extra, key=lambda m: (m.start, m.end))
+        result: list[Mention] = []
+        for m in merged:  # unsure names never overlap a sure one; drop the later of any overlap
+            if result and m.start < result[-1].end:
+                continue
+            result.append(m)
+        return result
+
+
+@Language.factory("dangjian_entities", default_config={"extra_lexicon": None},
+                  assigns=["doc.spans"])
+def make_entity_finder(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None) -> EntityFinder:
+    return EntityFinder(nlp, name, extra_lexicon)

@@ -1,0 +1,163 @@
+"""Split a page into its reports (``doc.spans["sections"]``) and find each report's subject.
+
+A page often holds two reports, each under its own headline and byline. A headline is a short line
+that does not end a sentence; a byline is a short line naming 记者/通讯员 (or a paragraph opening with
+本报咸阳讯). A block of headline lines followed by a byline starts a new report. The subject is the most
+specific place named in the headline, else the place the report names most often (全县/我市 count for
+the county or city they stand for).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import register_extensions
+from ..lexicon import Lexicon, lexicon_for
+from ..spans import doc_text, ensure_spans
+from .entities import ENTITIES_KEY
+
+SECTIONS_KEY = "sections"
+#: administrative types, broadest first; a subject is one of these
+LEVELS = ("province", "district", "park", "subdistrict", "community", "village")
+_DETERMINERS = "全我本该"
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+class SectionSplitter:
+    """spaCy component: ``doc.spans["sections"]`` with headline, byline and subject on each."""
+
+    def __init__(self, nlp: Language, name: str, extra_lexicon: dict[str, Any] | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.lex: Lexicon = lexicon_for(extra_lexicon)
+        cfg = self.lex.raw["entities"]["sections"]
+        self.byline_words = tuple(cfg["byline_words"])
+        self.byline_prefix = regex.compile(cfg["byline_prefix"])
+        self.max_headline = int(cfg["max_headline_length"])
+        self.max_byline = int(cfg["max_byline_length"])
+        self.sentence_end = frozenset(cfg["sentence_end"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        parts = self.split(text)
+        spans = ensure_spans(doc, [(a, b) for a, b, _, _ in parts], label="SECTION")
+        mentions = list(doc.spans.get(ENTITIES_KEY, []))
+        for span, (a, b, headline, byline) in zip(spans, parts, strict=True):
+            span._.headline = headline
+            span._.byline = byline
+            span._.subject = self.subject(text, a, b, headline, mentions)
+        doc.spans[SECTIONS_KEY] = spans
+        return doc
+
+    # -- lines -----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _lines(text: str) -> list[_Line]:
+        lines, pos = [], 0
+        for raw in text.split("\n"):
+            stripped = raw.strip()
+            if stripped:
+                lead = len(raw) - len(raw.lstrip())
+                lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+            pos += len(raw) + 1
+        return lines
+
+    def _is_byline(self, line: _Line) -> int:
+        """Length of the byline at the start of the line (0 when it has none)."""
+        if len(line.text) <= self.max_byline and any(w in line.text for w in self.byline_words) \
+                and line.text[-1] not in self.sentence_end:
+            return len(line.text)
+        m = self.byline_prefix.match(line.text)
+        if m:
+            close = line.text.find("）", m.end(), m.end() + self.max_byline)
+            return close + 1 if close > 0 and line.text[m.end():m.end() + 1] == "（" else m.end()
+        return 0
+
+    def _is_headline(self, line: _Line) -> bool:
+        return len(line.text) <= self.max_headline and line.text[-1] not in self.sentence_end \
+            and not self._is_byline(line)
+
+    def split(self, text: str) -> list[tuple[int, int, tuple[int, int] | None, tuple[int, int] | None]]:
+        """(start, end, headline offsets, byline offsets) of every report on the page."""
+        lines = self._lines(text)
+        if not lines:
+            return [(0, len(text), None, None)]
+        starts: list[tuple[int, tuple[int, int] | None, tuple[int, int] | None]] = []
+        i = 0
+        while i < len(lines):
+            j = i
+            while j < len(lines) and self._is_headline(lines[j]):
+                j += 1
+            byline_len = self._is_byline(lines[j]) if j < len(lines) else 0
+            if byline_len and (j > i or i == 0):
+                headline = (lines[i].start, lines[j - 1].end) if j > i else None
+                byline = (lines[j].start, lines[j].start + byline_len)
+                starts.append((lines[i].start if j > i else lines[j].start, headline, byline))
+                i = j + 1
+                continue
+            if i == 0 and j > 0:  # a leading headline without a byline
+                starts.append((lines[0].start, (lines[0].start, lines[j - 1].end), None))
+            i = max(j, i + 1)
+        if not starts or starts[0][0] > lines[0].start:
+            starts.insert(0, (0, None, None))
+        result = []
+        for k, (start, headline, byline) in enumerate(starts):
+            end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+            result.append((0 if k == 0 else start, end, headline, byline))
+        return result
+
+    # -- subject ---------------------------------------------------------------------------------------
+
+    def subject(self, text: str, start: int, end: int, headline: tuple[int, int] | None,
+                mentions: list[Span]) -> tuple[Any, ...] | None:
+        """(name, type, start, end, parent) of the report's subject, or None when it names no place."""
+        inside = [m for m in mentions if start <= m.start_char < end and m.label_ in LEVELS
+                  and not m._.back_reference]
+        if not inside:
+            return None
+        if headline is not None:
+            in_headline = [m for m in inside if headline[0] <= m.start_char < headline[1]]
+            if in_headline:
+                # the most specific; in a chain (甘肃省定西市岷川县) the last
+                best = max(in_headline, key=lambda m: (LEVELS.index(m.label_), m.start_char))
+                return _ref(best)
+        counts = Counter(m._.entity_name for m in inside)
+        first: dict[str, Span] = {}
+        for m in inside:
+            first.setdefault(m._.entity_name, m)
+        # 全县/我市 stand for the county or city of the report
+        body = text[start:end]
+        score = {name: float(n) for name, n in counts.items()}
+        named = Counter(m.label_ for m in inside)
+        for name, m in first.items():
+            if m.label_ not in ("district", "subdistrict"):
+                continue
+            suffix = name[-2:] if name.endswith("街道") else name[-1]
+            score[name] += sum(body.count(det + suffix) for det in _DETERMINERS)
+            if len(suffix) > 1:  # a bare 街道 in a subdistrict report means the subdistrict
+                score[name] += 0.5 * max(0, body.count(suffix) - named[m.label_])
+        # on a tie the broader place is the subject: 东城街道 over the 单光屯社区 it holds
+        best_name = max(score, key=lambda n: (score[n], -LEVELS.index(first[n].label_), -first[n].start_char))
+        return _ref(first[best_name])
+
+
+def _ref(span: Span) -> tuple[Any, ...]:
+    return (span._.entity_name, span.label_, span.start_char, span.end_char, span._.parent)
+
+
+@Language.factory("dangjian_sections", default_config={"extra_lexicon": None},
+                  requires=["doc.spans"], assigns=["doc.spans"])
+def make_section_splitter(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None) -> SectionSplitter:
+    return SectionSplitter(nlp, name, extra_lexicon)
