@@ -9,12 +9,18 @@ import spacy
 
 import dangjian_extract
 from dangjian_extract import Extraction, Metric, extract, load
+from dangjian_extract.pipeline import PIPE_NAMES
 
 
 def test_pipeline_is_blank_zh_with_our_factories() -> None:
     nlp = load()
     assert nlp.lang == "zh"
-    assert nlp.pipe_names == ["dangjian_furniture", "dangjian_quantities", "dangjian_filters", "dangjian_context"]
+    assert nlp.pipe_names == list(PIPE_NAMES)
+    # rule order the records rely on: entities before sections and attribution, objects before categories
+    order = nlp.pipe_names.index
+    assert order("dangjian_quantities") < order("dangjian_filters") < order("dangjian_entities")
+    assert order("dangjian_entities") < order("dangjian_sections") < order("dangjian_attribution")
+    assert order("dangjian_context") < order("dangjian_category")
     for name in nlp.pipe_names:
         assert spacy.Language.has_factory(name)
 

@@ -6,13 +6,28 @@ end inside a token; we split just those tokens instead of paying for per-charact
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
+import regex
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 TEXT_KEY = "dangjian_text"
+SENTENCE_BREAK = regex.compile(r"[。！？!?；;\n]")
+
+
+def sentence_bounds(text: str, breaks: list[int], start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding text[start:end]; ``breaks`` are sorted SENTENCE_BREAK offsets."""
+    i = bisect_left(breaks, start)
+    s0 = breaks[i - 1] + 1 if i else 0
+    j = bisect_left(breaks, end)
+    s1 = breaks[j] + 1 if j < len(breaks) else len(text)
+    while s0 < start and text[s0].isspace():
+        s0 += 1
+    while s1 > end and text[s1 - 1].isspace():
+        s1 -= 1
+    return s0, s1
 
 
 def doc_text(doc: Doc) -> str:

@@ -20,28 +20,14 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
 from ..lexicon import lexicon_for
-from ..spans import doc_text
+from ..spans import SENTENCE_BREAK, doc_text, sentence_bounds
 from .entities import ENTITIES_KEY
 from .quantities import METRICS_KEY
 from .sections import SECTIONS_KEY
 
-SENTENCE_BREAK = regex.compile(r"[。！？!?；;\n]")
 CLAUSE_BREAK = regex.compile(r"[，,：:。！？!?；;\n]")
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
-
-
-def sentence_bounds(text: str, breaks: list[int], start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding text[start:end]; ``breaks`` are sorted break offsets."""
-    i = bisect_left(breaks, start)
-    s0 = breaks[i - 1] + 1 if i else 0
-    j = bisect_left(breaks, end)
-    s1 = breaks[j] + 1 if j < len(breaks) else len(text)
-    while s0 < start and text[s0].isspace():
-        s0 += 1
-    while s1 > end and text[s1 - 1].isspace():
-        s1 -= 1
-    return s0, s1
 
 
 def _ref(span: Span) -> tuple[Any, ...]:

@@ -6,6 +6,7 @@ The clause is the text between the nearest clause punctuation marks; cue words c
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 import regex
@@ -14,18 +15,26 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
 from ..lexicon import Lexicon, lexicon_for
-from ..spans import doc_text
+from ..spans import SENTENCE_BREAK, doc_text, sentence_bounds
+from .entities import ENTITIES_KEY
 from .quantities import METRICS_KEY
 
 CLAUSE_BREAK = regex.compile(r"[，。；！？、,;!?:：\n]")
 CHANGE_BREAK = regex.compile(r"[，。；！？,;!?:：\n]")
 _QUOTES = "“”‘’\"'《》「」『』〈〉"
 # words that end an object phrase after a measure word, or start the verb before a number
-_AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）]")
+_AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
+_AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
+_AGE = regex.compile(r"^\d+岁(?:以上|以下)?")
+# after the last of these a noun phrase starts: 每年可为|村集体, 有入党意愿的|新就业群体
+_FUNCTION_CUT = regex.compile(r"[为把对向给让在将使的]")
 _BEFORE_TRIM = regex.compile(
     r"(?:同比|环比|累计|共计|总计|共|合计|达到|达|为|是|约|近|超过|超|逾|突破|实现|完成|有|占|已|已达|均已|均|"
-    r"增长|增幅|增加|新增|增收|提高|提升|下降|降幅|减少|降低|压减|至|到|可|能|年|月|每)+$"
+    r"增长|增幅|增加|新增|增收|提高|提升|下降|降幅|减少|降低|压减|至|到|可|能|年|月|每|降|升|减|增|了|更是|更|也|"
+    r"就|还|都|较上年|较去年|比上年|比去年|较上|同期|保持在|稳定在|控制在|在|不足|不到|以)+$"
 )
+_PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
+_LEADING = regex.compile(r"^(?:其中|同时|目前|如今|今年|去年|此外|另外|全县|全区|全市|全镇|全村|全乡)+")
 
 
 class ContextReader:
@@ -35,17 +44,30 @@ class ContextReader:
         self.lex: Lexicon = lexicon_for(extra_lexicon)
         self._increase = regex.compile("|".join(map(regex.escape, self.lex.increase)))
         self._decrease = regex.compile("|".join(map(regex.escape, self.lex.decrease)))
+        ctx = self.lex.raw["context"]
+        self.after_nouns = tuple(sorted(ctx["object_nouns_after"], key=len, reverse=True))
+        self.after_verbs = tuple(ctx["object_verbs_after"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        for span in doc.spans.get(METRICS_KEY, []):
+        breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
+        # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
+        entity_ends = sorted(e.end_char for e in doc.spans.get(ENTITIES_KEY, []) if e.label_ in _PLACES)
+        earlier: list[Span] = []
+        sentence: tuple[int, int] | None = None
+        for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: s.start_char):
+            bounds = sentence_bounds(text, breaks, span.start_char, span.end_char)
+            if bounds != sentence:
+                sentence, earlier = bounds, []
             clause_start = self._clause_start(text, span._.numeral_start or span.start_char)
             prefix = text[clause_start:span.start_char]
             if span._.change is None:
                 # a verb before a list governs every item: 新建冷链仓储中心1座、分拣线2条
                 list_start = self._clause_start(text, span.start_char, CHANGE_BREAK)
                 span._.change = self.change(text[list_start:span.start_char], text, span)
-            span._.object = self.object(prefix, text, span)
+            lo = bisect_left(entity_ends, clause_start)
+            span._.object = self.object(prefix, text, span, earlier, entity_ends[lo:], clause_start)
+            earlier.append(span)
         return doc
 
     @staticmethod
@@ -78,21 +100,68 @@ class ContextReader:
             return "decrease"
         return None
 
-    def object(self, prefix: str, text: str, span: Span) -> str | None:
+    def object(self, prefix: str, text: str, span: Span, earlier: list[Span], entity_ends: list[int],
+               clause_start: int) -> str | None:
         """A short phrase for what is counted or measured: after a measure word, else before the number."""
         x = span._
         if x.source == "counted_noun":
             return x.unit
-        if x.kind == "count":
-            after = text[span.end_char:span.end_char + 16]
-            after = "".join(ch for ch in after if ch not in _QUOTES)
-            m = _AFTER_STOP.search(after)
-            phrase = after[:m.start()] if m else after
-            if phrase:
-                return phrase[:10]
-        before = "".join(ch for ch in prefix if ch not in _QUOTES)
+        after = self._after_phrase(text, span)
+        if after:
+            return after
+        before = self._before_phrase(prefix, span, earlier, entity_ends, clause_start)
+        if before:
+            return before
+        # 同比增长10.1%, 减少50%以上: a rate or level of what the sentence just counted
+        if x.kind == "count" and not prefix.strip(_QUOTES + " "):
+            return x.unit  # 206栋楼、8297户: the households themselves
+        with_object = [e for e in earlier if e._.object]
+        same_kind = [e for e in with_object if e._.kind == x.kind]
+        if with_object:
+            return (same_kind or with_object)[-1]._.object
+        return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
+
+    def _after_phrase(self, text: str, span: Span) -> str | None:
+        """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入."""
+        x = span._
+        window = text[span.end_char:span.end_char + 28]
+        m = _AFTER_BREAK.search(window)
+        phrase = "".join(ch for ch in (window[:m.start()] if m else window) if ch not in _QUOTES)
+        if x.kind not in ("count", "measure"):
+            # money or a rate is followed by its object only when a listed noun comes next: 68万元收入
+            word = next((w for w in self.after_nouns if phrase.startswith(w)), None)
+            return word
+        phrase = _AGE.sub("", phrase.removeprefix("的"), count=1)
+        if any(phrase.startswith(w) for w in self.after_verbs):
+            return None  # 8610张压减至278张: a verb follows, the object stands before
+        cut = phrase.rfind("的", 0, 20)
+        if cut >= 0 and ("、" in phrase[:cut] or cut <= 6):  # 身体好、热心肠的|退休党员
+            phrase = phrase[cut + 1:]
+        m = _AFTER_STOP.search(phrase)
+        phrase = phrase[:m.start()] if m else phrase
+        return phrase[:10] if phrase else None
+
+    def _before_phrase(self, prefix: str, span: Span, earlier: list[Span], entity_ends: list[int],
+                       clause_start: int) -> str | None:
+        """院落党支部数量已达75个, 村集体收入50余万元, 12345热线投诉由原来的每月1500余件."""
+        start = span.start_char - len(prefix)
+        cut = max([e.end_char for e in earlier if e.end_char <= span.start_char]
+                  + [end for end in entity_ends if start <= end <= span.start_char] + [start])
+        before = "".join(ch for ch in prefix[cut - start:] if ch not in _QUOTES)
+        for e in earlier:
+            if e.end_char == cut and e._.object and before.startswith(e._.object):
+                before = before[len(e._.object):]  # 7个村|超过50万元: the earlier count's noun
+        before = _LEADING.sub("", before)
+        for mark in ("占", "从", "由"):  # X占Y的一半, X从8610张…, X由原来的…: X is the object
+            pos = before.find(mark)
+            if pos > 0:
+                before = before[:pos]
+        m = _FUNCTION_CUT.search(before)
+        while m is not None and before[m.end():]:
+            before = before[m.end():]
+            m = _FUNCTION_CUT.search(before)
         for _ in range(3):
-            trimmed = _BEFORE_TRIM.sub("", before)
+            trimmed = _BEFORE_TRIM.sub("", before).removesuffix("等")
             if trimmed == before:
                 break
             before = trimmed
