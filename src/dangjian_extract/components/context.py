@@ -34,7 +34,8 @@ _BEFORE_TRIM = regex.compile(
     r"就|还|都|较上年|较去年|比上年|比去年|较上|同期|保持在|稳定在|控制在|在|不足|不到|以)+$"
 )
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
-_LEADING = regex.compile(r"^(?:其中|同时|目前|如今|今年|去年|此外|另外|全县|全区|全市|全镇|全村|全乡)+")
+_LEADING = regex.compile(r"^(?:其中|同时|目前|如今|今年|去年|此外|另外|全县|全区|全市|全镇|全村|全乡|实现|完成|累计|"
+                         r"共有|拥有|带动|推动|吸引|组建|培育|建成|打造)+")
 
 
 class ContextReader:
@@ -47,6 +48,9 @@ class ContextReader:
         ctx = self.lex.raw["context"]
         self.after_nouns = tuple(sorted(ctx["object_nouns_after"], key=len, reverse=True))
         self.after_verbs = tuple(ctx["object_verbs_after"])
+        # the verbs that end a place name on its left also end an object phrase on its right
+        verbs = [w for w in self.lex.raw["entities"]["left_boundaries"] if len(w) > 1] + ctx["object_phrase_ends"]
+        self._verbs = regex.compile("|".join(map(regex.escape, sorted(set(verbs), key=len, reverse=True))))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -61,10 +65,12 @@ class ContextReader:
                 sentence, earlier = bounds, []
             clause_start = self._clause_start(text, span._.numeral_start or span.start_char)
             prefix = text[clause_start:span.start_char]
+            # a verb before a list governs every item: 新建冷链仓储中心1座、分拣线2条
+            list_start = self._clause_start(text, span.start_char, CHANGE_BREAK)
             if span._.change is None:
-                # a verb before a list governs every item: 新建冷链仓储中心1座、分拣线2条
-                list_start = self._clause_start(text, span.start_char, CHANGE_BREAK)
                 span._.change = self.change(text[list_start:span.start_char], text, span)
+            if span._.change is not None:
+                span._.basis = self.basis(text[list_start:span.start_char])
             lo = bisect_left(entity_ends, clause_start)
             span._.object = self.object(prefix, text, span, earlier, entity_ends[lo:], clause_start)
             earlier.append(span)
@@ -77,6 +83,17 @@ class ContextReader:
         for m in breaks.finditer(text, lo, pos):
             last = m
         return last.end() if last else lo
+
+    def basis(self, prefix: str) -> str | None:
+        """yoy (同比, 较去年) or mom (环比, 较上月) for a change, from the cue nearest the number."""
+        best: tuple[int, str] | None = None
+        ctx = self.lex.raw["context"]
+        for words, basis in ((ctx["basis_yoy"], "yoy"), (ctx["basis_mom"], "mom")):
+            for word in words:
+                pos = prefix.rfind(word)
+                if pos >= 0 and (best is None or pos > best[0]):
+                    best = (pos, basis)
+        return best[1] if best else None
 
     def change(self, prefix: str, text: str, span: Span) -> str | None:
         """increase/decrease when a cue stands before the number in its clause, or right after it."""
@@ -139,6 +156,8 @@ class ContextReader:
             phrase = phrase[cut + 1:]
         m = _AFTER_STOP.search(phrase)
         phrase = phrase[:m.start()] if m else phrase
+        m = self._verbs.search(phrase, 2)  # 退休党员|担任, 在职党员|沉网入格
+        phrase = phrase[:m.start()] if m else phrase
         return phrase[:10] if phrase else None
 
     def _before_phrase(self, prefix: str, span: Span, earlier: list[Span], entity_ends: list[int],
@@ -170,6 +189,6 @@ class ContextReader:
 
 
 @Language.factory("dangjian_context", default_config={"extra_lexicon": None},
-                  requires=["doc.spans"], assigns=["span._.object", "span._.change"])
+                  requires=["doc.spans"], assigns=["span._.object", "span._.change", "span._.basis"])
 def make_context_reader(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None) -> ContextReader:
     return ContextReader(nlp, name, extra_lexicon)

@@ -139,7 +139,9 @@ class EntityFinder:
             start = s1 - len(suffix) - len(name_part)
             parent = parent if name_part == run else None
             if parent is not None and etype in self.named_with_place:
-                start = prev.start  # 刁镇化工产业园, 兴泉镇党群服务中心: the place is part of the name
+                # 刁镇化工产业园, 兴泉镇党群服务中心: the place is part of the name, and its parent
+                start = prev.start
+                found.pop()
             found.append(Mention(start, s1, text[start:s1], etype, parent, clean, suffix=suffix))
             last_end = s1
         if unsure:
