@@ -58,7 +58,7 @@ def _category_of(text: str, span_text: str, **kwargs: object) -> str | None:
     ("全镇下辖12个行政村。", "12个", "villages_and_communities"),
     ("辐射带动周边五村发展。", "五村", "villages_and_communities"),
     ("培训党员干部600人次。", "600人次", "training_and_meetings"),
-    ("帮助120名群众实现就业。", "120名", "jobs_and_employment"),
+    ("带动就业600余人。", "600余人", "jobs_and_employment"),
     ("收集整理基础信息1.2万条。", "1.2万条", "data_records"),
     ("网格员15分钟内到达现场。", "15分钟", "duration"),
 ])
