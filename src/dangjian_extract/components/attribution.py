@@ -3,7 +3,9 @@
 1. the nearest place or body that is the subject of a clause before the metric in its sentence — written
    at the clause's start (东山阴村成立…农业合作社…游客100余人 → 东山阴村, not the cooperative);
 2. else one named after it in the sentence when the sentence opens with the metric (3座大棚…走进…欧家城村);
-3. else the subject of the report the metric stands in (a page may hold two reports).
+3. else, for a figure inside a quotation, the place written right after it as the speaker's
+   (“…4个大棚…”玉河泉村党支部书记介绍);
+4. else the subject of the report the metric stands in (a page may hold two reports).
 A project or body that the metric describes (总投资3.85亿元的…项目) comes first.
 A mention inside a list (枣庄桂园社区等11个项目) is not a subject.
 A place broader than the report's subject (北京市 in a report on 石景山区) does not replace the subject.
@@ -54,6 +56,8 @@ class Attribution:
         self.subject_openers = tuple(self.lex.raw["entities"]["subject_openers"])
         self._chain_start: dict[int, int] = {}
         self.described_types = frozenset(self.lex.raw["entities"]["described_types"])
+        verbs = sorted({w for w in self.lex.raw["entities"]["left_boundaries"] if len(w) > 1}, key=len, reverse=True)
+        self._verbs = regex.compile("|".join(map(regex.escape, verbs)))
 
     def _sentence_subject(self, text: str, mentions: list[Span], s0: int, s1: int, span: Span,
                           subject: tuple[Any, ...] | None) -> Span | None:
@@ -65,8 +69,14 @@ class Attribution:
         before = [m for m in in_sentence if m.end_char <= span.start_char]
         if before:
             return before[-1]
-        if in_sentence and not text[s0:span.start_char].strip(_OPENERS):
-            return in_sentence[0]  # 3座钢构大棚…走进…欧家城村: the sentence opens with the metric
+        if not text[s0:span.start_char].strip(_OPENERS):
+            # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
+            rest = [m for m in mentions if span.end_char <= m.start_char and m.end_char <= s1]
+            i = 0
+            while i + 1 < len(rest) and rest[i + 1].start_char == rest[i].end_char:
+                i += 1
+            if rest and not _broader(rest[i], subject):
+                return rest[i]
         return None
 
     def _described(self, text: str, mentions: list[Span], span: Span) -> Span | None:
@@ -80,13 +90,31 @@ class Attribution:
         return None
 
     @staticmethod
-    def _list_item(text: str, mention: Span) -> bool:
+    def _speaker(text: str, mentions: list[Span], starts: list[int], span: Span,
+                 subject: tuple[Any, ...] | None) -> Span | None:
+        """“目前建设了4个大棚…”玉河泉村党支部书记介绍: a figure quoted from a speaker belongs to the speaker's place."""
+        p0 = text.rfind("\n", 0, span.start_char) + 1
+        opening = text.rfind("“", p0, span.start_char)
+        if opening < 0 or text.rfind("”", opening, span.start_char) >= 0:
+            return None
+        closing = text.find("”", span.end_char, span.end_char + 400)
+        if closing < 0:
+            return None
+        i = bisect_left(starts, closing + 1)
+        if i >= len(mentions) or mentions[i].start_char > closing + 2:
+            return None
+        while i + 1 < len(mentions) and mentions[i + 1].start_char == mentions[i].end_char:
+            i += 1  # 老山街道玉泉西路社区党委书记: the last of the chain
+        return None if _broader(mentions[i], subject) else mentions[i]
+
+    def _list_item(self, text: str, mention: Span) -> bool:
         """枣庄桂园社区等11个项目, 兰华集团电商示范园、…: a mention inside a list is not the subject."""
-        after = text[mention.end_char:mention.end_char + 12]
+        after = text[mention.end_char:mention.end_char + 8]
         if after[:1] == "等":
             return True
         m = _NEXT_MARK.search(after)
-        return m is not None and m.group() == "、"
+        # 永安村通过产业联营、…: a verb before the mark makes the mention the subject of a list, not an item
+        return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start())
 
     def _opens_clause(self, text: str, mention: Span, floor: int) -> bool:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
@@ -119,6 +147,8 @@ class Attribution:
                     subject = section._.subject
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             chosen = self._sentence_subject(text, mentions[lo:hi], s0, s1, span, subject)
+            if chosen is None:
+                chosen = self._speaker(text, mentions, starts, span, subject)
             span._.entity = _ref(chosen) if chosen is not None else subject
         return doc
 
