@@ -104,6 +104,11 @@ class EntityFinder:
                 found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
+            if prev is not None and prev.end == s0 and etype in self.named_with_place and not prev.back_reference:
+                # 汉江街道党群服务中心: a body named by its place alone
+                found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.name, prev.clean, suffix=suffix)
+                last_end = s1
+                continue
             if prev is not None and prev.end == s0:
                 last_end = s1  # 明水街道|社区工作: a bare suffix word after a name is not a name
                 continue
