@@ -5,13 +5,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dangjian_extract.evaluate import evaluate
 
-FLOORS = {"detect_f1": 0.99, "record_f1": 0.98, "change_acc": 0.97}
+FLOORS = {
+    # k01-k06: attribution rules were developed looking at their errors
+    "heldout": ({"detect_f1": 0.99, "record_f1": 0.98, "change_acc": 0.97, "object_acc": 0.90, "entity_acc": 0.95},
+                350),
+    # k07-k12: added during issue 3 and kept unseen by the extractor's rules; only their figures were read
+    "heldout2": ({"detect_f1": 0.99, "record_f1": 0.98, "change_acc": 0.85, "object_acc": 0.90, "entity_acc": 0.65},
+                 300),
+}
 
 
-def test_heldout_figures(fixtures_dir: Path) -> None:
-    report = evaluate(fixtures_dir / "gold" / "heldout", fixtures_dir / "heldout")
-    assert report.gold >= 350
-    for key, floor in FLOORS.items():
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout_figures(fixtures_dir: Path, name: str) -> None:
+    floors, min_gold = FLOORS[name]
+    report = evaluate(fixtures_dir / "gold" / name, fixtures_dir / name)
+    assert report.gold >= min_gold
+    for key, floor in floors.items():
         assert getattr(report, key) >= floor, (key, report.format(show_errors=20))
