@@ -29,10 +29,6 @@ SPAN_ATTRIBUTES: dict[str, object] = {
     "status": "achieved",  # or planned
     "category": None,  # category id from data/categories.json
     "sentence": None,  # (start, end) of the metric's sentence in doc.text offsets
-    # on entity mention spans (doc.spans["entities"]; span.label_ is the type)
-    "entity_name": None,  # name; differs from the span text for back-references (该村 → 东山阴村)
-    "parent": None,  # name of the enclosing entity written right before it
-    "back_reference": False,
     # on section spans (doc.spans["sections"])
     "headline": None,  # (start, end) of the headline lines
     "byline": None,  # (start, end) of the byline

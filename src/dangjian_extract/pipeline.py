@@ -12,8 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # importing the components registers their factories
-from .components import attribution, category, context, entities, filters, furniture, quantities, sections  # noqa: F401
-from .components.entities import ENTITIES_KEY
+from .components import attribution, category, context, entities, filters, furniture, quantities, sections, status  # noqa: F401
+from .components import period as period_component  # noqa: F401  (aliased: records_from_doc has a local `period`)
+from .components.entities import mentions_of
 from .components.quantities import METRICS_KEY
 from .components.sections import SECTIONS_KEY
 from .models import EntityMention, EntityRef, Extraction, Metric, Period, Section, TextSpan
@@ -22,7 +23,8 @@ from .periods import resolve
 from .tokenizer import normalized_of
 
 PIPE_NAMES = ("dangjian_furniture", "dangjian_quantities", "dangjian_filters", "dangjian_entities",
-              "dangjian_sections", "dangjian_context", "dangjian_attribution", "dangjian_category")
+              "dangjian_sections", "dangjian_context", "dangjian_attribution", "dangjian_period",
+              "dangjian_status", "dangjian_category")
 
 
 def build(extra_lexicon: dict[str, Any] | None = None) -> Language:
@@ -121,11 +123,10 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
             sentence=sentence,
         ))
     mentions = []
-    for span in doc.spans.get(ENTITIES_KEY, []):
-        e0, e1 = norm.to_original(span.start_char, span.end_char)
-        mentions.append(EntityMention(name=span._.entity_name or span.text, type=span.label_, start=e0, end=e1,
-                                      text=original[e0:e1], parent=span._.parent,
-                                      back_reference=bool(span._.back_reference)))
+    for m in mentions_of(doc):
+        e0, e1 = norm.to_original(m.start, m.end)
+        mentions.append(EntityMention(name=m.name, type=m.type, start=e0, end=e1, text=original[e0:e1],
+                                      parent=m.parent, back_reference=m.back_reference))
     mentions.sort(key=lambda e: (e.start, e.end))
     parts = []
     for span in doc.spans.get(SECTIONS_KEY, []):

@@ -23,27 +23,28 @@ from spacy.tokens import Doc, Span
 from ..extensions import register_extensions
 from ..lexicon import lexicon_for
 from ..spans import SENTENCE_BREAK, doc_text, sentence_bounds
-from .entities import ENTITIES_KEY
+from .entities import Mention, mentions_of
 from .quantities import METRICS_KEY
 from .sections import SECTIONS_KEY
 
 CLAUSE_BREAK = regex.compile(r"[，,：:。！？!?；;\n]")
+_LOOK = 16  # mentions looked at on either side of a metric
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 
 
-def _ref(span: Span) -> tuple[Any, ...]:
-    return (span._.entity_name, span.label_, span.start_char, span.end_char, span._.parent)
+def _ref(m: Mention) -> tuple[Any, ...]:
+    return (m.name, m.type, m.start, m.end, m.parent)
 
 
 #: administrative levels, broadest first (a park may sit at any level, so it is not ranked)
 ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
 
 
-def _broader(mention: Span, subject: tuple[Any, ...] | None) -> bool:
-    if subject is None or mention.label_ not in ADMIN_LEVELS or subject[1] not in ADMIN_LEVELS:
+def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
+    if subject is None or mention.type not in ADMIN_LEVELS or subject[1] not in ADMIN_LEVELS:
         return False
-    return ADMIN_LEVELS.index(mention.label_) < ADMIN_LEVELS.index(subject[1])
+    return ADMIN_LEVELS.index(mention.type) < ADMIN_LEVELS.index(subject[1])
 
 
 class Attribution:
@@ -59,39 +60,38 @@ class Attribution:
         verbs = sorted({w for w in self.lex.raw["entities"]["left_boundaries"] if len(w) > 1}, key=len, reverse=True)
         self._verbs = regex.compile("|".join(map(regex.escape, verbs)))
 
-    def _sentence_subject(self, text: str, mentions: list[Span], s0: int, s1: int, span: Span,
-                          subject: tuple[Any, ...] | None) -> Span | None:
-        in_sentence = [m for m in mentions if m.end_char <= s1 and not _broader(m, subject)
-                       and self._opens_clause(text, m, s0) and not self._list_item(text, m)]
-        described = self._described(text, mentions, span)
+    def _sentence_subject(self, text: str, before: list[Mention], after: list[Mention], s0: int, s1: int, span: Span,
+                          subject: tuple[Any, ...] | None) -> Mention | None:
+        described = self._described(text, after, span)
         if described is not None:
             return described
-        before = [m for m in in_sentence if m.end_char <= span.start_char]
-        if before:
-            return before[-1]
+        for m in reversed(before):
+            if m.end <= span.start_char and not _broader(m, subject) and self._opens_clause(text, m, s0) \
+                    and not self._list_item(text, m):
+                return m
         if not text[s0:span.start_char].strip(_OPENERS):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
-            rest = [m for m in mentions if span.end_char <= m.start_char and m.end_char <= s1]
+            rest = [m for m in after if span.end_char <= m.start and m.end <= s1]
             i = 0
-            while i + 1 < len(rest) and rest[i + 1].start_char == rest[i].end_char:
+            while i + 1 < len(rest) and rest[i + 1].start == rest[i].end:
                 i += 1
             if rest and not _broader(rest[i], subject):
                 return rest[i]
         return None
 
-    def _described(self, text: str, mentions: list[Span], span: Span) -> Span | None:
+    def _described(self, text: str, mentions: list[Mention], span: Span) -> Mention | None:
         """总投资3.85亿元的高精度伺服电机项目: the metric describes the project or body named after 的."""
         if text[span.end_char:span.end_char + 1] != "的":
             return None
         for m in mentions:
-            if m.start_char > span.end_char and m.label_ in self.described_types:
-                between = text[span.end_char:m.start_char]
+            if m.start > span.end_char and m.type in self.described_types:
+                between = text[span.end_char:m.start]
                 return m if len(between) <= 24 and not _NEXT_MARK.search(between.strip("“”「」《》")) else None
         return None
 
     @staticmethod
-    def _speaker(text: str, mentions: list[Span], starts: list[int], span: Span,
-                 subject: tuple[Any, ...] | None) -> Span | None:
+    def _speaker(text: str, mentions: list[Mention], starts: list[int], span: Span,
+                 subject: tuple[Any, ...] | None) -> Mention | None:
         """“目前建设了4个大棚…”玉河泉村党支部书记介绍: a figure quoted from a speaker belongs to the speaker's place."""
         p0 = text.rfind("\n", 0, span.start_char) + 1
         opening = text.rfind("“", p0, span.start_char)
@@ -101,24 +101,24 @@ class Attribution:
         if closing < 0:
             return None
         i = bisect_left(starts, closing + 1)
-        if i >= len(mentions) or mentions[i].start_char > closing + 2:
+        if i >= len(mentions) or mentions[i].start > closing + 2:
             return None
-        while i + 1 < len(mentions) and mentions[i + 1].start_char == mentions[i].end_char:
+        while i + 1 < len(mentions) and mentions[i + 1].start == mentions[i].end:
             i += 1  # 老山街道玉泉西路社区党委书记: the last of the chain
         return None if _broader(mentions[i], subject) else mentions[i]
 
-    def _list_item(self, text: str, mention: Span) -> bool:
+    def _list_item(self, text: str, mention: Mention) -> bool:
         """枣庄桂园社区等11个项目, 兰华集团电商示范园、…: a mention inside a list is not the subject."""
-        after = text[mention.end_char:mention.end_char + 8]
+        after = text[mention.end:mention.end + 8]
         if after[:1] == "等":
             return True
         m = _NEXT_MARK.search(after)
         # 永安村通过产业联营、…: a verb before the mark makes the mention the subject of a list, not an item
         return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start())
 
-    def _opens_clause(self, text: str, mention: Span, floor: int) -> bool:
+    def _opens_clause(self, text: str, mention: Mention, floor: int) -> bool:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
-        pos = self._chain_start.get(mention.start_char, mention.start_char)
+        pos = self._chain_start.get(mention.start, mention.start)
         lo = max(floor, pos - 12)
         head = text[lo:pos]
         cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
@@ -130,13 +130,13 @@ class Attribution:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
-        mentions = sorted(doc.spans.get(ENTITIES_KEY, []), key=lambda s: s.start_char)
+        mentions = mentions_of(doc)
         # a chain (富平县庄里镇永安村) opens its clause where its first member does
         self._chain_start = {}
         for prev, m in zip(mentions, mentions[1:], strict=False):
-            if m.start_char == prev.end_char:
-                self._chain_start[m.start_char] = self._chain_start.get(prev.start_char, prev.start_char)
-        starts = [m.start_char for m in mentions]
+            if m.start == prev.end:
+                self._chain_start[m.start] = self._chain_start.get(prev.start, prev.start)
+        starts = [m.start for m in mentions]
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         for span in doc.spans.get(METRICS_KEY, []):
             s0, s1 = sentence_bounds(text, breaks, span.start_char, span.end_char)
@@ -146,7 +146,10 @@ class Attribution:
                 if section.start_char <= span.start_char < section.end_char:
                     subject = section._.subject
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
-            chosen = self._sentence_subject(text, mentions[lo:hi], s0, s1, span, subject)
+            # the nearest mentions either side are enough, and keep a long sentence linear
+            k = bisect_left(starts, span.start_char, lo, hi)
+            chosen = self._sentence_subject(text, mentions[max(lo, k - _LOOK):k], mentions[k:min(hi, k + _LOOK)],
+                                            s0, s1, span, subject)
             if chosen is None:
                 chosen = self._speaker(text, mentions, starts, span, subject)
             span._.entity = _ref(chosen) if chosen is not None else subject

@@ -6,7 +6,7 @@ The clause is the text between the nearest clause punctuation marks; cue words c
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 import regex
@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import register_extensions
 from ..lexicon import Lexicon, lexicon_for
 from ..spans import SENTENCE_BREAK, doc_text, sentence_bounds
-from .entities import ENTITIES_KEY
+from .entities import mentions_of
 from .quantities import METRICS_KEY
 
 CLAUSE_BREAK = regex.compile(r"[，。；！？、,;!?:：\n]")
@@ -33,6 +33,7 @@ _BEFORE_TRIM = regex.compile(
     r"增长|增幅|增加|新增|增收|提高|提升|下降|降幅|减少|降低|压减|至|到|可|能|年|月|每|降|升|减|增|了|更是|更|也|"
     r"就|还|都|较上年|较去年|比上年|比去年|较上|同期|保持在|稳定在|控制在|在|不足|不到|以)+$"
 )
+_EARLIER = 8  # metrics of the sentence looked back at for a shared object
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
 _LEADING = regex.compile(r"^(?:其中|同时|目前|如今|今年|去年|此外|另外|全县|全区|全市|全镇|全村|全乡|实现|完成|累计|"
                          r"共有|拥有|带动|推动|吸引|组建|培育|建成|打造)+")
@@ -56,7 +57,7 @@ class ContextReader:
         text = doc_text(doc)
         breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
         # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
-        entity_ends = sorted(e.end_char for e in doc.spans.get(ENTITIES_KEY, []) if e.label_ in _PLACES)
+        entity_ends = sorted(e.end for e in mentions_of(doc) if e.type in _PLACES)
         earlier: list[Span] = []
         sentence: tuple[int, int] | None = None
         for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: s.start_char):
@@ -71,8 +72,9 @@ class ContextReader:
                 span._.change = self.change(text[list_start:span.start_char], text, span)
             if span._.change is not None:
                 span._.basis = self.basis(text[list_start:span.start_char])
-            lo = bisect_left(entity_ends, clause_start)
-            span._.object = self.object(prefix, text, span, earlier, entity_ends[lo:], clause_start)
+            # only places inside the clause matter; bounded slices keep long one-sentence texts linear
+            lo, hi = bisect_left(entity_ends, clause_start), bisect_right(entity_ends, span.start_char)
+            span._.object = self.object(prefix, text, span, earlier[-_EARLIER:], entity_ends[lo:hi], clause_start)
             earlier.append(span)
         return doc
 

@@ -1,4 +1,4 @@
-"""Find every mention of a place or body (``doc.spans["entities"]``, label = entity type).
+"""Find every mention of a place or body (``mentions_of(doc)``: :class:`Mention` records, doc.text offsets).
 
 Chinese has no spaces, so a name's left edge is the hard part. A name ends with a type suffix (街道, 村,
 有限公司 …, ``data/entities.json``); its left edge is clean when it follows punctuation, a line start, a
@@ -9,7 +9,7 @@ unsure is kept only when the same name is written cleanly elsewhere in the text,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 import regex
@@ -18,9 +18,9 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..lexicon import Lexicon, lexicon_for
-from ..spans import doc_text, ensure_spans
+from ..spans import doc_text
 
-ENTITIES_KEY = "entities"
+ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _MAX_RUN = 20
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
@@ -41,8 +41,13 @@ class Mention:
     suffix: str = ""
 
 
+def mentions_of(doc: Doc) -> list[Mention]:
+    """The entity mentions the ``dangjian_entities`` component stored on the Doc, in text order."""
+    return [Mention(*t) for t in doc.user_data.get(ENTITIES_KEY, ())]
+
+
 class EntityFinder:
-    """spaCy component: ``doc.spans["entities"]`` gets every named place or body."""
+    """spaCy component: every named place or body, stored in ``doc.user_data`` (see :func:`mentions_of`)."""
 
     def __init__(self, nlp: Language, name: str, extra_lexicon: dict[str, Any] | None = None) -> None:
         register_extensions()
@@ -73,14 +78,9 @@ class EntityFinder:
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self.find(doc_text(doc))
-        spans = ensure_spans(doc, [(m.start, m.end) for m in mentions])
-        for span, m in zip(spans, mentions, strict=True):
-            span.label_ = m.type
-            span._.entity_name = m.name
-            span._.parent = m.parent
-            span._.back_reference = m.back_reference
-        doc.spans[ENTITIES_KEY] = spans
+        # plain tuples, not Spans: aligning a span inside a coarse token splits it, and spaCy splits cost
+        # O(length of the doc) each; tuples keep the Doc serialisable and the component linear
+        doc.user_data[ENTITIES_KEY] = [astuple(m) for m in self.find(doc_text(doc))]
         return doc
 
     # -- finding -------------------------------------------------------------------------------------
@@ -239,6 +239,6 @@ class EntityFinder:
 
 
 @Language.factory("dangjian_entities", default_config={"extra_lexicon": None},
-                  assigns=["doc.spans"])
+                  assigns=["doc.user_data"])
 def make_entity_finder(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None) -> EntityFinder:
     return EntityFinder(nlp, name, extra_lexicon)

@@ -15,12 +15,12 @@ from typing import Any
 
 import regex
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..lexicon import Lexicon, lexicon_for
 from ..spans import doc_text, ensure_spans
-from .entities import ENTITIES_KEY
+from .entities import Mention, mentions_of
 
 SECTIONS_KEY = "sections"
 #: administrative types, broadest first; a subject is one of these
@@ -53,7 +53,7 @@ class SectionSplitter:
         text = doc_text(doc)
         parts = self.split(text)
         spans = ensure_spans(doc, [(a, b) for a, b, _, _ in parts], label="SECTION")
-        mentions = list(doc.spans.get(ENTITIES_KEY, []))
+        mentions = mentions_of(doc)
         for span, (a, b, headline, byline) in zip(spans, parts, strict=True):
             span._.headline = headline
             span._.byline = byline
@@ -121,40 +121,39 @@ class SectionSplitter:
     # -- subject ---------------------------------------------------------------------------------------
 
     def subject(self, text: str, start: int, end: int, headline: tuple[int, int] | None,
-                mentions: list[Span]) -> tuple[Any, ...] | None:
+                mentions: list[Mention]) -> tuple[Any, ...] | None:
         """(name, type, start, end, parent) of the report's subject, or None when it names no place."""
-        inside = [m for m in mentions if start <= m.start_char < end and m.label_ in LEVELS
-                  and not m._.back_reference]
+        inside = [m for m in mentions if start <= m.start < end and m.type in LEVELS and not m.back_reference]
         if not inside:
             return None
         if headline is not None:
-            in_headline = [m for m in inside if headline[0] <= m.start_char < headline[1]]
+            in_headline = [m for m in inside if headline[0] <= m.start < headline[1]]
             if in_headline:
                 # the most specific; in a chain (甘肃省定西市岷川县) the last
-                best = max(in_headline, key=lambda m: (LEVELS.index(m.label_), m.start_char))
+                best = max(in_headline, key=lambda m: (LEVELS.index(m.type), m.start))
                 return _ref(best)
-        counts = Counter(m._.entity_name for m in inside)
-        first: dict[str, Span] = {}
+        counts = Counter(m.name for m in inside)
+        first: dict[str, Mention] = {}
         for m in inside:
-            first.setdefault(m._.entity_name, m)
+            first.setdefault(m.name, m)
         # 全县/我市 stand for the county or city of the report
         body = text[start:end]
         score = {name: float(n) for name, n in counts.items()}
-        named = Counter(m.label_ for m in inside)
+        named = Counter(m.type for m in inside)
         for name, m in first.items():
-            if m.label_ not in ("district", "subdistrict"):
+            if m.type not in ("district", "subdistrict"):
                 continue
             suffix = name[-2:] if name.endswith("街道") else name[-1]
             score[name] += sum(body.count(det + suffix) for det in _DETERMINERS)
             if len(suffix) > 1:  # a bare 街道 in a subdistrict report means the subdistrict
-                score[name] += 0.5 * max(0, body.count(suffix) - named[m.label_])
+                score[name] += 0.5 * max(0, body.count(suffix) - named[m.type])
         # on a tie the broader place is the subject: 东城街道 over the 单光屯社区 it holds
-        best_name = max(score, key=lambda n: (score[n], -LEVELS.index(first[n].label_), -first[n].start_char))
+        best_name = max(score, key=lambda n: (score[n], -LEVELS.index(first[n].type), -first[n].start))
         return _ref(first[best_name])
 
 
-def _ref(span: Span) -> tuple[Any, ...]:
-    return (span._.entity_name, span.label_, span.start_char, span.end_char, span._.parent)
+def _ref(m: Mention) -> tuple[Any, ...]:
+    return (m.name, m.type, m.start, m.end, m.parent)
 
 
 @Language.factory("dangjian_sections", default_config={"extra_lexicon": None},
