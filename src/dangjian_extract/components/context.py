@@ -36,7 +36,7 @@ _BEFORE_TRIM = regex.compile(
 _EARLIER = 8  # metrics of the sentence looked back at for a shared object
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
 _LEADING = regex.compile(r"^(?:其中|同时|目前|如今|今年|去年|此外|另外|全县|全区|全市|全镇|全村|全乡|实现|完成|累计|"
-                         r"共有|拥有|带动|推动|吸引|组建|培育|建成|打造)+")
+                         r"共有|拥有|带动|推动|吸引|组建|培育|建成|打造|每年|每月|新增|增加|新建)+")
 
 
 class ContextReader:
