@@ -63,7 +63,7 @@ def test_extra_lexicon_errors_are_clear() -> None:
         extract("1个", extra_lexicon=["尾"])  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("bad", [None, 12, 3.5, ["1个"], b"1\xe4\xb8\xaa"])
+@pytest.mark.parametrize("bad", [None, 12, 3.5, ["1个"], {"text": "1个"}])
 def test_non_text_is_a_type_error(bad: object) -> None:
     with pytest.raises(TypeError, match=type(bad).__name__):
         extract(bad)  # type: ignore[arg-type]
@@ -90,3 +90,9 @@ def test_schema_is_exported() -> None:
     schema = Extraction.model_json_schema()
     assert "Metric" in schema["$defs"]
     assert set(Metric.model_fields) >= {"start", "end", "text", "value", "unit", "qualifier", "kind"}
+
+
+def test_bytes_are_read_as_utf8_and_bad_bytes_say_so() -> None:
+    assert extract("总投资达到15亿元".encode()).metrics[0].value == 1500000000
+    with pytest.raises(UnicodeDecodeError, match="not UTF-8"):
+        extract("总投资达到15亿元".encode("gb18030"))

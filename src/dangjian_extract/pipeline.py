@@ -56,6 +56,13 @@ def load(extra_lexicon: dict[str, Any] | None = None) -> Language:
 def _check_text(text: Any) -> str:
     if isinstance(text, str):
         return text
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            return bytes(text).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise UnicodeDecodeError(err.encoding, err.object, err.start, err.end,
+                                     "extract() got bytes that are not UTF-8; decode them first "
+                                     "(e.g. data.decode('gb18030'))") from None
     raise TypeError(f"extract() needs the report text as str, got {type(text).__name__}")
 
 
@@ -144,7 +151,7 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
                       sections=parts)
 
 
-def extract(text: str, *, extra_lexicon: dict[str, Any] | None = None, doc_id: str | None = None,
+def extract(text: str | bytes, *, extra_lexicon: dict[str, Any] | None = None, doc_id: str | None = None,
             reference_date: date | str | None = None) -> Extraction:
     """Every metric the text states, as typed records whose offsets index ``text`` itself.
 
