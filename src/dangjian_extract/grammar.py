@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .numbers import CN_DIGITS, CN_NUMERAL_CHARS
 
 CNC = regex.escape(CN_NUMERAL_CHARS)
@@ -24,11 +24,6 @@ INNER = "[余多几来]"
 RANGE_SEP = "[-—–~～至到]"
 
 
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w) for w in ordered)
-
-
 @dataclass(frozen=True)
 class Grammar:
     """Compiled patterns for one lexicon."""
@@ -39,8 +34,8 @@ class Grammar:
 
 
 def build_grammar(lex: Lexicon) -> Grammar:
-    units = _alternation(list(lex.units))
-    nouns = _alternation(list(lex.counted_nouns))
+    units = alternation(list(lex.units))
+    nouns = alternation(list(lex.counted_nouns))
     main = (
         rf"(?P<num>{AR}|{CN})(?P<inner>{INNER})?(?P<mult>{MULT})?(?P<inner2>[余多])?"
         rf"(?:(?P<sep>{RANGE_SEP})(?P<num2>{AR}|{CN})(?P<inner3>[余多])?(?P<mult2>{MULT})?)?"
@@ -62,7 +57,7 @@ def build_grammar(lex: Lexicon) -> Grammar:
         rf"|\s+|[\p{{P}}\p{{S}}]|[A-Za-z]+"
         rf"|[^\s\p{{P}}\p{{S}}\dA-Za-z{CNC}]+"
     )
-    stops = _alternation(list(lex.stop_phrases))
+    stops = alternation(list(lex.stop_phrases))
     return Grammar(
         quantity=regex.compile(quantity),
         token=regex.compile(token),

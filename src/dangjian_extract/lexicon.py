@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import regex
+
 DATA_FILES = ("units", "qualifiers", "filters", "context", "entities", "periods", "categories")
 
 
@@ -68,6 +70,12 @@ def _merge(base: dict[str, Any], extra: dict[str, Any], where: str) -> None:
         else:
             raise TypeError(f"lexicon entry {where}.{key} must be a {type(base[key]).__name__}, "
                             f"got {type(value).__name__}")
+
+
+def alternation(words: Any) -> str:
+    """A regex alternation of the words, longest first (so 同比增长 wins over 增长); never matches if empty."""
+    ordered = sorted({str(w) for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in ordered) if ordered else "(?!)"
 
 
 def _longest_first(words: Any) -> tuple[str, ...]:

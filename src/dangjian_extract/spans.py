@@ -15,6 +15,17 @@ from spacy.tokens import Doc, Span
 
 TEXT_KEY = "dangjian_text"
 SENTENCE_BREAK = regex.compile(r"[。！？!?；;\n]")
+CLAUSE_BREAK = regex.compile(r"[，。；！？,;!?:：\n]")
+PHRASE_BREAK = regex.compile(r"[，。；！？、,;!?:：\n]")  # a clause, or one item of a 、-list
+BREAKS_KEY = "dangjian_sentence_breaks"
+
+
+def sentence_breaks(doc: Doc) -> list[int]:
+    """Offsets of every SENTENCE_BREAK in doc.text, found once per Doc and shared by the components."""
+    breaks = doc.user_data.get(BREAKS_KEY)
+    if breaks is None:
+        breaks = doc.user_data[BREAKS_KEY] = [m.start() for m in SENTENCE_BREAK.finditer(doc_text(doc))]
+    return breaks
 
 
 def sentence_bounds(text: str, breaks: list[int], start: int, end: int) -> tuple[int, int]:

@@ -1,4 +1,4 @@
-"""Tie each metric to the entity it belongs to (``span._.entity``, guide §4) and its sentence.
+"""Tie each metric to the entity it belongs to (``span._.entity``, guide §4).
 
 1. the nearest place or body that is the subject of a clause before the metric in its sentence — written
    at the clause's start (东山阴村成立…农业合作社…游客100余人 → 东山阴村, not the cooperative);
@@ -21,13 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
-from ..lexicon import lexicon_for
-from ..spans import SENTENCE_BREAK, doc_text, sentence_bounds
+from ..lexicon import alternation, lexicon_for
+from ..spans import CLAUSE_BREAK, doc_text
 from .entities import Mention, mentions_of
 from .quantities import METRICS_KEY
 from .sections import SECTIONS_KEY
 
-CLAUSE_BREAK = regex.compile(r"[，,：:。！？!?；;\n]")
 _LOOK = 16  # mentions looked at on either side of a metric
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
@@ -55,18 +54,16 @@ class Attribution:
         self.name = name
         self.lex = lexicon_for(extra_lexicon)
         self.subject_openers = tuple(self.lex.raw["entities"]["subject_openers"])
-        self._chain_start: dict[int, int] = {}
         self.described_types = frozenset(self.lex.raw["entities"]["described_types"])
-        verbs = sorted({w for w in self.lex.raw["entities"]["left_boundaries"] if len(w) > 1}, key=len, reverse=True)
-        self._verbs = regex.compile("|".join(map(regex.escape, verbs)))
+        self._verbs = regex.compile(alternation(w for w in self.lex.raw["entities"]["left_boundaries"] if len(w) > 1))
 
     def _sentence_subject(self, text: str, before: list[Mention], after: list[Mention], s0: int, s1: int, span: Span,
-                          subject: tuple[Any, ...] | None) -> Mention | None:
+                          subject: tuple[Any, ...] | None, chain_start: dict[int, int]) -> Mention | None:
         described = self._described(text, after, span)
         if described is not None:
             return described
         for m in reversed(before):
-            if m.end <= span.start_char and not _broader(m, subject) and self._opens_clause(text, m, s0) \
+            if m.end <= span.start_char and not _broader(m, subject) and self._opens_clause(text, m, s0, chain_start) \
                     and not self._list_item(text, m):
                 return m
         if not text[s0:span.start_char].strip(_OPENERS):
@@ -116,9 +113,9 @@ class Attribution:
         # 永安村通过产业联营、…: a verb before the mark makes the mention the subject of a list, not an item
         return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start())
 
-    def _opens_clause(self, text: str, mention: Mention, floor: int) -> bool:
+    def _opens_clause(self, text: str, mention: Mention, floor: int, chain_start: dict[int, int]) -> bool:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
-        pos = self._chain_start.get(mention.start, mention.start)
+        pos = chain_start.get(mention.start, mention.start)
         lo = max(floor, pos - 12)
         head = text[lo:pos]
         cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
@@ -129,18 +126,17 @@ class Attribution:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
         mentions = mentions_of(doc)
-        # a chain (富平县庄里镇永安村) opens its clause where its first member does
-        self._chain_start = {}
+        # a chain (富平县庄里镇永安村) opens its clause where its first member does; per call, so that
+        # one component serves several threads
+        chain_start: dict[int, int] = {}
         for prev, m in zip(mentions, mentions[1:], strict=False):
             if m.start == prev.end:
-                self._chain_start[m.start] = self._chain_start.get(prev.start, prev.start)
+                chain_start[m.start] = chain_start.get(prev.start, prev.start)
         starts = [m.start for m in mentions]
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         for span in doc.spans.get(METRICS_KEY, []):
-            s0, s1 = sentence_bounds(text, breaks, span.start_char, span.end_char)
-            span._.sentence = (s0, s1)
+            s0, s1 = span._.sentence  # set by dangjian_context
             subject = None
             for section in sections:
                 if section.start_char <= span.start_char < section.end_char:
@@ -149,7 +145,7 @@ class Attribution:
             # the nearest mentions either side are enough, and keep a long sentence linear
             k = bisect_left(starts, span.start_char, lo, hi)
             chosen = self._sentence_subject(text, mentions[max(lo, k - _LOOK):k], mentions[k:min(hi, k + _LOOK)],
-                                            s0, s1, span, subject)
+                                            s0, s1, span, subject, chain_start)
             if chosen is None:
                 chosen = self._speaker(text, mentions, starts, span, subject)
             span._.entity = _ref(chosen) if chosen is not None else subject
@@ -157,6 +153,6 @@ class Attribution:
 
 
 @Language.factory("dangjian_attribution", default_config={"extra_lexicon": None},
-                  requires=["doc.spans"], assigns=["span._.entity", "span._.sentence"])
+                  requires=["doc.spans"], assigns=["span._.entity"])
 def make_attribution(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None) -> Attribution:
     return Attribution(nlp, name, extra_lexicon)

@@ -14,13 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
-from ..lexicon import Lexicon, lexicon_for
-from ..spans import SENTENCE_BREAK, doc_text, sentence_bounds
+from ..lexicon import Lexicon, alternation, lexicon_for
+from ..spans import CLAUSE_BREAK, PHRASE_BREAK, doc_text, sentence_bounds, sentence_breaks
 from .entities import mentions_of
 from .quantities import METRICS_KEY
 
-CLAUSE_BREAK = regex.compile(r"[，。；！？、,;!?:：\n]")
-CHANGE_BREAK = regex.compile(r"[，。；！？,;!?:：\n]")
 _QUOTES = "“”‘’\"'《》「」『』〈〉"
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
@@ -44,30 +42,31 @@ class ContextReader:
         register_extensions()
         self.name = name
         self.lex: Lexicon = lexicon_for(extra_lexicon)
-        self._increase = regex.compile("|".join(map(regex.escape, self.lex.increase)))
-        self._decrease = regex.compile("|".join(map(regex.escape, self.lex.decrease)))
+        self._increase = regex.compile(alternation(self.lex.increase))
+        self._decrease = regex.compile(alternation(self.lex.decrease))
         ctx = self.lex.raw["context"]
         self.after_nouns = tuple(sorted(ctx["object_nouns_after"], key=len, reverse=True))
         self.after_verbs = tuple(ctx["object_verbs_after"])
         # the verbs that end a place name on its left also end an object phrase on its right
         verbs = [w for w in self.lex.raw["entities"]["left_boundaries"] if len(w) > 1] + ctx["object_phrase_ends"]
-        self._verbs = regex.compile("|".join(map(regex.escape, sorted(set(verbs), key=len, reverse=True))))
+        self._verbs = regex.compile(alternation(verbs))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
+        breaks = sentence_breaks(doc)
         # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
         entity_ends = sorted(e.end for e in mentions_of(doc) if e.type in _PLACES)
         earlier: list[Span] = []
         sentence: tuple[int, int] | None = None
         for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: s.start_char):
             bounds = sentence_bounds(text, breaks, span.start_char, span.end_char)
+            span._.sentence = bounds
             if bounds != sentence:
                 sentence, earlier = bounds, []
             clause_start = self._clause_start(text, span._.numeral_start or span.start_char)
             prefix = text[clause_start:span.start_char]
             # a verb before a list governs every item: 新建冷链仓储中心1座、分拣线2条
-            list_start = self._clause_start(text, span.start_char, CHANGE_BREAK)
+            list_start = self._clause_start(text, span.start_char, CLAUSE_BREAK)
             if span._.change is None:
                 span._.change = self.change(text[list_start:span.start_char], text, span)
             if span._.change is not None:
@@ -79,7 +78,7 @@ class ContextReader:
         return doc
 
     @staticmethod
-    def _clause_start(text: str, pos: int, breaks: regex.Pattern[str] = CLAUSE_BREAK) -> int:
+    def _clause_start(text: str, pos: int, breaks: regex.Pattern[str] = PHRASE_BREAK) -> int:
         lo = max(0, pos - 80)
         last = None
         for m in breaks.finditer(text, lo, pos):
@@ -191,6 +190,6 @@ class ContextReader:
 
 
 @Language.factory("dangjian_context", default_config={"extra_lexicon": None},
-                  requires=["doc.spans"], assigns=["span._.object", "span._.change", "span._.basis"])
+                  requires=["doc.spans"], assigns=["span._.object", "span._.change", "span._.basis", "span._.sentence"])
 def make_context_reader(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None) -> ContextReader:
     return ContextReader(nlp, name, extra_lexicon)

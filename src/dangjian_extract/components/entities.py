@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
-from ..lexicon import Lexicon, lexicon_for
+from ..lexicon import Lexicon, alternation, lexicon_for
 from ..spans import doc_text
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
@@ -58,15 +58,13 @@ class EntityFinder:
         for etype, suffixes in data["suffixes"].items():
             for suffix in suffixes:
                 self.suffix_type.setdefault(suffix, etype)
-        ordered = sorted(self.suffix_type, key=len, reverse=True)
-        self.pattern = regex.compile("|".join(map(regex.escape, ordered)))
+        self.pattern = regex.compile(alternation(self.suffix_type))
         self.lengths = {t: (int(a), int(b)) for t, (a, b) in data["name_length"].items()}
         self.lengths_by_suffix = {t: (int(a), int(b)) for t, (a, b) in data["name_length_by_suffix"].items()}
         self.boundaries = sorted(set(data["left_boundaries"]), key=len, reverse=True)
         # suffix words inside a run mark a left edge too: 开发区|东城街道
         self.weak = frozenset(data["weak_boundaries"])
-        edges = sorted(set(self.boundaries) | self.weak | set(self.suffix_type), key=len, reverse=True)
-        self.boundary_re = regex.compile("|".join(map(regex.escape, edges)))
+        self.boundary_re = regex.compile(alternation(set(self.boundaries) | self.weak | set(self.suffix_type)))
         self.join_after = tuple(data["join_after"])
         self.named_with_place = frozenset(data["named_with_place"])
         self.named_with_quotes = frozenset(data["named_with_quotes"])

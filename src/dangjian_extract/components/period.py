@@ -18,13 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
-from ..lexicon import lexicon_for
+from ..lexicon import alternation, lexicon_for
 from ..periods import resolve
-from ..spans import doc_text
+from ..spans import PHRASE_BREAK, SENTENCE_BREAK, doc_text, sentence_breaks
 from .quantities import METRICS_KEY
 
-SENTENCE_BREAK = regex.compile(r"[。！？；!?;\n]")
-CLAUSE_BREAK = regex.compile(r"[，。；！？、,;!?:：\n]")
 _CLAUSE_CHARS = frozenset("，。；！？、,;!?:：\n")
 # where a to-prefix (到) may stand without a cue word before it
 _OPENERS = frozenset("，。；！？、,;!?:：\n“”\"'‘’「」（）() \t")
@@ -46,11 +44,6 @@ class TimeExpr:
     year: tuple[str, int] | None = None  # ("abs", 2024) | ("rel", -1) when the text names a year
     plain: bool = True  # no prefix or suffix: may join a range (2021年至2023年)
     same_period: bool = False  # 去年同期
-
-
-def _alt(words: Iterable[str]) -> str:
-    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w) for w in words) if words else "(?!)"
 
 
 def _chars(chars: Iterable[str]) -> str:
@@ -143,36 +136,37 @@ class PeriodGrammar:
         cn = _chars(self.numerals)
         yd = _chars(self.year_digits)
         num = rf"(?:(?<![0-9.])[0-9]{{1,2}}|(?<!{cn}|[第每几个]){cn}{{1,3}})"
-        ms = _alt(d.get("month_suffixes", []))
-        ds = _alt(d.get("day_suffixes", []))
-        conn = _alt(self.connectors)
-        edge_stop = _alt(d.get("edge_not_before", []))
+        ms = alternation(d.get("month_suffixes", []))
+        ds = alternation(d.get("day_suffixes", []))
+        conn = alternation(self.connectors)
+        edge_stop = alternation(d.get("edge_not_before", []))
         quote = _chars(d.get("quotes", []))
         suffixes = [*self.since, *self.same, *d.get("during_suffixes", []), *self.before]
-        self._prefix = regex.compile(_alt([*self.to_prefixes, *d.get("from_prefixes", [])]))
-        year_suffix = _alt(d.get("year_suffixes", []))
+        self._prefix = regex.compile(alternation([*self.to_prefixes, *d.get("from_prefixes", [])]))
+        year_suffix = alternation(d.get("year_suffixes", []))
         self._abs_year = regex.compile(
             rf"(?:(?<![0-9.])(?P<a>(?:19|20)[0-9][0-9])|(?<!{yd}|[十百千万])(?P<c>{yd}{{4}}))(?:{year_suffix})")
-        self._rel_year = regex.compile(_alt(self.relative_years))
+        self._rel_year = regex.compile(alternation(self.relative_years))
         self._range = regex.compile(rf"(?P<m1>{num})(?:{ms})?(?:{conn})(?P<m2>{num})(?:{ms})")
         self._single = regex.compile(
             rf"(?P<m>{num})(?:{ms})(?:(?P<d>{num})(?:{ds})(?:(?:{conn})(?P<d2>{num})(?:{ds}))?)?"
-            rf"(?:(?P<p>{_alt(self.month_parts)})(?!{edge_stop}))?")
-        self._year_part = regex.compile(_alt(self.year_parts))
-        self._edge_after_year = regex.compile(rf"年?(?P<e>{_alt(self.year_edges)})(?!{edge_stop})")
+            rf"(?:(?P<p>{alternation(self.month_parts)})(?!{edge_stop}))?")
+        self._year_part = regex.compile(alternation(self.year_parts))
+        self._edge_after_year = regex.compile(rf"年?(?P<e>{alternation(self.year_edges)})(?!{edge_stop})")
         self._bare_edge = regex.compile(
-            rf"(?<![\d.]|{cn}|[多几数每当半个])年(?P<e>{_alt(self.year_edges)})(?!{edge_stop})")
+            rf"(?<![\d.]|{cn}|[多几数每当半个])年(?P<e>{alternation(self.year_edges)})(?!{edge_stop})")
         self._holiday = regex.compile(
-            rf"{quote}?(?P<h>{_alt(self.holidays)}){quote}?(?:{_alt(d.get('holiday_suffixes', []))})")
+            rf"{quote}?(?P<h>{alternation(self.holidays)}){quote}?(?:{alternation(d.get('holiday_suffixes', []))})")
         self._plan = regex.compile(
-            rf"{quote}?(?P<p>{_alt(self.plans)}){quote}?(?:规划)?(?P<s>{_alt(self.plan_suffixes)})")
-        self._event = regex.compile(rf"(?P<e>{_alt(self.events)})(?:{_alt(self.since)})")
+            rf"{quote}?(?P<p>{alternation(self.plans)}){quote}?(?:规划)?(?P<s>{alternation(self.plan_suffixes)})")
+        self._event = regex.compile(rf"(?P<e>{alternation(self.events)})(?:{alternation(self.since)})")
+        recent_prefix = alternation(d.get("recent_prefixes", []))
         self._recent = regex.compile(
-            rf"(?P<p>{_alt(d.get('recent_prefixes', []))})?(?P<n>(?<![0-9.])[0-9]{{1,2}}|(?<!{cn}){cn}{{1,3}})个?年"
-            rf"(?P<s>{_alt(d.get('recent_suffixes', []))})?")
-        self._fixed = regex.compile(_alt(self.fixed))
-        self._suffix = regex.compile(rf"(?:{_alt(suffixes)})")
-        self._before_stop = regex.compile(_alt(d.get("before_not_followed_by", [])))
+            rf"(?P<p>{recent_prefix})?(?P<n>(?<![0-9.])[0-9]{{1,2}}|(?<!{cn}){cn}{{1,3}})个?年"
+            rf"(?P<s>{alternation(d.get('recent_suffixes', []))})?")
+        self._fixed = regex.compile(alternation(self.fixed))
+        self._suffix = regex.compile(rf"(?:{alternation(suffixes)})")
+        self._before_stop = regex.compile(alternation(d.get("before_not_followed_by", [])))
         # where an expression may start: a prefix, a year, a number, or the first character of a word
         firsts = {w[:1] for w in (*self.relative_years, *self.year_parts, *self.fixed, *self.holidays,
                                   *self.plans, *self.events, *d.get("recent_prefixes", []),
@@ -405,7 +399,7 @@ class PeriodTagger:
         metrics = _Intervals((s.start_char, s.end_char) for s in spans)
         exprs = [e for e in self.grammar.find(text) if e.kind == "recent" or not metrics.overlaps(e.start, e.end)]
         starts = [e.start for e in exprs]
-        breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
+        breaks = sentence_breaks(doc)
         for span in spans:
             m0, m1 = min(max(span.start_char, 0), n), min(max(span.end_char, 0), n)
             i = bisect_left(breaks, m0)
@@ -431,7 +425,7 @@ class PeriodTagger:
         i = bisect_left(starts, m1)
         if i < len(exprs):
             e = exprs[i]
-            if CLAUSE_BREAK.search(text, m1, e.start) is None and e.start - m1 <= 12:
+            if PHRASE_BREAK.search(text, m1, e.start) is None and e.start - m1 <= 12:
                 return e
         return None
 

@@ -18,12 +18,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
-from ..lexicon import lexicon_for
-from ..spans import doc_text
-from .period import SENTENCE_BREAK
+from ..lexicon import alternation, lexicon_for
+from ..spans import CLAUSE_BREAK, doc_text, sentence_breaks
 from .quantities import METRICS_KEY
 
-CLAUSE_BREAK = regex.compile(r"[，。；！？,;!?:：\n]")
 _LOOKBACK = 200  # characters of a sentence read before a metric (keeps long run-on text linear)
 _CLAUSE_LIMIT = 80  # characters of a clause read after a cue
 
@@ -34,11 +32,6 @@ class Cue:
     end: int
     word: str
     kind: str  # planned | capacity | achieved
-
-
-def _alt(words: list[str]) -> str:
-    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w) for w in words)
 
 
 class StatusReader:
@@ -54,7 +47,7 @@ class StatusReader:
         self.after_metric = frozenset(data.get("after_metric", []))
         self.after_window = int(data.get("after_metric_window", 10))
         branches = [f"(?P<p{i}>{p})" for i, p in enumerate(data.get("planned_patterns", []))]
-        words = _alt([*self.planned, *self.capacity, *self.achieved])
+        words = alternation([*self.planned, *self.capacity, *self.achieved])
         if words:
             branches.append(f"(?P<w>{words})")
         self._cues = regex.compile("|".join(branches)) if branches else None
@@ -67,11 +60,11 @@ class StatusReader:
         n = len(text)
         cues = self._find(text)
         cue_starts = [c.start for c in cues]
-        sentence_breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
+        breaks = sentence_breaks(doc)
         clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
         for span in spans:
             m0, m1 = min(max(span.start_char, 0), n), min(max(span.end_char, 0), n)
-            span._.status = self.status(text, m0, max(m0, m1), cues, cue_starts, sentence_breaks, clause_breaks)
+            span._.status = self.status(text, m0, max(m0, m1), cues, cue_starts, breaks, clause_breaks)
         return doc
 
     def _find(self, text: str) -> list[Cue]:
