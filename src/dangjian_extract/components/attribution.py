@@ -135,12 +135,13 @@ class Attribution:
                 chain_start[m.start] = chain_start.get(prev.start, prev.start)
         starts = [m.start for m in mentions]
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
+        section_starts = [section.start_char for section in sections]
+        subjects = [section._.subject for section in sections]
         for span in doc.spans.get(METRICS_KEY, []):
             s0, s1 = span._.sentence  # set by dangjian_context
-            subject = None
-            for section in sections:
-                if section.start_char <= span.start_char < section.end_char:
-                    subject = section._.subject
+            # sections tile the text, so the last one starting at or before the metric holds it
+            j = bisect_right(section_starts, span.start_char) - 1
+            subject = subjects[j] if j >= 0 and span.start_char < sections[j].end_char else None
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             # the nearest mentions either side are enough, and keep a long sentence linear
             k = bisect_left(starts, span.start_char, lo, hi)
