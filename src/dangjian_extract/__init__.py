@@ -5,8 +5,11 @@
 ['75个', '15亿元']
 """
 
-from .models import EntityRef, Extraction, Metric
+from .batch import extract_many
+from .frames import to_dataframe
+from .models import EntityMention, EntityRef, Extraction, Metric, Period, Section, TextSpan
 from .pipeline import build, extract, load, records_from_doc
 
 __version__ = "0.1.0"
-__all__ = ["EntityRef", "Extraction", "Metric", "build", "extract", "load", "records_from_doc", "__version__"]
+__all__ = ["EntityMention", "EntityRef", "Extraction", "Metric", "Period", "Section", "TextSpan", "build",
+           "extract", "extract_many", "load", "records_from_doc", "to_dataframe", "__version__"]

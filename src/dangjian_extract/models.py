@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+if TYPE_CHECKING:
+    import pandas
 
 Kind = Literal["money", "count", "percent", "pp", "measure", "score", "duration"]
 Qualifier = Literal["exact", "over", "at_least", "about", "nearly", "under", "at_most"]
@@ -147,9 +150,32 @@ class Extraction(BaseModel):
     sections: list[Section] = Field(default_factory=list, description="The reports on the page, each under "
                                                                        "its own headline, in order.")
 
+    # the text the records index, kept for the notebook view only: not a field, so not in JSON or the schema
+    _text: str | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        # equal when the fields are equal, whether or not the text came along (it is lost in JSON)
+        if not isinstance(other, Extraction):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = BaseModel.__hash__
+
     def by_entity(self) -> dict[str | None, list[Metric]]:
         """Metrics grouped by the name of the entity they belong to (None: no entity), in text order."""
         groups: dict[str | None, list[Metric]] = {}
         for metric in self.metrics:
             groups.setdefault(metric.entity.name if metric.entity else None, []).append(metric)
         return groups
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per metric with flat columns (see :data:`dangjian_extract.frames.COLUMNS`); needs pandas."""
+        from .frames import to_dataframe
+
+        return to_dataframe([self])
+
+    def _repr_html_(self) -> str:
+        # Jupyter's rich display: the text with metrics and entity mentions highlighted
+        from .display import render_html
+
+        return render_html(self)

@@ -147,8 +147,17 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
             byline = original[b0:b1].strip() or None
         parts.append(Section(start=s0, end=s1, headline=headline, byline=byline,
                                 subject=_entity_ref(norm, span._.subject)))
-    return Extraction(doc_id=doc_id, text_length=len(original), metrics=metrics, entities=mentions,
-                      sections=parts)
+    result = Extraction(doc_id=doc_id, text_length=len(original), metrics=metrics, entities=mentions,
+                        sections=parts)
+    result._text = original
+    return result
+
+
+def empty_extraction(text: str, doc_id: str | None) -> Extraction:
+    """The result for blank text: no metrics, no entities, no sections."""
+    result = Extraction(doc_id=doc_id, text_length=len(text), metrics=[])
+    result._text = text
+    return result
 
 
 def extract(text: str | bytes, *, extra_lexicon: dict[str, Any] | None = None, doc_id: str | None = None,
@@ -161,5 +170,5 @@ def extract(text: str | bytes, *, extra_lexicon: dict[str, Any] | None = None, d
     text = _check_text(text)
     _reference_date(reference_date)  # a bad date is an error even for empty text
     if not text.strip():
-        return Extraction(doc_id=doc_id, text_length=len(text), metrics=[])
+        return empty_extraction(text, doc_id)
     return records_from_doc(load(extra_lexicon)(text), doc_id=doc_id, reference_date=reference_date)
