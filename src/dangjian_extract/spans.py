@@ -78,6 +78,9 @@ def ensure_spans(doc: Doc, offsets: list[tuple[int, int]], label: str = "") -> l
     spans = []
     for start, end in offsets:
         span = doc.char_span(start, end, label=label)
+        if span is None and start == end:  # empty span (an empty doc's only section): char_span gives None
+            i = bisect_left(doc.to_array(IDX).tolist(), start) if len(doc) else 0
+            span = Span(doc, i, i, label=label)
         if span is None:  # cannot happen after the split; fail loudly rather than lose a metric
             raise RuntimeError(f"could not align span {start}:{end} in a doc of {n} characters")
         spans.append(span)
