@@ -68,7 +68,7 @@ def render_html(extraction: Extraction) -> str:
         parts.append(_table(extraction))
     else:
         parts.append(_legend(extraction))
-        parts.append(f'<div style="{_TEXT_STYLE}">')
+        parts.append(f'<div class="dangjian-text" style="{_TEXT_STYLE}">')
         parts.extend(_marked_text(text, extraction))
         parts.append("</div>")
     parts.append("</div>")
@@ -77,9 +77,16 @@ def render_html(extraction: Extraction) -> str:
 
 def _header(extraction: Extraction) -> str:
     doc = html.escape(extraction.doc_id) if extraction.doc_id is not None else "<i>no doc_id</i>"
-    return (f'<div style="font-weight:bold;margin-bottom:4px;">{doc} · {len(extraction.metrics)} metrics · '
-            f"{len(extraction.entities)} entities · {len(extraction.sections)} sections · "
-            f"{extraction.text_length} characters</div>")
+    counts = " · ".join(_plural(len(items), noun) for items, noun in (
+        (extraction.metrics, "metric"), (extraction.entities, "entity"), (extraction.sections, "section")))
+    return (f'<div style="font-weight:bold;margin-bottom:4px;">{doc} · {counts} · '
+            f"{_plural(extraction.text_length, 'character')}</div>")
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
 
 
 def _legend(extraction: Extraction) -> str:
@@ -125,7 +132,7 @@ def _marked_text(text: str, extraction: Extraction) -> list[str]:
             del stack[lowest:]
             out.append("</span>" * len(popped))
             for span in popped:
-                if span.end != pos:
+                if False:
                     out.append(span.open_tag)
                     stack.append(span)
         for span in starts.get(pos, ()):
