@@ -243,6 +243,21 @@ def test_nested_overlapping_and_coinciding_spans() -> None:
     assert before_metric.endswith('title="entity: 40名 (organisation)"><span class="dangjian-metric" ')
 
 
+def test_properly_nested_spans_are_not_split() -> None:
+    # spans sharing a start: the longer must open first, else it would be closed and reopened needlessly
+    text = "东山阴村党员40名，光明路街道"
+    wide = metric(text, "东山阴村党员40名", object="党员")
+    village = mention(text, "东山阴村", type="village")
+    street = mention(text, "光明路街道", type="subdistrict")
+    narrow = metric(text, "光明路", object="x")
+    fragment = render_html(with_text(text, [wide, narrow], [village, street]))
+    out = parse(fragment)
+    assert out.errors == []
+    assert len(out.metric_attrs[0]) == 1 and len(out.entity_attrs[0]) == 1
+    assert len(out.metric_attrs[1]) == 1 and len(out.entity_attrs[1]) == 1
+    assert fragment.count("</span>") - fragment.split('class="dangjian-text"')[0].count("</span>") == 4
+
+
 def test_out_of_range_and_empty_spans_are_ignored() -> None:
     text = "共3个"
     beyond = Metric(start=1, end=9, text="3个", value=3, unit="个", unit_text="个", qualifier="exact", kind="count")

@@ -132,7 +132,7 @@ def _marked_text(text: str, extraction: Extraction) -> list[str]:
             del stack[lowest:]
             out.append("</span>" * len(popped))
             for span in popped:
-                if False:
+                if span.end != pos:
                     out.append(span.open_tag)
                     stack.append(span)
         for span in starts.get(pos, ()):
@@ -216,7 +216,7 @@ def _table(extraction: Extraction) -> str:
     for i, m in enumerate(extraction.metrics):
         value = _number(m.value) + (f" – {_number(m.value_max)}" if m.value_max is not None else "")
         cells = (str(i), m.text, value, m.unit, m.kind, m.object or "", _entity(m) if m.entity else "")
-        kind_style = f"background:{_colour(m.kind)};" if m.kind else ""
+        kind_style = f"background:{_colour(m.kind)};"  # the kind cell in its highlight colour, as in the legend
         rows.append("<tr>" + "".join(
             f'<td style="{cell}{kind_style if j == 4 else ""}">{html.escape(c)}</td>' for j, c in enumerate(cells)
         ) + "</tr>")
