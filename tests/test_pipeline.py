@@ -96,3 +96,17 @@ def test_bytes_are_read_as_utf8_and_bad_bytes_say_so() -> None:
     assert extract("总投资达到15亿元".encode()).metrics[0].value == 1500000000
     with pytest.raises(UnicodeDecodeError, match="not UTF-8"):
         extract("总投资达到15亿元".encode("gb18030"))
+
+
+def test_extract_leaves_no_new_strings_in_the_shared_vocab() -> None:
+    # a stream of reports must not grow the vocab: extract() and extract_many() work inside memory zones
+    nlp = load()
+    texts = ["甲乙丙丁从未见过的说法新增企业7345家。", "戊己庚辛另一段说法新增企业7346家。"]
+    extract(texts[0])
+    list(dangjian_extract.extract_many([texts[1]] * 3))
+    with dangjian_extract.pipeline.memory_zone(nlp):
+        tokens = [t.text for text in texts for t in nlp.make_doc(text)]
+    new = [t for t in tokens if t.startswith(("甲乙", "戊己"))]
+    assert len(new) == 2 and not any(t in nlp.vocab.strings for t in new)
+    nlp(texts[0])  # outside a zone the same text does add its tokens
+    assert new[0] in nlp.vocab.strings

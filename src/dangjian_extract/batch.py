@@ -13,11 +13,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
-from itertools import islice
 from typing import Any
 
 from .models import Extraction
-from .pipeline import _check_text, _reference_date, empty_extraction, load, records_from_doc
+from .pipeline import _check_text, _reference_date, empty_extraction, load, memory_zone, records_from_doc
 from .tokenizer import ORIGINAL_KEY
 
 Item = str | bytes | tuple[Any, ...]
@@ -49,19 +48,42 @@ def _jobs(items: Iterable[Item], reference: date | None) -> Iterator[_Job]:
         yield _job(index, item, reference)
 
 
-def _run(jobs: Iterable[_Job], extra_lexicon: dict[str, Any] | None, batch_size: int) -> Iterator[Extraction]:
-    nlp = load(extra_lexicon)
-    pairs = ((text, (doc_id, ref)) for doc_id, text, ref in jobs)
-    for doc, (doc_id, ref) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        original = doc.user_data.get(ORIGINAL_KEY, "")
-        if not original.strip():  # same as extract(): blank text gives an empty Extraction
-            yield empty_extraction(original, doc_id)
-        else:
-            yield records_from_doc(doc, doc_id=doc_id, reference_date=ref)
-
-
 def _run_batch(jobs: list[_Job], extra_lexicon: dict[str, Any] | None, batch_size: int) -> list[Extraction]:
-    return list(_run(jobs, extra_lexicon, batch_size))
+    nlp = load(extra_lexicon)
+    results = []
+    # the records are built inside the zone and hold no spaCy objects, so they outlive it
+    with memory_zone(nlp):
+        pairs = ((text, (doc_id, ref)) for doc_id, text, ref in jobs)
+        for doc, (doc_id, ref) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            original = doc.user_data.get(ORIGINAL_KEY, "")
+            if not original.strip():  # same as extract(): blank text gives an empty Extraction
+                results.append(empty_extraction(original, doc_id))
+            else:
+                results.append(records_from_doc(doc, doc_id=doc_id, reference_date=ref))
+    return results
+
+
+def _chunks(jobs: Iterator[_Job], size: int) -> Iterator[list[_Job]]:
+    """Lists of up to ``size`` jobs; a bad item ends the stream only after the good ones before it."""
+    chunk: list[_Job] = []
+    try:
+        for job in jobs:
+            chunk.append(job)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:
+            yield chunk
+        raise
+    if chunk:
+        yield chunk
+
+
+def _run(jobs: Iterator[_Job], extra_lexicon: dict[str, Any] | None, batch_size: int) -> Iterator[Extraction]:
+    # one batch at a time, results yielded outside the zone (the caller may call extract() in between)
+    for chunk in _chunks(jobs, batch_size):
+        yield from _run_batch(chunk, extra_lexicon, batch_size)
 
 
 def _warm(extra_lexicon: dict[str, Any] | None) -> None:
@@ -70,17 +92,25 @@ def _warm(extra_lexicon: dict[str, Any] | None) -> None:
 
 def _parallel(jobs: Iterator[_Job], extra_lexicon: dict[str, Any] | None, batch_size: int,
               n_process: int) -> Iterator[Extraction]:
+    chunks = _chunks(jobs, batch_size)
+    error: Exception | None = None
     with ProcessPoolExecutor(max_workers=n_process, initializer=_warm, initargs=(extra_lexicon,)) as pool:
         pending: deque[Future[list[Extraction]]] = deque()
         while True:
-            while len(pending) < 2 * n_process:
-                chunk = list(islice(jobs, batch_size))
-                if not chunk:
+            while error is None and len(pending) < 2 * n_process:
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    break
+                except Exception as exc:  # a bad item: finish what came before it, then raise
+                    error = exc
                     break
                 pending.append(pool.submit(_run_batch, chunk, extra_lexicon, batch_size))
             if not pending:
-                return
+                break
             yield from pending.popleft().result()
+    if error is not None:
+        raise error
 
 
 def extract_many(items: Iterable[Item], *, batch_size: int = 64, n_process: int = 1,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -160,6 +163,22 @@ def empty_extraction(text: str, doc_id: str | None) -> Extraction:
     return result
 
 
+# spaCy memory zones free the strings and lexemes a Doc added to the shared vocab, so a long stream does not
+# grow it without bound; zones must not nest or overlap, and the vocab is shared by all threads: one at a time.
+_ZONE_LOCK = threading.RLock()
+
+
+@contextmanager
+def memory_zone(nlp: Language) -> Iterator[None]:
+    """Process Docs inside this block; what they added to the vocab is freed at its end (thread-safe)."""
+    with _ZONE_LOCK:
+        if nlp.vocab.in_memory_zone:  # re-entered from the same thread: the outer zone frees it
+            yield
+        else:
+            with nlp.memory_zone():
+                yield
+
+
 def extract(text: str | bytes, *, extra_lexicon: dict[str, Any] | None = None, doc_id: str | None = None,
             reference_date: date | str | None = None) -> Extraction:
     """Every metric the text states, as typed records whose offsets index ``text`` itself.
@@ -171,4 +190,6 @@ def extract(text: str | bytes, *, extra_lexicon: dict[str, Any] | None = None, d
     _reference_date(reference_date)  # a bad date is an error even for empty text
     if not text.strip():
         return empty_extraction(text, doc_id)
-    return records_from_doc(load(extra_lexicon)(text), doc_id=doc_id, reference_date=reference_date)
+    nlp = load(extra_lexicon)
+    with memory_zone(nlp):
+        return records_from_doc(nlp(text), doc_id=doc_id, reference_date=reference_date)
