@@ -110,3 +110,12 @@ def test_extract_leaves_no_new_strings_in_the_shared_vocab() -> None:
     assert len(new) == 2 and not any(t in nlp.vocab.strings for t in new)
     nlp(texts[0])  # outside a zone the same text does add its tokens
     assert new[0] in nlp.vocab.strings
+
+
+def test_text_past_the_limit_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dangjian_extract.pipeline, "MAX_TEXT_LENGTH", 20)
+    assert extract("新增企业7家。" * 2).metrics  # 14 characters: fine
+    with pytest.raises(ValueError, match=r"21 characters long; extract\(\) takes at most 20.*extract_many"):
+        extract("新增企业7家。" * 3)
+    with pytest.raises(ValueError, match=r"item 1 \(b\): text is 21 characters"):
+        list(dangjian_extract.extract_many([("a", "新增企业7家。"), ("b", "新增企业7家。" * 3)]))

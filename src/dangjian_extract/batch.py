@@ -36,11 +36,15 @@ def _job(index: int, item: Any, reference: date | None) -> _Job:
             reference = _reference_date(item[2])
     else:
         doc_id, text = None, item
+    where = f"extract_many() item {index}{f' ({doc_id})' if doc_id else ''}"
     try:
         return doc_id, _check_text(text), reference
     except TypeError:
-        raise TypeError(f"extract_many() item {index}{f' ({doc_id})' if doc_id else ''}: needs the report text "
-                        f"as str, got {type(text).__name__}") from None
+        raise TypeError(f"{where}: needs the report text as str, got {type(text).__name__}") from None
+    except UnicodeDecodeError:
+        raise
+    except ValueError as err:  # too long
+        raise ValueError(f"{where}: {err}") from None
 
 
 def _jobs(items: Iterable[Item], reference: date | None) -> Iterator[_Job]:

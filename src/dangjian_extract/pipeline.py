@@ -30,6 +30,11 @@ PIPE_NAMES = ("dangjian_furniture", "dangjian_quantities", "dangjian_filters", "
               "dangjian_status", "dangjian_category")
 
 
+#: Longest text one extract() call takes (about 15 s and 450 MB at this size); longer input is a ValueError.
+#: Reports are a few thousand characters: split longer texts and stream the parts with extract_many().
+MAX_TEXT_LENGTH = 1_000_000
+
+
 def build(extra_lexicon: dict[str, Any] | None = None) -> Language:
     """A new blank ``zh`` pipeline with the coarse tokenizer and our rule components.
 
@@ -41,6 +46,7 @@ def build(extra_lexicon: dict[str, Any] | None = None) -> Language:
     nlp = spacy.blank("zh", config=config)
     for name in PIPE_NAMES:
         nlp.add_pipe(name, config={"extra_lexicon": extra_lexicon})
+    nlp.max_length = 2**62  # our own MAX_TEXT_LENGTH check (with its clearer message) governs
     return nlp
 
 
@@ -56,12 +62,21 @@ def load(extra_lexicon: dict[str, Any] | None = None) -> Language:
     return _cached(json.dumps(extra_lexicon, sort_keys=True, ensure_ascii=False) if extra_lexicon else "")
 
 
+def _check_length(text: str) -> str:
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ValueError(f"text is {len(text):,} characters long; extract() takes at most {MAX_TEXT_LENGTH:,} "
+                         "per call. Split it (by report or paragraph) and stream the parts with extract_many(), "
+                         "or raise dangjian_extract.pipeline.MAX_TEXT_LENGTH if you have the memory "
+                         "(about 0.45 KB per character)")
+    return text
+
+
 def _check_text(text: Any) -> str:
     if isinstance(text, str):
-        return text
+        return _check_length(text)
     if isinstance(text, (bytes, bytearray)):
         try:
-            return bytes(text).decode("utf-8")
+            return _check_length(bytes(text).decode("utf-8"))
         except UnicodeDecodeError as err:
             raise UnicodeDecodeError(err.encoding, err.object, err.start, err.end,
                                      "extract() got bytes that are not UTF-8; decode them first "
