@@ -26,15 +26,8 @@ _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
 _AGE = regex.compile(r"^\d+岁(?:以上|以下)?")
 # after the last of these a noun phrase starts: 每年可为|村集体, 有入党意愿的|新就业群体
 _FUNCTION_CUT = regex.compile(r"[为把对向给让在将使的]")
-_BEFORE_TRIM = regex.compile(
-    r"(?:同比|环比|累计|共计|总计|共|合计|达到|达|为|是|约|近|超过|超|逾|突破|实现|完成|有|占|已|已达|均已|均|"
-    r"增长|增幅|增加|新增|增收|提高|提升|下降|降幅|减少|降低|压减|至|到|可|能|年|月|每|降|升|减|增|了|更是|更|也|"
-    r"就|还|都|较上年|较去年|比上年|比去年|较上|同期|保持在|稳定在|控制在|在|不足|不到|以)+$"
-)
 _EARLIER = 8  # metrics of the sentence looked back at for a shared object
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
-_LEADING = regex.compile(r"^(?:其中|同时|目前|如今|今年|去年|此外|另外|全县|全区|全市|全镇|全村|全乡|实现|完成|累计|"
-                         r"共有|拥有|带动|推动|吸引|组建|培育|建成|打造|每年|每月|新增|增加|新建)+")
 
 
 class ContextReader:
@@ -50,6 +43,10 @@ class ContextReader:
         # the verbs that end a place name on its left also end an object phrase on its right
         verbs = [w for w in self.lex.raw["entities"]["left_boundaries"] if len(w) > 1] + ctx["object_phrase_ends"]
         self._verbs = regex.compile(alternation(verbs))
+        # an object written before its number: verbs and adverbs between it and the number are cut from its end
+        # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
+        self._trim_end = regex.compile(f"(?:{alternation(ctx['object_trim_end'])})+$")
+        self._trim_start = regex.compile(f"^(?:{alternation(ctx['object_trim_start'])})+")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -171,7 +168,7 @@ class ContextReader:
         for e in earlier:
             if e.end_char == cut and e._.object and before.startswith(e._.object):
                 before = before[len(e._.object):]  # 7个村|超过50万元: the earlier count's noun
-        before = _LEADING.sub("", before)
+        before = self._trim_start.sub("", before)
         for mark in ("占", "从", "由"):  # X占Y的一半, X从8610张…, X由原来的…: X is the object
             pos = before.find(mark)
             if pos > 0:
@@ -181,7 +178,7 @@ class ContextReader:
             before = before[m.end():]
             m = _FUNCTION_CUT.search(before)
         for _ in range(3):
-            trimmed = _BEFORE_TRIM.sub("", before).removesuffix("等")
+            trimmed = self._trim_end.sub("", before).removesuffix("等")
             if trimmed == before:
                 break
             before = trimmed
