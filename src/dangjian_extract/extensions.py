@@ -1,4 +1,4 @@
-"""spaCy extension attributes that carry a metric's parsed fields on its Span.
+"""The parsed fields of metric and section spans, and the ``span._`` extension attributes that expose them.
 
 Values are plain JSON types (numbers, strings, tuples, None) so a Doc round-trips through
 ``Doc.to_bytes`` and ``nlp.pipe(n_process>1)`` with its metrics intact. Offsets stored here index the
@@ -6,6 +6,8 @@ normalised ``doc.text``; :func:`dangjian_extract.extract` maps them back to the 
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from spacy.tokens import Span
 
@@ -37,8 +39,48 @@ SPAN_ATTRIBUTES: dict[str, object] = {
 }
 
 
+FIELDS_KEY = "dangjian_fields"
+
+
+class Fields(dict):  # type: ignore[type-arg]
+    """The parsed fields of one span, read and written as attributes (``fields(span).value``).
+
+    A plain dict underneath, so ``Doc.to_bytes`` serialises it with the Doc's user_data; attribute access
+    costs a C-level dict lookup where ``span._`` builds an Underscore object and a key tuple every time.
+    """
+
+    __slots__ = ()
+    __getattr__ = dict.__getitem__
+    __setattr__ = dict.__setitem__
+
+
+def fields(span: Span) -> Fields:
+    """The mutable fields of ``span`` (all attributes at their defaults when first asked for)."""
+    store = span.doc.user_data.get(FIELDS_KEY)
+    if store is None:
+        store = span.doc.user_data[FIELDS_KEY] = {}
+    key = span.start_char << 32 | span.end_char  # an int: msgpack (Doc.to_bytes) cannot key a map by tuples
+    found = store.get(key)
+    if found is None:
+        found = store[key] = Fields(SPAN_ATTRIBUTES)
+    elif not isinstance(found, Fields):  # a dict again after Doc.from_bytes
+        found = store[key] = Fields(found)
+    return found
+
+
+def _getter(name: str) -> Any:
+    return lambda span: fields(span)[name]
+
+
+def _setter(name: str) -> Any:
+    def set_value(span: Span, value: Any) -> None:
+        fields(span)[name] = value
+
+    return set_value
+
+
 def register_extensions() -> None:
-    """Register the attributes once per process; leaves another library's same-named ones alone."""
-    for name, default in SPAN_ATTRIBUTES.items():
+    """Expose the fields as ``span._.<name>`` once per process (leaves another library's same names alone)."""
+    for name in SPAN_ATTRIBUTES:
         if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
+            Span.set_extension(name, getter=_getter(name), setter=_setter(name))

@@ -20,6 +20,7 @@ from .components import period as period_component  # noqa: F401  (aliased: reco
 from .components.entities import mentions_of
 from .components.quantities import METRICS_KEY
 from .components.sections import SECTIONS_KEY
+from .extensions import fields
 from .models import EntityMention, EntityRef, Extraction, Metric, Period, Section, TextSpan
 from .normalize import NormalizedText
 from .periods import resolve
@@ -125,7 +126,7 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
     original = norm.original
     metrics = []
     for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
-        x = span._
+        x = fields(span)
         start, end = norm.to_original(span.start_char, span.end_char)
         unit_start = x.unit_start if x.unit_start is not None else span.end_char
         u0, u1 = norm.to_original(unit_start, span.end_char) if unit_start < span.end_char else (end, end)
@@ -157,14 +158,14 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
     for span in doc.spans.get(SECTIONS_KEY, []):
         s0, s1 = norm.to_original(span.start_char, span.end_char)
         headline = byline = None
-        if span._.headline:
-            h0, h1 = norm.to_original(*span._.headline)
+        if fields(span).headline:
+            h0, h1 = norm.to_original(*fields(span).headline)
             headline = original[h0:h1].strip() or None
-        if span._.byline:
-            b0, b1 = norm.to_original(*span._.byline)
+        if fields(span).byline:
+            b0, b1 = norm.to_original(*fields(span).byline)
             byline = original[b0:b1].strip() or None
         parts.append(Section(start=s0, end=s1, headline=headline, byline=byline,
-                                subject=_entity_ref(norm, span._.subject)))
+                                subject=_entity_ref(norm, fields(span).subject)))
     result = Extraction(doc_id=doc_id, text_length=len(original), metrics=metrics, entities=mentions,
                         sections=parts)
     result._text = original

@@ -20,7 +20,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import register_extensions
+from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
 from ..spans import CLAUSE_BREAK, doc_text
 from .entities import Mention, mentions_of
@@ -136,9 +136,9 @@ class Attribution:
         starts = [m.start for m in mentions]
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         section_starts = [section.start_char for section in sections]
-        subjects = [section._.subject for section in sections]
+        subjects = [fields(section).subject for section in sections]
         for span in doc.spans.get(METRICS_KEY, []):
-            s0, s1 = span._.sentence  # set by dangjian_context
+            s0, s1 = fields(span).sentence  # set by dangjian_context
             # sections tile the text, so the last one starting at or before the metric holds it
             j = bisect_right(section_starts, span.start_char) - 1
             subject = subjects[j] if j >= 0 and span.start_char < sections[j].end_char else None
@@ -149,7 +149,7 @@ class Attribution:
                                             s0, s1, span, subject, chain_start)
             if chosen is None:
                 chosen = self._speaker(text, mentions, starts, span, subject)
-            span._.entity = _ref(chosen) if chosen is not None else subject
+            fields(span).entity = _ref(chosen) if chosen is not None else subject
         return doc
 
 

@@ -15,7 +15,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
+from ..extensions import fields, register_extensions
 from ..lexicon import lexicon_for
 from .quantities import METRICS_KEY
 
@@ -199,7 +199,7 @@ class CategoryAssigner:
 
     def __call__(self, doc: Doc) -> Doc:
         for span in doc.spans.get(METRICS_KEY, []):
-            x = span._
+            x = fields(span)
             x.category = self.matcher.match(x.object, x.unit, x.kind, x.change)
         return doc
 

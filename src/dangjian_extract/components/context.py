@@ -13,7 +13,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import register_extensions
+from ..extensions import fields, register_extensions
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..spans import CLAUSE_BREAK, PHRASE_BREAK, doc_text, sentence_bounds, sentence_breaks
 from .entities import mentions_of
@@ -57,20 +57,20 @@ class ContextReader:
         sentence: tuple[int, int] | None = None
         for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: s.start_char):
             bounds = sentence_bounds(text, breaks, span.start_char, span.end_char)
-            span._.sentence = bounds
+            fields(span).sentence = bounds
             if bounds != sentence:
                 sentence, earlier = bounds, []
-            clause_start = self._clause_start(text, span._.numeral_start or span.start_char)
+            clause_start = self._clause_start(text, fields(span).numeral_start or span.start_char)
             prefix = text[clause_start:span.start_char]
             # a verb before a list governs every item: 新建冷链仓储中心1座、分拣线2条
             list_start = self._clause_start(text, span.start_char, CLAUSE_BREAK)
-            if span._.change is None:
-                span._.change = self.change(text[list_start:span.start_char], text, span)
-            if span._.change is not None:
-                span._.basis = self.basis(text[list_start:span.start_char])
+            if fields(span).change is None:
+                fields(span).change = self.change(text[list_start:span.start_char], text, span)
+            if fields(span).change is not None:
+                fields(span).basis = self.basis(text[list_start:span.start_char])
             # only places inside the clause matter; bounded slices keep long one-sentence texts linear
             lo, hi = bisect_left(entity_ends, clause_start), bisect_right(entity_ends, span.start_char)
-            span._.object = self.object(prefix, text, span, earlier[-_EARLIER:], entity_ends[lo:hi], clause_start)
+            fields(span).object = self.object(prefix, text, span, earlier[-_EARLIER:], entity_ends[lo:hi], clause_start)
             earlier.append(span)
         return doc
 
@@ -118,7 +118,7 @@ class ContextReader:
     def object(self, prefix: str, text: str, span: Span, earlier: list[Span], entity_ends: list[int],
                clause_start: int) -> str | None:
         """A short phrase for what is counted or measured: after a measure word, else before the number."""
-        x = span._
+        x = fields(span)
         if x.source == "counted_noun":
             return x.unit
         after = self._after_phrase(text, span)
@@ -130,15 +130,15 @@ class ContextReader:
         # 同比增长10.1%, 减少50%以上: a rate or level of what the sentence just counted
         if x.kind == "count" and not prefix.strip(_QUOTES + " "):
             return x.unit  # 206栋楼、8297户: the households themselves
-        with_object = [e for e in earlier if e._.object]
-        same_kind = [e for e in with_object if e._.kind == x.kind]
+        with_object = [e for e in earlier if fields(e).object]
+        same_kind = [e for e in with_object if fields(e).kind == x.kind]
         if with_object:
-            return (same_kind or with_object)[-1]._.object
+            return fields((same_kind or with_object)[-1]).object
         return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
 
     def _after_phrase(self, text: str, span: Span) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入."""
-        x = span._
+        x = fields(span)
         window = text[span.end_char:span.end_char + 28]
         m = _AFTER_BREAK.search(window)
         phrase = "".join(ch for ch in (window[:m.start()] if m else window) if ch not in _QUOTES)
@@ -166,8 +166,8 @@ class ContextReader:
                   + [end for end in entity_ends if start <= end <= span.start_char] + [start])
         before = "".join(ch for ch in prefix[cut - start:] if ch not in _QUOTES)
         for e in earlier:
-            if e.end_char == cut and e._.object and before.startswith(e._.object):
-                before = before[len(e._.object):]  # 7个村|超过50万元: the earlier count's noun
+            if e.end_char == cut and fields(e).object and before.startswith(fields(e).object):
+                before = before[len(fields(e).object):]  # 7个村|超过50万元: the earlier count's noun
         before = self._trim_start.sub("", before)
         for mark in ("占", "从", "由"):  # X占Y的一半, X从8610张…, X由原来的…: X is the object
             pos = before.find(mark)

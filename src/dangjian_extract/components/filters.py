@@ -12,7 +12,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import register_extensions
+from ..extensions import fields, register_extensions
 from ..grammar import build_grammar
 from ..lexicon import Lexicon, lexicon_for
 from ..spans import doc_text
@@ -69,7 +69,7 @@ class MetricFilter:
             if reason is None:
                 kept.append(span)
             else:
-                span._.reject_reason = reason
+                fields(span).reject_reason = reason
                 rejected.append(span)
         doc.spans[METRICS_KEY] = kept
         doc.spans[REJECTED_KEY] = rejected
@@ -89,7 +89,7 @@ class MetricFilter:
 
     def reason(self, span: Span, text: str, quoted: _Intervals, stops: _Intervals,
                furniture: _Intervals) -> str | None:
-        x = span._
+        x = fields(span)
         start, end = span.start_char, span.end_char
         numeral, unit, kind, source = x.numeral or "", x.unit, x.kind, x.source
         if furniture.overlaps(start, end):

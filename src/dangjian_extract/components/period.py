@@ -17,7 +17,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
+from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
 from ..periods import resolve
 from ..spans import PHRASE_BREAK, SENTENCE_BREAK, doc_text, sentence_breaks
@@ -407,7 +407,7 @@ class PeriodTagger:
             expr = self._before(exprs, starts, sentence_start, m0, m1)
             if expr is None:
                 expr = self._after(text, exprs, starts, m1)
-            span._.period = None if expr is None else (expr.start, expr.end, expr.from_spec, expr.to_spec)
+            fields(span).period = None if expr is None else (expr.start, expr.end, expr.from_spec, expr.to_spec)
         return doc
 
     @staticmethod

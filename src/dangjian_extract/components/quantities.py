@@ -13,7 +13,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
+from ..extensions import fields, register_extensions
 from ..grammar import build_grammar
 from ..lexicon import Lexicon, lexicon_for
 from ..numbers import CN_DIGITS, MULTIPLIERS, parse_number
@@ -80,7 +80,7 @@ class QuantityFinder:
         for span, c in zip(spans, candidates, strict=False):
             for attr in ("value", "value_max", "unit", "unit_text", "unit_start", "kind", "numeral",
                          "numeral_start", "source", "qualifier", "change"):
-                setattr(span._, attr, getattr(c, attr))
+                fields(span)[attr] = getattr(c, attr)
         doc.spans[METRICS_KEY] = spans
         return doc
 

@@ -17,7 +17,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
+from ..extensions import fields, register_extensions
 from ..lexicon import Lexicon, lexicon_for
 from ..spans import doc_text, ensure_spans
 from .entities import Mention, mentions_of
@@ -55,9 +55,9 @@ class SectionSplitter:
         spans = ensure_spans(doc, [(a, b) for a, b, _, _ in parts], label="SECTION")
         mentions = mentions_of(doc)
         for span, (a, b, headline, byline) in zip(spans, parts, strict=True):
-            span._.headline = headline
-            span._.byline = byline
-            span._.subject = self.subject(text, a, b, headline, mentions)
+            fields(span).headline = headline
+            fields(span).byline = byline
+            fields(span).subject = self.subject(text, a, b, headline, mentions)
         doc.spans[SECTIONS_KEY] = spans
         return doc
 

@@ -17,7 +17,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
+from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
 from ..spans import CLAUSE_BREAK, doc_text, sentence_breaks
 from .quantities import METRICS_KEY
@@ -64,7 +64,7 @@ class StatusReader:
         clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
         for span in spans:
             m0, m1 = min(max(span.start_char, 0), n), min(max(span.end_char, 0), n)
-            span._.status = self.status(text, m0, max(m0, m1), cues, cue_starts, breaks, clause_breaks)
+            fields(span).status = self.status(text, m0, max(m0, m1), cues, cue_starts, breaks, clause_breaks)
         return doc
 
     def _find(self, text: str) -> list[Cue]:
