@@ -26,6 +26,7 @@ _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
 _AGE = regex.compile(r"^\d+岁(?:以上|以下)?")
 # after the last of these a noun phrase starts: 每年可为|村集体, 有入党意愿的|新就业群体
 _FUNCTION_CUT = regex.compile(r"[为把对向给让在将使的]")
+_TAIL = regex.compile(r"[\p{Han}A-Za-z]{1,10}$")  # the object: the last word run before the number
 _EARLIER = 8  # metrics of the sentence looked back at for a shared object
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
 
@@ -182,7 +183,7 @@ class ContextReader:
             if trimmed == before:
                 break
             before = trimmed
-        m = regex.search(r"[\p{Han}A-Za-z]{1,10}$", before)
+        m = _TAIL.search(before)
         return m.group(0) if m else None
 
 

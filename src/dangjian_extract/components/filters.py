@@ -23,6 +23,7 @@ REJECTED_KEY = "rejected"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", '"': '"'}
 CLAUSE_PUNCT = set("，。；！？,;!?")
 SENTENCE_END = set("。！？!?")
+_HAN = regex.compile(r"\p{Han}")
 _QUOTED = regex.compile("|".join(rf"{regex.escape(o)}[^{regex.escape(o + c)}\n]*{regex.escape(c)}"
                                  for o, c in QUOTE_PAIRS.items()))
 
@@ -120,7 +121,7 @@ class MetricFilter:
                 follows = any(text.startswith(w, end) for w in self.lex.year_duration_after)
                 if not (short and follows):
                     return "year"
-        if unit == "期" and is_chinese and after and regex.match(r"\p{Han}", after):
+        if unit == "期" and is_chinese and after and _HAN.match(after):
             return "phase"  # 二期项目: a phase name, not a count
         if unit in self.lex.unit_not_followed_by and any(
                 text.startswith(w, end) for w in self.lex.unit_not_followed_by[unit]):

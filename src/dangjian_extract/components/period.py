@@ -171,7 +171,8 @@ class PeriodGrammar:
         firsts = {w[:1] for w in (*self.relative_years, *self.year_parts, *self.fixed, *self.holidays,
                                   *self.plans, *self.events, *d.get("recent_prefixes", []),
                                   *self.to_prefixes, *d.get("from_prefixes", []))}
-        self._trigger = regex.compile(rf"[0-9年]|{cn}|{yd}|{quote}|{_chars(firsts)}")
+        # a number is tried at the start of its run only: no expression starts inside 2300 or 一千三百
+        self._trigger = regex.compile(rf"(?<![0-9])[0-9]|年|(?<!{cn}){cn}|(?<!{yd}){yd}|{quote}|{_chars(firsts)}")
 
     # --- numbers -------------------------------------------------------------------------------------------
 
