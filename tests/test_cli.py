@@ -125,7 +125,9 @@ def test_progress_bar_and_jobs(tmp_path: Path, fixtures_dir: Path, capsys: pytes
 
 def test_closed_pipe_ends_quietly(tmp_path: Path, fixtures_dir: Path) -> None:
     corpus = _corpus(tmp_path, fixtures_dir)
-    proc = subprocess.Popen([sys.executable, "-m", "dangjian_extract.cli", str(corpus)],
+    # more output than a pipe buffers (64 KB), so the writer is still writing when the reader leaves
+    paths = [str(corpus)] * 30
+    proc = subprocess.Popen([sys.executable, "-m", "dangjian_extract.cli", *paths],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.readline()
