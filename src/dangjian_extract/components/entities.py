@@ -9,7 +9,7 @@ unsure is kept only when the same name is written cleanly elsewhere in the text,
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -69,7 +69,7 @@ class EntityFinder:
         self.named_with_place = frozenset(data["named_with_place"])
         self.named_with_quotes = frozenset(data["named_with_quotes"])
         self.generic = set(data["generic"])
-        self.generic_endings = sorted(set(data["generic_endings"]), key=len, reverse=True)
+        self.generic_endings = tuple(sorted(set(data["generic_endings"]), key=len, reverse=True))
         self.generic_by_suffix = {k: tuple(v) for k, v in data["generic_endings_by_suffix"].items()}
         self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
         self.back_references = tuple(data["back_references"])
@@ -78,7 +78,8 @@ class EntityFinder:
     def __call__(self, doc: Doc) -> Doc:
         # plain tuples, not Spans: aligning a span inside a coarse token splits it, and spaCy splits cost
         # O(length of the doc) each; tuples keep the Doc serialisable and the component linear
-        doc.user_data[ENTITIES_KEY] = [astuple(m) for m in self.find(doc_text(doc))]
+        doc.user_data[ENTITIES_KEY] = [(m.start, m.end, m.name, m.type, m.parent, m.clean, m.back_reference, m.suffix)
+                                       for m in self.find(doc_text(doc))]  # astuple deep-copies: slow
         return doc
 
     # -- finding -------------------------------------------------------------------------------------
@@ -213,9 +214,9 @@ class EntityFinder:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic:
             return False
-        if any(name_part.endswith(w) for w in self.generic_endings):
+        if name_part.endswith(self.generic_endings):
             return False
-        return not any(name_part.endswith(w) for w in self.generic_by_suffix.get(suffix, ()))
+        return not name_part.endswith(self.generic_by_suffix.get(suffix, ()))
 
     def _settle_unsure(self, found: list[Mention], unsure: list[tuple[int, int, str, str, str]]) -> list[Mention]:
         """Keep an unsure name when a clean mention of the text gives its left edge."""

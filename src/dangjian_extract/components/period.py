@@ -172,7 +172,14 @@ class PeriodGrammar:
                                   *self.plans, *self.events, *d.get("recent_prefixes", []),
                                   *self.to_prefixes, *d.get("from_prefixes", []))}
         # a number is tried at the start of its run only: no expression starts inside 2300 or 一千三百
-        self._trigger = regex.compile(rf"(?<![0-9])[0-9]|年|(?<!{cn}){cn}|(?<!{yd}){yd}|{quote}|{_chars(firsts)}")
+        trigger = rf"(?<![0-9])[0-9]|年|(?<!{cn}){cn}|(?<!{yd}){yd}|{quote}|{_chars(firsts)}"
+        # one search finds where an expression can start: a trigger character where, after an optional prefix,
+        # some core pattern matches. A superset of what _at() accepts (it decides), but most characters that
+        # merely look like a start (一批, 上级) are passed over without the dozen matches _at() would try.
+        cores = [self._plan, self._event, self._recent, self._abs_year, self._rel_year, self._range, self._single,
+                 self._year_part, self._holiday, self._bare_edge, self._fixed]
+        any_core = "|".join(f"(?:{c.pattern})" for c in cores)
+        self._trigger = regex.compile(rf"(?=(?:{trigger}))(?:{self._prefix.pattern})?(?:{any_core})")
 
     # --- numbers -------------------------------------------------------------------------------------------
 

@@ -63,6 +63,10 @@ def _is_bare_multiplier(numeral: str) -> bool:
     return bool(numeral) and all(ch in MULTIPLIERS and ch != "十" for ch in numeral)
 
 
+_CANDIDATE_FIELDS = ("value", "value_max", "unit", "unit_text", "unit_start", "kind", "numeral", "numeral_start",
+                     "source", "qualifier", "change")
+
+
 class QuantityFinder:
     """spaCy component: ``doc.spans["metrics"]`` gets every parsed quantity."""
 
@@ -78,9 +82,9 @@ class QuantityFinder:
         candidates = [c for m in self.pattern.finditer(text) if (c := self.interpret(m, text)) is not None]
         spans = ensure_spans(doc, [(c.start, c.end) for c in candidates], label="METRIC")
         for span, c in zip(spans, candidates, strict=False):
-            for attr in ("value", "value_max", "unit", "unit_text", "unit_start", "kind", "numeral",
-                         "numeral_start", "source", "qualifier", "change"):
-                fields(span)[attr] = getattr(c, attr)
+            f = fields(span)
+            for attr in _CANDIDATE_FIELDS:
+                f[attr] = getattr(c, attr)
         doc.spans[METRICS_KEY] = spans
         return doc
 
