@@ -18,6 +18,7 @@ SPAN_ATTRIBUTES: dict[str, object] = {
     "unit": None,  # unit code (CNY, %, m2, 个 …)
     "unit_text": None,  # unit as written (normalised text; extract() re-reads the original)
     "unit_start": None,  # offset in doc.text where the unit word starts
+    "unit_end": None,  # where it ends, when not at the span's end (百分之十五: the unit is written first)
     "qualifier": "exact",
     "kind": None,
     "numeral": None,  # the numeral as written: 2300, 一千三百, 万

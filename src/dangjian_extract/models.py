@@ -7,11 +7,14 @@ ORIGINAL text passed to ``extract`` (Python string indices, end exclusive), and 
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic_core import PydanticSerializationError
+from typing_extensions import Self
 
 if TYPE_CHECKING:
     import pandas
@@ -36,7 +39,38 @@ Basis = Literal["yoy", "mom"]
 Status = Literal["achieved", "planned"]
 
 
-class EntityRef(BaseModel):
+class _Record(BaseModel):
+    """Base of the public records: JSON also for text holding lone surrogates.
+
+    A str from bytes decoded with ``errors="surrogateescape"`` can hold lone surrogates, which UTF-8 cannot
+    encode and pydantic's JSON writer and parser refuse. JSON can escape them (``\\ud800``), so both
+    directions fall back to the standard library for exactly that case; other errors are raised as usual.
+    """
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        try:
+            return super().model_dump_json(**kwargs)
+        except PydanticSerializationError:
+            indent = kwargs.pop("indent", None)
+            kwargs.pop("ensure_ascii", None)
+            kwargs.pop("fallback", None)
+            return json.dumps(self.model_dump(mode="json", **kwargs), indent=indent)
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except ValidationError as err:
+            if not any(e["type"] == "json_invalid" for e in err.errors()):
+                raise
+            try:
+                data = json.loads(json_data)
+            except ValueError:
+                raise err from None
+            return cls.model_validate(data, **kwargs)
+
+
+class EntityRef(_Record):
     """The place, body, project or enterprise a metric belongs to."""
 
     model_config = ConfigDict(frozen=True)
@@ -48,7 +82,7 @@ class EntityRef(BaseModel):
     parent: str | None = Field(default=None, description="Enclosing entity named in the text, if any.")
 
 
-class EntityMention(BaseModel):
+class EntityMention(_Record):
     """One mention of a place or body in the text (``Extraction.entities``)."""
 
     model_config = ConfigDict(frozen=True)
@@ -65,7 +99,7 @@ class EntityMention(BaseModel):
                                                             "back to the last named entity of the type.")
 
 
-class Period(BaseModel):
+class Period(_Record):
     """The time scope that governs a metric (今年以来, 1-7月份, 截至11月份, 2024年, 目前)."""
 
     model_config = ConfigDict(frozen=True)
@@ -78,7 +112,7 @@ class Period(BaseModel):
     to_date: date | None = Field(default=None, description="Last day covered, when it can be resolved.")
 
 
-class TextSpan(BaseModel):
+class TextSpan(_Record):
     """A stretch of the original text, by offsets."""
 
     model_config = ConfigDict(frozen=True)
@@ -87,7 +121,7 @@ class TextSpan(BaseModel):
     end: int = Field(ge=0, description="End offset (exclusive) into the original text.")
 
 
-class Metric(BaseModel):
+class Metric(_Record):
     """One stated quantity: its exact source span, normalised value and unit, and what it is about."""
 
     model_config = ConfigDict(frozen=True)
@@ -125,7 +159,7 @@ class Metric(BaseModel):
         return v
 
 
-class Section(BaseModel):
+class Section(_Record):
     """One report on the page: its headline, byline and subject (the fallback entity of its metrics)."""
 
     model_config = ConfigDict(frozen=True)
@@ -137,7 +171,7 @@ class Section(BaseModel):
     subject: EntityRef | None = Field(default=None, description="The place or body the report is about.")
 
 
-class Extraction(BaseModel):
+class Extraction(_Record):
     """Everything extracted from one text."""
 
     model_config = ConfigDict(frozen=True)

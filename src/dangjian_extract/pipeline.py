@@ -129,7 +129,8 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
         x = fields(span)
         start, end = norm.to_original(span.start_char, span.end_char)
         unit_start = x.unit_start if x.unit_start is not None else span.end_char
-        u0, u1 = norm.to_original(unit_start, span.end_char) if unit_start < span.end_char else (end, end)
+        unit_end = x.unit_end if x.unit_end is not None else span.end_char
+        u0, u1 = norm.to_original(unit_start, unit_end) if unit_start < unit_end else (end, end)
         lower, upper = _bounds(x.value, x.value_max, x.qualifier)
         period = None
         if x.period is not None:

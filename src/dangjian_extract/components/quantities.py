@@ -6,6 +6,7 @@ candidate is a date, a slogan or a name is the job of ``dangjian_filters``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,8 @@ from ..numbers import CN_DIGITS, MULTIPLIERS, parse_number
 from ..spans import doc_text, ensure_spans
 
 METRICS_KEY = "metrics"
+_LARGE = regex.compile("[万亿]")
+_TRAILING_LARGE = regex.compile("[万亿]*$")
 DOUBLING = {"一": 100.0, "两": 300.0, "三": 700.0, "四": 1500.0}
 
 
@@ -40,6 +43,7 @@ class Candidate:
     value_max: float | None = None
     qualifier: str = "exact"
     change: str | None = None
+    unit_end: int | None = None  # set when the unit word is written before the number (百分之十五)
 
 
 def _prefix_word(text: str, pos: int, words: dict[str, str]) -> str | None:
@@ -63,8 +67,8 @@ def _is_bare_multiplier(numeral: str) -> bool:
     return bool(numeral) and all(ch in MULTIPLIERS and ch != "十" for ch in numeral)
 
 
-_CANDIDATE_FIELDS = ("value", "value_max", "unit", "unit_text", "unit_start", "kind", "numeral", "numeral_start",
-                     "source", "qualifier", "change")
+_CANDIDATE_FIELDS = ("value", "value_max", "unit", "unit_text", "unit_start", "unit_end", "kind", "numeral",
+                     "numeral_start", "source", "qualifier", "change")
 
 
 class QuantityFinder:
@@ -99,13 +103,15 @@ class QuantityFinder:
             if den is None or numer is None or den.value == 0:
                 return None
             return self._qualified(Candidate(m.start(), m.end(), numer.value / den.value * 100, "%", "分之",
-                                             m.end("den"), "percent", m.group(0), m.start(), "fraction"), text)
+                                             m.start(), "percent", m.group(0), m.start(), "fraction",
+                                             unit_end=m.end("den") + 2), text)
         if m.group("pct"):
             n = parse_number(m.group("pct"))
             if n is None:
                 return None
             return self._qualified(Candidate(m.start(), m.end(), n.value, "%", "百分之", m.start(), "percent",
-                                             m.group("pct"), m.start("pct"), "percent_word"), text)
+                                             m.group("pct"), m.start("pct"), "percent_word",
+                                             unit_end=m.start("pct")), text)
         if m.group("half"):
             return self._qualified(Candidate(m.start(), m.end(), 50.0, "%", m.group("half"), m.start(),
                                              "percent", m.group("half"), m.start(), "half"), text)
@@ -128,15 +134,24 @@ class QuantityFinder:
         if m.group("sep") and not unit_word:
             return None  # 1-7月份, 2022—2023: a range with no unit is a period or a code
         end = m.end()
-        first = parse_number(numeral, mult if mult or not m.group("mult2") else m.group("mult2"))
+        shared = ""
+        if m.group("sep") and not mult:
+            # 3-5万元, 三到五万元, 一千到两千万元: the second number's 万/亿 scales the first too, unless the
+            # first has its own (一万-2万元). In Chinese numerals it is inside the numeral (五万), not in mult2.
+            second_mult = m.group("mult2") or _TRAILING_LARGE.search(m.group("num2")).group()
+            if not _LARGE.search(numeral):
+                shared = second_mult
+        first = parse_number(numeral, mult or shared)
         if first is None:
             return None
         value_max = first.value_max
         if m.group("sep"):
             second = parse_number(m.group("num2"), m.group("mult2") or "")
-            if second is None:
-                return None
+            if second is None or second.value < first.value:
+                return None  # 5-3个 is not a range (a score, a code)
             value_max = second.value
+        if not math.isfinite(first.value) or (value_max is not None and not math.isfinite(value_max)):
+            return None  # 1亿亿亿…元: past what a float holds; no report states such a figure
         if unit_word:
             info = self.lex.units[unit_word]
             unit, kind, unit_start = info.unit, info.kind, m.start("unit")
