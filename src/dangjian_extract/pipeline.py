@@ -125,6 +125,9 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
     norm = normalized_of(doc)
     original = norm.original
     metrics = []
+    periods: dict[tuple[Any, ...], Period] = {}
+    sentences: dict[tuple[Any, ...], TextSpan] = {}
+    refs: dict[tuple[Any, ...], EntityRef | None] = {}
     for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
         x = fields(span)
         start, end = norm.to_original(span.start_char, span.end_char)
@@ -132,20 +135,34 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
         unit_end = x.unit_end if x.unit_end is not None else span.end_char
         u0, u1 = norm.to_original(unit_start, unit_end) if unit_start < unit_end else (end, end)
         lower, upper = _bounds(x.value, x.value_max, x.qualifier)
+        # metrics of one sentence share their period, sentence and entity: build each record once (frozen)
         period = None
         if x.period is not None:
-            p_start, p_end, from_spec, to_spec = x.period
-            p0, p1 = norm.to_original(p_start, p_end)
-            period = Period(text=original[p0:p1], start=p0, end=p1,
-                            from_date=resolve(from_spec, reference), to_date=resolve(to_spec, reference))
+            key = tuple(x.period)
+            period = periods.get(key)
+            if period is None:
+                p_start, p_end, from_spec, to_spec = key
+                p0, p1 = norm.to_original(p_start, p_end)
+                period = periods[key] = Period(text=original[p0:p1], start=p0, end=p1,
+                                               from_date=resolve(from_spec, reference),
+                                               to_date=resolve(to_spec, reference))
         sentence = None
         if x.sentence:
-            t0, t1 = norm.to_original(*x.sentence)
-            sentence = TextSpan(start=t0, end=t1)
+            key = tuple(x.sentence)
+            sentence = sentences.get(key)
+            if sentence is None:
+                t0, t1 = norm.to_original(*key)
+                sentence = sentences[key] = TextSpan(start=t0, end=t1)
+        entity = None
+        if x.entity is not None:
+            key = tuple(x.entity)
+            entity = refs.get(key)
+            if entity is None:
+                entity = refs[key] = _entity_ref(norm, key)
         metrics.append(Metric(
             start=start, end=end, text=original[start:end], value=x.value, value_max=x.value_max,
             unit=x.unit, unit_text=original[u0:u1], qualifier=x.qualifier, lower=lower, upper=upper,
-            kind=x.kind, object=x.object, entity=_entity_ref(norm, x.entity), change=x.change,
+            kind=x.kind, object=x.object, entity=entity, change=x.change,
             basis=x.basis if x.change else None, period=period, status=x.status, category=x.category,
             sentence=sentence,
         ))
