@@ -48,6 +48,9 @@ def build(extra_lexicon: dict[str, Any] | None = None) -> Language:
     for name in PIPE_NAMES:
         nlp.add_pipe(name, config={"extra_lexicon": extra_lexicon})
     nlp.max_length = 2**62  # our own MAX_TEXT_LENGTH check (with its clearer message) governs
+    # lexical attributes (like_num, shape, like_url …) are computed for every new lexeme, and inside memory
+    # zones every Doc's tokens are new; no component reads them
+    nlp.vocab.lex_attr_getters = {}
     return nlp
 
 
