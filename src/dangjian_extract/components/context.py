@@ -11,9 +11,9 @@ from typing import Any
 
 import regex
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from ..extensions import fields, register_extensions
+from ..extensions import Fields, fields, register_extensions
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..spans import CLAUSE_BREAK, PHRASE_BREAK, doc_text, sentence_bounds, sentence_breaks
 from .entities import mentions_of
@@ -29,6 +29,15 @@ _FUNCTION_CUT = regex.compile(r"[为把对向给让在将使的]")
 _TAIL = regex.compile(r"[\p{Han}A-Za-z]{1,10}$")  # the object: the last word run before the number
 _EARLIER = 8  # metrics of the sentence looked back at for a shared object
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
+
+
+class _Item:
+    """A metric as this component reads it: its offsets and its fields (one lookup, not one per use)."""
+
+    __slots__ = ("start_char", "end_char", "f")
+
+    def __init__(self, start_char: int, end_char: int, f: Fields) -> None:
+        self.start_char, self.end_char, self.f = start_char, end_char, f
 
 
 class ContextReader:
@@ -54,25 +63,30 @@ class ContextReader:
         breaks = sentence_breaks(doc)
         # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
         entity_ends = sorted(e.end for e in mentions_of(doc) if e.type in _PLACES)
-        earlier: list[Span] = []
+        earlier: list[_Item] = []
         sentence: tuple[int, int] | None = None
-        for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: s.start_char):
-            bounds = sentence_bounds(text, breaks, span.start_char, span.end_char)
-            fields(span).sentence = bounds
+        items = sorted((_Item(s.start_char, s.end_char, fields(s)) for s in doc.spans.get(METRICS_KEY, [])),
+                       key=lambda it: it.start_char)
+        for item in items:
+            f = item.f
+            bounds = sentence_bounds(text, breaks, item.start_char, item.end_char)
+            f.sentence = bounds
             if bounds != sentence:
                 sentence, earlier = bounds, []
-            clause_start = self._clause_start(text, fields(span).numeral_start or span.start_char)
-            prefix = text[clause_start:span.start_char]
+            clause_start = self._clause_start(text, f.numeral_start or item.start_char)
+            prefix = text[clause_start:item.start_char]
             # a verb before a list governs every item: 新建冷链仓储中心1座、分拣线2条
-            list_start = self._clause_start(text, span.start_char, CLAUSE_BREAK)
-            if fields(span).change is None:
-                fields(span).change = self.change(text[list_start:span.start_char], text, span)
-            if fields(span).change is not None:
-                fields(span).basis = self.basis(text[list_start:span.start_char])
+            list_start = self._clause_start(text, item.start_char, CLAUSE_BREAK)
+            if f.change is None:
+                f.change = self.change(text[list_start:item.start_char], text, item)
+            if f.change is not None:
+                f.basis = self.basis(text[list_start:item.start_char])
             # only places inside the clause matter; bounded slices keep long one-sentence texts linear
-            lo, hi = bisect_left(entity_ends, clause_start), bisect_right(entity_ends, span.start_char)
-            fields(span).object = self.object(prefix, text, span, earlier[-_EARLIER:], entity_ends[lo:hi], clause_start)
-            earlier.append(span)
+            lo, hi = bisect_left(entity_ends, clause_start), bisect_right(entity_ends, item.start_char)
+            f.object = self.object(prefix, text, item, earlier[-_EARLIER:], entity_ends[lo:hi], clause_start)
+            earlier.append(item)
+            if len(earlier) > 4 * _EARLIER:  # only the last few are read
+                del earlier[:-_EARLIER]
         return doc
 
     @staticmethod
@@ -94,7 +108,7 @@ class ContextReader:
                     best = (pos, basis)
         return best[1] if best else None
 
-    def change(self, prefix: str, text: str, span: Span) -> str | None:
+    def change(self, prefix: str, text: str, span: _Item) -> str | None:
         """increase/decrease when a cue stands before the number in its clause, or right after it."""
         best: tuple[int, str, int] | None = None
         for pattern, direction in ((self._increase, "increase"), (self._decrease, "decrease")):
@@ -116,10 +130,10 @@ class ContextReader:
             return "decrease"
         return None
 
-    def object(self, prefix: str, text: str, span: Span, earlier: list[Span], entity_ends: list[int],
+    def object(self, prefix: str, text: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
                clause_start: int) -> str | None:
         """A short phrase for what is counted or measured: after a measure word, else before the number."""
-        x = fields(span)
+        x = span.f
         if x.source == "counted_noun":
             return x.unit
         after = self._after_phrase(text, span)
@@ -131,15 +145,15 @@ class ContextReader:
         # 同比增长10.1%, 减少50%以上: a rate or level of what the sentence just counted
         if x.kind == "count" and not prefix.strip(_QUOTES + " "):
             return x.unit  # 206栋楼、8297户: the households themselves
-        with_object = [e for e in earlier if fields(e).object]
-        same_kind = [e for e in with_object if fields(e).kind == x.kind]
+        with_object = [e for e in earlier if e.f.object]
+        same_kind = [e for e in with_object if e.f.kind == x.kind]
         if with_object:
-            return fields((same_kind or with_object)[-1]).object
+            return (same_kind or with_object)[-1].f.object
         return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
 
-    def _after_phrase(self, text: str, span: Span) -> str | None:
+    def _after_phrase(self, text: str, span: _Item) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入."""
-        x = fields(span)
+        x = span.f
         window = text[span.end_char:span.end_char + 28]
         m = _AFTER_BREAK.search(window)
         phrase = "".join(ch for ch in (window[:m.start()] if m else window) if ch not in _QUOTES)
@@ -159,7 +173,7 @@ class ContextReader:
         phrase = phrase[:m.start()] if m else phrase
         return phrase[:10] if phrase else None
 
-    def _before_phrase(self, prefix: str, span: Span, earlier: list[Span], entity_ends: list[int],
+    def _before_phrase(self, prefix: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
                        clause_start: int) -> str | None:
         """院落党支部数量已达75个, 村集体收入50余万元, 12345热线投诉由原来的每月1500余件."""
         start = span.start_char - len(prefix)
@@ -167,8 +181,8 @@ class ContextReader:
                   + [end for end in entity_ends if start <= end <= span.start_char] + [start])
         before = "".join(ch for ch in prefix[cut - start:] if ch not in _QUOTES)
         for e in earlier:
-            if e.end_char == cut and fields(e).object and before.startswith(fields(e).object):
-                before = before[len(fields(e).object):]  # 7个村|超过50万元: the earlier count's noun
+            if e.end_char == cut and e.f.object and before.startswith(e.f.object):
+                before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
         before = self._trim_start.sub("", before)
         for mark in ("占", "从", "由"):  # X占Y的一半, X从8610张…, X由原来的…: X is the object
             pos = before.find(mark)
