@@ -2,7 +2,7 @@
 """Benchmark of dangjian_extract (issue 5): throughput, cold start, peak RSS and hostile inputs.
 
     pip install -e ".[bench]"
-    python benchmarks/run.py                      # full run, about 10 minutes on 2 cores
+    python benchmarks/run.py                      # full run, 5-10 minutes on 2 cores
     python benchmarks/run.py --quick              # smoke run, about a minute
     python benchmarks/run.py --only throughput,hostile --json bench.json
 
@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -114,17 +115,91 @@ def chars_of(items: list[tuple[str, str]]) -> int:
     return sum(len(text) for _, text in items)
 
 
-def best_of(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
-    """The fastest of ``repeat`` timed runs of ``fn`` (perf_counter), with that run's result."""
-    best: tuple[float, Any] | None = None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        dt = time.perf_counter() - t0
-        if best is None or dt < best[0]:
-            best = (dt, out)
-    assert best is not None
-    return best
+def cpu_seconds() -> tuple[float, float]:
+    """User + system CPU time of this process, and of its reaped children (worker processes)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def busy_seconds() -> float | None:
+    """CPU seconds the whole machine has been busy since boot (all programs), from /proc/stat."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Timing:
+    wall: float  # seconds
+    own: float  # CPU seconds of this process
+    kids: float  # CPU seconds of reaped child processes (workers, subprocesses)
+    others: float | None  # cores used on average by OTHER programs meanwhile: noise when above ~0.25
+    result: Any = None
+
+
+def measure(fn: Callable[[], Any]) -> Timing:
+    """Time one call of ``fn`` (perf_counter) with the CPU it and everything else used meanwhile."""
+    b0, c0, t0 = busy_seconds(), cpu_seconds(), time.perf_counter()
+    out = fn()
+    wall, c1, b1 = time.perf_counter() - t0, cpu_seconds(), busy_seconds()
+    own, kids = c1[0] - c0[0], c1[1] - c0[1]
+    others = None if b0 is None or b1 is None else max(0.0, (b1 - b0 - own - kids) / wall)
+    return Timing(wall, own, kids, others, out)
+
+
+NOISY = 0.25  # cores used by other programs during a measurement above which it is flagged (and retried)
+
+
+def wait_quiet(max_wait: float) -> float:
+    """Wait (at most ``max_wait`` s) until other programs use under 0.15 cores over 2 s; the seconds waited."""
+    t0 = time.perf_counter()
+    while max_wait > 0 and time.perf_counter() - t0 < max_wait:
+        b0 = busy_seconds()
+        time.sleep(2.0)
+        b1 = busy_seconds()
+        if b0 is None or b1 is None or (b1 - b0) / 2.0 < 0.15:
+            break
+    waited = time.perf_counter() - t0
+    if waited > 2.5:
+        print(f"  (waited {waited:.0f} s for the machine to be quiet)", flush=True)
+    return waited
+
+
+def timed(fn: Callable[[], Any], args: argparse.Namespace, repeat: int | None = None) -> Timing:
+    """The fastest of ``repeat`` (default --repeat) runs of ``fn``, each after waiting for quiet; runs disturbed
+    by other programs are retried up to --retries more times, and an undisturbed run is preferred."""
+    repeat = args.repeat if repeat is None else repeat
+    runs: list[Timing] = []
+    for attempt in range(repeat + args.retries):
+        wait_quiet(args.quiet_wait)
+        t = measure(fn)
+        runs.append(t)
+        noisy = t.others is not None and t.others > NOISY
+        if noisy and attempt + 1 < repeat + args.retries:
+            print(f"  (other programs used {t.others:.2f} cores during that run: again)", flush=True)
+        if attempt + 1 >= repeat and not noisy:
+            break
+    clean = [t for t in runs if t.others is None or t.others <= NOISY]
+    return min(clean or runs, key=lambda t: t.wall)
+
+
+def git_commit() -> str | None:
+    """The commit of the checkout measured (``-dirty`` when it has uncommitted changes), or where the code came
+    from when dangjian_extract is imported from elsewhere (e.g. PYTHONPATH=<snapshot>/src)."""
+    import dangjian_extract
+
+    where = Path(dangjian_extract.__file__).resolve().parent
+    if (ROOT / "src") not in where.parents:
+        return f"code from {where}"
+    try:
+        cmd = ["git", "-C", str(ROOT), "describe", "--always", "--dirty"]
+        out = subprocess.run(cmd, capture_output=True, text=True)
+    except OSError:
+        return None
+    return out.stdout.strip() or None
 
 
 def machine() -> dict[str, Any]:
@@ -146,11 +221,17 @@ def machine() -> dict[str, Any]:
                 versions[mod] = getattr(__import__(mod), "__version__", "?")
         except Exception:  # any import failure: not available
             versions[mod] = None
-    commit = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
-                            capture_output=True, text=True).stdout.strip() or None
     return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": mem_gb, "os": platform.platform(),
-            "python": platform.python_version(), "versions": versions, "commit": commit,
+            "python": platform.python_version(), "versions": versions, "commit": git_commit(),
             "loadavg_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def _r2(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
+
+
+def _fmt_others(x: float | None) -> str:
+    return "  ?" if x is None else f"{x:4.2f}" + ("!" if x > NOISY else " ")
 
 
 def rate(chars: int, seconds: float) -> float:
@@ -173,30 +254,33 @@ def section_throughput(reports: list[tuple[str, str]], args: argparse.Namespace)
     print(f"corpus: {len(corpus)} reports, {n_chars:,} chars ({len(reports)} fixture reports repeated)")
     rows: dict[str, dict[str, Any]] = {}
 
-    def record(name: str, seconds: float, chars: int, outputs: int, note: str = "") -> None:
-        rows[name] = {"seconds": round(seconds, 3), "chars": chars, "chars_per_s": round(rate(chars, seconds)),
-                      "outputs": outputs, "note": note}
-        print(f"  {name:<28} {fmt_rate(rate(chars, seconds)):>10} chars/s  {seconds:8.2f} s  "
-              f"{outputs:>8} found  {note}", flush=True)
+    def record(name: str, t: Timing, chars: int, note: str = "") -> None:
+        # cpu/wall: about n for n busy processes of ours; others: cores other programs took meanwhile
+        cpu_wall = (t.own + t.kids) / t.wall
+        rows[name] = {"seconds": round(t.wall, 3), "chars": chars, "chars_per_s": round(rate(chars, t.wall)),
+                      "outputs": t.result, "cpu_per_wall": round(cpu_wall, 2), "cpu_s_self": round(t.own, 2),
+                      "cpu_s_children": round(t.kids, 2), "others_cores": _r2(t.others), "note": note}
+        print(f"  {name:<28} {fmt_rate(rate(chars, t.wall)):>10} chars/s  {t.wall:7.2f} s  cpu/wall {cpu_wall:4.2f}  "
+              f"others {_fmt_others(t.others)}  {t.result:>7} found  {note}", flush=True)
 
     # regex floor: `re` and `regex`, the faster one is the floor
     import regex
 
     for lib, mod in (("re", re), ("regex", regex)):
         pat = mod.compile(FLOOR_PATTERN)
-        dt, found = best_of(3, lambda pat=pat: sum(1 for _, t in corpus for _ in pat.finditer(t)))
-        record(f"regex floor ({lib})", dt, n_chars, found, "best of 3")
+        timing = timed(lambda pat=pat: sum(1 for _, t in corpus for _ in pat.finditer(t)), args, repeat=3)
+        record(f"regex floor ({lib})", timing, n_chars, "best of 3")
 
     # extract(): warm up (builds the pipeline), then one call per report
     extract(reports[0][1])
-    dt, found = best_of(args.repeat, lambda: sum(len(extract(t, doc_id=d).metrics) for d, t in corpus))
-    record("extract()", dt, n_chars, found)
+    timing = timed(lambda: sum(len(extract(t, doc_id=d).metrics) for d, t in corpus), args)
+    record("extract()", timing, n_chars)
 
     # extract_many: pipeline already built in this process; n=2 includes starting its 2 workers
     for n in (1, 2):
-        dt, found = best_of(args.repeat, lambda n=n: sum(len(r.metrics) for r in extract_many(corpus, n_process=n)))
-        record(f"extract_many(n_process={n})", dt, n_chars, found,
-               "incl. worker start-up" if n > 1 else "")
+        timing = timed(lambda n=n: sum(len(r.metrics) for r in extract_many(corpus, n_process=n)), args)
+        note = f"incl. worker start-up; CPU: parent {timing.own:.1f} s, workers {timing.kids:.1f} s" if n > 1 else ""
+        record(f"extract_many(n_process={n})", timing, n_chars, note)
 
     # JioNLP money extractor, if installed
     jionlp_note = None
@@ -208,8 +292,8 @@ def section_throughput(reports: list[tuple[str, str]], args: argparse.Namespace)
         print(f"  JioNLP skipped: {jionlp_note}")
     if jionlp_note is None:
         jio.ner.extract_money(reports[0][1])  # first call loads its dictionaries
-        dt, found = best_of(args.repeat, lambda: sum(len(jio.ner.extract_money(t)) for _, t in corpus))
-        record("jionlp extract_money", dt, n_chars, found, f"jionlp {jio.__version__}, money only")
+        timing = timed(lambda: sum(len(jio.ner.extract_money(t)) for _, t in corpus), args)
+        record("jionlp extract_money", timing, n_chars, f"jionlp {jio.__version__}, money only")
 
     floor = max(rows["regex floor (re)"]["chars_per_s"], rows["regex floor (regex)"]["chars_per_s"])
     ext = rows["extract()"]["chars_per_s"]
@@ -219,8 +303,9 @@ def section_throughput(reports: list[tuple[str, str]], args: argparse.Namespace)
         "n2_vs_n1": rows["extract_many(n_process=2)"]["chars_per_s"] / rows["extract_many(n_process=1)"]["chars_per_s"],
         "n1_vs_extract": rows["extract_many(n_process=1)"]["chars_per_s"] / ext,
     }
+    noise = max((r["others_cores"] or 0.0) for r in rows.values())
     return {"corpus_reports": len(corpus), "corpus_chars": n_chars, "rows": rows, "ratios": ratios,
-            "jionlp_skipped": jionlp_note}
+            "jionlp_skipped": jionlp_note, "max_others_cores": noise}
 
 
 COLD_CODE = """
@@ -242,20 +327,23 @@ def section_coldstart(reports: list[tuple[str, str]], args: argparse.Namespace) 
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         bare.append(time.perf_counter() - t0)
-    walls, inner = [], []
+    walls, inner, others = [], [], []
     for _ in range(args.cold_runs):
-        t0 = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", COLD_CODE, str(path)], check=True, capture_output=True, text=True)
-        walls.append(time.perf_counter() - t0)
-        inner.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    res = {"runs": args.cold_runs, "report": str(path.relative_to(ROOT)), "wall_s": [round(w, 3) for w in walls],
+        wait_quiet(args.quiet_wait)
+        t = measure(lambda: subprocess.run([sys.executable, "-c", COLD_CODE, str(path)], check=True,
+                                           capture_output=True, text=True))
+        walls.append(t.wall)
+        others.append(t.others or 0.0)
+        inner.append(json.loads(t.result.stdout.strip().splitlines()[-1]))
+    res = {"max_others_cores": round(max(others), 2),
+           "runs": args.cold_runs, "report": str(path.relative_to(ROOT)), "wall_s": [round(w, 3) for w in walls],
            "median_wall_s": round(statistics.median(walls), 3),
            "median_import_s": round(statistics.median(x["import_s"] for x in inner), 3),
            "median_first_extract_s": round(statistics.median(x["first_extract_s"] for x in inner), 3),
            "median_bare_python_s": round(statistics.median(bare), 3)}
     print(f"  cold start median {res['median_wall_s']:.3f} s wall (runs {res['wall_s']}); inside: import "
           f"{res['median_import_s']:.3f} s + first extract {res['median_first_extract_s']:.3f} s; "
-          f"bare python {res['median_bare_python_s']:.3f} s")
+          f"bare python {res['median_bare_python_s']:.3f} s; others {_fmt_others(max(others))}")
     return res
 
 
@@ -266,7 +354,7 @@ def child_rss(args: argparse.Namespace) -> None:
     reports = load_reports()
     marks: list[dict[str, Any]] = []
     next_mark, done_chars, found = args.stream_chars // 10, 0, 0
-    t0 = time.perf_counter()
+    c0, t0 = sum(cpu_seconds()), time.perf_counter()
     for r in extract_many(stream(reports, args.stream_chars), n_process=args.n_process):
         done_chars += r.text_length
         found += len(r.metrics)
@@ -277,6 +365,7 @@ def child_rss(args: argparse.Namespace) -> None:
     seconds = time.perf_counter() - t0
     # extract_many's generator has finished: its worker pool is shut down and the workers reaped
     print(json.dumps({"n_process": args.n_process, "stream_chars": args.stream_chars, "seconds": seconds,
+                      "cpu_per_wall": round((sum(cpu_seconds()) - c0) / seconds, 2),
                       "metrics": found, "chars_seen": done_chars,
                       "self_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       "children_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -289,8 +378,10 @@ def section_rss(reports: list[tuple[str, str]], args: argparse.Namespace) -> dic
     for n in args.rss_n_process:
         cmd = [sys.executable, __file__, "--child", "rss", "--n-process", str(n),
                "--stream-chars", str(args.stream_chars)]
-        proc = subprocess.run(cmd, check=True, capture_output=True, text=True)
-        res = json.loads(proc.stdout.strip().splitlines()[-1])
+        wait_quiet(args.quiet_wait)
+        t = measure(lambda cmd=cmd: subprocess.run(cmd, check=True, capture_output=True, text=True))
+        res = json.loads(t.result.stdout.strip().splitlines()[-1])
+        res["others_cores"] = _r2(t.others)
         res["chars_per_s"] = round(rate(res["chars_seen"] or args.stream_chars, res["seconds"]))
         for key in ("self_maxrss_mb", "children_maxrss_mb", "seconds"):
             res[key] = round(res[key], 1)
@@ -300,8 +391,10 @@ def section_rss(reports: list[tuple[str, str]], args: argparse.Namespace) -> dic
         res["self_maxrss_mb_by_tenth"] = growth
         out[f"n{n}"] = res
         print(f"  n_process={n}: {args.stream_chars:,} chars in {res['seconds']:.1f} s "
-              f"({fmt_rate(res['chars_per_s'])} chars/s); peak RSS parent {res['self_maxrss_mb']:.1f} MB, "
-              f"largest worker {res['children_maxrss_mb']:.1f} MB; parent peak by tenth of stream: {growth}",
+              f"({fmt_rate(res['chars_per_s'])} chars/s, cpu/wall {res['cpu_per_wall']}, "
+              f"others {_fmt_others(t.others).strip()}); "
+              f"peak RSS parent {res['self_maxrss_mb']:.1f} MB, largest worker {res['children_maxrss_mb']:.1f} MB; "
+              f"parent peak by tenth of stream: {growth}",
               flush=True)
     return out
 
@@ -314,7 +407,7 @@ def child_hostile(args: argparse.Namespace) -> None:
     extract(reports[0][1])  # warm-up: build the pipeline
     if args.case == "baseline":
         corpus = build_corpus(reports, args.baseline_chars)
-        dt, _ = best_of(2, lambda: [extract(t) for _, t in corpus])
+        dt = min(measure(lambda: [extract(t) for _, t in corpus]).wall for _ in range(2))
         print(json.dumps({"size": chars_of(corpus), "seconds": dt}), flush=True)
         return
     make = hostile_cases(reports)[args.case]
@@ -325,29 +418,39 @@ def child_hostile(args: argparse.Namespace) -> None:
         print(json.dumps({"size": len(text), "seconds": time.perf_counter() - t0}), flush=True)
 
 
-def _run_hostile_child(extra: list[str], timeout: float | None) -> tuple[list[dict[str, Any]], bool]:
+def _run_hostile_child(extra: list[str], timeout: float | None,
+                       args: argparse.Namespace) -> tuple[list[dict[str, Any]], bool, float | None]:
+    """Run one hostile child: its JSON lines, whether it timed out, and the cores other programs used."""
     cmd = [sys.executable, __file__, "--child", "hostile", *extra]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-        text, timed_out = proc.stdout, False
+
+    def run() -> tuple[str, bool]:
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired as err:
+            raw = err.stdout or b""
+            return (raw.decode() if isinstance(raw, bytes) else raw), True
         if proc.returncode:
             raise RuntimeError(f"{cmd} failed:\n{proc.stderr[-2000:]}")
-    except subprocess.TimeoutExpired as err:
-        raw = err.stdout or b""
-        text, timed_out = raw.decode() if isinstance(raw, bytes) else raw, True
-    return [json.loads(x) for x in text.splitlines() if x.startswith("{")], timed_out
+        return proc.stdout, False
+
+    wait_quiet(args.quiet_wait)
+    t = measure(run)
+    text, timed_out = t.result
+    return [json.loads(x) for x in text.splitlines() if x.startswith("{")], timed_out, t.others
 
 
 def section_hostile(reports: list[tuple[str, str]], args: argparse.Namespace) -> dict[str, Any]:
     """Per-char time of each hostile input over the per-char time of ordinary reports (one call per report)."""
-    base, _ = _run_hostile_child(["--case", "baseline", "--baseline-chars", str(args.baseline_chars)], None)
+    base, _, base_others = _run_hostile_child(["--case", "baseline", "--baseline-chars", str(args.baseline_chars)],
+                                              None, args)
     base_us = base[0]["seconds"] / base[0]["size"] * 1e6
     print(f"  baseline: ordinary reports, one extract() per report: {base_us:.2f} µs/char "
-          f"({fmt_rate(1e6 / base_us)} chars/s over {base[0]['size']:,} chars)")
+          f"({fmt_rate(1e6 / base_us)} chars/s over {base[0]['size']:,} chars), others {_fmt_others(base_others)}")
     cases: dict[str, Any] = {}
     for name in hostile_cases(reports):
-        runs, timed_out = _run_hostile_child(["--case", name, "--case-chars", str(args.case_chars)], args.case_timeout)
-        row: dict[str, Any] = {"timed_out": timed_out, "runs": runs}
+        runs, timed_out, others = _run_hostile_child(["--case", name, "--case-chars", str(args.case_chars)],
+                                                     args.case_timeout, args)
+        row: dict[str, Any] = {"timed_out": timed_out, "runs": runs, "others_cores": _r2(others)}
         if runs and not timed_out:
             full = runs[-1]
             row["size"] = full["size"]
@@ -363,8 +466,10 @@ def section_hostile(reports: list[tuple[str, str]], args: argparse.Namespace) ->
             print(f"  {name:<40} TIMEOUT after {args.case_timeout:.0f} s ({len(runs)} of 2 sizes done)", flush=True)
         else:
             print(f"  {name:<40} {row['size']:>7,} chars {row['seconds']:8.3f} s {row['us_per_char']:9.2f} µs/char  "
-                  f"x{row['ratio']:.2f} of ordinary, growth on doubling {row['growth']:.2f}", flush=True)
-    return {"baseline_us_per_char": base_us, "baseline_chars": base[0]["size"], "cases": cases}
+                  f"x{row['ratio']:.2f} of ordinary, growth on doubling {row['growth']:.2f}, "
+                  f"others {_fmt_others(others)}", flush=True)
+    return {"baseline_us_per_char": base_us, "baseline_chars": base[0]["size"],
+            "baseline_others_cores": _r2(base_others), "cases": cases}
 
 
 # ------------------------------------------------------------------------------------------------ report
@@ -377,35 +482,41 @@ def verdict(value: float | None, threshold: float, sense: str) -> str:
 
 
 def summary(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per target with the measured value and PASS/FAIL."""
-    measured: dict[str, float | None] = {}
+    """One row per target: the measured value, PASS/FAIL, and the cores other programs took meanwhile."""
+    measured: dict[str, tuple[float | None, float | None]] = {}
     if "throughput" in results:
-        measured.update({k: v for k, v in results["throughput"]["ratios"].items()})
+        tp = results["throughput"]
+        measured.update({k: (v, tp["max_others_cores"]) for k, v in tp["ratios"].items()})
     if "coldstart" in results:
-        measured["cold_start_s"] = results["coldstart"]["median_wall_s"]
+        measured["cold_start_s"] = (results["coldstart"]["median_wall_s"], results["coldstart"]["max_others_cores"])
     if "rss" in results and "n1" in results["rss"]:
-        measured["peak_rss_mb"] = results["rss"]["n1"]["self_maxrss_mb"]
+        measured["peak_rss_mb"] = (results["rss"]["n1"]["self_maxrss_mb"], results["rss"]["n1"]["others_cores"])
     rows = []
     for key, desc, threshold, sense in TARGETS:
         if key in measured:
-            value = measured[key]
+            value, others = measured[key]
             rows.append({"target": desc, "measured": value, "limit": f"{'≥' if sense == 'min' else '≤'} {threshold:g}",
-                         "result": verdict(value, threshold, sense)})
-    for name, row in results.get("hostile", {}).get("cases", {}).items():
+                         "result": verdict(value, threshold, sense), "others_cores": others})
+    hostile = results.get("hostile", {})
+    for name, row in hostile.get("cases", {}).items():
         value = row.get("ratio")
+        others = max(row["others_cores"] or 0.0, hostile["baseline_others_cores"] or 0.0)
         rows.append({"target": f"hostile: {name}, per-char time / ordinary", "measured": value,
                      "limit": "(info)" if row["info_only"] else f"≤ {HOSTILE_LIMIT:g}",
                      "result": "info" if row["info_only"] else ("FAIL (timeout)" if row["timed_out"]
-                                                                else verdict(value, HOSTILE_LIMIT, "max"))})
+                                                                else verdict(value, HOSTILE_LIMIT, "max")),
+                     "others_cores": others})
     return rows
 
 
 def print_summary(rows: list[dict[str, Any]]) -> None:
-    print("\n| target | measured | limit | result |\n| --- | ---: | ---: | --- |")
+    print("\n| target | measured | limit | result | others (cores) |\n| --- | ---: | ---: | --- | ---: |")
     for r in rows:
         value = r["measured"]
         shown = "—" if value is None else (f"{value:.3f}" if value < 10 else f"{value:.1f}")
-        print(f"| {r['target']} | {shown} | {r['limit']} | {r['result']} |")
+        print(f"| {r['target']} | {shown} | {r['limit']} | {r['result']} | {_fmt_others(r['others_cores']).strip()} |")
+    print(f"\nothers: the most CPU other programs took during the measurements behind a row; above {NOISY} "
+          "(marked !) the row is noisy: rerun it on a quiet machine (--quiet-wait, --retries).")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -418,6 +529,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--baseline-chars", type=int, default=500_000, help="ordinary text timed as the hostile baseline")
     p.add_argument("--cold-runs", type=int, default=5, help="fresh processes for cold start (median)")
     p.add_argument("--repeat", type=int, default=1, help="time each throughput row this many times, keep the best")
+    p.add_argument("--quiet-wait", type=float, default=0.0, metavar="S",
+                   help="before each measurement wait up to S seconds for other programs to leave the CPU")
+    p.add_argument("--retries", type=int, default=0,
+                   help="time a throughput row again (up to N times) when other programs used the CPU meanwhile")
     p.add_argument("--quick", action="store_true", help="small smoke run: 300 k corpus, 1 M stream, 20 k hostile")
     p.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections of {', '.join(SECTIONS)}")
     p.add_argument("--json", metavar="OUT", help="also write every figure to this JSON file")
@@ -449,7 +564,10 @@ def main(argv: list[str] | None = None) -> int:
     command = " ".join(["python", *sys.argv])
     print(f"machine: {info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB RAM, Python {info['python']}, "
           f"spaCy {info['versions']['spacy']}, load average {info['loadavg_at_start']}")
-    print(f"command: {command}")
+    print(f"command: {command}\ncommit: {info['commit']}")
+    if info["loadavg_at_start"][0] > 0.5:
+        print("warning: the 1-minute load average is above 0.5: another program is using the CPU, figures may be "
+              "noisy (cpu/wall below 1 for a single process shows it)")
     reports = load_reports()
     results: dict[str, Any] = {}
     runners = {"throughput": section_throughput, "coldstart": section_coldstart, "rss": section_rss,
@@ -461,6 +579,10 @@ def main(argv: list[str] | None = None) -> int:
             results[name] = runners[name](reports, args)
             print(f"  ({time.perf_counter() - t0:.0f} s)")
     rows = summary(results)
+    info["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    info["commit_at_end"] = git_commit()  # differs from "commit" if the checkout changed during the run
+    if info["commit_at_end"] != info["commit"]:
+        print(f"\nwarning: the checkout changed during the run ({info['commit']} -> {info['commit_at_end']})")
     print_summary(rows)
     if args.json:
         payload = {"machine": info, "command": command, "args": vars(args), "results": results, "targets": rows}
