@@ -191,16 +191,31 @@ def categorize(obj: str | None, unit: str | None = None, kind: str | None = None
     return matcher_for(extra_lexicon).match(obj, unit, kind, change)
 
 
+_MISSING = object()
+_CACHE_SIZE = 50_000
+
+
 class CategoryAssigner:
     def __init__(self, nlp: Language, name: str, extra_lexicon: dict[str, Any] | None = None) -> None:
         register_extensions()
         self.name = name
         self.matcher = matcher_for(extra_lexicon)
 
+        # the same (object, unit, kind, change) recurs across reports (党员/名, 总投资/CNY): match each once;
+        # bounded, and cleared whole when full (a dict is thread-safe for these single operations)
+        self._cache: dict[tuple[Any, ...], str | None] = {}
+
     def __call__(self, doc: Doc) -> Doc:
+        cache = self._cache
         for span in doc.spans.get(METRICS_KEY, []):
             x = fields(span)
-            x.category = self.matcher.match(x.object, x.unit, x.kind, x.change)
+            key = (x.object, x.unit, x.kind, x.change)
+            found = cache.get(key, _MISSING)
+            if found is _MISSING:
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                found = cache[key] = self.matcher.match(*key)
+            x.category = found
         return doc
 
 
