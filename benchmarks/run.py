@@ -202,14 +202,18 @@ def git_commit() -> str | None:
     return out.stdout.strip() or None
 
 
-def machine() -> dict[str, Any]:
-    """The machine and software this run measured."""
-    cpu = "unknown"
+def cpu_name() -> str:
+    """The CPU model from /proc/cpuinfo, else what platform says."""
     with contextlib.suppress(OSError):
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def machine() -> dict[str, Any]:
+    """The machine and software this run measured."""
+    cpu = cpu_name()
     mem_gb = None
     with contextlib.suppress(OSError, ValueError, IndexError):
         kb = next(x for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal"))

@@ -14,7 +14,6 @@ part is the extraction, its Arrow transfer and Spark's own overhead, not reading
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import platform
@@ -24,32 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "fixtures"
-
-
-def build_corpus(chars: int) -> list[tuple[str, str]]:
-    """The fixture reports repeated, one (doc_id, text) per report, until at least ``chars`` chars."""
-    reports = [(f"{p.parent.name}/{p.stem}", p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*/*.txt"))]
-    corpus: list[tuple[str, str]] = []
-    total = 0
-    for rep in itertools.count():
-        for doc_id, text in reports:
-            if total >= chars:
-                return corpus
-            corpus.append((f"{doc_id}#{rep}", text))
-            total += len(text)
-    return corpus  # unreachable
-
-
-def busy_seconds() -> float | None:
-    """CPU seconds the whole machine has been busy since boot, from /proc/stat (None off Linux)."""
-    try:
-        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
-    except OSError:
-        return None
-    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
-    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+# the corpus and machine helpers are benchmarks/run.py's (this script's folder is on sys.path when run)
+from run import build_corpus, busy_seconds, cpu_name, load_reports
 
 
 def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, float | None, Any]:
@@ -64,16 +39,6 @@ def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, float | None, An
             best = (wall, cores, out)
     assert best is not None
     return best
-
-
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     from dangjian_extract import extract_many
     from dangjian_extract.spark import extract_metrics
 
-    corpus = build_corpus(args.chars)
+    corpus = build_corpus(load_reports(), args.chars)
     chars = sum(len(t) for _, t in corpus)
     print(f"corpus: {len(corpus):,} reports, {chars:,} chars; {cpu_name()}, {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}, PySpark {pyspark.__version__}", flush=True)
