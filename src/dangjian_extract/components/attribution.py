@@ -1,19 +1,26 @@
 """Tie each metric to the entity it belongs to (``span._.entity``, guide §4).
 
-1. the nearest place or body that is the subject of a clause before the metric in its sentence — written
-   at the clause's start (东山阴村成立…农业合作社…游客100余人 → 东山阴村, not the cooperative);
-2. else one named after it in the sentence when the sentence opens with the metric (3座大棚…走进…欧家城村);
-3. else, for a figure inside a quotation, the place written right after it as the speaker's
-   (“…4个大棚…”玉河泉村党支部书记介绍);
-4. else the subject of the report the metric stands in (a page may hold two reports).
-A project or body that the metric describes (总投资3.85亿元的…项目) comes first.
-A mention inside a list (枣庄桂园社区等11个项目) is not a subject.
-A place broader than the report's subject (北京市 in a report on 石景山区) does not replace the subject.
+In order:
+1. a project or body that the metric describes (总投资3.85亿元的…项目);
+2. the nearest place or body before the metric in its sentence that is the subject of its clause —
+   written at the clause's start (东山阴村成立…农业合作社…游客100余人 → 东山阴村, not the cooperative);
+3. one named after it when the sentence opens with the metric (3座大棚…走进…欧家城村);
+4. for a figure inside a quotation, the place written right after it as the speaker's;
+5. the place or body the passage is about: the nearest earlier mention that can be a subject, within the
+   report and a few hundred characters, unless the text has stepped back to the report's level since
+   (a subheading, or 全市/我县/市里 — which name the report's own place of that level, rule 5);
+6. else the subject of the report the metric stands in (a page may hold two reports).
+
+Which mentions can be subjects at all decides most of it: not the parent in a chain (福建省龙岩市|墩坑村),
+not an item of a list, not a place inside a body's name or a person's title (龙岩市纪委监委有关负责人;
+a village named in its secretary's title still is one, rule 6), not a place merely come from, passed or
+compared with (来自福建省, 比某市), and no place broader than the report's subject.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from typing import Any
 
 import regex
@@ -22,14 +29,15 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
-from ..spans import CLAUSE_BREAK, doc_text
+from ..spans import CLAUSE_BREAK, doc_text, sentence_breaks
 from .entities import Mention, mentions_of
 from .quantities import METRICS_KEY
 from .sections import SECTIONS_KEY
 
-_LOOK = 16  # mentions looked at on either side of a metric
+_LOOK = 16  # mentions looked at on either side of a metric within its sentence
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
+_SENTENCE_END = frozenset("。！？!?；;…”\"")
 
 
 def _ref(m: Mention) -> tuple[Any, ...]:
@@ -38,6 +46,8 @@ def _ref(m: Mention) -> tuple[Any, ...]:
 
 #: administrative levels, broadest first (a park may sit at any level, so it is not ranked)
 ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
+#: levels whose name inside a title or a body's name is no subject (a village in its secretary's title still is)
+_TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 
 
 def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
@@ -47,48 +57,107 @@ def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
 
 
 class Attribution:
-    """spaCy component: ``span._.entity`` and ``span._.sentence`` on every metric."""
+    """spaCy component: ``span._.entity`` on every metric."""
 
     def __init__(self, nlp: Language, name: str, extra_lexicon: dict[str, Any] | None = None) -> None:
         register_extensions()
         self.name = name
         self.lex = lexicon_for(extra_lexicon)
-        self.subject_openers = tuple(self.lex.raw["entities"]["subject_openers"])
-        self.described_types = frozenset(self.lex.raw["entities"]["described_types"])
-        self._verbs = regex.compile(alternation(w for w in self.lex.raw["entities"]["left_boundaries"] if len(w) > 1))
+        data = self.lex.raw["entities"]
+        self.subject_openers = tuple(data["subject_openers"])
+        self.described_types = frozenset(data["described_types"])
+        self._verbs = regex.compile(alternation(w for w in data["left_boundaries"] if len(w) > 1))
+        cfg = data["attribution"]
+        self._title_after = regex.compile(alternation(cfg["title_after"]))
+        self._passing_before = regex.compile(f"(?:{alternation(cfg['passing_before'])})$")
+        self.step_back = frozenset(cfg["step_back"])
+        self.passage_limit = int(cfg["passage_limit"])
+        self.subhead_max = int(cfg["subhead_max_length"])
+        self.sentence_end = frozenset(data["sections"]["sentence_end"])
+        self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
+                        for w, t in cfg["counted_units"].items()}
+        self.counted_ends = tuple(sorted(self.counted, key=len, reverse=True))
+        self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
 
-    def _sentence_subject(self, text: str, before: list[Mention], after: list[Mention], s0: int, s1: int, span: Span,
-                          subject: tuple[Any, ...] | None, chain_start: dict[int, int]) -> Mention | None:
-        described = self._described(text, after, span)
+    def _counted_level(self, text: str, span: Span) -> int | None:
+        """14个行政村 → the village level: the figure counts places of that level."""
+        unit = fields(span).unit
+        if unit in self.counted:
+            return self.counted[unit]
+        after = text[span.end_char:span.end_char + 4]
+        for word in self.counted_ends:
+            if after.startswith(word) and after[len(word):len(word) + 1] not in self.not_followed_by.get(word, ()):
+                return self.counted[word]
+        return None
+
+    # -- which mentions can be subjects --------------------------------------------------------------
+
+    def _can_be_subject(self, text: str, mentions: list[Mention], i: int, chain_start: dict[int, int]) -> bool:
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and nxt.start == m.end:
+            return False  # the parent in a chain: 龙岩市|武平县
+        if m.back_reference:
+            return True
+        if m.type in _TITLED_LEVELS and self._title_after.match(text, m.end):
+            return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长
+        lo = max(0, m.start - 4)
+        head = text[lo:m.start]
+        cut = max((b.end() for b in CLAUSE_BREAK.finditer(head)), default=0)
+        if self._passing_before.search(head[cut:]):
+            return False  # 来自福建省, 距泸水市
+        if self._located(text, m, chain_start):
+            return False
+        return not self._list_item(text, m)
+
+    @staticmethod
+    def _located(text: str, m: Mention, chain_start: dict[int, int]) -> bool:
+        """在田庄村设立医保分中心: a place where the report's actor does something, not the actor."""
+        pos = chain_start.get(m.start, m.start)
+        return text[pos - 1:pos] == "在" and text[m.end:m.end + 1] not in ("，", ",", "")
+
+    def _is_step_back(self, text: str, m: Mention) -> bool:
+        """全市, 我县, 本市, 市里: the report's own place of that level, not the last place of the story."""
+        if not m.back_reference:
+            return False
+        word = text[m.start:m.end]
+        return word[:1] in self.step_back or word.endswith("里") and len(word) <= 3 and m.type in _TITLED_LEVELS
+
+    # -- the sentence ----------------------------------------------------------------------------------
+
+    def _sentence_subject(self, text: str, before: list[int], after: list[int], s0: int, s1: int, span: Span,
+                          chain_start: dict[int, int], mentions: list[Mention],
+                          eligible: Callable[[int], bool]) -> int | None:
+        described = self._described(text, [mentions[k] for k in after], span)
         if described is not None:
-            return described
-        for m in reversed(before):
-            if m.end <= span.start_char and not _broader(m, subject) and self._opens_clause(text, m, s0, chain_start) \
-                    and not self._list_item(text, m):
-                return m
+            return after[described]
+        for k in reversed(before):
+            m = mentions[k]
+            if m.end <= span.start_char and eligible(k) and self._opens_clause(text, m, s0, chain_start):
+                return k
         if not text[s0:span.start_char].strip(_OPENERS):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
-            rest = [m for m in after if span.end_char <= m.start and m.end <= s1]
+            rest = [k for k in after if span.end_char <= mentions[k].start and mentions[k].end <= s1]
             i = 0
-            while i + 1 < len(rest) and rest[i + 1].start == rest[i].end:
+            while i + 1 < len(rest) and mentions[rest[i + 1]].start == mentions[rest[i]].end:
                 i += 1
-            if rest and not _broader(rest[i], subject):
+            if rest and eligible(rest[i]):
                 return rest[i]
         return None
 
-    def _described(self, text: str, mentions: list[Mention], span: Span) -> Mention | None:
+    def _described(self, text: str, mentions: list[Mention], span: Span) -> int | None:
         """总投资3.85亿元的高精度伺服电机项目: the metric describes the project or body named after 的."""
         if text[span.end_char:span.end_char + 1] != "的":
             return None
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if m.start > span.end_char and m.type in self.described_types:
                 between = text[span.end_char:m.start]
-                return m if len(between) <= 24 and not _NEXT_MARK.search(between.strip("“”「」《》")) else None
+                return i if len(between) <= 24 and not _NEXT_MARK.search(between.strip("“”「」《》")) else None
         return None
 
     @staticmethod
     def _speaker(text: str, mentions: list[Mention], starts: list[int], span: Span,
-                 subject: tuple[Any, ...] | None) -> Mention | None:
+                 subject: tuple[Any, ...] | None) -> int | None:
         """“目前建设了4个大棚…”玉河泉村党支部书记介绍: a figure quoted from a speaker belongs to the speaker's place."""
         p0 = text.rfind("\n", 0, span.start_char) + 1
         opening = text.rfind("“", p0, span.start_char)
@@ -102,7 +171,7 @@ class Attribution:
             return None
         while i + 1 < len(mentions) and mentions[i + 1].start == mentions[i].end:
             i += 1  # 老山街道玉泉西路社区党委书记: the last of the chain
-        return None if _broader(mentions[i], subject) else mentions[i]
+        return None if _broader(mentions[i], subject) else i
 
     def _list_item(self, text: str, mention: Mention) -> bool:
         """枣庄桂园社区等11个项目, 兰华集团电商示范园、…: a mention inside a list is not the subject."""
@@ -124,6 +193,28 @@ class Attribution:
         head = head[cut or 0:].strip(_OPENERS)
         return not head or head in self.subject_openers
 
+    # -- the passage -----------------------------------------------------------------------------------
+
+    def _subheads(self, text: str) -> list[int]:
+        """Start offsets of the short lines without a sentence end: subheadings, where a story ends."""
+        result, pos = [], 0
+        for raw in text.split("\n"):
+            line = raw.strip()
+            if line and len(line) <= self.subhead_max and line[-1] not in self.sentence_end:
+                result.append(pos + len(raw) - len(raw.lstrip()))
+            pos += len(raw) + 1
+        return result
+
+    def _report_place(self, m: Mention, region: list[Mention], subject: tuple[Any, ...] | None) -> tuple[Any, ...]:
+        """全市 in a report on 某某市 → 某某市: the report's place of the back-reference's level."""
+        suffix = m.suffix
+        for r in reversed(region):
+            if r.name.endswith(suffix) and r.type == m.type:
+                return _ref(r)
+        if subject is not None and subject[1] == m.type:
+            return subject
+        return _ref(m)
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         mentions = mentions_of(doc)
@@ -133,24 +224,87 @@ class Attribution:
         for prev, m in zip(mentions, mentions[1:], strict=False):
             if m.start == prev.end:
                 chain_start[m.start] = chain_start.get(prev.start, prev.start)
+        ok = [self._can_be_subject(text, mentions, i, chain_start) for i in range(len(mentions))]
         starts = [m.start for m in mentions]
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         section_starts = [section.start_char for section in sections]
         subjects = [fields(section).subject for section in sections]
-        for span in doc.spans.get(METRICS_KEY, []):
+        regions = [self._region(mentions, section, fields(section).subject) for section in sections]
+        subheads = self._subheads(text)
+        breaks = sentence_breaks(doc)
+        metric_spans = list(doc.spans.get(METRICS_KEY, []))
+        # 14个行政村…其中7个村超过50万元: a figure that counts places steps back to a broader place, for itself
+        # and for the figures after it, until a place is named again
+        aggregates = [(span.start_char, level) for span in metric_spans
+                      if (level := self._counted_level(text, span)) is not None]
+        aggregate_starts = [a for a, _ in aggregates]
+        for span in metric_spans:
             s0, s1 = fields(span).sentence  # set by dangjian_context
             # sections tile the text, so the last one starting at or before the metric holds it
             j = bisect_right(section_starts, span.start_char) - 1
-            subject = subjects[j] if j >= 0 and span.start_char < sections[j].end_char else None
+            inside = j >= 0 and span.start_char < sections[j].end_char
+            subject = subjects[j] if inside else None
+            region = regions[j] if inside else []
+
+            def eligible(i: int, subject: tuple[Any, ...] | None = subject, at: int = span.end_char) -> bool:
+                m = mentions[i]
+                if not ok[i] or _broader(m, subject):
+                    return False
+                if m.type not in ADMIN_LEVELS or not aggregates:
+                    return True
+                level = ADMIN_LEVELS.index(m.type)
+                a, b = bisect_right(aggregate_starts, m.end), bisect_left(aggregate_starts, at)
+                return not any(aggregates[x][1] <= level for x in range(a, b))
+
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             # the nearest mentions either side are enough, and keep a long sentence linear
             k = bisect_left(starts, span.start_char, lo, hi)
-            chosen = self._sentence_subject(text, mentions[max(lo, k - _LOOK):k], mentions[k:min(hi, k + _LOOK)],
-                                            s0, s1, span, subject, chain_start)
+            chosen = self._sentence_subject(text, list(range(max(lo, k - _LOOK), k)),
+                                            list(range(k, min(hi, k + _LOOK))), s0, s1, span,
+                                            chain_start, mentions, eligible)
             if chosen is None:
                 chosen = self._speaker(text, mentions, starts, span, subject)
-            fields(span).entity = _ref(chosen) if chosen is not None else subject
+            if chosen is None:
+                floor = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
+                h = bisect_right(subheads, span.start_char) - 1
+                if h >= 0:
+                    floor = max(floor, subheads[h])
+                chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chain_start, breaks)
+            if chosen is None:
+                entity = subject
+            elif self._is_step_back(text, mentions[chosen]):
+                entity = self._report_place(mentions[chosen], region, subject)
+            else:
+                entity = _ref(mentions[chosen])
+            fields(span).entity = entity
         return doc
+
+    @staticmethod
+    def _region(mentions: list[Mention], section: Span, subject: tuple[Any, ...] | None) -> list[Mention]:
+        """The report's own places: the chain its subject is written in (辽宁省沈阳市于洪区)."""
+        if subject is None:
+            return []
+        i = bisect_left([m.start for m in mentions], subject[2])
+        if i >= len(mentions) or mentions[i].start != subject[2]:
+            return []
+        j = i
+        while j > 0 and mentions[j - 1].end == mentions[j].start:
+            j -= 1
+        return [m for m in mentions[j:i + 1] if m.type in ADMIN_LEVELS]
+
+    def _passage(self, text: str, mentions: list[Mention], eligible: Callable[[int], bool], k: int, floor: int,
+                 at: int, chain_start: dict[int, int], breaks: list[int]) -> int | None:
+        """The place or body the passage is about: the nearest earlier subject of a clause."""
+        i = k - 1
+        while i >= 0 and mentions[i].start >= floor:
+            m = mentions[i]
+            if m.end <= at and eligible(i):
+                b = bisect_left(breaks, chain_start.get(m.start, m.start))
+                s0 = breaks[b - 1] + 1 if b else 0
+                if self._opens_clause(text, m, s0, chain_start):
+                    return i
+            i -= 1
+        return None
 
 
 @Language.factory("dangjian_attribution", default_config={"extra_lexicon": None},

@@ -74,6 +74,7 @@ class EntityFinder:
         self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
+        self.back_not_after = {k: frozenset(v) for k, v in data["back_reference_not_after"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
         # plain tuples, not Spans: aligning a span inside a coarse token splits it, and spaCy splits cost
@@ -124,7 +125,7 @@ class EntityFinder:
                 continue
             back = self._back_reference(run)
             if back is None and text[s1:s1 + 1] in self.back_after.get(suffix, ()) \
-                    and not self._name_part(run, True, suffix, etype)[0]:
+                    and (run[-1:] in self.weak or not self._name_part(run, True, suffix, etype)[0]):
                 back = ""  # 村里, 县上: the bare suffix word with a place word after it
             if back is not None:
                 mention = self._resolve_back(found, suffix, etype, s0 - len(back), s1)
@@ -166,8 +167,11 @@ class EntityFinder:
 
     def _back_reference(self, run: str) -> str | None:
         for word in self.back_references:
-            if run.endswith(word) and (len(run) == len(word) or not _HAN.match(run[-len(word) - 1])
-                                       or run[-len(word) - 1] in "在和与对从到为是的了"):
+            if not run.endswith(word):
+                continue
+            before = run[-len(word) - 1] if len(run) > len(word) else ""
+            # 今年全市, 在全县: a determiner word is a back-reference wherever it stands, except inside 安全, 成本 …
+            if not before or not _HAN.match(before) or before not in self.back_not_after.get(word, ()):
                 return word
         return None
 
