@@ -74,6 +74,7 @@ class EntityFinder:
         self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
+        self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
         self.back_not_after = {k: frozenset(v) for k, v in data["back_reference_not_after"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -151,7 +152,26 @@ class EntityFinder:
             last_end = s1
         if unsure:
             found = self._settle_unsure(found, unsure)
+        if self.named_bodies:
+            found = self._add_named_bodies(text, found)
         return found
+
+    def _add_named_bodies(self, text: str, found: list[Mention]) -> list[Mention]:
+        """中国共产党: bodies known by a name without a type suffix, wherever they do not overlap a found name."""
+        extra = []
+        for name, etype in self.named_bodies.items():
+            at = text.find(name)
+            while at >= 0:
+                extra.append(Mention(at, at + len(name), name, etype, None, True, suffix=""))
+                at = text.find(name, at + len(name))
+        if not extra:
+            return found
+        result: list[Mention] = []
+        for m in sorted(found + extra, key=lambda m: (m.start, -m.end)):
+            if result and m.start < result[-1].end:
+                continue
+            result.append(m)
+        return result
 
     @staticmethod
     def _quoted(text: str, s0: int, s1: int, suffix: str, etype: str) -> Mention | None:

@@ -125,6 +125,11 @@ class SectionSplitter:
         """(name, type, start, end, parent) of the report's subject, or None when it names no place."""
         inside = [m for m in mentions if start <= m.start < end and m.type in LEVELS and not m.back_reference]
         if not inside:
+            # 中国共产党党内统计公报: a report on a body that names no place is about the body of its headline
+            if headline is not None:
+                for m in mentions:
+                    if headline[0] <= m.start < headline[1] and m.type == "organisation" and not m.back_reference:
+                        return _ref(m)
             return None
         if headline is not None:
             in_headline = [m for m in inside if headline[0] <= m.start < headline[1]]
