@@ -50,6 +50,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("entity_parent", "str", True, "Metric.entity.parent"),
     Column("period_from", "date", True, "Metric.period.from_date"),
     Column("period_to", "date", True, "Metric.period.to_date"),
+    Column("entity_code", "str", True, "Metric.entity.code"),
+    Column("entity_path", "str", True, "Metric.entity.path, joined by '/'"),
 )
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 
@@ -67,6 +69,7 @@ def metric_row(doc_id: str | None, m: Metric) -> dict[str, Any]:
         "basis": m.basis, "entity_start": e.start if e else None, "entity_end": e.end if e else None,
         "entity_parent": e.parent if e else None,
         "period_from": p.from_date if p else None, "period_to": p.to_date if p else None,
+        "entity_code": e.code if e else None, "entity_path": "/".join(e.path) if e and e.path else None,
     }
 
 

@@ -114,9 +114,9 @@ def _reference_date(value: Any) -> date | None:
 def _entity_ref(norm: NormalizedText, entity: tuple[Any, ...] | None) -> EntityRef | None:
     if entity is None:
         return None
-    name, etype, e_start, e_end, parent = entity
+    name, etype, e_start, e_end, parent, path, code = entity
     o0, o1 = norm.to_original(e_start, e_end)
-    return EntityRef(name=name, type=etype, start=o0, end=o1, parent=parent)
+    return EntityRef(name=name, type=etype, start=o0, end=o1, parent=parent, path=path, code=code)
 
 
 def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date | str | None = None) -> Extraction:
@@ -173,7 +173,8 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
     for m in mentions_of(doc):
         e0, e1 = norm.to_original(m.start, m.end)
         mentions.append(EntityMention(name=m.name, type=m.type, start=e0, end=e1, text=original[e0:e1],
-                                      parent=m.parent, back_reference=m.back_reference))
+                                      parent=m.parent, back_reference=m.back_reference, path=m.path,
+                                      code=m.code))
     mentions.sort(key=lambda e: (e.start, e.end))
     parts = []
     for span in doc.spans.get(SECTIONS_KEY, []):

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
 from ..spans import CLAUSE_BREAK, doc_text, sentence_breaks
-from .entities import Mention, mentions_of
+from .entities import Mention, mentions_of, ref_of
 from .quantities import METRICS_KEY
 from .sections import SECTIONS_KEY
 
@@ -39,9 +39,6 @@ _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _SENTENCE_END = frozenset("。！？!?；;…”\"")
 
-
-def _ref(m: Mention) -> tuple[Any, ...]:
-    return (m.name, m.type, m.start, m.end, m.parent)
 
 
 #: administrative levels, broadest first (a park may sit at any level, so it is not ranked)
@@ -210,10 +207,10 @@ class Attribution:
         suffix = m.suffix
         for r in reversed(region):
             if r.name.endswith(suffix) and r.type == m.type:
-                return _ref(r)
+                return ref_of(r)
         if subject is not None and subject[1] == m.type:
             return subject
-        return _ref(m)
+        return ref_of(m)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -275,7 +272,7 @@ class Attribution:
             elif self._is_step_back(text, mentions[chosen]):
                 entity = self._report_place(mentions[chosen], region, subject)
             else:
-                entity = _ref(mentions[chosen])
+                entity = ref_of(mentions[chosen])
             fields(span).entity = entity
         return doc
 

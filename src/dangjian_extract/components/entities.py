@@ -9,7 +9,8 @@ unsure is kept only when the same name is written cleanly elsewhere in the text,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -17,12 +18,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
+from ..gazetteer import level_to_entity_type
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..spans import doc_text
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _MAX_RUN = 20
+#: types whose names the national gazetteer holds
+_GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
 _QUOTE_STOP = regex.compile(r"[，。；！？,;!?\n“”「」『』]")
 
@@ -39,6 +43,13 @@ class Mention:
     clean: bool = True
     back_reference: bool = False
     suffix: str = ""
+    path: tuple[str, ...] | None = None
+    code: str | None = None
+
+
+def ref_of(m: Mention) -> tuple[Any, ...]:
+    """The entity of a metric or a section as stored on spans: (name, type, start, end, parent, path, code)."""
+    return (m.name, m.type, m.start, m.end, m.parent, m.path, m.code)
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
@@ -49,9 +60,11 @@ def mentions_of(doc: Doc) -> list[Mention]:
 class EntityFinder:
     """spaCy component: every named place or body, stored in ``doc.user_data`` (see :func:`mentions_of`)."""
 
-    def __init__(self, nlp: Language, name: str, extra_lexicon: dict[str, Any] | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, extra_lexicon: dict[str, Any] | None = None,
+                 use_gazetteer: bool = True) -> None:
         register_extensions()
         self.name = name
+        self.use_gazetteer = use_gazetteer
         self.lex: Lexicon = lexicon_for(extra_lexicon)
         data = self.lex.raw["entities"]
         self.suffix_type: dict[str, str] = {}
@@ -75,13 +88,15 @@ class EntityFinder:
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
+        self._dateline = regex.compile(f"(?:{alternation(data['attribution']['dateline_before'])})$")
+        self._dated = regex.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
         self.back_not_after = {k: frozenset(v) for k, v in data["back_reference_not_after"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
         # plain tuples, not Spans: aligning a span inside a coarse token splits it, and spaCy splits cost
         # O(length of the doc) each; tuples keep the Doc serialisable and the component linear
-        doc.user_data[ENTITIES_KEY] = [(m.start, m.end, m.name, m.type, m.parent, m.clean, m.back_reference, m.suffix)
-                                       for m in self.find(doc_text(doc))]  # astuple deep-copies: slow
+        doc.user_data[ENTITIES_KEY] = [(m.start, m.end, m.name, m.type, m.parent, m.clean, m.back_reference, m.suffix,
+                                        m.path, m.code) for m in self.find(doc_text(doc))]  # astuple deep-copies
         return doc
 
     # -- finding -------------------------------------------------------------------------------------
@@ -90,6 +105,7 @@ class EntityFinder:
         """Every mention, in text order; the left edge of unsure names is settled by the clean ones."""
         found: list[Mention] = []
         unsure: list[tuple[int, int, str, str, str]] = []  # (run start, suffix end, run, suffix, type)
+        gazetteer = self.gazetteer()
         last_end = 0
         for m in self.pattern.finditer(text):
             suffix, s0, s1 = m.group(), m.start(), m.end()
@@ -137,6 +153,12 @@ class EntityFinder:
             parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference else None
             edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None
             name_part, clean = self._name_part(run, edge_clean, suffix, etype)
+            if gazetteer is not None and etype in _GAZETTEER_TYPES:
+                mention = self._official(gazetteer, text, run_start, s1, run, suffix, etype, name_part, clean, parent)
+                if mention is not None:
+                    found.append(mention)
+                    last_end = s1
+                continue
             if not clean:
                 unsure.append((run_start, s1, run, suffix, etype))
                 continue
@@ -154,7 +176,103 @@ class EntityFinder:
             found = self._settle_unsure(found, unsure)
         if self.named_bodies:
             found = self._add_named_bodies(text, found)
+        if gazetteer is not None:
+            found = self._place_paths(gazetteer, self._add_short_forms(gazetteer, text, found))
         return found
+
+    # -- the gazetteer ---------------------------------------------------------------------------------
+
+    def gazetteer(self) -> Any:
+        """The national gazetteer (loaded on first use), or None when switched off (``use_gazetteer``)."""
+        if not self.use_gazetteer:
+            return None
+        from ..gazetteer import get_gazetteer
+
+        return get_gazetteer()
+
+    def _official(self, gazetteer: Any, text: str, run_start: int, s1: int, run: str, suffix: str, etype: str,
+                  name_part: str, clean: bool, parent: str | None) -> Mention | None:
+        """A place name: the longest official name ending at the suffix (时任小南河村 → 小南河村, 于洪区).
+
+        A name the gazetteer lacks needs stronger evidence: a parent written right before it (a chain).
+        Before an official name, a place's short form tells two places of one name apart (安塞南沟村).
+        """
+        # a strong boundary word (增加|村, 成立|商圈) ends before any name, official or not
+        floor = run_start + self._strong_floor(run)
+        official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - floor))
+        if official is not None and self._generic(official[:len(official) - len(suffix)], suffix):
+            official = None  # 城市社区, 乡村: official somewhere, generic here
+        if official is None or len(official) <= len(suffix):
+            if parent is None or not clean or not self._acceptable(name_part, suffix, etype):
+                return None
+            start = s1 - len(suffix) - len(name_part)
+            return Mention(start, s1, text[start:s1], etype, parent if start == run_start else None, True,
+                           suffix=suffix)
+        start = s1 - len(official)
+        head = text[run_start:start]
+        for width in range(min(len(head), 4), 1, -1):
+            if gazetteer.short_form_of(head[-width:]) is not None:
+                start -= width  # 安塞南沟村, 吴起南沟村
+                break
+        if start > run_start:
+            parent = None
+        return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
+
+    def _add_short_forms(self, gazetteer: Any, text: str, found: list[Mention]) -> list[Mention]:
+        """河南, 晋城, 温州人: places written without their suffix, where the text's other places support them."""
+        forms = gazetteer.short_forms(text)
+        if not forms:
+            return found
+        context = [m.name for m in found if m.type in _GAZETTEER_TYPES and not m.back_reference]
+        starts = [m.start for m in found]
+        extra = []
+        for start, end, full in forms:
+            i = bisect_right(starts, start) - 1
+            if (i >= 0 and found[i].end > start) or (i + 1 < len(found) and found[i + 1].start < end):
+                continue  # inside or across a name already found
+            if self._dateline.search(text, max(0, start - 4), start) or self._dated.match(text, end):
+                continue  # 新华社北京6月30日电: a dateline names no subject (guide §4 rule 6)
+            resolution = gazetteer.resolve(full, context)
+            supported = not resolution.ambiguous and set(resolution.path[:-1]) & set(context)
+            if resolution.level != "province" and not supported:
+                continue  # a bare city or county name only where the text names its province or city
+            etype = level_to_entity_type(resolution.level or "county", full)
+            extra.append(Mention(start, end, full, etype, None, True, suffix=""))
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    @staticmethod
+    def _place_paths(gazetteer: Any, found: list[Mention]) -> list[Mention]:
+        """Each place's path (province down) and code, from the chain it is written in and the text's places."""
+        context = list(dict.fromkeys(m.name for m in found if m.type in ("province", "district")
+                                     and not m.back_reference))
+        resolved: dict[tuple[str, tuple[str, ...]], Any] = {}
+        by_name: dict[str, Any] = {}
+        chain: list[str] = []
+        result = []
+        for i, m in enumerate(found):
+            if i and found[i - 1].end != m.start:
+                chain = []
+            if m.type not in _GAZETTEER_TYPES or m.back_reference or not gazetteer.contains(m.name):
+                chain.append(m.name)
+                result.append(m)
+                continue
+            key = (m.name, tuple(chain))
+            r = resolved.get(key)
+            if r is None:
+                r = gazetteer.resolve(m.name, chain)
+                if r.ambiguous and not chain:
+                    r = gazetteer.resolve(m.name, context)
+                elif r.ambiguous:
+                    r = gazetteer.resolve(m.name, chain + context)
+                resolved[key] = r
+            by_name.setdefault(m.name, r)
+            chain.append(m.name)
+            result.append(replace(m, path=tuple(r.path), code=r.code))
+        # 该村, 全县: a back-reference shares the place it names
+        return [replace(m, path=tuple(by_name[m.name].path), code=by_name[m.name].code)
+                if m.back_reference and m.name in by_name else m for m in result]
 
     def _add_named_bodies(self, text: str, found: list[Mention]) -> list[Mention]:
         """中国共产党: bodies known by a name without a type suffix, wherever they do not overlap a found name."""
@@ -231,6 +349,20 @@ class EntityFinder:
             return run[weak.end():], True
         return name, clean
 
+    def _strong_floor(self, run: str) -> int:
+        """Where a name may start at the earliest: after the last strong boundary word of the run."""
+        floor = 0
+        for m in self.boundary_re.finditer(run):
+            if m.group() not in self.weak and m.group() not in self.suffix_type:
+                floor = m.end()
+        return floor
+
+    def _generic(self, name_part: str, suffix: str) -> bool:
+        full = name_part + suffix
+        if full in self.generic or name_part in self.generic or name_part.endswith(self.generic_endings):
+            return True
+        return name_part.endswith(self.generic_by_suffix.get(suffix, ()))
+
     def _acceptable(self, name_part: str, suffix: str, etype: str) -> bool:
         lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
         if not (lo <= len(name_part) <= hi):
@@ -261,7 +393,8 @@ class EntityFinder:
         return result
 
 
-@Language.factory("dangjian_entities", default_config={"extra_lexicon": None},
+@Language.factory("dangjian_entities", default_config={"extra_lexicon": None, "use_gazetteer": True},
                   assigns=["doc.user_data"])
-def make_entity_finder(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None) -> EntityFinder:
-    return EntityFinder(nlp, name, extra_lexicon)
+def make_entity_finder(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None,
+                       use_gazetteer: bool) -> EntityFinder:
+    return EntityFinder(nlp, name, extra_lexicon, use_gazetteer)

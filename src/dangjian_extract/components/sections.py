@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..extensions import fields, register_extensions
 from ..lexicon import Lexicon, lexicon_for
 from ..spans import doc_text, ensure_spans
-from .entities import Mention, mentions_of
+from .entities import Mention, mentions_of, ref_of
 
 SECTIONS_KEY = "sections"
 #: administrative types, broadest first; a subject is one of these
@@ -124,19 +124,19 @@ class SectionSplitter:
                 mentions: list[Mention]) -> tuple[Any, ...] | None:
         """(name, type, start, end, parent) of the report's subject, or None when it names no place."""
         inside = [m for m in mentions if start <= m.start < end and m.type in LEVELS and not m.back_reference]
+        if headline is not None and not any(headline[0] <= m.start < headline[1] for m in inside):
+            # 中国共产党党内统计公报: a headline on a body that names no place makes the body the subject
+            for m in mentions:
+                if headline[0] <= m.start < headline[1] and m.type == "organisation" and not m.back_reference:
+                    return ref_of(m)
         if not inside:
-            # 中国共产党党内统计公报: a report on a body that names no place is about the body of its headline
-            if headline is not None:
-                for m in mentions:
-                    if headline[0] <= m.start < headline[1] and m.type == "organisation" and not m.back_reference:
-                        return _ref(m)
             return None
         if headline is not None:
             in_headline = [m for m in inside if headline[0] <= m.start < headline[1]]
             if in_headline:
                 # the most specific; in a chain (甘肃省定西市岷川县) the last
                 best = max(in_headline, key=lambda m: (LEVELS.index(m.type), m.start))
-                return _ref(best)
+                return ref_of(best)
         counts = Counter(m.name for m in inside)
         first: dict[str, Mention] = {}
         for m in inside:
@@ -154,11 +154,8 @@ class SectionSplitter:
                 score[name] += 0.5 * max(0, body.count(suffix) - named[m.type])
         # on a tie the broader place is the subject: 东城街道 over the 单光屯社区 it holds
         best_name = max(score, key=lambda n: (score[n], -LEVELS.index(first[n].type), -first[n].start))
-        return _ref(first[best_name])
+        return ref_of(first[best_name])
 
-
-def _ref(m: Mention) -> tuple[Any, ...]:
-    return (m.name, m.type, m.start, m.end, m.parent)
 
 
 @Language.factory("dangjian_sections", default_config={"extra_lexicon": None},
