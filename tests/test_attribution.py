@@ -94,7 +94,8 @@ def test_two_reports_on_one_page_fixture_004(fixtures_dir) -> None:
 
 
 def test_section_subject_is_the_fallback_entity_with_its_offsets() -> None:
-    text = "咸阳市推进社区治理\n本报咸阳讯（通讯员 王一）\n咸阳市着力解决好问题。截至8月底，已办结民生实事2573件。"
+    # the body names no place before the figure: the headline's place is the fallback, with its offsets
+    text = "咸阳市推进社区治理\n本报咸阳讯（通讯员 王一）\n着力解决好问题。截至8月底，已办结民生实事2573件。"
     result = extract(text)
     (section,) = result.sections
     assert section.subject is not None and section.subject.name == "咸阳市"

@@ -88,6 +88,7 @@ class EntityFinder:
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
+        self.function_chars = frozenset(data["function_chars"])
         self._dateline = regex.compile(f"(?:{alternation(data['attribution']['dateline_before'])})$")
         self._dated = regex.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
         self.back_not_after = {k: frozenset(v) for k, v in data["back_reference_not_after"].items()}
@@ -198,7 +199,7 @@ class EntityFinder:
         Before an official name, a place's short form tells two places of one name apart (安塞南沟村).
         """
         # a strong boundary word (增加|村, 成立|商圈) ends before any name, official or not
-        floor = run_start + self._strong_floor(run)
+        floor = run_start + self._strong_floor(run) if not name_part else run_start
         official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - floor))
         if official is not None and self._generic(official[:len(official) - len(suffix)], suffix):
             official = None  # 城市社区, 乡村: official somewhere, generic here
@@ -209,11 +210,16 @@ class EntityFinder:
             return Mention(start, s1, text[start:s1], etype, parent if start == run_start else None, True,
                            suffix=suffix)
         start = s1 - len(official)
-        head = text[run_start:start]
-        for width in range(min(len(head), 4), 1, -1):
-            if gazetteer.short_form_of(head[-width:]) is not None:
-                start -= width  # 安塞南沟村, 吴起南沟村
-                break
+        longer = len(name_part) + len(suffix) - len(official)
+        if clean and longer > 0 and self._acceptable(name_part, suffix, etype) \
+                and name_part[longer - 1] not in self.function_chars:
+            start -= longer  # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村
+        else:
+            head = text[run_start:start]
+            for width in range(min(len(head), 4), 1, -1):
+                if gazetteer.short_form_of(head[-width:]) is not None:
+                    start -= width  # 安塞南沟村, 吴起南沟村
+                    break
         if start > run_start:
             parent = None
         return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
