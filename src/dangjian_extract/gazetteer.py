@@ -37,6 +37,7 @@ __all__ = ["LEVELS", "Gazetteer", "Place", "Resolution", "get_gazetteer", "is_lo
 LEVELS: tuple[str, ...] = ("province", "prefecture", "county", "township", "village")
 DATA_FILE = "gazetteer.bin.xz"
 SHORT_FORMS_FILE = "gazetteer_short_forms.txt"
+GENERIC_FILE = "gazetteer_generic.txt"
 _MAGIC = b"DJGAZ1\n"
 
 # A bare short form followed by one of these is part of a longer name (晋城镇, 河南路, 温州街道), not a mention.
@@ -144,7 +145,9 @@ class Gazetteer:
 
     def __init__(self, names: list[str], ends: array, parents: array, levels: bytes, codes: dict[int, str],
                  aliases: dict[str, tuple[int, ...]], raw_short: dict[str, tuple[int, ...]],
-                 stop: frozenset[str], prefer: dict[str, str], blockers: frozenset[str], meta: dict) -> None:
+                 stop: frozenset[str], prefer: dict[str, str], blockers: frozenset[str], meta: dict,
+                 generic: frozenset[str] = frozenset()) -> None:
+        self.generic = generic  # names of entries that are generic words (data/gazetteer_generic.txt)
         self._names = names
         self._ends = ends
         self._parents = parents
@@ -214,9 +217,11 @@ class Gazetteer:
             elif kind == "S":
                 short.setdefault(key, []).append(int(value))
         rules = _read_short_form_rules((data_dir / SHORT_FORMS_FILE).read_text(encoding="utf-8"))
+        generic = frozenset(line.strip() for line in (data_dir / GENERIC_FILE).read_text(encoding="utf-8").splitlines()
+                            if line.strip() and not line.startswith("#"))
         return cls(names, ends, parents, sections["levels"], codes,
                    {k: tuple(v) for k, v in aliases.items()}, {k: tuple(v) for k, v in short.items()},
-                   *rules, meta)
+                   *rules, meta, generic)
 
     def _pick_short_form(self, short: str, nodes: tuple[int, ...], stop: frozenset[str],
                          prefer: dict[str, str]) -> int | None:
@@ -246,7 +251,9 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- node helpers
     def _lookup(self, name: str) -> tuple[int, ...] | range:
-        """Node ids whose official name (or alias) is ``name``."""
+        """Node ids whose official name (or alias) is ``name``; none for a generic word (社区, 开发区)."""
+        if name in self.generic:
+            return ()
         names = self._names
         i = bisect.bisect_left(names, name)
         if i < len(names) and names[i] == name:
@@ -403,10 +410,14 @@ class Gazetteer:
         return Resolution((*common, self.name_of(nodes[0])), None, level, True)
 
     def all_names(self) -> Iterator[str]:
-        """Every distinct official name, then every alias that is not also an official name."""
-        yield from self._names
+        """Every distinct official name, then every alias that is not also an official name (generic words
+        such as 社区 or 开发区 left out)."""
+        generic = self.generic
+        for name in self._names:
+            if name not in generic:
+                yield name
         for alias in self._aliases:
-            if not self._lookup_official(alias):
+            if alias not in generic and not self._lookup_official(alias):
                 yield alias
 
     def _lookup_official(self, name: str) -> bool:
