@@ -8,10 +8,12 @@ and records for each normalised character the index of the original character it
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from array import array
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import regex
@@ -60,18 +62,72 @@ def _to_halfwidth(text: str) -> str:
 
 # --- stage 2: traditional -> simplified ------------------------------------------------------------------
 
+# OpenCC t2s rewrites characters that are also valid Simplified (乾县 → 干县, 於冲村 → 于冲村, 福昇 → 福升,
+# 濛江 → 蒙江, 迴龙村 → 回龙村), so it is applied only where the text is written in Traditional script.
+# The evidence is data/script.json, derived from OpenCC's own dictionaries (tests/test_script.py):
+#   * Traditional-only characters (東 區 黨 個 …): t2s changes them and no OpenCC table uses them as Simplified;
+#   * Simplified-only characters (东 区 党 个 …): s2t changes them and no table, Taiwan or Hong Kong ones
+#     included, uses them as Traditional.
+# Every other character (乾 於 昇 著 余 台 …, and everything t2s leaves alone) is no evidence either way.
+#
+# A character t2s would change (an "ambiguous" one unless Traditional-only) is converted when its context is
+# Traditional, judged from the nearest to farthest:
+#   1. the nearest evidence character in the same run of ideographs, at most _LOCAL characters away, other
+#      than itself (乾县 in a Traditional sentence stays; 國內 converts both);
+#   2. for a Traditional-only character without such a neighbour: converted (a Traditional-only character
+#      cannot be Simplified text, e.g. a stray 3個);
+#   3. the majority of evidence in its sentence, then in its line; with no majority it is kept.
+# A Traditional-only character is also converted whenever its sentence is mostly Traditional (rule 1 does not
+# apply there: Traditional pages produced by converters leave stray Simplified characters such as 并).
+# Text without a Traditional-only character is returned as it is, so Simplified text costs one regex scan.
+
 _converter: Any = None
 _converter_lock = threading.Lock()
+_TRADITIONAL: _Evidence | None = None
+_SIMPLIFIED: _Evidence | None = None
+
+
+class _Evidence:
+    """A set of evidence characters, searched and counted at C speed.
+
+    ``re`` tests a class of BMP characters against a bitmap, but a class holding astral characters is
+    scanned member by member (≈20× slower), so the few astral members are checked separately, and only when
+    the text has an astral character at all.
+    """
+
+    __slots__ = ("chars", "_bmp", "_astral")
+
+    _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+    def __init__(self, chars: str) -> None:
+        self.chars = frozenset(chars)
+        self._bmp = re.compile("[" + "".join(re.escape(c) for c in chars if ord(c) <= 0xFFFF) + "]")
+        self._astral = frozenset(c for c in chars if ord(c) > 0xFFFF)
+
+    def search(self, text: str) -> bool:
+        if self._bmp.search(text):
+            return True
+        return bool(self._astral) and any(c in self._astral for c in self._ASTRAL_RE.findall(text))
+
+    def count(self, text: str) -> int:
+        n = len(self._bmp.findall(text))
+        if self._astral:
+            n += sum(c in self._astral for c in self._ASTRAL_RE.findall(text))
+        return n
 
 
 def _get_converter() -> Any:
-    """The shared OpenCC t2s converter, built on first use (loading its dictionaries takes a while)."""
-    global _converter
+    """The shared OpenCC t2s converter and the script evidence, built on first use."""
+    global _converter, _TRADITIONAL, _SIMPLIFIED
     if _converter is None:
         with _converter_lock:
             if _converter is None:
                 import opencc
 
+                with resources.files("dangjian_extract").joinpath("data/script.json").open(encoding="utf-8") as f:
+                    data = json.load(f)
+                _TRADITIONAL = _Evidence(data["traditional_only"])
+                _SIMPLIFIED = _Evidence(data["simplified_only"])
                 _converter = opencc.OpenCC("t2s")
     return _converter
 
@@ -91,18 +147,108 @@ def _convert_piece(convert: Any, piece: str) -> str:
     return "".join(out)
 
 
+def _convert_line(convert: Any, line: str) -> str:
+    try:
+        return _convert_piece(convert, line)
+    except UnicodeError:
+        # Lone surrogates cannot be encoded to UTF-8 for the C++ library: convert around them.
+        parts = _SURROGATES_RE.split(line)
+        return "".join(part if i % 2 else _convert_piece(convert, part) for i, part in enumerate(parts))
+
+
+_LOCAL = 3  # how far rule 1 looks for a neighbour
+_SENTENCE_END_RE = re.compile(r"[。!?;！？；]+")
+_HAN_RUN_RE = regex.compile(r"\p{Unified_Ideograph}+")
+_TRAD, _SIMP = 1, -1
+
+
+def _majority(trad: int, simp: int) -> int:
+    return _TRAD if trad > simp else _SIMP if simp > trad else 0
+
+
+def _mixed_sentence(seg: str, conv: str, vote: int) -> str:
+    """Choose, character by character, between `seg` and its t2s conversion `conv` (same length).
+
+    `vote` is the sentence's majority (or its line's); the rules are those at the top of this stage.
+    """
+    assert _TRADITIONAL is not None and _SIMPLIFIED is not None
+    trad_only, simp_only = _TRADITIONAL.chars, _SIMPLIFIED.chars
+    evidence = [_TRAD if ch in trad_only else _SIMP if ch in simp_only else 0 for ch in seg]
+    runs = [m.span() for m in _HAN_RUN_RE.finditer(seg)]
+    out = list(seg)
+    r = 0
+    for i, (a, b) in enumerate(zip(seg, conv, strict=True)):
+        if a == b:
+            continue
+        own = evidence[i]
+        if own == _TRAD and vote == _TRAD:
+            out[i] = b
+            continue
+        while r < len(runs) and runs[r][1] <= i:
+            r += 1
+        context = 0
+        if r < len(runs) and runs[r][0] <= i:  # an ideograph: the nearest evidence in its run
+            lo, hi = max(runs[r][0], i - _LOCAL), min(runs[r][1], i + _LOCAL + 1)
+            for dist in range(1, _LOCAL + 1):
+                left = evidence[i - dist] if i - dist >= lo else 0
+                right = evidence[i + dist] if i + dist < hi else 0
+                if left or right:
+                    context = left if left == right or not right else right if not left else 0
+                    break
+        if (context or own or vote) == _TRAD:
+            out[i] = b
+    return "".join(out)
+
+
+def _mixed_line(line: str, conv: str) -> str:
+    """`line` with the t2s conversion `conv` applied where its context is Traditional, sentence by sentence."""
+    trad, simp = _TRADITIONAL, _SIMPLIFIED
+    assert trad is not None and simp is not None
+    line_vote: int | None = None  # counted only when a sentence needs it
+    out: list[str] = []
+    prev = 0
+    for end in [m.end() for m in _SENTENCE_END_RE.finditer(line)] + [len(line)]:
+        if end <= prev:
+            continue
+        seg, cseg = line[prev:end], conv[prev:end]
+        prev = end
+        if seg == cseg:
+            out.append(seg)
+            continue
+        has_t, has_s = trad.search(seg), simp.search(seg)
+        if has_t != has_s:  # one kind of evidence: every rule gives the same answer for all of the sentence
+            out.append(cseg if has_t else seg)
+            continue
+        vote = _majority(trad.count(seg), simp.count(seg)) if has_t else 0
+        if not vote:
+            if line_vote is None:
+                line_vote = _majority(trad.count(line), simp.count(line))
+            vote = line_vote
+        if not has_t:  # no evidence in the sentence: its line decides
+            out.append(cseg if vote == _TRAD else seg)
+        else:
+            out.append(_mixed_sentence(seg, cseg, vote))
+    return "".join(out)
+
+
 def _to_simplified(text: str) -> str:
+    convert = _get_converter().convert
+    trad, simp = _TRADITIONAL, _SIMPLIFIED
+    assert trad is not None and simp is not None
+    if not trad.search(text):
+        return text  # no Traditional-only character: nothing here is Traditional script
     # OpenCC converts phrases, which can change length; offsets only survive 1:1 substitutions, so lines
     # that change length are redone one character at a time (see _convert_piece).
-    convert = _get_converter().convert
     out: list[str] = []
     for line in text.splitlines(keepends=True):
-        try:
-            out.append(_convert_piece(convert, line))
-        except UnicodeError:
-            # Lone surrogates cannot be encoded to UTF-8 for the C++ library: convert around them.
-            parts = _SURROGATES_RE.split(line)
-            out.extend(part if i % 2 else _convert_piece(convert, part) for i, part in enumerate(parts))
+        if not trad.search(line):
+            out.append(line)
+            continue
+        conv = _convert_line(convert, line)
+        if conv == line or not simp.search(line):
+            out.append(conv)  # all Traditional: _mixed_line would agree
+        else:
+            out.append(_mixed_line(line, conv))
     return "".join(out)
 
 

@@ -24,9 +24,17 @@ _QUOTES = "“”‘’\"'《》「」『』〈〉"
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
 _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
 _AGE = regex.compile(r"^\d+岁(?:以上|以下)?")
-# after the last of these a noun phrase starts: 每年可为|村集体, 有入党意愿的|新就业群体
-_FUNCTION_CUT = regex.compile(r"[为把对向给让在将使的]")
-_TAIL = regex.compile(r"[\p{Han}A-Za-z]{1,10}$")  # the object: the last word run before the number
+_DIGIT = regex.compile(r"\d")
+_NUMERAL = regex.compile(r"[\d.〇零一二三四五六七八九十百千万两]")
+_WORD = regex.compile(r"[\p{Han}A-Za-z]")
+_MAX_BEFORE = 12
+_OF = regex.compile(r"(?:以上|以下|左右)?的")  # 90%以上的社区
+_LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
+_RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
+_DATE = r"\d+(?:\.\d+)?(?:年|月份?|日|号)(?:底|初|末|中|以来|来)?"
+# X占Y的一半, X从A降至B, X由原来的…, X比上年增长…, X高于全国平均增速…: the object is X, never Y
+_MARKS = (r"占(?![比地用有据])|(?<![对评攀无好相同环])比(?![例重赛如较拼率分])|较(?=[上去前同今年往原\d])|相比|相较|"
+          r"高于|低于|多于|少于|(?<![自服随])从(?![事业而严])|(?<![自理缘来经])由(?![于此])")
 _EARLIER = 8  # metrics of the sentence looked back at for a shared object
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
 
@@ -50,9 +58,21 @@ class ContextReader:
         ctx = self.lex.raw["context"]
         self.after_nouns = tuple(sorted(ctx["object_nouns_after"], key=len, reverse=True))
         self.after_verbs = tuple(ctx["object_verbs_after"])
-        # the verbs that end a place name on its left also end an object phrase on its right
-        verbs = [w for w in self.lex.raw["entities"]["left_boundaries"] if len(w) > 1] + ctx["object_phrase_ends"]
-        self._verbs = regex.compile(alternation(verbs))
+        self.noun_finals = frozenset(ctx["object_noun_finals"])
+        # an object is the noun phrase between verbs, adverbs, dates and function words; words that hold
+        # one of those inside (在职, 党组织, 人均, 有限) are read whole; a verb before 者/员/队/站 makes a noun
+        verbs = alternation(ctx["object_cut_verbs"])
+        other = ctx["object_cut_other"]
+        multi = alternation(w for w in other if len(w) > 1)
+        single = regex.escape("".join(sorted(w for w in other if len(w) == 1)))
+        keep = alternation(ctx["object_keep_words"])
+        self._keep = regex.compile(keep)
+        tokens = (f"(?P<keep>{keep}|{_RANGE})|(?P<date>{_DATE})|(?P<verb>(?:{verbs})(?![者员队站]))"
+                  f"|(?P<cut>{multi}|[{single}]")
+        self._tokens = regex.compile(tokens + ")")
+        self._after_tokens = regex.compile(tokens + f"|[{_AFTER_STOP.pattern[1:-1]}])")
+        self.person_units = frozenset(ctx["person_units"])
+        self._marks = regex.compile(_MARKS)
         # an object written before its number: verbs and adverbs between it and the number are cut from its end
         # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
         self._trim_end = regex.compile(f"(?:{alternation(ctx['object_trim_end'])})+$")
@@ -64,14 +84,18 @@ class ContextReader:
         # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
         entity_ends = sorted(e.end for e in mentions_of(doc) if e.type in _PLACES)
         earlier: list[_Item] = []
+        carried: list[_Item] = []
         sentence: tuple[int, int] | None = None
         items = sorted((_Item(s.start_char, s.end_char, fields(s)) for s in doc.spans.get(METRICS_KEY, [])),
                        key=lambda it: it.start_char)
-        for item in items:
+        for i, item in enumerate(items):
             f = item.f
             bounds = sentence_bounds(text, breaks, item.start_char, item.end_char)
             f.sentence = bounds
             if bounds != sentence:
+                # parallel clauses joined by ； share their objects (将收益的30%用于…；30%用于…)
+                joined = sentence is not None and text[sentence[1] - 1:sentence[1]] in ("；", ";")
+                carried = [e for e in earlier[-_EARLIER:] if e.f.object] if joined else []
                 sentence, earlier = bounds, []
             clause_start = self._clause_start(text, f.numeral_start or item.start_char)
             prefix = text[clause_start:item.start_char]
@@ -83,7 +107,8 @@ class ContextReader:
                 f.basis = self.basis(text[list_start:item.start_char])
             # only places inside the clause matter; bounded slices keep long one-sentence texts linear
             lo, hi = bisect_left(entity_ends, clause_start), bisect_right(entity_ends, item.start_char)
-            f.object = self.object(prefix, text, item, earlier[-_EARLIER:], entity_ends[lo:hi], clause_start)
+            following = items[i + 1] if i + 1 < len(items) and items[i + 1].start_char == item.end_char else None
+            f.object = self.object(prefix, text, item, earlier[-_EARLIER:], entity_ends[lo:hi], following, carried)
             earlier.append(item)
             if len(earlier) > 4 * _EARLIER:  # only the last few are read
                 del earlier[:-_EARLIER]
@@ -131,7 +156,7 @@ class ContextReader:
         return None
 
     def object(self, prefix: str, text: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
-               clause_start: int) -> str | None:
+               following: _Item | None = None, carried: list[_Item] | None = None) -> str | None:
         """A short phrase for what is counted or measured: after a measure word, else before the number."""
         x = span.f
         if x.source == "counted_noun":
@@ -139,20 +164,61 @@ class ContextReader:
         after = self._after_phrase(text, span)
         if after:
             return after
-        before = self._before_phrase(prefix, span, earlier, entity_ends, clause_start)
+        if following is not None and following.f.kind == x.kind == "count":
+            # 126户600多名群众: two counts of one noun, written back to back
+            after = self._after_phrase(text, following)
+            if after:
+                return after
+        before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends)
+        if verb_last and x.kind not in ("count", "measure"):
+            # 带来16.3万元的收益, 出资100万元当作启动资金, 覆盖全区90%以上的社区: the verb's object follows
+            noun = self._named_after(text, span)
+            if noun:
+                return noun
         if before:
             return before
         # 同比增长10.1%, 减少50%以上: a rate or level of what the sentence just counted
         if x.kind == "count" and not prefix.strip(_QUOTES + " "):
             return x.unit  # 206栋楼、8297户: the households themselves
-        with_object = [e for e in earlier if e.f.object]
+        with_object = [e for e in earlier if e.f.object] or carried or []
         same_kind = [e for e in with_object if e.f.kind == x.kind]
         if with_object:
             return (same_kind or with_object)[-1].f.object
         return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
 
+    def _named_after(self, text: str, span: _Item) -> str | None:
+        """What money or a rate after a verb is: 16.3万元的收益, 100万元当作启动资金, 90%以上的社区."""
+        window = "".join(ch for ch in text[span.end_char:span.end_char + 16] if ch not in _QUOTES)
+        if span.f.kind == "percent":
+            m = _OF.match(window)
+            rest = window[m.end():] if m else ""
+            if not rest or self._increase.match(rest) or self._decrease.match(rest):
+                return None  # 实现24%的增长: a change, not what is measured
+            return self._noun_at(rest)
+        for lead in _LEADS:
+            if window.startswith(lead):
+                rest = window[len(lead):]
+                noun = next((w for w in self.after_nouns if rest.startswith(w)), None)
+                if noun:
+                    return noun
+        return None
+
+    def _noun_at(self, phrase: str) -> str | None:
+        """The noun phrase a window starts with, up to the first verb, adverb or stop."""
+        for m in self._after_tokens.finditer(phrase):
+            if not m.group("keep"):
+                phrase = phrase[:m.start()]
+                break
+        return phrase[:10] if _WORD.search(phrase) else None
+
+    def _is_noun(self, phrase: str) -> bool:
+        """居民, 地区供电局, 龙头企业: a noun phrase (no verb, a noun's last character), not a modifier."""
+        if len(phrase) < 2 or phrase[-1] not in self.noun_finals:
+            return False
+        return not any(m.group("verb") or m.group("cut") for m in self._after_tokens.finditer(phrase))
+
     def _after_phrase(self, text: str, span: _Item) -> str | None:
-        """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入."""
+        """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
         x = span.f
         window = text[span.end_char:span.end_char + 28]
         m = _AFTER_BREAK.search(window)
@@ -164,41 +230,95 @@ class ContextReader:
         phrase = _AGE.sub("", phrase.removeprefix("的"), count=1)
         if any(phrase.startswith(w) for w in self.after_verbs):
             return None  # 8610张压减至278张: a verb follows, the object stands before
+        m = _DIGIT.search(phrase)
+        phrase = phrase[:m.start()] if m else phrase  # 6台变压器、近2公里…: the next quantity ends it
+        tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep")]
         cut = phrase.rfind("的", 0, 20)
-        if cut >= 0 and ("、" in phrase[:cut] or cut <= 6):  # 身体好、热心肠的|退休党员
-            phrase = phrase[cut + 1:]
-        m = _AFTER_STOP.search(phrase)
-        phrase = phrase[:m.start()] if m else phrase
-        m = self._verbs.search(phrase, 2)  # 退休党员|担任, 在职党员|沉网入格
-        phrase = phrase[:m.start()] if m else phrase
-        return phrase[:10] if phrase else None
+        if cut > 0:
+            head = phrase[:cut]
+            inner = [m for m in tokens if m.start() < cut]
+            if self._is_noun(head):
+                return head[:10]  # 1000余户居民的用电情况, 5个地区供电局的应急发电车队伍: the 居民, the 供电局
+            if "、" in head or (inner and inner[0].start() == 0) or not inner:
+                # 身体好、热心肠的退休党员, 20个具有代表性的村, 165米长的沉管钢壳: the noun after 的
+                return self._noun_at(phrase[cut + 1:])
+            # 100多位老人举办的生日会, 70个集装箱体打造成…的基地: the noun before the verb
+        if tokens and tokens[0].start() == 0:
+            if tokens[0].group("verb") and x.unit not in self.person_units:
+                tokens = tokens[1:]  # 4个种植车间, 30余项服务项目: a verb opens a compound noun
+            else:
+                return None  # 20多人|搭起帐篷: the people are the object, written before
+        phrase = phrase[:tokens[0].start()] if tokens else phrase
+        return phrase[:10] if _WORD.search(phrase) else None
 
-    def _before_phrase(self, prefix: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
-                       clause_start: int) -> str | None:
-        """院落党支部数量已达75个, 村集体收入50余万元, 12345热线投诉由原来的每月1500余件."""
+    def _find_mark(self, prefix: str, span: _Item, earlier: list[_Item], start: int) -> int:
+        """Where X ends in X占Y的一半, X从8610张…, X由原来的…, X比上年净增…; len(prefix) when none."""
+        for m in self._marks.finditer(prefix):
+            if m.group() not in ("从", "由"):
+                return m.start()
+            # 从/由 open a change (从8610张压减至278张) only when the number or an earlier one follows closely
+            between = prefix[m.end():]
+            if any(start + m.end() <= e.start_char for e in earlier) or (
+                    len(between) <= 8 and not any(t.group("verb") for t in self._tokens.finditer(between))):
+                return m.start()
+        return len(prefix)
+
+    def _before_phrase(self, prefix: str, span: _Item, earlier: list[_Item],
+                       entity_ends: list[int]) -> tuple[str | None, bool]:
+        """院落党支部数量已达75个, 村集体收入50余万元, 12345热线投诉由原来的每月1500余件.
+
+        Returns the phrase and whether a verb stands right before the number (带来16.3万元的收益)."""
         start = span.start_char - len(prefix)
-        cut = max([e.end_char for e in earlier if e.end_char <= span.start_char]
-                  + [end for end in entity_ends if start <= end <= span.start_char] + [start])
-        before = "".join(ch for ch in prefix[cut - start:] if ch not in _QUOTES)
+        limit = start + self._find_mark(prefix, span, earlier, start)
+        cut = max([e.end_char for e in earlier if e.end_char <= limit]
+                  + [end for end in entity_ends if start <= end <= limit] + [start])
+        before = "".join(ch for ch in prefix[cut - start:limit - start] if ch not in _QUOTES)
         for e in earlier:
             if e.end_char == cut and e.f.object and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
-        before = self._trim_start.sub("", before)
-        for mark in ("占", "从", "由"):  # X占Y的一半, X从8610张…, X由原来的…: X is the object
-            pos = before.find(mark)
-            if pos > 0:
-                before = before[:pos]
-        m = _FUNCTION_CUT.search(before)
-        while m is not None and before[m.end():]:
-            before = before[m.end():]
-            m = _FUNCTION_CUT.search(before)
+        # the noun phrase nearest the number, between verbs, adverbs, dates and function words
+        pieces: list[tuple[int, int]] = []
+        pos, verb_run = 0, None
+        for m in self._tokens.finditer(before):
+            if m.group("keep"):
+                continue
+            if m.start() > pos:
+                pieces.append((pos, m.start()))
+                verb_run = None
+            if m.group("verb"):
+                verb_run = (verb_run[0] if verb_run else m.start(), m.end())
+            pos = m.end()
+        if pos < len(before):
+            pieces.append((pos, len(before)))
+            verb_run = None
+        verb_last = verb_run is not None  # 已覆盖全区|90%: only verbs and adverbs after the last noun
+        for lo, hi in reversed(pieces):
+            phrase = self._clean(before, lo, hi)
+            if phrase:
+                return phrase, verb_last
+        if verb_run is not None:
+            # 处理18人, 集中培训4次: nothing but the action is written; it names what is counted
+            return self._clean(before, *verb_run), True
+        return None, verb_last
+
+    def _clean(self, before: str, lo: int, hi: int) -> str | None:
+        """Trim cue words from a piece's ends; cap its length on a word boundary (十一届三中全会, 30岁及以下)."""
+        phrase = self._trim_start.sub("", before[lo:hi])
         for _ in range(3):
-            trimmed = self._trim_end.sub("", before).removesuffix("等")
-            if trimmed == before:
+            trimmed = self._trim_end.sub("", phrase).removesuffix("等")
+            if trimmed == phrase:
                 break
-            before = trimmed
-        m = _TAIL.search(before)
-        return m.group(0) if m else None
+            phrase = trimmed
+        phrase = phrase.lstrip("的、")
+        if len(phrase) > _MAX_BEFORE:
+            cut = len(phrase) - _MAX_BEFORE
+            for m in self._keep.finditer(phrase):  # never inside 中国共产党
+                if m.start() < cut < m.end():
+                    cut = m.start()
+            while cut and _NUMERAL.match(phrase, cut - 1):  # never inside 十一届, 30岁
+                cut -= 1
+            phrase = phrase[cut:]
+        return phrase if _WORD.search(phrase) else None
 
 
 @Language.factory("dangjian_context", default_config={"extra_lexicon": None},

@@ -1,0 +1,576 @@
+"""A national gazetteer of China's administrative divisions, five levels, shipped inside the package.
+
+>>> from dangjian_extract.gazetteer import get_gazetteer
+>>> g = get_gazetteer()                     # first call loads data/gazetteer.bin.gz (≈0.15 s), later calls reuse it
+>>> g.resolve("麦积区").path
+('甘肃省', '天水市', '麦积区')
+
+Source: JioNLP's ``china_location`` dictionary (Apache-2.0; see NOTICE and docs/gazetteer.md for the version and
+what was changed). Levels: province (省/自治区/直辖市/特别行政区), prefecture (地级市/地区/自治州/盟), county
+(县/县级市/市辖区/旗/自治县 and county-level development zones), township (街道/镇/乡/农场…) and village
+(村/社区/嘎查…). Administrative codes exist in the source for the top three levels only.
+
+Layout in memory (no Python object per node): the distinct official names sorted in one list; nodes grouped
+by name, so the nodes of ``names[i]`` are ``ends[i-1]:ends[i]``; per node an ``array`` of parent indices and
+a ``bytes`` of levels; codes, aliases and short forms in small dicts. Loading is a handful of bulk operations.
+
+The module is importable without touching the data: nothing is read before :func:`get_gazetteer` is called.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import hashlib
+import json
+import re
+import sys
+import threading
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from itertools import accumulate
+
+__all__ = ["LEVELS", "Gazetteer", "Place", "Resolution", "get_gazetteer", "is_loaded", "level_to_entity_type"]
+
+LEVELS: tuple[str, ...] = ("province", "prefecture", "county", "township", "village")
+DATA_FILE = "gazetteer.bin.gz"
+SHORT_FORMS_FILE = "gazetteer_short_forms.txt"
+GENERIC_FILE = "gazetteer_generic.txt"
+_MAGIC = b"DJGAZ1\n"
+
+# A bare short form followed by one of these is part of a longer name (晋城镇, 河南路, 温州街道), not a mention.
+_FOLLOW_CHARS = frozenset("省市县区州旗盟镇乡村街路巷道里屯庄")
+_FOLLOW_WORDS = ("地区", "社区", "自治", "新区", "开发区", "林区", "特区", "东路", "西路", "南路", "北路", "中路",
+                 "大道", "大街")
+_PARK_SUFFIXES = ("开发区", "园区", "产业园", "工业园", "片区", "示范区", "试验区", "保税区", "加工区")
+_COMMUNITY_SUFFIXES = ("社区", "居委会", "居民委员会", "生活区")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One entry of the gazetteer: its official name, level, path from the province down, and code."""
+
+    name: str
+    level: str
+    path: tuple[str, ...]
+    code: str | None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What :meth:`Gazetteer.resolve` decided about a name.
+
+    ``path`` runs from the province down to the name; when several entries remain it holds only the ancestors
+    they share (then the name), ``code`` is ``None`` and ``ambiguous`` is true. ``level`` is the level of the
+    entry, or of all remaining entries when they agree, else ``None``.
+    """
+
+    path: tuple[str, ...]
+    code: str | None
+    level: str | None
+    ambiguous: bool
+
+
+def level_to_entity_type(level: str, name: str) -> str:
+    """Map a gazetteer level to the entity types of the annotation guide (§3).
+
+    province → ``province``; prefecture and county → ``district``; township → ``subdistrict``; village →
+    ``village``, or ``community`` for names ending in 社区/居委会/居民委员会/生活区. Development zones the source
+    lists at prefecture, county or township level (…开发区, …园区, …产业园, …片区, …示范区) are ``park``, as the
+    guide types them.
+    """
+    if level == "province":
+        return "province"
+    if level in ("prefecture", "county", "township") and name.endswith(_PARK_SUFFIXES):
+        return "park"
+    if level in ("prefecture", "county"):
+        return "district"
+    if level == "township":
+        return "subdistrict"
+    if level == "village":
+        return "community" if name.endswith(_COMMUNITY_SUFFIXES) else "village"
+    raise ValueError(f"unknown level: {level!r}")
+
+
+_instance: Gazetteer | None = None
+_lock = threading.Lock()
+
+
+def get_gazetteer() -> Gazetteer:
+    """The gazetteer, loaded on first call (thread-safe: one load however many threads ask at once)."""
+    g = _instance
+    if g is None:
+        with _lock:
+            g = _instance
+            if g is None:
+                g = _set_instance(Gazetteer._load())
+    return g
+
+
+def _set_instance(g: Gazetteer) -> Gazetteer:
+    global _instance
+    _instance = g
+    return g
+
+
+def is_loaded() -> bool:
+    """Whether the data has been loaded in this process (importing the package does not load it)."""
+    return _instance is not None
+
+
+def _read_short_form_rules(text: str) -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """The short-forms file: stop-list (one short form a line), ``short => full name`` preferences, and
+    ``!word`` blockers (common words that overlap a short form: 世界 before 界首, 复合肥 around 合肥)."""
+    stop: set[str] = set()
+    prefer: dict[str, str] = {}
+    blockers: set[str] = set()
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if "=>" in line:
+            short, full = (part.strip() for part in line.split("=>", 1))
+            prefer[short] = full
+        elif line.startswith("!"):
+            blockers.add(line[1:].strip())
+        else:
+            stop.add(line)
+    return frozenset(stop), prefer, frozenset(blockers)
+
+
+class Gazetteer:
+    """Look-ups over the five levels. Build it with :func:`get_gazetteer`, not directly."""
+
+    def __init__(self, names: list[str], ends: array, parents: array, levels: bytes, codes: dict[int, str],
+                 aliases: dict[str, tuple[int, ...]], raw_short: dict[str, tuple[int, ...]],
+                 stop: frozenset[str], prefer: dict[str, str], blockers: frozenset[str], meta: dict,
+                 generic: frozenset[str] = frozenset()) -> None:
+        self.generic = generic  # names of entries that are generic words (data/gazetteer_generic.txt)
+        self._names = names
+        self._ends = ends
+        self._parents = parents
+        self._levels = levels
+        self._codes = codes
+        self._aliases = aliases
+        self.meta = meta
+        self.max_name_len = max(max(map(len, names)), max(map(len, aliases), default=0))
+        # every short form → its entries (ambiguous ones included): resolve() reads context names through it
+        self._short_all = raw_short
+        self._short: dict[str, int] = {}
+        self.skipped_short_forms: dict[str, str] = {}
+        for short, nodes in raw_short.items():
+            node = self._pick_short_form(short, nodes, stop, prefer)
+            if node is not None:
+                self._short[short] = node
+        # the scan index: first two characters → (word, official name or None, own suffix), longest first.
+        # Short forms not reported (stop-listed, ambiguous) and the blockers stay in it: the scan passes over
+        # them whole, so 天山南麓 gives neither 天山 nor 山南.
+        by_head: dict[str, list[tuple[str, str | None, str]]] = {}
+        for short in raw_short:
+            node = self._short.get(short)
+            full = self.name_of(node) if node is not None else None
+            if len(short) >= 2:
+                by_head.setdefault(short[:2], []).append((short, full, full[len(short):] if full else ""))
+        for word in blockers:
+            if len(word) >= 2 and word not in raw_short:
+                by_head.setdefault(word[:2], []).append((word, None, ""))
+        for entries in by_head.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._short_by_head = by_head
+        self._longer: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
+
+    # ---------------------------------------------------------------- loading
+    @classmethod
+    def _load(cls) -> Gazetteer:
+        data_dir = resources.files("dangjian_extract") / "data"
+        payload = gzip.decompress((data_dir / DATA_FILE).read_bytes())
+        if not payload.startswith(_MAGIC):
+            raise ValueError(f"{DATA_FILE}: not a gazetteer file")
+        pos = len(_MAGIC)
+        newline = payload.index(b"\n", pos)
+        meta = json.loads(payload[pos:newline])
+        pos = newline + 1
+        sections: dict[str, bytes] = {}
+        for name, size in meta["sections"]:
+            sections[name] = payload[pos:pos + size]
+            pos += size
+        del payload
+        names = sections["names"].decode("utf-8").split("\n")
+        counts = array("H")
+        counts.frombytes(sections["counts"])
+        parents = array("i")
+        parents.frombytes(sections["parents"])
+        if sys.byteorder != "little":  # the file is little-endian
+            counts.byteswap()
+            parents.byteswap()
+        ends = array("I", accumulate(counts))
+        codes: dict[int, str] = {}
+        aliases: dict[str, list[int]] = {}
+        short: dict[str, list[int]] = {}
+        for line in sections["extra"].decode("utf-8").splitlines():
+            kind, key, value = line.split("\t")
+            if kind == "C":
+                codes[int(key)] = value
+            elif kind == "A":
+                aliases.setdefault(key, []).append(int(value))
+            elif kind == "S":
+                short.setdefault(key, []).append(int(value))
+        rules = _read_short_form_rules((data_dir / SHORT_FORMS_FILE).read_text(encoding="utf-8"))
+        generic = frozenset(line.strip() for line in (data_dir / GENERIC_FILE).read_text(encoding="utf-8").splitlines()
+                            if line.strip() and not line.startswith("#"))
+        return cls(names, ends, parents, sections["levels"], codes,
+                   {k: tuple(v) for k, v in aliases.items()}, {k: tuple(v) for k, v in short.items()},
+                   *rules, meta, generic)
+
+    def _pick_short_form(self, short: str, nodes: tuple[int, ...], stop: frozenset[str],
+                         prefer: dict[str, str]) -> int | None:
+        """The entry a bare short form stands for, or None (recorded in ``skipped_short_forms`` with why)."""
+        if short in prefer:
+            wanted = [n for n in nodes if self.name_of(n) == prefer[short]]
+            if len(wanted) == 1:
+                return wanted[0]
+        if short in stop:
+            self.skipped_short_forms[short] = "stop-list"
+            return None
+        if len(short) < 2:
+            return None
+        if self._lookup(short):
+            self.skipped_short_forms[short] = "an official name itself"
+            return None
+        distinct = sorted(set(nodes))
+        if len(distinct) == 1:
+            return distinct[0]
+        # a county named after its own prefecture (南昌县 in 南昌市), a prefecture named after its province
+        # (吉林市 in 吉林省): the bare name is the higher one
+        top = min(distinct, key=lambda n: self._levels[n])
+        if all(n == top or top in self._ancestors(n) for n in distinct):
+            return top
+        self.skipped_short_forms[short] = "ambiguous: " + " / ".join("/".join(self._path(n)) for n in distinct)
+        return None
+
+    # ---------------------------------------------------------------- node helpers
+    def _lookup(self, name: str) -> tuple[int, ...] | range:
+        """Node ids whose official name (or alias) is ``name``; none for a generic word (社区, 开发区)."""
+        if name in self.generic:
+            return ()
+        names = self._names
+        i = bisect.bisect_left(names, name)
+        if i < len(names) and names[i] == name:
+            found = range(self._ends[i - 1] if i else 0, self._ends[i])
+            alias = self._aliases.get(name)
+            return tuple(found) + alias if alias else found
+        return self._aliases.get(name, ())
+
+    def name_of(self, node: int) -> str:
+        """Official name of a node id."""
+        return self._names[bisect.bisect_right(self._ends, node)]
+
+    def _ancestors(self, node: int) -> list[int]:
+        out = []
+        parent = self._parents[node]
+        while parent >= 0:
+            out.append(parent)
+            parent = self._parents[parent]
+        return out
+
+    def _path(self, node: int) -> tuple[str, ...]:
+        return tuple(self.name_of(n) for n in reversed([node, *self._ancestors(node)]))
+
+    def _place(self, node: int) -> Place:
+        return Place(self.name_of(node), LEVELS[self._levels[node]], self._path(node), self._codes.get(node))
+
+    def _context_nodes(self, word: str) -> Iterable[int]:
+        nodes = self._lookup(word)
+        short = self._short_all.get(word, ())
+        return tuple(nodes) + short if short else nodes
+
+    # ---------------------------------------------------------------- public API
+    def __len__(self) -> int:
+        """Number of entries (nodes)."""
+        return len(self._parents)
+
+    def contains(self, name: str) -> bool:
+        """Whether ``name`` is an official name (with its suffix) or a listed alias (大理州, 察右中旗) of an entry."""
+        return bool(self._lookup(name))
+
+    def levels(self, name: str) -> frozenset[str]:
+        """Levels at which ``name`` occurs; empty if it is no name."""
+        return frozenset(LEVELS[self._levels[n]] for n in self._lookup(name))
+
+    def places(self, name: str) -> list[Place]:
+        """Every entry called ``name`` (an alias gives the entries under their official names)."""
+        return [self._place(n) for n in self._lookup(name)]
+
+    def longest_suffix_name(self, text: str, end: int, max_len: int = 12, min_len: int = 2) -> str | None:
+        """The longest name (official or alias) equal to ``text[end-k:end]`` for ``min_len <= k <= max_len``.
+
+        Two-character village names are real (任村, 新村: 8 718 of them), so ``min_len=3`` is the way to ask
+        only for names with a stem of two characters or more.
+        """
+        for k in range(min(max_len, end, self.max_name_len), max(min_len, 1) - 1, -1):
+            candidate = text[end - k:end]
+            if self._lookup(candidate):
+                return candidate
+        return None
+
+    def short_forms(self, text: str) -> list[tuple[int, int, str]]:
+        """Bare province/prefecture/county names written without their suffix: ``(start, end, official name)``.
+
+        One left-to-right pass; at each position the longest listed word wins and the scan resumes after it.
+        Not reported: a short form followed by its own suffix (晋城市, 大理白族自治州: the full name is found
+        elsewhere), by a character or word that makes it part of a longer name (晋城镇, 河南路, 玉泉西路), or
+        that begins a longer official name written in the text (黑水泉村); stop-listed and ambiguous short
+        forms and the blocker words of ``data/gazetteer_short_forms.txt``.
+        """
+        heads = self._short_by_head
+        out: list[tuple[int, int, str]] = []
+        n = len(text)
+        i = 0
+        while i < n - 1:
+            entries = heads.get(text[i:i + 2])
+            if not entries:
+                i += 1
+                continue
+            for entry in entries:
+                if text.startswith(entry[0], i):
+                    break
+            else:
+                i += 1
+                continue
+            word, full, suffix = entry
+            j = i + len(word)
+            if full is None:
+                i = j
+            elif suffix and text.startswith(suffix, j):
+                i = j + len(suffix)
+            elif j < n and (text[j] in _FOLLOW_CHARS or text.startswith(_FOLLOW_WORDS, j)):
+                i = j + 1
+            elif self._begins_longer_name(text, i, j):
+                i = j
+            else:
+                out.append((i, j, full))
+                i = j
+        return out
+
+    def _begins_longer_name(self, text: str, start: int, end: int) -> bool:
+        """Whether an official name longer than ``text[start:end]`` starts at ``start`` (黑水泉村 for 黑水)."""
+        short = text[start:end]
+        longer = self._longer.get(short)
+        if longer is None:  # the names that extend this short form, found once (races only repeat the work)
+            names = self._names
+            i = bisect.bisect_right(names, short)
+            found = []
+            while i < len(names) and names[i].startswith(short):
+                if names[i] not in self.generic:
+                    found.append(names[i])
+                i += 1
+            longer = self._longer[short] = (tuple(sorted({len(n) for n in found})), frozenset(found))
+        lengths, names_set = longer
+        return any(text[start:start + k] in names_set for k in lengths if start + k <= len(text))
+
+    def resolve(self, name: str, context: Sequence[str] = ()) -> Resolution:
+        """The entry ``name`` most likely means, given other place names of the text (``context``).
+
+        Entries whose ancestors (or descendants) include a context name — official name, alias or short form,
+        河南 for 河南省 — are preferred, those matching most context names first. One entry left: its full path
+        and code. Several: the shared ancestors + name, code None, ``ambiguous=True``. A name the gazetteer
+        lacks but that is a short form (晋城) resolves through it; an unknown name gives ``(name,)``.
+        """
+        nodes = tuple(self._lookup(name)) or self._short_all.get(name, ())
+        if not nodes:
+            return Resolution((name,), None, None, False)
+        nodes = tuple(sorted(set(nodes)))
+        if len(nodes) > 1 and context:
+            lineage = {n: set(self._ancestors(n)) for n in nodes}
+            scores = dict.fromkeys(nodes, 0)
+            for word in dict.fromkeys(context):
+                if not word or word == name:
+                    continue
+                ctx = self._context_nodes(word)
+                if len(ctx) > 5000:  # a very common village name says nothing
+                    continue
+                hits: set[int] = set()
+                for c in ctx:
+                    up = None
+                    for n in nodes:
+                        if c in lineage[n]:
+                            hits.add(n)
+                        elif c != n:
+                            if up is None:
+                                up = set(self._ancestors(c))
+                            if n in up:
+                                hits.add(n)
+                for n in hits:
+                    scores[n] += 1
+            best = max(scores.values())
+            if best:
+                nodes = tuple(n for n in nodes if scores[n] == best)
+        if len(nodes) == 1:
+            node = nodes[0]
+            return Resolution(self._path(node), self._codes.get(node), LEVELS[self._levels[node]], False)
+        paths = [self._path(n)[:-1] for n in nodes]
+        common: list[str] = []
+        for parts in zip(*paths, strict=False):
+            if len(set(parts)) != 1:
+                break
+            common.append(parts[0])
+        lvls = {self._levels[n] for n in nodes}
+        level = LEVELS[lvls.pop()] if len(lvls) == 1 else None
+        return Resolution((*common, self.name_of(nodes[0])), None, level, True)
+
+    def all_names(self) -> Iterator[str]:
+        """Every distinct official name, then every alias that is not also an official name (generic words
+        such as 社区 or 开发区 left out)."""
+        generic = self.generic
+        for name in self._names:
+            if name not in generic:
+                yield name
+        for alias in self._aliases:
+            if alias not in generic and not self._lookup_official(alias):
+                yield alias
+
+    def _lookup_official(self, name: str) -> bool:
+        i = bisect.bisect_left(self._names, name)
+        return i < len(self._names) and self._names[i] == name
+
+    def short_form_of(self, short: str) -> str | None:
+        """The official name a bare short form stands for (晋城 → 晋城市), or None if it is not used."""
+        node = self._short.get(short)
+        return None if node is None else self.name_of(node)
+
+
+# ====================================================================== building the data file
+# Run once by a maintainer, never at import or load time:
+#   python -m dangjian_extract.gazetteer build china_location.txt "JioNLP 1.5.31 (PyPI wheel)"
+
+_PSEUDO = re.compile(r"直辖行政区划$|^市辖区$")
+_SUFFIX_REST = re.compile(r"^(?:.*族)?(?:自治)?(?:省|市|县|区|州|旗|盟|地区|特别行政区|林区|特区|新区)$")
+_ABBREVIATED = re.compile(r"(?:旗|区|县|市|州)$")
+_AUTONOMOUS = re.compile(r"^.*自治[州县旗]$")
+
+
+def build_data(source_path: str, out_path: str, source_label: str) -> dict:
+    """Turn JioNLP's ``china_location.txt`` into ``gazetteer.bin.gz``; returns the header written."""
+    raw_bytes = open(source_path, "rb").read()
+    text = raw_bytes.decode("utf-8").replace("\r", "")
+    node_names: list[str] = []
+    node_levels: list[int] = []
+    node_parents: list[int] = []
+    node_codes: list[str | None] = []
+    aliases: list[tuple[str, int]] = []
+    short_raw: list[tuple[str, int]] = []
+    abbreviated: dict[str, list[int]] = {}
+    stack: list[int] = [-1] * 5
+    dropped = {"pseudo": 0, "merged": 0, "virtual": 0, "renamed": 0}
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        depth = len(line) - len(line.lstrip("\t"))
+        fields = [f.strip() for f in line.strip("\t").split("\t")]
+        name = fields[0]
+        code = fields[1] if len(fields) >= 3 and re.fullmatch(r"\d{6}", fields[1]) else None
+        alias = fields[2] if len(fields) >= 3 else None
+        parent = stack[depth - 1] if depth else -1
+        if _PSEUDO.search(name):  # 省直辖行政区划, 市直辖行政区划 …: statistical groupings, not places
+            stack[depth] = parent
+            dropped["pseudo"] += 1
+            continue
+        if depth == 1 and code and parent >= 0 and code == node_codes[parent]:
+            stack[depth] = parent  # 北京市/北京市, 香港特别行政区/香港: the municipality once, as the province
+            dropped["merged"] += 1
+            continue
+        if depth == 4 and "虚拟" in name:  # 虚拟社区/虚拟生活区: statistical placeholders
+            dropped["virtual"] += 1
+            continue
+        ancestor_codes = set()
+        p = parent
+        while p >= 0:
+            ancestor_codes.add(node_codes[p])
+            p = node_parents[p]
+        if code in ancestor_codes:  # Hong Kong/Macau districts carry the region's code: no code of their own
+            code = None
+        official = name
+        if depth == 3:  # 化德县七号镇 → 七号镇 (the source prefixes some towns with their county)
+            p = parent
+            for _ in range(2):
+                if p < 0:
+                    break
+                pname = node_names[p]
+                if name.startswith(pname) and len(name) - len(pname) >= 3:
+                    official = name[len(pname):]
+                    break
+                p = node_parents[p]
+        node = len(node_names)
+        node_names.append(official)
+        node_levels.append(depth)
+        node_parents.append(parent)
+        node_codes.append(code)
+        stack[depth] = node
+        if official != name:
+            aliases.append((name, node))
+            dropped["renamed"] += 1
+        if depth == 4 and name.endswith(("村委会", "嘎查委会")):
+            aliases.append((name[:-2], node))
+        if alias and depth <= 2 and alias != name and len(alias) >= 2:
+            if name.startswith(alias) and _SUFFIX_REST.match(name[len(alias):]):
+                short_raw.append((alias, node))
+                if _AUTONOMOUS.match(name[len(alias):]):  # 大理白族自治州 → 大理州, 石林彝族自治县 → 石林县
+                    abbreviated.setdefault(alias + name[-1], []).append(node)
+            elif _ABBREVIATED.search(alias) and not name.startswith(alias):  # 察右中旗, 土右旗
+                abbreviated.setdefault(alias, []).append(node)
+    official_names = set(node_names)
+    for alias, nodes in abbreviated.items():
+        if len(nodes) == 1 and alias not in official_names:  # 高新区 (many) and 红河县 (official) are no aliases
+            aliases.append((alias, nodes[0]))
+
+    order = sorted(range(len(node_names)), key=lambda n: (node_names[n], n))
+    new_index = [0] * len(order)
+    for new, old in enumerate(order):
+        new_index[old] = new
+    distinct = sorted(official_names)
+    counts = array("H", [0] * len(distinct))
+    position = {name: i for i, name in enumerate(distinct)}
+    for name in node_names:
+        counts[position[name]] += 1
+    parents = array("i", [new_index[node_parents[old]] if node_parents[old] >= 0 else -1 for old in order])
+    levels = bytes(node_levels[old] for old in order)
+    if sys.byteorder != "little":
+        counts.byteswap()
+        parents.byteswap()
+    extra = []
+    for old in order:
+        if node_codes[old]:
+            extra.append(f"C\t{new_index[old]}\t{node_codes[old]}")
+    extra += [f"A\t{a}\t{new_index[n]}" for a, n in sorted(aliases)]
+    extra += [f"S\t{s}\t{new_index[n]}" for s, n in sorted(short_raw)]
+    sections = {
+        "names": "\n".join(distinct).encode("utf-8"),
+        "counts": counts.tobytes(),
+        "parents": parents.tobytes(),
+        "levels": levels,
+        "extra": "\n".join(extra).encode("utf-8"),
+    }
+    header = {
+        "format": 1,
+        "source": source_label,
+        "source_sha256": hashlib.sha256(raw_bytes).hexdigest(),
+        "nodes": len(node_names),
+        "names": len(distinct),
+        "levels": {LEVELS[i]: node_levels.count(i) for i in range(5)},
+        "dropped": dropped,
+        "sections": [[k, len(v)] for k, v in sections.items()],
+    }
+    payload = _MAGIC + json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" + b"".join(sections.values())
+    with open(out_path, "wb") as f:
+        # gzip, not xz: 3.4 MB instead of 2.5 MB, but it decompresses in 0.04 s instead of 0.13 s
+        f.write(gzip.compress(payload, compresslevel=9, mtime=0))
+    return header
+
+
+if __name__ == "__main__":  # pragma: no cover - maintainer tool
+    if len(sys.argv) != 4 or sys.argv[1] != "build":
+        sys.exit("usage: python -m dangjian_extract.gazetteer build CHINA_LOCATION_TXT SOURCE_LABEL")
+    out = str(resources.files("dangjian_extract") / "data" / DATA_FILE)
+    print(json.dumps(build_data(sys.argv[2], out, sys.argv[3]), ensure_ascii=False, indent=1))
