@@ -203,6 +203,9 @@ class EntityFinder:
         official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - floor))
         if official is not None and self._generic(official[:len(official) - len(suffix)], suffix):
             official = None  # 城市社区, 乡村: official somewhere, generic here
+        if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
+                and _HAN.match(text, s1 - len(official) - 1) and parent is None:
+            official = None  # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere)
         if official is None or len(official) <= len(suffix):
             if parent is None or not clean or not self._acceptable(name_part, suffix, etype):
                 return None
