@@ -66,6 +66,7 @@ class Attribution:
         self._verbs = regex.compile(alternation(w for w in data["left_boundaries"] if len(w) > 1))
         cfg = data["attribution"]
         self._title_after = regex.compile(alternation(cfg["title_after"]))
+        self._person_after = regex.compile(alternation(cfg["person_after"]))
         self._passing_before = regex.compile(f"(?:{alternation(cfg['passing_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
         self.passage_limit = int(cfg["passage_limit"])
@@ -98,6 +99,8 @@ class Attribution:
             return True
         if m.type in _TITLED_LEVELS and self._title_after.match(text, m.end):
             return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长
+        if self._person_after.match(text, m.end):
+            return False  # 凤凰社区居民黄方权: a person's affiliation
         lo = max(0, m.start - 4)
         head = text[lo:m.start]
         cut = max((b.end() for b in CLAUSE_BREAK.finditer(head)), default=0)
@@ -243,12 +246,13 @@ class Attribution:
             subject = subjects[j] if inside else None
             region = regions[j] if inside else []
 
-            def eligible(i: int, subject: tuple[Any, ...] | None = subject, at: int = span.end_char) -> bool:
+            def eligible(i: int, subject: tuple[Any, ...] | None = subject, at: int = span.end_char,
+                         sentence_start: int = s0) -> bool:
                 m = mentions[i]
                 if not ok[i] or _broader(m, subject):
                     return False
-                if m.type not in ADMIN_LEVELS or not aggregates:
-                    return True
+                if m.type not in ADMIN_LEVELS or not aggregates or m.start >= sentence_start:
+                    return True  # 凤坂村联合周边6个村: the subject of the count's own sentence leads the group
                 level = ADMIN_LEVELS.index(m.type)
                 a, b = bisect_right(aggregate_starts, m.end), bisect_left(aggregate_starts, at)
                 return not any(aggregates[x][1] <= level for x in range(a, b))

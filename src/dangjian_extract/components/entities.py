@@ -25,6 +25,7 @@ from ..spans import doc_text
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _MAX_RUN = 20
+_BARE_BACK_REACH = 400  # characters a bare 合作社/社区/这里 reaches back for what it names
 #: types whose names the national gazetteer holds
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
@@ -75,6 +76,7 @@ class EntityFinder:
         self.lengths = {t: (int(a), int(b)) for t, (a, b) in data["name_length"].items()}
         self.lengths_by_suffix = {t: (int(a), int(b)) for t, (a, b) in data["name_length_by_suffix"].items()}
         self.boundaries = sorted(set(data["left_boundaries"]), key=len, reverse=True)
+        self.boundary_words = frozenset(w for w in self.boundaries if len(w) > 1)
         # suffix words inside a run mark a left edge too: 开发区|东城街道
         self.weak = frozenset(data["weak_boundaries"])
         self.boundary_re = regex.compile(alternation(set(self.boundaries) | self.weak | set(self.suffix_type)))
@@ -88,6 +90,10 @@ class EntityFinder:
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
+        self.bare_back: dict[str, str] = dict(data.get("bare_back_references", {}))
+        # at a clause's start: after punctuation, a line start or 在, and before a character of the clause
+        self.bare_back_re = regex.compile(
+            rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在))({alternation(self.bare_back)})(?=[\p{{Han}}])", regex.M)
         self.function_chars = frozenset(data["function_chars"])
         self._dateline = regex.compile(f"(?:{alternation(data['attribution']['dateline_before'])})$")
         self._dated = regex.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
@@ -175,6 +181,9 @@ class EntityFinder:
             last_end = s1
         if unsure:
             found = self._settle_unsure(found, unsure)
+        found = self._trim_weak_heads(found)
+        if self.bare_back:
+            found = self._add_bare_back_references(text, found)
         if self.named_bodies:
             found = self._add_named_bodies(text, found)
         if gazetteer is not None:
@@ -201,8 +210,10 @@ class EntityFinder:
         # a strong boundary word (增加|村, 成立|商圈) ends before any name, official or not
         floor = run_start + self._strong_floor(run) if not name_part else run_start
         official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - floor))
-        if official is not None and self._generic(official[:len(official) - len(suffix)], suffix):
+        if official is not None and parent is None and self._generic(official[:len(official) - len(suffix)], suffix):
             official = None  # 城市社区, 乡村: official somewhere, generic here
+        if official is not None and official[:len(official) - len(suffix)] in self.boundary_words:
+            official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
                 and _HAN.match(text, s1 - len(official) - 1) and parent is None:
             official = None  # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere)
@@ -282,6 +293,42 @@ class EntityFinder:
         # 该村, 全县: a back-reference shares the place it names
         return [replace(m, path=tuple(by_name[m.name].path), code=by_name[m.name].code)
                 if m.back_reference and m.name in by_name else m for m in result]
+
+    def _trim_weak_heads(self, found: list[Mention]) -> list[Mention]:
+        """据河北人工智能计算中心: a weak word before a name that the text also writes without it."""
+        names = {m.name for m in found if not m.back_reference}
+        result = []
+        for m in found:
+            if not m.back_reference and m.name[:1] in self.weak and m.name[1:] in names:
+                m = replace(m, start=m.start + 1, name=m.name[1:])
+            result.append(m)
+        return result
+
+    def _add_bare_back_references(self, text: str, found: list[Mention]) -> list[Mention]:
+        """合作社吸纳…, 社区依托…, 这里开展…: a bare word at a clause's start refers back to the latest of its kind."""
+        extra = []
+        starts = [m.start for m in found]
+        for hit in self.bare_back_re.finditer(text):
+            word, at = hit.group(1), hit.start(1)
+            if word == "这里" and text[hit.end(1):hit.end(1) + 1] == "是":
+                continue  # 这里是河北省廊坊市: introduces a place, refers to none
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and found[i].end > at:
+                continue
+            etype = self.bare_back[word]
+            for k in range(i, -1, -1):
+                earlier = found[k]
+                if at - earlier.end > _BARE_BACK_REACH or "\n" in text[earlier.end:at]:
+                    break  # within the paragraph
+                if earlier.back_reference and word != "这里":
+                    continue
+                if word == "这里" or (earlier.type == etype and earlier.name.endswith(word)):
+                    extra.append(Mention(at, at + len(word), earlier.name, earlier.type, earlier.parent, True,
+                                         back_reference=True, suffix=word))
+                    break
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: (m.start, m.end))
 
     def _add_named_bodies(self, text: str, found: list[Mention]) -> list[Mention]:
         """中国共产党: bodies known by a name without a type suffix, wherever they do not overlap a found name."""
