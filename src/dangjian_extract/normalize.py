@@ -1,7 +1,8 @@
 """Offset-preserving text normalisation.
 
-Extractors work on a cleaned-up copy of the input (ASCII punctuation and digits, simplified script, no pinyin
-annotations, no page-layout line breaks), but every span we report must index the ORIGINAL string.
+Extractors work on a cleaned-up copy of the input (ASCII punctuation and digits, Traditional script converted
+to Simplified, no pinyin annotations, no page-layout line breaks), but every span we report must index the
+ORIGINAL string.
 :func:`normalize` therefore only ever substitutes one character for one character or deletes characters,
 and records for each normalised character the index of the original character it came from.
 """
@@ -68,7 +69,8 @@ def _to_halfwidth(text: str) -> str:
 #   * Traditional-only characters (東 區 黨 個 …): t2s changes them and no OpenCC table uses them as Simplified;
 #   * Simplified-only characters (东 区 党 个 …): s2t changes them and no table, Taiwan or Hong Kong ones
 #     included, uses them as Traditional.
-# Every other character (乾 於 昇 著 余 台 …, and everything t2s leaves alone) is no evidence either way.
+# Every other character (乾 於 昇 著 余 台 …, variants such as 迴 or 髮, and everything t2s leaves alone) is
+# no evidence either way. Lines without a Traditional-only character are left as they are.
 #
 # A character t2s would change (an "ambiguous" one unless Traditional-only) is converted when its context is
 # Traditional, judged from the nearest to farthest:
@@ -117,19 +119,28 @@ class _Evidence:
 
 
 def _get_converter() -> Any:
-    """The shared OpenCC t2s converter and the script evidence, built on first use."""
-    global _converter, _TRADITIONAL, _SIMPLIFIED
+    """The shared OpenCC t2s converter, built on first use (loading its dictionaries takes a while)."""
+    global _converter
     if _converter is None:
         with _converter_lock:
             if _converter is None:
                 import opencc
 
-                with resources.files("dangjian_extract").joinpath("data/script.json").open(encoding="utf-8") as f:
-                    data = json.load(f)
-                _TRADITIONAL = _Evidence(data["traditional_only"])
-                _SIMPLIFIED = _Evidence(data["simplified_only"])
                 _converter = opencc.OpenCC("t2s")
     return _converter
+
+
+def _get_evidence() -> tuple[_Evidence, _Evidence]:
+    """The Traditional-only and Simplified-only characters (data/script.json), loaded on first use."""
+    global _TRADITIONAL, _SIMPLIFIED
+    if _TRADITIONAL is None or _SIMPLIFIED is None:
+        with _converter_lock:
+            if _TRADITIONAL is None or _SIMPLIFIED is None:
+                with resources.files("dangjian_extract").joinpath("data/script.json").open(encoding="utf-8") as f:
+                    data = json.load(f)
+                _SIMPLIFIED = _Evidence(data["simplified_only"])
+                _TRADITIONAL = _Evidence(data["traditional_only"])
+    return _TRADITIONAL, _SIMPLIFIED
 
 
 _SURROGATES_RE = re.compile("([\ud800-\udfff]+)")
@@ -158,7 +169,7 @@ def _convert_line(convert: Any, line: str) -> str:
 
 _LOCAL = 3  # how far rule 1 looks for a neighbour
 _SENTENCE_END_RE = re.compile(r"[。!?;！？；]+")
-_HAN_RUN_RE = regex.compile(r"\p{Unified_Ideograph}+")
+_HAN_RE = regex.compile(r"\p{Unified_Ideograph}")
 _TRAD, _SIMP = 1, -1
 
 
@@ -166,44 +177,56 @@ def _majority(trad: int, simp: int) -> int:
     return _TRAD if trad > simp else _SIMP if simp > trad else 0
 
 
+def _local_context(seg: str, i: int) -> int:
+    """Rule 1: the kind of the nearest evidence character around `seg[i]` in its run of ideographs."""
+    trad, simp = _get_evidence()
+    trad_only, simp_only = trad.chars, simp.chars
+    is_han = _HAN_RE.match
+    left_open = right_open = True
+    for dist in range(1, _LOCAL + 1):
+        left = right = 0
+        if left_open:
+            j = i - dist
+            if j < 0 or not is_han(seg, j):
+                left_open = False
+            else:
+                left = _TRAD if seg[j] in trad_only else _SIMP if seg[j] in simp_only else 0
+        if right_open:
+            j = i + dist
+            if j >= len(seg) or not is_han(seg, j):
+                right_open = False
+            else:
+                right = _TRAD if seg[j] in trad_only else _SIMP if seg[j] in simp_only else 0
+        if left or right:
+            return left if left == right or not right else right if not left else 0
+        if not (left_open or right_open):
+            break
+    return 0
+
+
 def _mixed_sentence(seg: str, conv: str, vote: int) -> str:
     """Choose, character by character, between `seg` and its t2s conversion `conv` (same length).
 
     `vote` is the sentence's majority (or its line's); the rules are those at the top of this stage.
     """
-    assert _TRADITIONAL is not None and _SIMPLIFIED is not None
-    trad_only, simp_only = _TRADITIONAL.chars, _SIMPLIFIED.chars
-    evidence = [_TRAD if ch in trad_only else _SIMP if ch in simp_only else 0 for ch in seg]
-    runs = [m.span() for m in _HAN_RUN_RE.finditer(seg)]
-    out = list(seg)
-    r = 0
-    for i, (a, b) in enumerate(zip(seg, conv, strict=True)):
-        if a == b:
-            continue
-        own = evidence[i]
-        if own == _TRAD and vote == _TRAD:
-            out[i] = b
-            continue
-        while r < len(runs) and runs[r][1] <= i:
-            r += 1
-        context = 0
-        if r < len(runs) and runs[r][0] <= i:  # an ideograph: the nearest evidence in its run
-            lo, hi = max(runs[r][0], i - _LOCAL), min(runs[r][1], i + _LOCAL + 1)
-            for dist in range(1, _LOCAL + 1):
-                left = evidence[i - dist] if i - dist >= lo else 0
-                right = evidence[i + dist] if i + dist < hi else 0
-                if left or right:
-                    context = left if left == right or not right else right if not left else 0
-                    break
-        if (context or own or vote) == _TRAD:
-            out[i] = b
+    trad_only = _get_evidence()[0].chars
+    if vote == _TRAD:  # convert all but the ambiguous characters whose neighbours are Simplified
+        out = list(conv)
+        for i in [i for i, (a, b) in enumerate(zip(seg, conv, strict=True)) if a != b and a not in trad_only]:
+            if _local_context(seg, i) == _SIMP:
+                out[i] = seg[i]
+        return "".join(out)
+    out = list(seg)  # keep all but what the neighbours (or, for Traditional-only ones, the character) say
+    for i in [i for i, (a, b) in enumerate(zip(seg, conv, strict=True)) if a != b]:
+        context = _local_context(seg, i) or (_TRAD if seg[i] in trad_only else 0) or vote
+        if context == _TRAD:
+            out[i] = conv[i]
     return "".join(out)
 
 
 def _mixed_line(line: str, conv: str) -> str:
     """`line` with the t2s conversion `conv` applied where its context is Traditional, sentence by sentence."""
-    trad, simp = _TRADITIONAL, _SIMPLIFIED
-    assert trad is not None and simp is not None
+    trad, simp = _get_evidence()
     line_vote: int | None = None  # counted only when a sentence needs it
     out: list[str] = []
     prev = 0
@@ -232,13 +255,12 @@ def _mixed_line(line: str, conv: str) -> str:
 
 
 def _to_simplified(text: str) -> str:
-    convert = _get_converter().convert
-    trad, simp = _TRADITIONAL, _SIMPLIFIED
-    assert trad is not None and simp is not None
+    trad, simp = _get_evidence()
     if not trad.search(text):
         return text  # no Traditional-only character: nothing here is Traditional script
     # OpenCC converts phrases, which can change length; offsets only survive 1:1 substitutions, so lines
     # that change length are redone one character at a time (see _convert_piece).
+    convert = _get_converter().convert
     out: list[str] = []
     for line in text.splitlines(keepends=True):
         if not trad.search(line):
@@ -367,9 +389,10 @@ def normalize(original: str, *, t2s: bool = True, join_lines: bool = True) -> No
     """Normalise `original` for extraction, keeping a map back to original offsets.
 
     Stages, in order: full-width ASCII and U+3000 to half-width; Traditional to Simplified (OpenCC t2s,
-    1:1 only; skipped if ``t2s=False``); pinyin annotations such as "(fā)" after an ideograph removed;
-    layout line breaks inside sentences removed (skipped if ``join_lines=False``). Everything else passes
-    through unchanged. Never raises for a ``str``; raises ``TypeError`` for anything else.
+    1:1 only, applied only where the text is written in Traditional script, so Simplified text keeps its own
+    characters such as 乾县 or 於冲村; skipped if ``t2s=False``); pinyin annotations such as "(fā)" after an
+    ideograph removed; layout line breaks inside sentences removed (skipped if ``join_lines=False``).
+    Everything else passes through unchanged. Never raises for a ``str``; raises ``TypeError`` for anything else.
     """
     if not isinstance(original, str):
         raise TypeError(f"normalize() expects a str, got {type(original).__name__}")
