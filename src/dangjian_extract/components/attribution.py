@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from spacy.language import Language
@@ -47,6 +47,13 @@ ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 
 
+class _Chains(NamedTuple):
+    """Per call (one component serves several threads): where each chain starts, and mentions by end offset."""
+
+    start: dict[int, int]
+    ends: dict[int, Mention]
+
+
 def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
     if subject is None or mention.type not in ADMIN_LEVELS or subject[1] not in ADMIN_LEVELS:
         return False
@@ -69,6 +76,7 @@ class Attribution:
         self._person_after = regex.compile(alternation(cfg["person_after"]))
         self._passing_before = regex.compile(f"(?:{alternation(cfg['passing_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
+        self.scene_openers = frozenset(cfg["scene_openers"])
         self.passage_limit = int(cfg["passage_limit"])
         self.subhead_max = int(cfg["subhead_max_length"])
         self.sentence_end = frozenset(data["sections"]["sentence_end"])
@@ -90,7 +98,7 @@ class Attribution:
 
     # -- which mentions can be subjects --------------------------------------------------------------
 
-    def _can_be_subject(self, text: str, mentions: list[Mention], i: int, chain_start: dict[int, int]) -> bool:
+    def _can_be_subject(self, text: str, mentions: list[Mention], i: int, chains: _Chains) -> bool:
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if nxt is not None and nxt.start == m.end:
@@ -106,14 +114,14 @@ class Attribution:
         cut = max((b.end() for b in CLAUSE_BREAK.finditer(head)), default=0)
         if self._passing_before.search(head[cut:]):
             return False  # 来自福建省, 距泸水市
-        if self._located(text, m, chain_start):
+        if self._located(text, m, chains):
             return False
         return not self._list_item(text, m)
 
     @staticmethod
-    def _located(text: str, m: Mention, chain_start: dict[int, int]) -> bool:
+    def _located(text: str, m: Mention, chains: _Chains) -> bool:
         """在田庄村设立医保分中心: a place where the report's actor does something, not the actor."""
-        pos = chain_start.get(m.start, m.start)
+        pos = chains.start.get(m.start, m.start)
         return text[pos - 1:pos] == "在" and text[m.end:m.end + 1] not in ("，", ",", "")
 
     def _is_step_back(self, text: str, m: Mention) -> bool:
@@ -126,14 +134,14 @@ class Attribution:
     # -- the sentence ----------------------------------------------------------------------------------
 
     def _sentence_subject(self, text: str, before: list[int], after: list[int], s0: int, s1: int, span: Span,
-                          chain_start: dict[int, int], mentions: list[Mention],
+                          chains: _Chains, mentions: list[Mention],
                           eligible: Callable[[int], bool]) -> int | None:
         described = self._described(text, [mentions[k] for k in after], span)
         if described is not None:
             return after[described]
         for k in reversed(before):
             m = mentions[k]
-            if m.end <= span.start_char and eligible(k) and self._opens_clause(text, m, s0, chain_start):
+            if m.end <= span.start_char and eligible(k) and self._opens_clause(text, m, s0, chains):
                 return k
         if not text[s0:span.start_char].strip(_OPENERS):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
@@ -182,16 +190,28 @@ class Attribution:
         # 永安村通过产业联营、…: a verb before the mark makes the mention the subject of a list, not an item
         return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start())
 
-    def _opens_clause(self, text: str, mention: Mention, floor: int, chain_start: dict[int, int]) -> bool:
+    def _opens_clause(self, text: str, mention: Mention, floor: int, chains: _Chains) -> bool:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
-        pos = chain_start.get(mention.start, mention.start)
+        pos = chains.start.get(mention.start, mention.start)
         lo = max(floor, pos - 12)
         head = text[lo:pos]
         cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
         if cut is None and lo > floor:
             return False
         head = head[cut or 0:].strip(_OPENERS)
-        return not head or head in self.subject_openers
+        if not head or head in self.subject_openers:
+            return True
+        # 走进位于浙江省杭州市拱墅区东新街道的新天地商务社区党群服务中心: a scene opened on a body, its place before it
+        owner = chains.ends.get(pos - 1) if text[pos - 1:pos] == "的" else None
+        if owner is None:
+            return False
+        at = chains.start.get(owner.start, owner.start)
+        lo = max(floor, at - 8)
+        head = text[lo:at]
+        cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
+        if cut is None and lo > floor:
+            return False
+        return head[cut or 0:].strip(_OPENERS) in self.scene_openers
 
     # -- the passage -----------------------------------------------------------------------------------
 
@@ -224,7 +244,8 @@ class Attribution:
         for prev, m in zip(mentions, mentions[1:], strict=False):
             if m.start == prev.end:
                 chain_start[m.start] = chain_start.get(prev.start, prev.start)
-        ok = [self._can_be_subject(text, mentions, i, chain_start) for i in range(len(mentions))]
+        chains = _Chains(chain_start, {m.end: m for m in mentions})
+        ok = [self._can_be_subject(text, mentions, i, chains) for i in range(len(mentions))]
         starts = [m.start for m in mentions]
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         section_starts = [section.start_char for section in sections]
@@ -262,7 +283,7 @@ class Attribution:
             k = bisect_left(starts, span.start_char, lo, hi)
             chosen = self._sentence_subject(text, list(range(max(lo, k - _LOOK), k)),
                                             list(range(k, min(hi, k + _LOOK))), s0, s1, span,
-                                            chain_start, mentions, eligible)
+                                            chains, mentions, eligible)
             if chosen is None:
                 chosen = self._speaker(text, mentions, starts, span, subject)
             if chosen is None:
@@ -270,7 +291,7 @@ class Attribution:
                 h = bisect_right(subheads, span.start_char) - 1
                 if h >= 0:
                     floor = max(floor, subheads[h])
-                chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chain_start, breaks)
+                chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks)
             if chosen is None:
                 entity = subject
             elif self._is_step_back(text, mentions[chosen]):
@@ -294,15 +315,15 @@ class Attribution:
         return [m for m in mentions[j:i + 1] if m.type in ADMIN_LEVELS]
 
     def _passage(self, text: str, mentions: list[Mention], eligible: Callable[[int], bool], k: int, floor: int,
-                 at: int, chain_start: dict[int, int], breaks: list[int]) -> int | None:
+                 at: int, chains: _Chains, breaks: list[int]) -> int | None:
         """The place or body the passage is about: the nearest earlier subject of a clause."""
         i = k - 1
         while i >= 0 and mentions[i].start >= floor:
             m = mentions[i]
             if m.end <= at and eligible(i):
-                b = bisect_left(breaks, chain_start.get(m.start, m.start))
+                b = bisect_left(breaks, chains.start.get(m.start, m.start))
                 s0 = breaks[b - 1] + 1 if b else 0
-                if self._opens_clause(text, m, s0, chain_start):
+                if self._opens_clause(text, m, s0, chains):
                     return i
             i -= 1
         return None
