@@ -124,6 +124,10 @@ class Attribution:
         pos = chains.start.get(m.start, m.start)
         return text[pos - 1:pos] == "在" and text[m.end:m.end + 1] not in ("，", ",", "")
 
+    def _local_back(self, text: str, m: Mention) -> bool:
+        """村里, 该村, 这里: a back-reference to the story's own place (not 全市, which steps back)."""
+        return m.back_reference and not self._is_step_back(text, m)
+
     def _is_step_back(self, text: str, m: Mention) -> bool:
         """全市, 我县, 本市, 市里: the report's own place of that level, not the last place of the story."""
         if not m.back_reference:
@@ -141,7 +145,9 @@ class Attribution:
             return after[described]
         for k in reversed(before):
             m = mentions[k]
-            if m.end <= span.start_char and eligible(k) and self._opens_clause(text, m, s0, chains):
+            # 为了帮助村里120多户群众: a back-reference (村里, 该村) names the story's place wherever it stands
+            if m.end <= span.start_char and eligible(k) and (self._local_back(text, m)
+                                                              or self._opens_clause(text, m, s0, chains)):
                 return k
         if not text[s0:span.start_char].strip(_OPENERS):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it

@@ -120,6 +120,11 @@ class SectionSplitter:
 
     # -- subject ---------------------------------------------------------------------------------------
 
+    @staticmethod
+    def _opens_line(text: str, start: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        return not text[line_start:start].strip(" \u3000“”\"'")
+
     def subject(self, text: str, start: int, end: int, headline: tuple[int, int] | None,
                 mentions: list[Mention]) -> tuple[Any, ...] | None:
         """(name, type, start, end, parent) of the report's subject, or None when it names no place."""
@@ -134,7 +139,14 @@ class SectionSplitter:
         if headline is not None:
             in_headline = [m for m in inside if headline[0] <= m.start < headline[1]]
             if in_headline:
-                # the most specific; in a chain (甘肃省定西市岷川县) the last
+                # the chain the headline opens with, its last member (辽宁省沈阳市于洪区大力推动…, 西藏自治区日喀则市
+                # 党员干部奋战在定日地震…: not 定日县); else the most specific place of the headline
+                first = in_headline[0]
+                k = 0
+                while k + 1 < len(in_headline) and in_headline[k + 1].start == in_headline[k].end:
+                    k += 1
+                if self._opens_line(text, first.start):
+                    return ref_of(in_headline[k])
                 best = max(in_headline, key=lambda m: (LEVELS.index(m.type), m.start))
                 return ref_of(best)
         counts = Counter(m.name for m in inside)
