@@ -210,8 +210,10 @@ class EntityFinder:
         # a strong boundary word (增加|村, 成立|商圈) ends before any name, official or not
         floor = run_start + self._strong_floor(run) if not name_part else run_start
         official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - floor))
-        if official is not None and parent is None and self._generic(official[:len(official) - len(suffix)], suffix):
-            official = None  # 城市社区, 乡村: official somewhere, generic here
+        right_after_parent = parent is not None and official is not None and s1 - len(official) == run_start
+        if official is not None and not right_after_parent \
+                and self._generic(official[:len(official) - len(suffix)], suffix):
+            official = None  # 城市社区, 乡村: official somewhere, generic here (大练地街道和谐社区 is a name)
         if official is not None and official[:len(official) - len(suffix)] in self.boundary_words:
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
