@@ -118,9 +118,10 @@ class EntityFinder:
             suffix, s0, s1 = m.group(), m.start(), m.end()
             etype = self.suffix_type[suffix]
             nxt = text[s1:s1 + 1]
-            if nxt and nxt in self.not_followed_by.get(suffix, ()):
-                continue
             prev = found[-1] if found else None
+            if nxt and nxt in self.not_followed_by.get(suffix, ()) \
+                    and not self._chained_official(gazetteer, text, s1, etype, prev):
+                continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
             if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix in self.join_after \
                     and prev.suffix != suffix:
                 # a suffix written right after an entity joins it: 刁镇+街道, 桃花山西区+社区
@@ -199,6 +200,13 @@ class EntityFinder:
         from ..gazetteer import get_gazetteer
 
         return get_gazetteer()
+
+    @staticmethod
+    def _chained_official(gazetteer: Any, text: str, s1: int, etype: str, prev: Mention | None) -> bool:
+        if gazetteer is None or prev is None or etype not in _GAZETTEER_TYPES:
+            return False
+        official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - prev.end))
+        return official is not None and len(official) >= 3 and s1 - len(official) == prev.end
 
     def _official(self, gazetteer: Any, text: str, run_start: int, s1: int, run: str, suffix: str, etype: str,
                   name_part: str, clean: bool, parent: str | None) -> Mention | None:
