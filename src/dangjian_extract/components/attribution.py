@@ -128,7 +128,10 @@ class Attribution:
 
     def _local_back(self, text: str, m: Mention) -> bool:
         """村里, 该村, 这里: a back-reference to the story's own place (not 全市, which steps back)."""
-        return m.back_reference and not self._is_step_back(text, m)
+        if not m.back_reference or self._is_step_back(text, m):
+            return False
+        # 该村, 这里, 村里 — not 村党组织, which may be any village's
+        return text[m.start:m.start + 1] in "该本此这" or text[m.end:m.end + 1] in "里内上"
 
     def _is_step_back(self, text: str, m: Mention) -> bool:
         """全市, 我县, 本市, 市里: the report's own place of that level, not the last place of the story."""

@@ -328,8 +328,8 @@ class EntityFinder:
             etype = self.bare_back[word]
             for k in range(i, -1, -1):
                 earlier = found[k]
-                if at - earlier.end > _BARE_BACK_REACH or "\n" in text[earlier.end:at]:
-                    break  # within the paragraph
+                if at - earlier.end > _BARE_BACK_REACH or (word != "这里" and "\n" in text[earlier.end:at]):
+                    break  # a body word within its paragraph; 这里 may follow a scene into the next
                 if earlier.back_reference and word != "这里":
                     continue
                 if word == "这里" or (earlier.type == etype and earlier.name.endswith(word)):
