@@ -28,6 +28,8 @@ _DIGIT = regex.compile(r"\d")
 _NUMERAL = regex.compile(r"[\d.〇零一二三四五六七八九十百千万两]")
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
 _MAX_BEFORE = 12
+_NOUN_SUFFIX = "者员队站人户点室率量额值费价"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 销售额
+_PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
 _OF = regex.compile(r"(?:以上|以下|左右)?的")  # 90%以上的社区
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
@@ -67,11 +69,12 @@ class ContextReader:
         single = regex.escape("".join(sorted(w for w in other if len(w) == 1)))
         keep = alternation(ctx["object_keep_words"])
         self._keep = regex.compile(keep)
-        tokens = (f"(?P<keep>{keep}|{_RANGE})|(?P<date>{_DATE})|(?P<verb>(?:{verbs})(?![者员队站]))"
+        tokens = (f"(?P<keep>{keep}|{_RANGE})|(?P<date>{_DATE})|(?P<verb>(?:{verbs})(?![{_NOUN_SUFFIX}]))"
                   f"|(?P<cut>{multi}|[{single}]")
         self._tokens = regex.compile(tokens + ")")
         self._after_tokens = regex.compile(tokens + f"|[{_AFTER_STOP.pattern[1:-1]}])")
         self.person_units = frozenset(ctx["person_units"])
+        self.compound_verbs = frozenset(ctx["object_compound_verbs"])
         self._marks = regex.compile(_MARKS)
         # an object written before its number: verbs and adverbs between it and the number are cut from its end
         # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
@@ -243,6 +246,10 @@ class ContextReader:
                 # 身体好、热心肠的退休党员, 20个具有代表性的村, 165米长的沉管钢壳: the noun after 的
                 return self._noun_at(phrase[cut + 1:])
             # 100多位老人举办的生日会, 70个集装箱体打造成…的基地: the noun before the verb
+        # a verb ends the noun (主要参建单位|拧成一股绳, 快餐|送抵); one that also builds nouns (拉丝生产企业,
+        # 种植车间) only after a noun's last character (种植车间|种植金耳)
+        tokens = [m for m in tokens if not (m.group("verb") in self.compound_verbs and m.start()
+                                            and phrase[m.start() - 1] not in self.noun_finals)]
         if tokens and tokens[0].start() == 0:
             if tokens[0].group("verb") and x.unit not in self.person_units:
                 tokens = tokens[1:]  # 4个种植车间, 30余项服务项目: a verb opens a compound noun
@@ -276,6 +283,11 @@ class ContextReader:
         for e in earlier:
             if e.end_char == cut and e.f.object and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
+        before = _PAREN.sub("", before)
+        if before.endswith("的") and len(before) > 1 and span.f.kind in ("count", "measure") and not any(
+                m.group("date") for m in self._tokens.finditer(before)):
+            # 新中国成立前入党的|4.3万名: a headless relative clause is the object, verbs and all
+            return self._clean(before, 0, len(before)), False
         # the noun phrase nearest the number, between verbs, adverbs, dates and function words
         pieces: list[tuple[int, int]] = []
         pos, verb_run = 0, None
