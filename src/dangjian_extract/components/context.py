@@ -29,6 +29,7 @@ _DIGIT = regex.compile(r"\d")
 _NUMERAL = regex.compile(r"[\d.〇零一二三四五六七八九十百千万两]")
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
 _MAX_BEFORE = 12
+_AFTER_VERB_ENDS = frozenset({"而成", "而来"})
 _COMPARE_BASE = r"(?<![对评攀无好相同环])比(?![例重赛如较拼率分])|较(?=[上去前同今年往原\d])"
 _QUALIFIER_WORDS = "将近|接近|大约|超过|约|近|超|逾|达"
 _QUALIFIER_CHARS = " 约近超逾达了将接大过"
@@ -63,6 +64,21 @@ def _trie(words: Any) -> str:
         return f"{body}?" if end else body
 
     return build(root) or "(?!)"
+
+
+class _Cut:
+    """A cut found by rule, not by a token match: reads like a verb token for the after-phrase rules."""
+
+    __slots__ = ("_start",)
+
+    def __init__(self, start: int) -> None:
+        self._start = start
+
+    def start(self) -> int:
+        return self._start
+
+    def group(self, name: str | int = 0) -> str | None:
+        return "" if name == 0 else None
 
 
 class _Item:
@@ -284,6 +300,8 @@ class ContextReader:
         m = _DIGIT.search(phrase)
         phrase = phrase[:m.start()] if m else phrase  # 6台变压器、近2公里…: the next quantity ends it
         tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep")]
+        # 钢板焊接而成, 钢筋浇筑而成: the two characters before 而成 are a verb too
+        tokens = [_Cut(m.start() - 2) if m.group() in _AFTER_VERB_ENDS and m.start() >= 4 else m for m in tokens]
         cut = phrase.rfind("的", 0, 20)
         if cut > 0:
             head = phrase[:cut]
