@@ -213,10 +213,11 @@ class ContextReader:
         """A difference from a base (guide §5): 比普通大米高20%, 比从前少了一半, 高于全国平均增速0.4个百分点.
 
         "" when the words compare but state no change (低于5万元: a threshold); None when nothing compares."""
-        m = self._compare_end.search(prefix)
+        tail = len(prefix) - 8  # only the end of the prefix can match: no scan of the whole clause
+        m = self._compare_end.search(prefix, max(0, tail))
         if m is not None and self._compare_base.search(prefix, 0, m.start()):
             return self.compare_words[m.group("word")]
-        m = self._compare_mark.search(prefix)
+        m = self._compare_mark.search(prefix, max(0, tail - 12))
         if m is not None:
             # 高于全国平均增速|0.4个百分点 compares with a base; 低于|5万元 is a threshold (qualifier `under`)
             return self.compare_words[m.group("mark")] if m.group("base").strip(_QUALIFIER_CHARS) else ""
@@ -278,12 +279,6 @@ class ContextReader:
                 break
         return phrase[:10] if _WORD.search(phrase) else None
 
-    def _is_noun(self, phrase: str) -> bool:
-        """居民, 地区供电局, 龙头企业: a noun phrase (no verb, a noun's last character), not a modifier."""
-        if len(phrase) < 2 or phrase[-1] not in self.noun_finals:
-            return False
-        return not any(m.group("verb") or m.group("cut") for m in self._after_tokens.finditer(phrase))
-
     def _after_phrase(self, text: str, span: _Item) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
         x = span.f
@@ -298,7 +293,7 @@ class ContextReader:
         if self._after_verb.match(phrase):
             return None  # 8610张压减至278张: a verb follows, the object stands before
         m = _DIGIT.search(phrase)
-        phrase = phrase[:m.start()] if m else phrase  # 6台变压器、近2公里…: the next quantity ends it
+        phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
         tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep")]
         # 钢板焊接而成, 钢筋浇筑而成: the two characters before 而成 are a verb too
         tokens = [_Cut(m.start() - 2) if m.group() in _AFTER_VERB_ENDS and m.start() >= 4 else m for m in tokens]
@@ -306,7 +301,7 @@ class ContextReader:
         if cut > 0:
             head = phrase[:cut]
             inner = [m for m in tokens if m.start() < cut]
-            if self._is_noun(head):
+            if not inner and len(head) > 1 and head[-1] in self.noun_finals:
                 return head[:10]  # 1000余户居民的用电情况, 5个地区供电局的应急发电车队伍: the 居民, the 供电局
             if "、" in head or (inner and inner[0].start() == 0) or not inner:
                 # 身体好、热心肠的退休党员, 20个具有代表性的村, 165米长的沉管钢壳: the noun after 的
