@@ -20,6 +20,7 @@ from .entities import mentions_of
 from .quantities import METRICS_KEY
 
 _QUOTES = "“”‘’\"'《》「」『』〈〉"
+_NO_QUOTES = str.maketrans("", "", _QUOTES)
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
 _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
@@ -28,6 +29,12 @@ _DIGIT = regex.compile(r"\d")
 _NUMERAL = regex.compile(r"[\d.〇零一二三四五六七八九十百千万两]")
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
 _MAX_BEFORE = 12
+_AFTER_VERB_ENDS = frozenset({"而成", "而来"})
+_COMPARE_BASE = r"(?<![对评攀无好相同环])比(?![例重赛如较拼率分])|较(?=[上去前同今年往原\d])"
+_QUALIFIER_WORDS = "将近|接近|大约|超过|约|近|超|逾|达"
+_QUALIFIER_CHARS = " 约近超逾达了将接大过"
+_NOUN_SUFFIX = "者员队站人户点室率量额值费价"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 销售额
+_PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
 _OF = regex.compile(r"(?:以上|以下|左右)?的")  # 90%以上的社区
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
@@ -37,6 +44,41 @@ _MARKS = (r"占(?![比地用有据])|(?<![对评攀无好相同环])比(?![例�
           r"高于|低于|多于|少于|(?<![自服随])从(?![事业而严])|(?<![自理缘来经])由(?![于此])")
 _EARLIER = 8  # metrics of the sentence looked back at for a shared object
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
+
+
+def _trie(words: Any) -> str:
+    """A regex for the words as a prefix tree (one branch per first character: long lists scan fast), longest first."""
+    root: dict[str, Any] = {}
+    for word in {str(w) for w in words if w}:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{'|'.join(branches)})"
+        return f"{body}?" if end else body
+
+    return build(root) or "(?!)"
+
+
+class _Cut:
+    """A cut found by rule, not by a token match: reads like a verb token for the after-phrase rules."""
+
+    __slots__ = ("_start",)
+
+    def __init__(self, start: int) -> None:
+        self._start = start
+
+    def start(self) -> int:
+        return self._start
+
+    def group(self, name: str | int = 0) -> str | None:
+        return "" if name == 0 else None
 
 
 class _Item:
@@ -56,22 +98,31 @@ class ContextReader:
         self._increase = regex.compile(alternation(self.lex.increase))
         self._decrease = regex.compile(alternation(self.lex.decrease))
         ctx = self.lex.raw["context"]
-        self.after_nouns = tuple(sorted(ctx["object_nouns_after"], key=len, reverse=True))
-        self.after_verbs = tuple(ctx["object_verbs_after"])
+        self._after_noun = regex.compile(_trie(ctx["object_nouns_after"]))
+        self._after_verb = regex.compile(_trie(ctx["object_verbs_after"]))
         self.noun_finals = frozenset(ctx["object_noun_finals"])
         # an object is the noun phrase between verbs, adverbs, dates and function words; words that hold
         # one of those inside (在职, 党组织, 人均, 有限) are read whole; a verb before 者/员/队/站 makes a noun
-        verbs = alternation(ctx["object_cut_verbs"])
+        verbs = _trie(ctx["object_cut_verbs"])
         other = ctx["object_cut_other"]
-        multi = alternation(w for w in other if len(w) > 1)
+        multi = _trie(w for w in other if len(w) > 1)
         single = regex.escape("".join(sorted(w for w in other if len(w) == 1)))
-        keep = alternation(ctx["object_keep_words"])
+        keep = _trie(ctx["object_keep_words"])
         self._keep = regex.compile(keep)
-        tokens = (f"(?P<keep>{keep}|{_RANGE})|(?P<date>{_DATE})|(?P<verb>(?:{verbs})(?![者员队站]))"
+        tokens = (f"(?P<keep>{keep}|{_RANGE})|(?P<date>{_DATE})|(?P<verb>(?:{verbs})(?![{_NOUN_SUFFIX}]))"
                   f"|(?P<cut>{multi}|[{single}]")
         self._tokens = regex.compile(tokens + ")")
         self._after_tokens = regex.compile(tokens + f"|[{_AFTER_STOP.pattern[1:-1]}])")
         self.person_units = frozenset(ctx["person_units"])
+        # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
+        self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},
+                              **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
+        self._compare_end = regex.compile(
+            f"(?P<word>{_trie(ctx['compare_increase'] + ctx['compare_decrease'])})了?(?:{_QUALIFIER_WORDS})?$")
+        self._compare_base = regex.compile(_COMPARE_BASE)
+        self._compare_mark = regex.compile(
+            f"(?P<mark>{_trie(ctx['compare_after_mark'])})(?P<base>[^，。；、,;\\d]{{0,16}})$")
+        self.compound_verbs = frozenset(ctx["object_compound_verbs"])
         self._marks = regex.compile(_MARKS)
         # an object written before its number: verbs and adverbs between it and the number are cut from its end
         # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
@@ -135,6 +186,9 @@ class ContextReader:
 
     def change(self, prefix: str, text: str, span: _Item) -> str | None:
         """increase/decrease when a cue stands before the number in its clause, or right after it."""
+        compared = self.compared(prefix)
+        if compared is not None:
+            return compared or None
         best: tuple[int, str, int] | None = None
         for pattern, direction in ((self._increase, "increase"), (self._decrease, "decrease")):
             for m in pattern.finditer(prefix):
@@ -153,6 +207,20 @@ class ContextReader:
             return "increase"
         if any(tail.startswith(w) for w in self.lex.decrease_after):
             return "decrease"
+        return None
+
+    def compared(self, prefix: str) -> str | None:
+        """A difference from a base (guide §5): 比普通大米高20%, 比从前少了一半, 高于全国平均增速0.4个百分点.
+
+        "" when the words compare but state no change (低于5万元: a threshold); None when nothing compares."""
+        tail = len(prefix) - 8  # only the end of the prefix can match: no scan of the whole clause
+        m = self._compare_end.search(prefix, max(0, tail))
+        if m is not None and self._compare_base.search(prefix, 0, m.start()):
+            return self.compare_words[m.group("word")]
+        m = self._compare_mark.search(prefix, max(0, tail - 12))
+        if m is not None:
+            # 高于全国平均增速|0.4个百分点 compares with a base; 低于|5万元 is a threshold (qualifier `under`)
+            return self.compare_words[m.group("mark")] if m.group("base").strip(_QUALIFIER_CHARS) else ""
         return None
 
     def object(self, prefix: str, text: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
@@ -188,7 +256,7 @@ class ContextReader:
 
     def _named_after(self, text: str, span: _Item) -> str | None:
         """What money or a rate after a verb is: 16.3万元的收益, 100万元当作启动资金, 90%以上的社区."""
-        window = "".join(ch for ch in text[span.end_char:span.end_char + 16] if ch not in _QUOTES)
+        window = text[span.end_char:span.end_char + 16].translate(_NO_QUOTES)
         if span.f.kind == "percent":
             m = _OF.match(window)
             rest = window[m.end():] if m else ""
@@ -198,9 +266,9 @@ class ContextReader:
         for lead in _LEADS:
             if window.startswith(lead):
                 rest = window[len(lead):]
-                noun = next((w for w in self.after_nouns if rest.startswith(w)), None)
+                noun = self._after_noun.match(rest)
                 if noun:
-                    return noun
+                    return noun.group()
         return None
 
     def _noun_at(self, phrase: str) -> str | None:
@@ -211,38 +279,38 @@ class ContextReader:
                 break
         return phrase[:10] if _WORD.search(phrase) else None
 
-    def _is_noun(self, phrase: str) -> bool:
-        """居民, 地区供电局, 龙头企业: a noun phrase (no verb, a noun's last character), not a modifier."""
-        if len(phrase) < 2 or phrase[-1] not in self.noun_finals:
-            return False
-        return not any(m.group("verb") or m.group("cut") for m in self._after_tokens.finditer(phrase))
-
     def _after_phrase(self, text: str, span: _Item) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
         x = span.f
         window = text[span.end_char:span.end_char + 28]
         m = _AFTER_BREAK.search(window)
-        phrase = "".join(ch for ch in (window[:m.start()] if m else window) if ch not in _QUOTES)
+        phrase = (window[:m.start()] if m else window).translate(_NO_QUOTES)
         if x.kind not in ("count", "measure"):
             # money or a rate is followed by its object only when a listed noun comes next: 68万元收入
-            word = next((w for w in self.after_nouns if phrase.startswith(w)), None)
-            return word
+            word = self._after_noun.match(phrase)
+            return word.group() if word else None
         phrase = _AGE.sub("", phrase.removeprefix("的"), count=1)
-        if any(phrase.startswith(w) for w in self.after_verbs):
+        if self._after_verb.match(phrase):
             return None  # 8610张压减至278张: a verb follows, the object stands before
         m = _DIGIT.search(phrase)
-        phrase = phrase[:m.start()] if m else phrase  # 6台变压器、近2公里…: the next quantity ends it
+        phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
         tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep")]
+        # 钢板焊接而成, 钢筋浇筑而成: the two characters before 而成 are a verb too
+        tokens = [_Cut(m.start() - 2) if m.group() in _AFTER_VERB_ENDS and m.start() >= 4 else m for m in tokens]
         cut = phrase.rfind("的", 0, 20)
         if cut > 0:
             head = phrase[:cut]
             inner = [m for m in tokens if m.start() < cut]
-            if self._is_noun(head):
+            if not inner and len(head) > 1 and head[-1] in self.noun_finals:
                 return head[:10]  # 1000余户居民的用电情况, 5个地区供电局的应急发电车队伍: the 居民, the 供电局
             if "、" in head or (inner and inner[0].start() == 0) or not inner:
                 # 身体好、热心肠的退休党员, 20个具有代表性的村, 165米长的沉管钢壳: the noun after 的
                 return self._noun_at(phrase[cut + 1:])
             # 100多位老人举办的生日会, 70个集装箱体打造成…的基地: the noun before the verb
+        # a verb ends the noun (主要参建单位|拧成一股绳, 快餐|送抵); one that also builds nouns (拉丝生产企业,
+        # 种植车间) only after a noun's last character (种植车间|种植金耳)
+        tokens = [m for m in tokens if not (m.group("verb") in self.compound_verbs and m.start()
+                                            and phrase[m.start() - 1] not in self.noun_finals)]
         if tokens and tokens[0].start() == 0:
             if tokens[0].group("verb") and x.unit not in self.person_units:
                 tokens = tokens[1:]  # 4个种植车间, 30余项服务项目: a verb opens a compound noun
@@ -272,24 +340,33 @@ class ContextReader:
         limit = start + self._find_mark(prefix, span, earlier, start)
         cut = max([e.end_char for e in earlier if e.end_char <= limit]
                   + [end for end in entity_ends if start <= end <= limit] + [start])
-        before = "".join(ch for ch in prefix[cut - start:limit - start] if ch not in _QUOTES)
+        before = prefix[cut - start:limit - start].translate(_NO_QUOTES).rstrip("-−+")
         for e in earlier:
             if e.end_char == cut and e.f.object and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
+        before = _PAREN.sub("", before)
+        if before.endswith("的") and len(before) > 1 and span.f.kind in ("count", "measure") and not any(
+                m.group("date") for m in self._tokens.finditer(before)):
+            # 新中国成立前入党的|4.3万名: a headless relative clause is the object, verbs and all
+            return self._clean(before, 0, len(before)), False
         # the noun phrase nearest the number, between verbs, adverbs, dates and function words
         pieces: list[tuple[int, int]] = []
         pos, verb_run = 0, None
+        events = span.f.unit is not None and span.f.unit.endswith("次")
         for m in self._tokens.finditer(before):
             if m.group("keep"):
                 continue
             if m.start() > pos:
-                pieces.append((pos, m.start()))
+                # 走访群众1200户次, 服务群众5000人次: a count of events keeps its verb
+                lo = verb_run[0] if events and verb_run is not None and verb_run[1] == pos else pos
+                pieces.append((lo, m.start()))
                 verb_run = None
             if m.group("verb"):
                 verb_run = (verb_run[0] if verb_run else m.start(), m.end())
             pos = m.end()
         if pos < len(before):
-            pieces.append((pos, len(before)))
+            lo = verb_run[0] if events and verb_run is not None and verb_run[1] == pos else pos
+            pieces.append((lo, len(before)))
             verb_run = None
         verb_last = verb_run is not None  # 已覆盖全区|90%: only verbs and adverbs after the last noun
         for lo, hi in reversed(pieces):

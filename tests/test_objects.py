@@ -1,0 +1,111 @@
+"""Objects (guide §3 `object`) and change (guide §3, §5) on sentences written in the shape of real reports.
+
+The sentences are our own, not fixture text: each row shows a rule (a verb or adverb ends the noun, a cut
+never falls inside a word, X的Y, X占/比/从Y) on wording the rules were not tuned on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dangjian_extract import extract
+
+
+def _metric(text: str, metric_text: str):
+    (metric,) = [m for m in extract(text).metrics if m.text == metric_text]
+    return metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric_text", "obj"),
+    [
+        # a verb or adverb after the noun ends it
+        ("项目指挥部成立后，把40多家协作单位拧成一股绳。", "40多家", "协作单位"),
+        ("每座桥墩需由2000吨钢筋浇筑而成。", "2000吨", "钢筋"),
+        ("暴雨过后，12个项目列入重点监管清单。", "12个", "项目"),
+        ("村口3公里长的水渠完全损毁，急需抢修。", "3公里", "水渠"),
+        ("清晨，8辆抢险车提前两小时抵达现场。", "8辆", "抢险车"),
+        ("街道组织200余名志愿者参与清淤。", "200余名", "志愿者"),
+        ("镇里调来6台抽水泵连夜排涝。", "6台", "抽水泵"),
+        # a verb before the noun ends the phrase on its left: the noun nearest the number
+        ("今年以来，全县依托网格收集各类民情诉求3万多条。", "3万多条", "各类民情诉求"),
+        ("排查化解邻里纠纷1200余件。", "1200余件", "邻里纠纷"),
+        ("这套机制已协调解决居民急难愁盼问题900余件。", "900余件", "居民急难愁盼问题"),
+        ("撤换不胜任村党组织书记80余人。", "80余人", "不胜任村党组织书记"),
+        # a word that holds a verb or a numeral is read whole
+        ("全省现有入党申请人120万名。", "120万名", "入党申请人"),
+        ("入党积极分子80万名。", "80万名", "入党积极分子"),
+        ("党员队伍中，25岁及以下党员300万名。", "300万名", "25岁及以下党员"),
+        ("其中，41至50岁党员900万名。", "900万名", "41至50岁党员"),
+        ("中国共产党现有党支部400多万个。", "400多万个", "党支部"),
+        ("组建8个联合党组织。", "8个", "联合党组织"),
+        ("全镇有15个种植车间。", "15个", "种植车间"),
+        ("园区内有30多家食品加工企业。", "30多家", "食品加工企业"),
+        ("带动务工群众人均增收8000元。", "8000元", "务工群众人均"),
+        ("参与农户户均增收6000元。", "6000元", "农户户均"),
+        ("网格覆盖率达98%。", "98%", "网格覆盖率"),
+        ("今年以来，办结率达99%。", "99%", "办结率"),
+        # a headless relative clause is the object, verbs and all
+        ("改革开放前入党的党员中，解放前入党的2.1万名。", "2.1万名", "解放前入党的"),
+        # X的Y after a measure word: a noun X is what is counted, a modifier X gives way to Y
+        ("工作人员逐户摸清800余户居民的用水情况。", "800余户", "居民"),
+        ("联合周边3个乡镇卫生院的医疗队伍开展义诊。", "3个", "乡镇卫生院"),
+        ("推选20名年纪轻、有文化的返乡青年担任网格员。", "20名", "返乡青年"),
+        ("每节是120米长的钢箱梁。", "120米", "钢箱梁"),
+        ("吸纳15个有集体资产的村入股。", "15个", "村"),
+        ("为村里50多位80岁以上老人举办了集体寿宴。", "50多位", "老人"),
+        # two counts of one noun, back to back
+        ("紧急转移58户210多名群众。", "58户", "群众"),
+        # X占Y, X比Y, X从A至B, X由A降至B: X is the object; none written, the figure before
+        ("村卫生室接诊量占全镇接诊总量的40%。", "40%", "村卫生室接诊量"),
+        ("全县党员总数为3.2万名，比上年底净增1200名。", "1200名", "党员总数"),
+        ("药品成本由原来的每盒12元降至每盒7.5元。", "7.5元", "药品成本"),
+        ("全区工业产值从2020年的120亿元，增至2024年的300亿元。", "300亿元", "工业产值"),
+        ("女党员1.2万名，占党员总数的30%。", "30%", "女党员"),
+        # money after a verb: what follows names it
+        ("合作社每年为村集体带来20万元的收益。", "20万元", "收益"),
+        ("5名党员带头出资60万元当作启动资金。", "60万元", "启动资金"),
+        ("平台已覆盖全市85%以上的社区。", "85%", "社区"),
+        ("村子还负债30余万元。", "30余万元", "负债"),
+        ("村民每年少说能收入2万元。", "2万元", "收入"),
+        # a gloss in parentheses is not the object
+        ("农民（含牧民）280万名。", "280万名", "农民"),
+        # parallel clauses joined by ； share their base
+        ("村集体收益的40%用于发展生产；40%用于公益事业；20%用于分红。", "20%", "村集体收益"),
+        # a count of events keeps its verb
+        ("走访群众3600户次。", "3600户次", "走访群众"),
+    ],
+)
+def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:
+    assert _metric(text, metric_text).object == obj
+
+
+@pytest.mark.parametrize(
+    ("text", "metric_text", "change"),
+    [
+        # a comparison with a base
+        ("这种小米比普通小米贵30%。", "30%", None),
+        ("富硒大米比普通大米高20%。", "20%", "increase"),
+        ("现在的信访量比从前少了一半。", "一半", "decrease"),
+        ("今年的订单较上年多出15单。", "15单", "increase"),
+        ("全市增速高于全省平均增速0.6个百分点。", "0.6个百分点", "increase"),
+        ("全市增速低于全省平均增速0.3个百分点。", "0.3个百分点", "decrease"),
+        # a threshold is not a change
+        ("收入低于5万元的薄弱村还有3个。", "5万元", None),
+        ("收入低于5万元的薄弱村还有3个。", "3个", None),
+        # saving, new purchases
+        ("每年能节省检测费用12万元。", "12万元", "decrease"),
+        ("累计为农户节约采购成本200余万元。", "200余万元", "decrease"),
+        ("新购置6台植保无人机。", "6台", "increase"),
+        ("新引进企业9家。", "9家", "increase"),
+        # a level reached after a change
+        ("投诉量降至300余件。", "300余件", None),
+        ("满意率提升至97%。", "97%", None),
+        # the word decides, whatever the sign
+        ("同比增长-5.2%。", "5.2%", "increase"),
+        ("增速为-3.5%。", "3.5%", "increase"),
+        ("同比下降4.1%。", "4.1%", "decrease"),
+    ],
+)
+def test_change(text: str, metric_text: str, change: str | None) -> None:
+    assert _metric(text, metric_text).change == change
