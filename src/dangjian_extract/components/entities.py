@@ -129,6 +129,9 @@ class EntityFinder:
                 found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
+            if prev is not None and prev.end == s0 and prev.type == etype and etype not in _GAZETTEER_TYPES:
+                last_end = s1  # 深中通道|项目: the type's bare word after a name of that type adds nothing
+                continue
             if prev is not None and prev.end == s0 and etype in self.named_with_place and not prev.back_reference:
                 # 汉江街道党群服务中心: a body named by its place alone
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.name, prev.clean, suffix=suffix)
