@@ -163,7 +163,8 @@ def test_simplified_sentence_keeps_its_characters(name: str) -> None:
     assert list(nt.offsets) == list(range(len(text) + 1))
 
 
-@pytest.mark.parametrize("name", ["东乾社区", "於冲村", "福昇社区", "濛江镇", "迴龙村"])
+# official names (national gazetteer) that OpenCC t2s would rewrite
+@pytest.mark.parametrize("name", ["东乾社区", "於冲村", "福昇社区", "濛江街道", "迴龙村", "乾县", "並塘村"])
 def test_simplified_names_keep_their_characters_in_extract(name: str) -> None:
     text = f"近年来，{name}党委坚持党建引领。今年以来，{name}新增党支部12个，发展党员35名。"
     result = extract(text)
@@ -174,12 +175,12 @@ def test_simplified_names_keep_their_characters_in_extract(name: str) -> None:
     assert all(m.entity is not None and m.entity.name == name for m in result.metrics)
 
 
-@pytest.mark.parametrize("name", ["乾县", "於冲村", "迴龙村"])
-def test_simplified_objects_keep_their_characters(name: str) -> None:
-    text = f"{name}新增党支部12个，{name}居民增加320户。"
+@pytest.mark.parametrize("word", ["濛江", "於潜", "迴廊", "昇平"])
+def test_simplified_objects_keep_their_characters(word: str) -> None:
+    text = f"今年新建{word}景观步道12处，接待{word}游客320万人次。"
     objects = [m.object or "" for m in extract(text).metrics]
-    assert any(name in obj for obj in objects), objects
-    assert not any(T2S.convert(name) in obj for obj in objects), objects
+    assert any(word in obj for obj in objects), objects
+    assert not any(T2S.convert(word) in obj for obj in objects), objects
 
 
 def test_traditional_paragraph_is_converted() -> None:
@@ -316,7 +317,9 @@ def test_gazetteer_names_keep_their_characters() -> None:
         lines = [f"今年以来,{name}新增党支部12个。" for name in batch]
         out = normalize("\n".join(lines), join_lines=False).text.split("\n")
         assert len(out) == len(lines)
-        bad += [(name, got) for name, line, got in zip(batch, lines, out, strict=True) if got != line]
+        # full-width digits and letters are folded to half width everywhere (七０七所社区 → 七0七所社区): not script
+        bad += [(name, got) for name, line, got in zip(batch, lines, out, strict=True)
+                if got != normalize_module._to_halfwidth(line)]
     assert not bad, f"{len(bad)} of {len(names)} names rewritten, e.g. {bad[:20]}"
 
 

@@ -76,8 +76,9 @@ def _to_halfwidth(text: str) -> str:
 # Traditional, judged from the nearest to farthest:
 #   1. the nearest evidence character in the same run of ideographs, at most _LOCAL characters away, other
 #      than itself (乾县 in a Traditional sentence stays; 國內 converts both);
-#   2. for a Traditional-only character without such a neighbour: converted (a Traditional-only character
-#      cannot be Simplified text, e.g. a stray 3個);
+#   2. for a Traditional-only character without such a neighbour: converted (e.g. a stray 3個);
+#   In a mostly Simplified sentence, a character in a run of three or more ideographs with fewer than two
+#   Traditional-only characters near it is kept: official names hold a few (並塘村, 輋乾村, 鴜鷺树镇);
 #   3. the majority of evidence in its sentence, then in its line; with no majority it is kept.
 # A Traditional-only character is also converted whenever its sentence is mostly Traditional (rule 1 does not
 # apply there: Traditional pages produced by converters leave stray Simplified characters such as 并).
@@ -204,6 +205,23 @@ def _local_context(seg: str, i: int) -> int:
     return 0
 
 
+def _han_run(seg: str, i: int) -> int:
+    """Length of the run of ideographs holding `seg[i]` (3個: 1; 並塘村新增: 5)."""
+    a = i
+    while a > 0 and _HAN_RE.match(seg, a - 1):
+        a -= 1
+    b = i + 1
+    while b < len(seg) and _HAN_RE.match(seg, b):
+        b += 1
+    return b - a
+
+
+def _trad_neighbours(seg: str, i: int, trad_only: str) -> int:
+    """Traditional-only characters other than `seg[i]` within _LOCAL characters of it."""
+    lo, hi = max(0, i - _LOCAL), min(len(seg), i + _LOCAL + 1)
+    return sum(1 for j in range(lo, hi) if j != i and seg[j] in trad_only)
+
+
 def _mixed_sentence(seg: str, conv: str, vote: int) -> str:
     """Choose, character by character, between `seg` and its t2s conversion `conv` (same length).
 
@@ -218,6 +236,8 @@ def _mixed_sentence(seg: str, conv: str, vote: int) -> str:
         return "".join(out)
     out = list(seg)  # keep all but what the neighbours (or, for Traditional-only ones, the character) say
     for i in [i for i, (a, b) in enumerate(zip(seg, conv, strict=True)) if a != b]:
+        if vote == _SIMP and _han_run(seg, i) > 2 and _trad_neighbours(seg, i, trad_only) < 2:
+            continue  # 並塘村, 輋乾村, 鴜鷺树镇 in a Simplified sentence: official names keep such characters
         context = _local_context(seg, i) or (_TRAD if seg[i] in trad_only else 0) or vote
         if context == _TRAD:
             out[i] = conv[i]
