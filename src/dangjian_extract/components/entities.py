@@ -25,7 +25,9 @@ from ..spans import doc_text
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _MAX_RUN = 20
-_BARE_BACK_REACH = 400  # characters a bare 合作社/社区/这里 reaches back for what it names
+_BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
+#: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
+_NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
 #: types whose names the national gazetteer holds
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
@@ -95,6 +97,7 @@ class EntityFinder:
         self.bare_back_re = regex.compile(
             rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在))({alternation(self.bare_back)})(?=[\p{{Han}}])", regex.M)
         self.function_chars = frozenset(data["function_chars"])
+        self.not_before_suffix = frozenset(data["not_before_suffix"])
         self._dateline = regex.compile(f"(?:{alternation(data['attribution']['dateline_before'])})$")
         self._dated = regex.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
         self.back_not_after = {k: frozenset(v) for k, v in data["back_reference_not_after"].items()}
@@ -439,9 +442,22 @@ class EntityFinder:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic:
             return False
+        if name_part[-1:] in self.not_before_suffix:
+            return False  # 居民群众对|市场: a preposition or adverb ends no name
+        endings = self.generic_by_suffix.get(suffix, ())
+        if etype in _NAMED_BODY_TYPES and endings and name_part.endswith(endings):
+            # 红叶种植专业合作社 is a name, 农民专业合作社 is not: a body's descriptors stripped, something must remain
+            rest = name_part
+            while rest and rest not in self.generic:
+                word = next((w for w in endings if rest.endswith(w)), None) or next(
+                    (w for w in self.generic_endings if rest.endswith(w)), None)
+                if word is None:
+                    return True
+                rest = rest[:-len(word)]
+            return False
         if name_part.endswith(self.generic_endings):
             return False
-        return not name_part.endswith(self.generic_by_suffix.get(suffix, ()))
+        return not name_part.endswith(endings)
 
     def _settle_unsure(self, found: list[Mention], unsure: list[tuple[int, int, str, str, str]]) -> list[Mention]:
         """Keep an unsure name when a clean mention of the text gives its left edge."""

@@ -1,0 +1,146 @@
+"""Which place a figure belongs to on real-shaped reporting (guide §4): the gazetteer, the passage, step-backs.
+
+The sentences are written in the shape of real People's Daily and city reports (invented places and figures,
+not copied from the fixtures); the real reports themselves are scored in tests/test_fixtures.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dangjian_extract import extract, to_dataframe
+from dangjian_extract.frames import COLUMN_NAMES, metric_row
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL_SETS = ("seeds", "dev", "dev2", "dev2_heldout")
+
+
+def _entity_of(text: str, metric_text: str) -> str | None:
+    result = extract(text)
+    found = [m for m in result.metrics if m.text == metric_text]
+    assert found, [m.text for m in result.metrics]
+    return found[0].entity.name if found[0].entity else None
+
+
+@pytest.mark.parametrize(
+    ("text", "metric_text", "entity"),
+    [
+        # a story opens on a village and goes on without naming it again (rule 3)
+        ("近年来，河西区大力发展花卉产业。\n走进河西区青石镇柳湾村，花田连片。村里种了300多亩月季，"
+         "合作社吸纳200余人就近务工。", "300多亩", "柳湾村"),
+        ("近年来，河西区大力发展花卉产业。\n走进河西区青石镇柳湾村，花田连片。村里种了300多亩月季，"
+         "合作社吸纳200余人就近务工。", "200余人", "柳湾村"),
+        # the story runs on over a paragraph until another place is named
+        ("乾县推进乡村振兴。\n东乾社区地处城郊，过去矛盾多。\n如今，这里开展活动近百场，追回公共收益40余万元。",
+         "40余万元", "东乾社区"),
+        # the text steps back to the report's level: 全县 names the county of the report (rule 5)
+        ("乾县推进乡村振兴。\n东乾社区地处城郊，过去矛盾多。如今，这里开展活动近百场。\n全县农业总产值58.2亿元。",
+         "58.2亿元", "乾县"),
+        # a subheading ends the story
+        ("乾县推进乡村振兴。\n东乾社区地处城郊，过去矛盾多，后来开展活动近百场。\n抓产业 强基础\n"
+         "坚持把产业发展作为重点，累计建成示范基地1200余个。", "1200余个", "乾县"),
+        # a count of villages belongs above the villages
+        ("光明路街道推进乡村振兴。\n东山阴村成立合作社，每年增加村集体收入12万元。截至目前，14个行政村年集体经济"
+         "收入均已超过10万元。", "14个", "光明路街道"),
+        # a place in a person's title or a body's name is no subject of the figures around it (rule 6)
+        ("乾县推进乡村振兴。\n“我们要抓实抓细。”咸阳市委组织部副部长王某说。全县新增党员120名。", "120名", "乾县"),
+        # a bare word refers back to the body of the paragraph
+        ("乾县推进乡村振兴。\n乾县东乾社区成立了红叶种植专业合作社，合作社吸纳200余人就近务工。", "200余人",
+         "红叶种植专业合作社"),
+    ],
+)
+def test_passage_model(text: str, metric_text: str, entity: str) -> None:
+    assert _entity_of(text, metric_text) == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "false_name"),
+    [
+        ("时任村支书张某某说，大家一起干。", "时任村"),
+        ("加上县里支持，新增企业5家。", "加上县"),
+        ("几任村干部都说，遇事村民找支部。", "几任村"),
+        ("几任村干部都说，遇事村民找支部。", "遇事村"),
+        ("该街道得分居镇街前列。", "分居镇"),
+        ("居民群众对市场的满意度达95%。", "居民群众对市场"),
+        ("抚远市壮大村集体经济，村集体收入96万元。", "壮大村"),
+    ],
+)
+def test_false_places_are_rejected(text: str, false_name: str) -> None:
+    names = {e.name for e in extract(text).entities}
+    assert false_name not in names, names
+
+
+def test_places_get_their_path_and_code() -> None:
+    result = extract("陕西省咸阳市乾县新增党员5名。")
+    (metric,) = result.metrics
+    assert metric.entity is not None and metric.entity.name == "乾县"
+    assert metric.entity.path == ("陕西省", "咸阳市", "乾县")
+    assert metric.entity.code == "610424"
+    by_name = {e.name: e for e in result.entities}
+    assert by_name["咸阳市"].path == ("陕西省", "咸阳市")
+    assert by_name["咸阳市"].code is not None
+    row = metric_row(None, metric)
+    assert row["entity_code"] == "610424" and row["entity_path"] == "陕西省/咸阳市/乾县"
+    assert {"entity_code", "entity_path"} <= set(COLUMN_NAMES)
+
+
+def test_an_ambiguous_name_gets_no_code_unless_the_text_resolves_it() -> None:
+    # 长安区 is a district of Xi'an and of Shijiazhuang
+    alone = {e.name: e for e in extract("长安区新增党员5名。").entities}["长安区"]
+    assert alone.code is None
+    chained = {e.name: e for e in extract("西安市长安区新增党员5名。").entities}["长安区"]
+    assert chained.code is not None and chained.path is not None and chained.path[:2] == ("陕西省", "西安市")
+
+
+def test_bodies_get_no_path() -> None:
+    result = extract("乾县东乾社区成立了红叶种植专业合作社，合作社吸纳200余人就近务工。")
+    body = {e.name: e for e in result.entities}["红叶种植专业合作社"]
+    assert body.path is None and body.code is None
+
+
+def test_bare_place_names_through_the_gazetteer() -> None:
+    # 河南 for 河南省 (a headline), 温州 in 温州人 (guide §5: a place named only through a demonym)
+    names = {e.name for e in extract("河南推进基层治理\n河南全省排查化解矛盾49万余件。").entities}
+    assert "河南省" in names
+    names = {e.name for e in extract("浙江省文成县的温州人在外创业，带回项目12个。").entities}
+    assert "温州市" in names
+    # a dateline names no subject
+    result = extract("新华社北京6月30日电 中国共产党党员总数为10128.6万名。")
+    assert "北京市" not in {e.name for e in result.entities}
+
+
+def test_a_national_party_bulletin_belongs_to_the_party() -> None:
+    text = "中国共产党党内统计公报\n截至2025年12月31日，中国共产党党员总数为10128.6万名。女党员3191.4万名。"
+    result = extract(text)
+    assert {m.entity.name for m in result.metrics if m.entity} == {"中国共产党"}
+    assert all(m.entity.type == "organisation" for m in result.metrics if m.entity)
+
+
+def test_mention_recall_on_the_shared_real_reports() -> None:
+    """For at least 95 % of the figures of the real reports, the gold entity is among the mentions or subjects."""
+    found = total = 0
+    for name in REAL_SETS:
+        for gold_path in sorted((ROOT / "fixtures" / "gold" / name).glob("*.jsonl")):
+            text = (ROOT / "fixtures" / name / (gold_path.stem + ".txt")).read_text(encoding="utf-8")
+            result = extract(text)
+            names = {e.name for e in result.entities} | {s.subject.name for s in result.sections if s.subject}
+            for line in gold_path.read_text(encoding="utf-8").splitlines():
+                gold = json.loads(line) if line.strip() else None
+                if not gold or gold.get("optional") or "entity" not in gold:
+                    continue
+                total += 1
+                wanted = gold["entity"] if isinstance(gold["entity"], list) else [gold["entity"]]
+                found += gold["entity"] is None or any(w in names for w in wanted)
+    recall = found / total
+    print(f"mention recall on {total} figures of the shared real reports: {recall:.3f}")
+    assert recall >= 0.95
+
+
+def test_dataframe_has_the_entity_columns() -> None:
+    pytest.importorskip("pandas")
+    frame = to_dataframe(extract("陕西省咸阳市乾县新增党员5名。"))
+    assert frame.loc[0, "entity_code"] == "610424"
+    assert frame.loc[0, "entity_path"] == "陕西省/咸阳市/乾县"
