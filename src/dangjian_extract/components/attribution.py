@@ -84,7 +84,7 @@ class Attribution:
         self.sentence_end = frozenset(data["sections"]["sentence_end"])
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
                         for w, t in cfg["counted_units"].items()}
-        self.counted_ends = tuple(sorted(self.counted, key=len, reverse=True))
+        self._counted_re = regex.compile(alternation(self.counted))
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
 
     def _counted_level(self, text: str, span: Span) -> int | None:
@@ -92,11 +92,13 @@ class Attribution:
         unit = fields(span).unit
         if unit in self.counted:
             return self.counted[unit]
-        after = text[span.end_char:span.end_char + 4]
-        for word in self.counted_ends:
-            if after.startswith(word) and after[len(word):len(word) + 1] not in self.not_followed_by.get(word, ()):
-                return self.counted[word]
-        return None
+        m = self._counted_re.match(text, span.end_char)
+        if m is None:
+            return None
+        word = m.group()
+        if text[m.end():m.end() + 1] in self.not_followed_by.get(word, ()):
+            return None
+        return self.counted[word]
 
     # -- which mentions can be subjects --------------------------------------------------------------
 
