@@ -120,7 +120,7 @@ def build_grammar(lex: Lexicon) -> Grammar:
         rf"|(?P<A_cap>(?P<cap>[{CAPC}][{CAPC}万亿零]*)(?P<cap_unit>元|圆))"
         rf"|(?P<A_pct>百分之(?P<pct>{num}))"
         rf"|(?P<A_den>(?P<den>{num})分之(?P<numer>{num}))"
-        rf"|(?P<A_slash>(?<![\d./:])(?P<snum>\d{{1,2}})/(?P<sden>\d{{1,3}})(?![\d./:年月日号时点楼栋层室]))"
+        rf"|(?P<A_slash>(?<![\d./:])(?P<snum>\d{{1,2}})/(?P<sden>\d{{1,3}})(?![\d./:年月日号时点楼栋层室小]))"
         rf"|(?P<A_half>(?P<half>一半|半数))"
         rf"|(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])"
         rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"

@@ -142,8 +142,9 @@ class QuantityFinder:
             numer, den = int(m.group("snum")), int(m.group("sden"))
             if not 0 < numer < den:
                 return None  # 24/7, 5/3: not a share of a whole
-            return self._qualified(Candidate(m.start(), m.end(), numer / den * 100, "%", "/", m.start("sden") - 1,
-                                             "percent", m.group(0), m.start(), "fraction"), text)
+            slash = m.start("sden") - 1
+            return self._qualified(Candidate(m.start(), m.end(), numer / den * 100, "%", "/", slash, "percent",
+                                             m.group(0), m.start(), "fraction", unit_end=slash + 1), text)
         if alt == "A_pct":
             n = parse_number(m.group("pct"))
             if n is None:
@@ -177,7 +178,7 @@ class QuantityFinder:
             return None
         cheng_at = m.end("cheng")
         return self._qualified(Candidate(m.start(), m.end(), value, "%", "成", cheng_at, "percent",
-                                         numeral, m.start(), "cheng"), text)
+                                         numeral, m.start(), "cheng", unit_end=cheng_at + 1), text)
 
     def _yuan_jiao(self, m: regex.Match[str], text: str) -> Candidate | None:
         """十块三毛 (10.3), 一百三十五块六角七分钱 (135.67): yuan with its 角/毛 and 分."""
@@ -189,7 +190,8 @@ class QuantityFinder:
             value += _digit(m.group("fen")) / 100
         unit_at = m.end("yuan")
         return self._qualified(Candidate(m.start(), m.end(), round(value, 2), "CNY", text[unit_at], unit_at,
-                                         "money", m.group("yuan"), m.start(), "yuan_jiao"), text)
+                                         "money", m.group("yuan"), m.start(), "yuan_jiao", unit_end=unit_at + 1),
+                               text)
 
     def _number(self, m: regex.Match[str], text: str) -> Candidate | None:
         numeral, mult, unit, unit1 = m.group("num", "mult", "unit", "unit1")
@@ -226,7 +228,7 @@ class QuantityFinder:
         if unit_word:
             info = self.units[unit_word]
             unit, kind = info.unit, info.kind
-            unit_start = m.start("unit") if unit else m.start("unit1")
+            unit_start = m.start("unit_again") if unit1 else m.start("unit")
         else:
             # a number after its noun (户籍人口12万): only with a multiplier and a noun we know
             if not mult or g["ji"]:
@@ -249,7 +251,9 @@ class QuantityFinder:
             if end > m.start("half2"):
                 value += 0.5 if value >= 0 else -0.5
         cand = Candidate(start, end, value, unit, unit_word, unit_start, kind, numeral,
-                         m.start("num"), "number", value_max=value_max)
+                         m.start("num"), "number", value_max=value_max,
+                         unit_end=unit_start + len(unit_word) if unit_word and unit_start + len(unit_word) < end
+                         else None)
         inner = g["inner"] or g["inner2"] or g["inner3"]
         if inner:
             cand.qualifier = self.lex.qualifiers_inner.get(inner, "exact")
