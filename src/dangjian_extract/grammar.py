@@ -36,6 +36,8 @@ JI = r"(?:几|(?<![人户总次件个倍指分参基函系岁字票位名项家�
 HALF_UNITS = {"小时": "小时", "钟头": "小时", "月": "月", "天": "天", "年": "年"}
 # characters after 成 that make it part of a word (成立, 成为 …), not "tenths"
 CHENG_NOT = "立为功员果本长熟效绩交品型都片群了"
+# what may follow the noun of 三大主导产业: a particle, punctuation, a quote or the end of a line
+BIG_END = r"[之的等和与及，。、；：！？,;:!?\s“”\"‘’（()]|$"
 CHENG_HALF_NOT = "年天月小岛山价截"
 
 
@@ -126,6 +128,8 @@ def build_grammar(lex: Lexicon) -> Grammar:
         rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"
         rf"|(?P<A_yuan>(?P<yuan>{num})[块元](?P<jiao>[{CN_DIGIT_CLASS}]|\d)[毛角]"
         rf"(?:(?P<fen>[{CN_DIGIT_CLASS}]|\d)分)?(?P<qian>钱)?)"
+        # 三大主导产业之一: N大 + a short noun phrase up to a boundary (八大楼宇 when the noun is not listed)
+        rf"|(?P<A_big>(?<![{CNC}])(?P<bnum>[两三四五六七八九])大(?P<bnoun>\p{{Han}}{{2,5}}?)(?={BIG_END}))"
         rf"|(?P<A_noun>(?P<cnum>(?<![\d.])\d{{1,3}}(?![\d.])|{CN})(?P<da>大)?(?P<noun>{nouns}))"
         rf"|(?P<A_main>{main}))"
     )

@@ -154,8 +154,8 @@ class MetricFilter:
         numeral, unit, kind, source = x.numeral or "", x.unit, x.kind, x.source
         if furniture.overlaps(start, end):
             return "furniture"
-        if quoted.covers(start, end):
-            return "quoted"
+        if quoted.covers(start, end) and not (kind == "money" and numeral[:1].isdigit()):
+            return "quoted"  # a slogan or a name; an amount of yuan in figures is quoted speech or a document
         if stops.overlaps(start, end):
             return "stop_phrase"
         before = text[start - 1] if start else ""

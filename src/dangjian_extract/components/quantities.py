@@ -120,6 +120,11 @@ class QuantityFinder:
             noun = m.group("noun")
             return self._qualified(Candidate(m.start(), m.end(), n.value, noun, noun, m.start("noun"), "count",
                                              m.group("cnum"), m.start(), "counted_noun"), text)
+        if alt == "A_big":
+            noun = m.group("bnoun")
+            return self._qualified(Candidate(m.start(), m.end(), float(CN_DIGITS[m.group("bnum")]), noun, noun,
+                                             m.start("bnoun"), "count", m.group("bnum"), m.start(), "big_noun"),
+                                   text)
         if alt == "A_fan":
             start = m.start("fan")
             return Candidate(start, m.end(), DOUBLING[m.group("fan")], "%", "番", m.end() - 1, "percent",
