@@ -101,7 +101,8 @@ def not_followed_by(lex: Lexicon) -> dict[str, tuple[str, ...]]:
 
 def build_grammar(lex: Lexicon) -> Grammar:
     table = unit_table(lex)
-    units = alternation(list(table))
+    # a first-character test before the alternation of some 200 unit words, tried after every numeral
+    units = f"(?=[{regex.escape(''.join({w[0] for w in table}))}])(?:{alternation(list(table))})"
     nouns = alternation(list(lex.counted_nouns))
     num = rf"(?:{AR}|{CN})"
     main = (
@@ -110,7 +111,9 @@ def build_grammar(lex: Lexicon) -> Grammar:
         # a range: 3-5万元, 1万元—5万元 (the unit written twice), 1万(含)-5万元
         rf"(?:(?P<unit1>{units})?(?:\(含\))?(?P<sep>{RANGE_SEP})(?P<num2>{AR}|{CN})(?P<inner3>[余多])?"
         rf"(?P<mult2>{MULT})?)?"
-        rf"(?(unit1)(?P<unit_again>(?P=unit1))|(?P<unit>{units})?)"
+        # the unit, or a counted noun (5村, 八大楼宇); a 块/元 may go on with 角/毛 and 分 (十块三毛)
+        rf"(?(unit1)(?P<unit_again>(?P=unit1))|(?:(?P<da>大)?(?P<noun>{nouns})|(?P<unit>{units}))?)"
+        rf"(?:(?<=[块元])(?P<jiao>[{CN_DIGIT_CLASS}]|\d)[毛角](?:(?P<fen>[{CN_DIGIT_CLASS}]|\d)分)?(?P<qian>钱)?)?"
         rf"(?P<half2>半(?![{CHENG_HALF_NOT}])|半(?P<half_unit>个?(?:{alternation(HALF_UNITS)})))?"
     )
     # each alternative is wrapped in a group named A_<kind>, the last group to close, so ``m.lastgroup`` says
@@ -126,11 +129,8 @@ def build_grammar(lex: Lexicon) -> Grammar:
         rf"|(?P<A_half>(?P<half>一半|半数))"
         rf"|(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])"
         rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"
-        rf"|(?P<A_yuan>(?P<yuan>{num})[块元](?P<jiao>[{CN_DIGIT_CLASS}]|\d)[毛角]"
-        rf"(?:(?P<fen>[{CN_DIGIT_CLASS}]|\d)分)?(?P<qian>钱)?)"
         # 三大主导产业之一: N大 + a short noun phrase up to a boundary (八大楼宇 when the noun is not listed)
         rf"|(?P<A_big>(?<![{CNC}])(?P<bnum>[两三四五六七八九])大(?P<bnoun>\p{{Han}}{{2,5}}?)(?={BIG_END}))"
-        rf"|(?P<A_noun>(?P<cnum>(?<![\d.])\d{{1,3}}(?![\d.])|{CN})(?P<da>大)?(?P<noun>{nouns}))"
         rf"|(?P<A_main>{main}))"
     )
     # token boundaries wherever a quantity can start or end: numerals, units right after them, and white space

@@ -57,9 +57,10 @@ class _StopPhrases:
                  text: str) -> None:
         self.by_first, self.singles, self.width, self.text = by_first, singles, width, text
 
-    def overlaps(self, start: int, end: int) -> bool:
+    def overlaps(self, start: int, end: int, first: int | None = None) -> bool:
+        """Whether a phrase overlaps [start, end); ``first``: no phrase starts before it (digits in no phrase)."""
         text, by_first = self.text, self.by_first
-        for pos in range(max(0, start - self.width + 1), end):
+        for pos in range(max(0, start - self.width + 1) if first is None else first, end):
             phrases = by_first.get(text[pos:pos + 2])
             if text[pos] in self.singles and pos >= start:
                 return True
@@ -86,6 +87,7 @@ class MetricFilter:
                 by_first.setdefault(word[:2], []).append(word)
         self.stops_by_first = {k: tuple(v) for k, v in by_first.items()}
         self.stop_singles = frozenset(w for w in grammar.stop_words if len(w) == 1)
+        self.stops_digit_free = not any(ch.isdigit() for w in grammar.stop_words for ch in w)
         self.not_followed_by = grammar.not_followed_by
         raw = self.lex.raw["filters"]
         self.relative_before = tuple(raw.get("relative_time_before", ()))
@@ -156,7 +158,9 @@ class MetricFilter:
             return "furniture"
         if quoted.covers(start, end) and not (kind == "money" and numeral[:1].isdigit()):
             return "quoted"  # a slogan or a name; an amount of yuan in figures is quoted speech or a document
-        if stops.overlaps(start, end):
+        # a phrase holds no Arabic digits, so one overlapping 3公里 starts after the 3
+        first = x.numeral_start + len(numeral) if numeral[:1].isdigit() and self.stops_digit_free else None
+        if stops.overlaps(start, end, first):
             return "stop_phrase"
         before = text[start - 1] if start else ""
         after = text[end:end + 1]

@@ -75,7 +75,7 @@ def _is_bare_multiplier(numeral: str) -> bool:
     return bool(numeral) and all(ch in MULTIPLIERS and ch != "十" for ch in numeral)
 
 
-_MAIN_GROUPS = ("sign", "ji", "inner", "inner2", "inner3", "sep", "num2", "mult2", "half2", "half_unit")
+_MAIN_GROUPS = ("sign", "ji", "inner", "inner2", "inner3", "sep", "num2", "mult2", "half2", "half_unit", "jiao", "fen")
 _CANDIDATE_FIELDS = ("value", "value_max", "unit", "unit_text", "unit_start", "unit_end", "kind", "numeral",
                      "numeral_start", "source", "qualifier", "change")
 
@@ -93,6 +93,7 @@ class QuantityFinder:
         self.noun_units = {**self.lex.noun_units, **self.lex.raw["units"].get("nouns_before_number", {})}
         self._nouns_longest_first = sorted(self.noun_units, key=len, reverse=True)
         self._across = _across_pattern(self.lex)
+        self._across_last = "".join({w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w})
         self._word_not_after = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_after", {}).items()}
         self._word_not_before = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_before", {}).items()}
 
@@ -113,13 +114,6 @@ class QuantityFinder:
         alt = m.lastgroup
         if alt == "A_main":
             return self._number(m, text)
-        if alt == "A_noun":
-            n = parse_number(m.group("cnum"))
-            if n is None:
-                return None
-            noun = m.group("noun")
-            return self._qualified(Candidate(m.start(), m.end(), n.value, noun, noun, m.start("noun"), "count",
-                                             m.group("cnum"), m.start(), "counted_noun"), text)
         if alt == "A_big":
             noun = m.group("bnoun")
             return self._qualified(Candidate(m.start(), m.end(), float(CN_DIGITS[m.group("bnum")]), noun, noun,
@@ -164,8 +158,6 @@ class QuantityFinder:
                                              "percent", m.group("half"), m.start(), "half"), text)
         if alt == "A_cheng":
             return self._cheng(m, text)
-        if alt == "A_yuan":
-            return self._yuan_jiao(m, text)
         return None
 
     def _cheng(self, m: regex.Match[str], text: str) -> Candidate | None:
@@ -185,26 +177,15 @@ class QuantityFinder:
         return self._qualified(Candidate(m.start(), m.end(), value, "%", "成", cheng_at, "percent",
                                          numeral, m.start(), "cheng", unit_end=cheng_at + 1), text)
 
-    def _yuan_jiao(self, m: regex.Match[str], text: str) -> Candidate | None:
-        """十块三毛 (10.3), 一百三十五块六角七分钱 (135.67): yuan with its 角/毛 and 分."""
-        yuan = parse_number(m.group("yuan"))
-        if yuan is None or yuan.value_max is not None:
-            return None
-        value = yuan.value + _digit(m.group("jiao")) / 10
-        if m.group("fen"):
-            value += _digit(m.group("fen")) / 100
-        unit_at = m.end("yuan")
-        return self._qualified(Candidate(m.start(), m.end(), round(value, 2), "CNY", text[unit_at], unit_at,
-                                         "money", m.group("yuan"), m.start(), "yuan_jiao", unit_end=unit_at + 1),
-                               text)
-
     def _number(self, m: regex.Match[str], text: str) -> Candidate | None:
-        numeral, mult, unit, unit1 = m.group("num", "mult", "unit", "unit1")
+        numeral, mult, unit, unit1, noun = m.group("num", "mult", "unit", "unit1", "noun")
         mult = mult or ""
         unit_word = unit or unit1
-        if not unit_word and not mult:
+        if not unit_word and not mult and not noun:
             return None  # a bare number: a year, a code, a date part
         g = dict(zip(_MAIN_GROUPS, m.group(*_MAIN_GROUPS), strict=True))
+        if noun:
+            return self._counted_noun(m, g, numeral, mult, noun, text)
         if g["sep"] and not unit_word:
             return None  # 1-7月份, 2022—2023: a range with no unit is a period or a code
         start, end = m.start(), m.end()
@@ -246,6 +227,11 @@ class QuantityFinder:
             unit_word = ""
             end = max(m.end("mult"), m.end("inner2"))
             unit_start = end
+        if g["jiao"]:  # 十块三毛, 一百三十五块六角七分钱: yuan with its 角/毛 and 分
+            if value_max is not None or mult:
+                return None
+            value = round(value + _digit(g["jiao"]) / 10 + (_digit(g["fen"]) / 100 if g["fen"] else 0), 2)
+            unit, kind = "CNY", "money"
         if g["half2"]:
             half_unit = g["half_unit"]
             if half_unit and unit_word == "个":
@@ -266,6 +252,21 @@ class QuantityFinder:
             cand.qualifier = "about"
         if unit_word == "块" and text.startswith("多", end):  # 每斤高出1块多: 块 that prices is yuan
             cand.end, cand.unit, cand.kind, cand.qualifier = end + 1, "CNY", "money", "over"
+        return self._qualified(cand, text)
+
+    def _counted_noun(self, m: regex.Match[str], g: dict[str, str | None], numeral: str, mult: str, noun: str,
+                      text: str) -> Candidate | None:
+        """5村, 八大楼宇, 4个村 is not this (个 is the unit): a number right before a counted noun."""
+        if g["sep"] or g["sign"] or g["ji"] or (numeral[0].isdigit() and (len(numeral) > 3 or "." in numeral)):
+            return None
+        n = parse_number(numeral, mult)
+        if n is None:
+            return None
+        cand = Candidate(m.start(), m.end("noun"), n.value, noun, noun, m.start("noun"), "count", numeral,
+                         m.start(), "counted_noun")
+        inner = g["inner"] or g["inner2"]
+        if inner:
+            cand.qualifier = self.lex.qualifiers_inner.get(inner, "exact")
         return self._qualified(cand, text)
 
     def _noun_before(self, text: str, pos: int) -> str | None:
@@ -322,6 +323,9 @@ class QuantityFinder:
         """A qualifier that governs the number across a verb: 约占党员总数的18.6%, 约有6.2万人, 最少花费14万元."""
         if self._across is None or pos == 0:
             return None
+        window = text[max(0, pos - 16):pos]
+        if not any(ch in window for ch in self._across_last):
+            return None  # no qualifier word ends in the window: skip the regex
         m = self._across.search(text, max(0, pos - 16), pos)
         if m is None or m.end() != pos:
             return None
