@@ -260,7 +260,7 @@ class QuantityFinder:
         if g["sep"] or g["sign"] or g["ji"] or (numeral[0].isdigit() and (len(numeral) > 3 or "." in numeral)):
             return None
         n = parse_number(numeral, mult)
-        if n is None:
+        if n is None or not math.isfinite(n.value):
             return None
         cand = Candidate(m.start(), m.end("noun"), n.value, noun, noun, m.start("noun"), "count", numeral,
                          m.start(), "counted_noun")
