@@ -106,6 +106,8 @@ MEASURE_WORDS = [
     ("搭起150多顶帐篷。", [("150多顶", 150, None, "顶", "over")]),
     ("设定4道评审程序。", [("4道", 4, None, "道", "exact")]),
     ("惠及企业群众办事4.8亿件（次）。", [("4.8亿件（次）", 4.8e8, None, "件次", "exact")]),
+    ("安置小区三期共有215户。", [("三期", 3, None, "期", "exact"), ("215户", 215, None, "户", "exact")]),
+    ("绿色食品是全市三大主导产业之一。", [("三大主导产业", 3, None, "主导产业", "exact")]),
 ]
 # what to build 5: qualifiers across 占/有/达/为 and a verb; 约 inside a word qualifies nothing
 ACROSS = [
@@ -118,6 +120,7 @@ ACROSS = [
     ("预约挂号300人次。", [("300人次", 300, None, "人次", "exact")]),
     ("节约资金40万元。", [("40万元", 400000, None, "CNY", "exact")]),
     ("约谈10人。", [("10人", 10, None, "人", "exact")]),
+    ("全村近有300户。", [("300户", 300, None, "户", "nearly")]),
     ("最近新增5个网点。", [("5个", 5, None, "个", "exact")]),
 ]
 # what to build 4: numbers inside words, names and idioms are not metrics
@@ -143,6 +146,8 @@ NOT_METRICS = [
     "区里的“一把手”亲自抓。",
     "党群服务中心二层设有托育中心。",
     "推动三方联动。",
+    "三期项目签约落地。",
+    "贯彻落实党的二十大精神。",
 ]
 # the same kinds still counted where they are counts
 STILL_METRICS = [

@@ -101,6 +101,7 @@ class MetricFilter:
         self.two_ok = set(raw.get("ordinal_two_units_ok", ()))
         self.clock_before = set(raw.get("clock_before", ()))
         self.parties_units = set(raw.get("parties_units", ()))
+        self.phase_nouns = tuple(raw.get("phase_nouns", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -195,8 +196,8 @@ class MetricFilter:
                 follows = any(text.startswith(w, end) for w in self.lex.year_duration_after)
                 if not (short and follows):
                     return "year"
-        if unit == "期" and is_chinese and after and _HAN.match(after):
-            return "phase"  # 二期项目: a phase name, not a count
+        if unit == "期" and is_chinese and any(text.startswith(w, end) for w in self.phase_nouns):
+            return "phase"  # 三期项目, 二期工程: a phase name, not a count (三期共有215户 counts)
         followers = self.not_followed_by.get(unit_text) or self.not_followed_by.get(unit)
         if followers and any(text.startswith(w, end) for w in followers):
             return "part_of_word"  # 3单元, 5部门, 3道路
