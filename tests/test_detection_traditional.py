@@ -9,6 +9,7 @@ import pathlib
 import re
 
 import opencc
+
 from dangjian_extract import extract
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
