@@ -165,6 +165,8 @@ class MetricFilter:
             return "stop_phrase"
         before = text[start - 1] if start else ""
         after = text[end:end + 1]
+        if before.isascii() and before.isalpha() and numeral[:1].isdigit():
+            return "code"  # 5G, B12, ABC3m: a model or grade name, not a figure
         if before in self.lex.ordinal_prefixes:
             return "ordinal"
         if numeral == "一" and source in ("number", "counted_noun") and x.qualifier == "exact" \
