@@ -26,10 +26,10 @@ CN = rf"(?<![{CNC}])[{CNC}]+(?:点[{CN_DIGIT_CLASS}]+)?"
 # 千 is a multiplier except in the units 千米/千克/千瓦/千元-free forms (3千米 is 3 km, not 3000 m)
 MULT = r"(?:[十百万亿]|千(?![米克瓦]))+"
 INNER = "[余多几来]"
-RANGE_SEP = "[-—–~～至到]"
+RANGE_SEP = "(?:--|——|[-—–~～至到])"
 # a minus sign: ASCII or U+2212 (full-width － is ASCII after normalisation) not right after a digit, a letter
 # or a closing bracket (1-7月, A-3 are not signs), or 负 before Arabic digits (负0.2千米)
-SIGN = r"(?:(?<![\dA-Za-z)\]%])[-−](?=\d)|负(?=\d))"
+SIGN = r"(?:(?<![\dA-Za-z)\]%\-—–~])[-−](?=\d)|负(?=\d))"
 # 几十万元, 数百人: 几/数 before a multiplier is part of the number (about); 数 ending a noun (人数, 户数) is not
 JI = r"(?:几|(?<![人户总次件个倍指分参基函系岁字票位名项家台辆天期笔单张场份面篇处])数)(?=[十百千万])"
 # trailing 半 after a unit (两米半, 一个半小时): the time unit after 个半 is the unit
@@ -122,12 +122,12 @@ def build_grammar(lex: Lexicon) -> Grammar:
         # every alternative starts with one of these: a cheap test before trying each of them
         rf"(?=[\d{CNC}{CAPC}翻半几数负\-−])"
         rf"(?:(?P<A_fan>翻了?(?P<fan>[一两三四])番)"
-        rf"|(?P<A_cap>(?P<cap>[{CAPC}][{CAPC}万亿零]*)(?P<cap_unit>元|圆))"
+        rf"|(?P<A_cap>(?P<cap>[{CAPC}][{CAPC}{CNC}]*)(?P<cap_unit>元|圆))"
         rf"|(?P<A_pct>百分之(?P<pct>{num}))"
         rf"|(?P<A_den>(?P<den>{num})分之(?P<numer>{num}))"
         rf"|(?P<A_slash>(?<![\d./:])(?P<snum>\d{{1,2}})/(?P<sden>\d{{1,3}})(?![\d./:年月日号时点楼栋层室小]))"
         rf"|(?P<A_half>(?P<half>一半|半数))"
-        rf"|(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])"
+        rf"|(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九]点[一二三四五六七八九]|[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])"
         rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"
         # 三大主导产业之一: N大 + a short noun phrase up to a boundary (八大楼宇 when the noun is not listed)
         rf"|(?P<A_big>(?<![{CNC}])(?P<bnum>[两三四五六七八九])大(?P<bnoun>\p{{Han}}{{2,5}}?)(?={BIG_END}))"

@@ -165,6 +165,8 @@ class QuantityFinder:
         numeral = m.group("cheng")
         if numeral[0].isdigit():
             value = float(numeral) * 10.0
+        elif "点" in numeral:  # 八点五成
+            value = (CN_DIGITS[numeral[0]] + CN_DIGITS[numeral[2]] / 10) * 10.0
         else:
             value = 100.0 if numeral == "十" else CN_DIGITS[numeral] * 10.0
         if m.group("cheng_half"):
@@ -202,6 +204,11 @@ class QuantityFinder:
         value, value_max = first.value, first.value_max
         if g["sep"]:
             second = parse_number(g["num2"], g["mult2"] or "")
+            if second is not None and shared and second.value < first.value:
+                first = parse_number(numeral, "")  # 从8500到3万: the first number has no 万 of its own
+                if first is None:
+                    return None
+                value = first.value
             if second is None or second.value < first.value:
                 return None  # 5-3个 is not a range (a score, a code)
             value_max = second.value
@@ -314,7 +321,8 @@ class QuantityFinder:
         if across:
             cand.qualifier = across
             return cand
-        after = _suffix_word(text, cand.end, lex.qualifiers_after)
+        at = cand.end + 3 if text.startswith("(含)", cand.end) else cand.end  # 50万元(含)以上
+        after = _suffix_word(text, at, lex.qualifiers_after)
         if after and not (after == "多" and cand.qualifier != "exact"):
             cand.qualifier = lex.qualifiers_after[after]
         return cand
