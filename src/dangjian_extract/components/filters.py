@@ -95,6 +95,8 @@ class MetricFilter:
         self.name_suffixes = {k: tuple(v) for k, v in raw.get("name_suffixes", {}).items()}
         self._name_suffix = regex.compile(
             rf"\p{{Han}}{{0,2}}?(?P<s>{alternation(self.name_suffixes)})") if self.name_suffixes else None
+        orgs = raw.get("org_name_suffixes", ())
+        self._org_suffix = regex.compile(rf"\p{{Han}}{{0,2}}?(?:{alternation(orgs)})") if orgs else None
         self.office_units = set(raw.get("office_units", ()))
         self.office_after = tuple(raw.get("office_after", ()))
         self.office_before = tuple(raw.get("office_before", ()))
@@ -148,6 +150,9 @@ class MetricFilter:
             if m and _HAN.match(text, end) and not any(
                     text.startswith(w, m.end()) for w in self.name_suffixes[m.group("s")]):
                 return "place_name"  # 三元区, 七台河市, 五台山
+        if self._org_suffix is not None and kind in ("money", "measure") and _HAN.match(text, end) and \
+                self._org_suffix.match(text, end, min(len(text), end + 5)):
+            return "organisation_name"  # 三元食品公司, 三元牌
         return None
 
     def reason(self, span: Span, text: str, quoted: _Intervals, stops: _StopPhrases,
