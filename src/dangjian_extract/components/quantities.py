@@ -32,6 +32,8 @@ _ADDRESS = regex.compile(
 )
 _ADDRESS_HINT = regex.compile(r"://|www\.|@|%[0-9A-Fa-f]{2}[A-Za-z0-9%]")
 _LETTER = regex.compile("[A-Za-z]")
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_CLAUSE_START = regex.compile(r"[，。；！？,;!?:：\n][^，。；！？,;!?:：\n]*$")
 
 
 @dataclass
@@ -93,6 +95,7 @@ class QuantityFinder:
         self.noun_units = {**self.lex.noun_units, **self.lex.raw["units"].get("nouns_before_number", {})}
         self._nouns_longest_first = sorted(self.noun_units, key=len, reverse=True)
         self._across = _across_pattern(self.lex)
+        self._price_cues = tuple(self.lex.raw["units"].get("kuai_price_cues", ()))
         self._across_last = "".join({w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w})
         self._word_not_after = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_after", {}).items()}
         self._word_not_before = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_before", {}).items()}
@@ -257,9 +260,20 @@ class QuantityFinder:
             cand.qualifier = self.lex.qualifiers_inner.get(inner, "exact")
         if first.value_max is not None or g["ji"]:  # 四五万元, 六七千元, 几十万元: an approximate figure
             cand.qualifier = "about"
-        if unit_word == "块" and text.startswith("多", end):  # 每斤高出1块多: 块 that prices is yuan
-            cand.end, cand.unit, cand.kind, cand.qualifier = end + 1, "CNY", "money", "over"
+        if unit_word == "块":
+            if text.startswith("多", end):  # 每斤高出1块多: 块 that prices is yuan
+                cand.end, cand.unit, cand.kind, cand.qualifier = end + 1, "CNY", "money", "over"
+            elif self._prices(text, start, end):
+                cand.unit, cand.kind = "CNY", "money"
         return self._qualified(cand, text)
+
+    def _prices(self, text: str, start: int, end: int) -> bool:
+        """每斤卖3块。: a 块 with no noun after it and a price word before it in its clause is yuan."""
+        if end < len(text) and _HAN_CHAR.match(text, end) and not text.startswith(("左右", "以上", "以下", "钱"), end):
+            return False
+        clause = _CLAUSE_START.search(text, max(0, start - 12), start)
+        head = text[clause.start() + 1 if clause else max(0, start - 12):start]
+        return any(cue in head for cue in self._price_cues)
 
     def _counted_noun(self, m: regex.Match[str], g: dict[str, str | None], numeral: str, mult: str, noun: str,
                       text: str) -> Candidate | None:
