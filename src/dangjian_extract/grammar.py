@@ -7,21 +7,38 @@ backtrack without bound.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 import regex
 
-from .lexicon import Lexicon, alternation
-from .numbers import CN_DIGITS, CN_NUMERAL_CHARS
+from .lexicon import Lexicon, UnitInfo, alternation
+from .numbers import CAPITAL_NUMERAL_CHARS, CN_DIGITS, CN_NUMERAL_CHARS
 
 CNC = regex.escape(CN_NUMERAL_CHARS)
 CN_DIGIT_CLASS = regex.escape("".join(CN_DIGITS))
+CAPC = regex.escape(CAPITAL_NUMERAL_CHARS)
 AR = r"(?<![\d.])(?<!\d,)\d+(?:,\d{3})*(?:\.\d+)?(?![\d])"
 CN = rf"(?<![{CNC}])[{CNC}]+(?:点[{CN_DIGIT_CLASS}]+)?"
 # 千 is a multiplier except in the units 千米/千克/千瓦/千元-free forms (3千米 is 3 km, not 3000 m)
 MULT = r"(?:[十百万亿]|千(?![米克瓦]))+"
 INNER = "[余多几来]"
-RANGE_SEP = "[-—–~～至到]"
+RANGE_SEP = "(?:--|——|[-—–~～至到])"
+# a minus sign: ASCII or U+2212 (full-width － is ASCII after normalisation) not right after a digit, a letter
+# or a closing bracket (1-7月, A-3 are not signs), or 负 before Arabic digits (负0.2千米)
+SIGN = r"(?:(?<![\dA-Za-z)\]%\-—–~])[-−](?=\d)|负(?=\d))"
+# 几十万元, 数百人: 几/数 before a multiplier is part of the number (about); 数 ending a noun (人数, 户数) is not
+JI = r"(?:几|(?<![人户总次件个倍指分参基函系岁字票位名项家台辆天期笔单张场份面篇处])数)(?=[十百千万])"
+# trailing 半 after a unit (两米半, 一个半小时): the time unit after 个半 is the unit
+HALF_UNITS = {"小时": "小时", "钟头": "小时", "月": "月", "天": "天", "年": "年"}
+# characters after 成 that make it part of a word (成立, 成为 …), not "tenths"
+CHENG_NOT = "立为功员果本长熟效绩交品型都片群了"
+# what may follow the noun of 三大主导产业: a particle, punctuation, a quote or the end of a line
+BIG_END = r"[之的等和与及，。、；：！？,;:!?\s“”\"‘’（()]|$"
+CHENG_HALF_NOT = "年天月小岛山价截"
 
 
 @dataclass(frozen=True)
@@ -31,24 +48,90 @@ class Grammar:
     quantity: regex.Pattern[str]
     token: regex.Pattern[str]
     stop_phrases: regex.Pattern[str] | None
+    stop_words: tuple[str, ...]
+    units: dict[str, UnitInfo]
+    not_followed_by: dict[str, tuple[str, ...]]
+
+
+def _read_data(name: str) -> dict[str, Any]:
+    with resources.files("dangjian_extract").joinpath(f"data/{name}.json").open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def reference_classifiers() -> dict[str, Any]:
+    """``data/classifiers.json``: the CC-CEDICT classifier list (see its ``source``)."""
+    return _read_data("classifiers")
+
+
+@lru_cache(maxsize=1)
+def reference_terms() -> tuple[str, ...]:
+    """``data/terms.json``: idioms and fixed terms that hold a numeral but state no quantity."""
+    data = _read_data("terms")
+    return tuple(data["idioms"]) + tuple(data["terms"])
+
+
+def unit_table(lex: Lexicon) -> dict[str, UnitInfo]:
+    """Every unit word read after a number: the lexicon's units and measure words, the reference classifiers
+    (less the ones that clash with dates and common words), ``大`` + a measure word (5大类 → 类), and a
+    measure word with its 次 in brackets (4.8亿件(次) → 件次)."""
+    ref = reference_classifiers()
+    units = dict(lex.units)
+    skip = set(ref.get("not_after_numbers", {}))
+    for word in ref.get("classifiers", {}):
+        if word not in skip and word not in units:
+            units[word] = UnitInfo(word, word, "count")
+    for word in lex.raw.get("units", {}).get("measure_words_after_da", []):
+        if word in units:
+            units["大" + word] = UnitInfo("大" + word, units[word].unit, units[word].kind)
+    for word, info in list(units.items()):
+        if info.kind == "count" and word + "次" in units and not word.startswith("大"):
+            units[word + "(次)"] = UnitInfo(word + "(次)", units[word + "次"].unit, "count")
+    return units
+
+
+def not_followed_by(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Measure word → words it begins when followed by them (3单元, 3道路): the lexicon's and the reference's."""
+    merged = {k: list(v) for k, v in lex.unit_not_followed_by.items()}
+    for word, after in reference_classifiers().get("not_followed_by", {}).items():
+        merged.setdefault(word, [])
+        merged[word] += [a for a in after if a not in merged[word]]
+    return {k: tuple(v) for k, v in merged.items()}
 
 
 def build_grammar(lex: Lexicon) -> Grammar:
-    units = alternation(list(lex.units))
+    table = unit_table(lex)
+    # a first-character test before the alternation of some 200 unit words, tried after every numeral
+    units = f"(?=[{regex.escape(''.join({w[0] for w in table}))}])(?:{alternation(list(table))})"
     nouns = alternation(list(lex.counted_nouns))
+    num = rf"(?:{AR}|{CN})"
     main = (
+        rf"(?P<sign>{SIGN})?(?P<ji>{JI})?"
         rf"(?P<num>{AR}|{CN})(?P<inner>{INNER})?(?P<mult>{MULT})?(?P<inner2>[余多])?"
-        rf"(?:(?P<sep>{RANGE_SEP})(?P<num2>{AR}|{CN})(?P<inner3>[余多])?(?P<mult2>{MULT})?)?"
-        rf"(?P<unit>{units})?"
+        # a range: 3-5万元, 1万元—5万元 (the unit written twice), 1万(含)-5万元
+        rf"(?:(?P<unit1>{units})?(?:\(含\))?(?P<sep>{RANGE_SEP})(?P<num2>{AR}|{CN})(?P<inner3>[余多])?"
+        rf"(?P<mult2>{MULT})?)?"
+        # the unit, or a counted noun (5村, 八大楼宇); a 块/元 may go on with 角/毛 and 分 (十块三毛)
+        rf"(?(unit1)(?P<unit_again>(?P=unit1))|(?:(?P<da>大)?(?P<noun>{nouns})|(?P<unit>{units}))?)"
+        rf"(?:(?<=[块元])(?P<jiao>[{CN_DIGIT_CLASS}]|\d)[毛角](?:(?P<fen>[{CN_DIGIT_CLASS}]|\d)分)?(?P<qian>钱)?)?"
+        rf"(?P<half2>半(?![{CHENG_HALF_NOT}])|半(?P<half_unit>个?(?:{alternation(HALF_UNITS)})))?"
     )
+    # each alternative is wrapped in a group named A_<kind>, the last group to close, so ``m.lastgroup`` says
+    # which one matched without asking every group
     quantity = (
-        rf"(?:翻了?(?P<fan>[一两三四])番"
-        rf"|(?P<den>{AR}|{CN})分之(?P<numer>{AR}|{CN})"
-        rf"|百分之(?P<pct>{AR}|{CN})"
-        rf"|(?P<half>一半|半数)"
-        rf"|(?<![{CNC}])(?P<cheng>[一二三四五六七八九两])成(?![立为功员果本长熟效绩交品型都片群])"
-        rf"|(?P<cnum>(?<![\d.])\d{{1,3}}(?![\d.])|{CN})(?P<da>大)?(?P<noun>{nouns})"
-        rf"|{main})"
+        # every alternative starts with one of these: a cheap test before trying each of them
+        rf"(?=[\d{CNC}{CAPC}翻半几数负\-−])"
+        rf"(?:(?P<A_fan>翻了?(?P<fan>[一两三四])番)"
+        rf"|(?P<A_cap>(?P<cap>[{CAPC}][{CAPC}{CNC}]*)(?P<cap_unit>元|圆))"
+        rf"|(?P<A_pct>百分之(?P<pct>{num}))"
+        rf"|(?P<A_den>(?P<den>{num})分之(?P<numer>{num}))"
+        rf"|(?P<A_slash>(?<![\d./:])(?P<snum>\d{{1,2}})/(?P<sden>\d{{1,3}})(?![\d./:年月日号时点楼栋层室小]))"
+        rf"|(?P<A_half>(?P<half>一半|半数))"
+        rf"|(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九]点[一二三四五六七八九]|[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])"
+        rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"
+        # 三大主导产业之一: N大 + a short noun phrase up to a boundary (八大楼宇 when the noun is not listed)
+        rf"|(?P<A_big>(?<![{CNC}])(?P<bnum>[两三四五六七八九])大(?P<bnoun>\p{{Han}}{{2,5}}?)(?={BIG_END}))"
+        rf"|(?P<A_main>{main}))"
     )
     # token boundaries wherever a quantity can start or end: numerals, units right after them, and white space
     # (line starts begin sections); punctuation stays inside text runs: fewer tokens, a cheaper Doc
@@ -58,9 +141,15 @@ def build_grammar(lex: Lexicon) -> Grammar:
         rf"|\s+"
         rf"|[^\s\d{CNC}]+"
     )
-    stops = alternation(list(lex.stop_phrases))
+    stop_words = tuple(lex.stop_phrases) + reference_terms()
+    stops = alternation(stop_words)
     return Grammar(
         quantity=regex.compile(quantity),
         token=regex.compile(token),
-        stop_phrases=regex.compile(stops) if stops else None,
+        # a first-character test before the alternation of several hundred phrases
+        stop_phrases=regex.compile(f"(?=[{regex.escape(''.join({w[0] for w in stop_words if w}))}])(?:{stops})")
+        if stops else None,
+        stop_words=stop_words,
+        units=table,
+        not_followed_by=not_followed_by(lex),
     )

@@ -20,6 +20,13 @@ MULTIPLIERS = {**CN_SMALL_UNITS, **CN_BIG_UNITS}
 #: every character that may form part of a Chinese numeral
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 
+#: capital (financial) numerals of notices and accounts, read only before 元/圆 (人民币伍万元整); 萬 and 億 are
+#: 万 and 亿 after normalisation
+CAPITAL_NUMERALS = {"零": "零", "壹": "一", "贰": "二", "叁": "三", "肆": "四", "伍": "五", "陆": "六", "柒": "七",
+                    "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千"}
+CAPITAL_NUMERAL_CHARS = "".join(ch for ch in CAPITAL_NUMERALS if ch != "零")
+_CAPITAL_TABLE = str.maketrans(CAPITAL_NUMERALS)
+
 
 @dataclass(frozen=True, slots=True)
 class Number:
@@ -136,6 +143,11 @@ def _adjacent_pair(text: str) -> Number | None:
                 base = 10.0
             return Number((base + da) * scale, (base + db) * scale)
     return None
+
+
+def parse_capital(text: str) -> float | None:
+    """Capital numerals: 伍万 → 50000, 壹仟玖佰 → 1900, 肆佰叁拾万 → 4300000."""
+    return parse_chinese_int(text.translate(_CAPITAL_TABLE))
 
 
 def parse_number(numeral: str, multiplier: str = "") -> Number | None:

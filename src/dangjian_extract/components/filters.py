@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import fields, register_extensions
 from ..grammar import build_grammar
-from ..lexicon import Lexicon, lexicon_for
+from ..lexicon import Lexicon, alternation, lexicon_for
 from ..spans import doc_text
 from .furniture import FURNITURE_KEY
 from .quantities import METRICS_KEY, _is_bare_multiplier
@@ -49,6 +49,28 @@ class _Intervals:
         return False
 
 
+class _StopPhrases:
+    """Idioms, terms and slogans overlapping a candidate, looked up around it by their first two characters (a scan of
+    the whole text with an alternation of several hundred phrases would cost more than the few candidates do)."""
+
+    def __init__(self, by_first: dict[str, tuple[str, ...]], singles: frozenset[str], width: int,
+                 text: str) -> None:
+        self.by_first, self.singles, self.width, self.text = by_first, singles, width, text
+
+    def overlaps(self, start: int, end: int, first: int | None = None) -> bool:
+        """Whether a phrase overlaps [start, end); ``first``: no phrase starts before it (digits in no phrase)."""
+        text, by_first = self.text, self.by_first
+        for pos in range(max(0, start - self.width + 1) if first is None else first, end):
+            phrases = by_first.get(text[pos:pos + 2])
+            if text[pos] in self.singles and pos >= start:
+                return True
+            if phrases:
+                for phrase in phrases:
+                    if pos + len(phrase) > start and text.startswith(phrase, pos):
+                        return True
+        return False
+
+
 class MetricFilter:
     """spaCy component: keeps only the candidates that state a metric."""
 
@@ -56,13 +78,37 @@ class MetricFilter:
         register_extensions()
         self.name = name
         self.lex: Lexicon = lexicon_for(extra_lexicon)
-        self.stop_phrases = build_grammar(self.lex).stop_phrases
+        grammar = build_grammar(self.lex)
+        self.stop_phrases = grammar.stop_phrases
+        self.stop_width = max(map(len, grammar.stop_words), default=0)
+        by_first: dict[str, list[str]] = {}
+        for word in sorted(set(grammar.stop_words), key=len, reverse=True):
+            if len(word) > 1:
+                by_first.setdefault(word[:2], []).append(word)
+        self.stops_by_first = {k: tuple(v) for k, v in by_first.items()}
+        self.stop_singles = frozenset(w for w in grammar.stop_words if len(w) == 1)
+        self.stops_digit_free = not any(ch.isdigit() for w in grammar.stop_words for ch in w)
+        self.not_followed_by = grammar.not_followed_by
+        raw = self.lex.raw["filters"]
+        self.relative_before = tuple(raw.get("relative_time_before", ()))
+        self.anniversary_after = tuple(raw.get("anniversary_after", ()))
+        self.name_suffixes = {k: tuple(v) for k, v in raw.get("name_suffixes", {}).items()}
+        self._name_suffix = regex.compile(
+            rf"\p{{Han}}{{0,2}}?(?P<s>{alternation(self.name_suffixes)})") if self.name_suffixes else None
+        orgs = raw.get("org_name_suffixes", ())
+        self._org_suffix = regex.compile(rf"\p{{Han}}{{0,2}}?(?:{alternation(orgs)})") if orgs else None
+        self.office_units = set(raw.get("office_units", ()))
+        self.office_after = tuple(raw.get("office_after", ()))
+        self.office_before = tuple(raw.get("office_before", ()))
+        self.two_ok = set(raw.get("ordinal_two_units_ok", ()))
+        self.clock_before = set(raw.get("clock_before", ()))
+        self.parties_units = set(raw.get("parties_units", ()))
+        self.phase_nouns = tuple(raw.get("phase_nouns", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         quoted = _Intervals(self._short_quotes(text))
-        stops = _Intervals([m.span() for m in self.stop_phrases.finditer(text, overlapped=True)]
-                           if self.stop_phrases else [])
+        stops = _StopPhrases(self.stops_by_first, self.stop_singles, self.stop_width, text)
         furniture = _Intervals([(s.start_char, s.end_char) for s in doc.spans.get(FURNITURE_KEY, [])])
         kept, rejected = [], []
         for span in doc.spans.get(METRICS_KEY, []):
@@ -88,44 +134,80 @@ class MetricFilter:
                 out.append(m.span())
         return out
 
-    def reason(self, span: Span, text: str, quoted: _Intervals, stops: _Intervals,
+    def _name_reason(self, text: str, start: int, end: int, numeral: str, unit_text: str,
+                     kind: str) -> str | None:
+        """A Chinese numeral that is part of a name: a place (三元区), an office or group (二处, 九组), a party."""
+        if numeral == "二" and kind == "count" and unit_text not in self.two_ok:
+            return "ordinal_two"  # 二层, 二期, 组织二处: a count says 两; 二 before a measure word numbers
+        if unit_text in self.office_units and (
+                any(text.startswith(w, start - len(w)) for w in self.office_after)
+                or any(text.startswith(w, end) for w in self.office_before)):
+            return "office_number"  # 某村九组, 三组组长
+        if unit_text in self.parties_units:
+            return "parties"  # 三方联动
+        if self._name_suffix is not None and unit_text != "个" and kind in ("count", "money", "measure"):
+            m = self._name_suffix.match(text, end, min(len(text), end + 5))
+            if m and _HAN.match(text, end) and not any(
+                    text.startswith(w, m.end()) for w in self.name_suffixes[m.group("s")]):
+                return "place_name"  # 三元区, 七台河市, 五台山
+        if self._org_suffix is not None and kind in ("money", "measure") and _HAN.match(text, end) and \
+                self._org_suffix.match(text, end, min(len(text), end + 5)):
+            return "organisation_name"  # 三元食品公司, 三元牌
+        return None
+
+    def reason(self, span: Span, text: str, quoted: _Intervals, stops: _StopPhrases,
                furniture: _Intervals) -> str | None:
         x = fields(span)
         start, end = span.start_char, span.end_char
         numeral, unit, kind, source = x.numeral or "", x.unit, x.kind, x.source
         if furniture.overlaps(start, end):
             return "furniture"
-        if quoted.covers(start, end):
-            return "quoted"
-        if stops.overlaps(start, end):
+        if quoted.covers(start, end) and not (kind == "money" and numeral[:1].isdigit()):
+            return "quoted"  # a slogan or a name; an amount of yuan in figures is quoted speech or a document
+        # a phrase holds no Arabic digits, so one overlapping 3公里 starts after the 3
+        first = x.numeral_start + len(numeral) if numeral[:1].isdigit() and self.stops_digit_free else None
+        if stops.overlaps(start, end, first):
             return "stop_phrase"
         before = text[start - 1] if start else ""
         after = text[end:end + 1]
+        if before.isascii() and before.isalpha() and numeral[:1].isdigit():
+            return "code"  # 5G, B12, ABC3m: a model or grade name, not a figure
         if before in self.lex.ordinal_prefixes:
             return "ordinal"
         if numeral == "一" and source in ("number", "counted_noun") and x.qualifier == "exact" \
-                and x.value_max is None:
+                and x.value_max is None and x.value == 1:
             return "generic_one"  # 一批, 一支队伍, 一个核心: "a", not a count
         if source == "number" and unit == "个" and after == "一":
             return "slogan_items"  # 三个一, 四个一: a programme's name
-        if source == "number" and _is_bare_multiplier(numeral) and x.qualifier == "exact":
+        if source == "number" and _is_bare_multiplier(numeral) and len(numeral) == 1 and x.qualifier == "exact":
             return "bare_multiplier"  # 千条线, 万家: a multiplier alone is rhetoric unless 近/上/余 make it a number
         is_chinese = not numeral[:1].isdigit()
-        if kind == "score" and is_chinese:
-            return "not_a_score"  # 十分满意
+        if kind == "score":
+            if is_chinese:
+                return "not_a_score"  # 十分满意
+            if start >= 2 and text[start - 1] in self.clock_before and text[start - 2].isdigit():
+                return "clock_time"  # 7点30分
+        unit_text = x.unit_text or ""
+        if is_chinese and source in ("number", "counted_noun"):
+            reason = self._name_reason(text, start, end, numeral, unit_text, kind)
+            if reason:
+                return reason
         if kind == "duration":
-            if any(text.startswith(w, end) for w in self.lex.relative_time_after) or before == "前":
+            if any(text.startswith(w, end) for w in self.lex.relative_time_after) or any(
+                    text.startswith(w, start - len(w)) for w in self.relative_before):
                 return "relative_date"
+            if unit == "周" and any(text.startswith(w, end) for w in self.anniversary_after):
+                return "anniversary"  # 建党100周年, 18周岁
             if unit == "年":
                 short = is_chinese or len(numeral) <= 2
                 follows = any(text.startswith(w, end) for w in self.lex.year_duration_after)
                 if not (short and follows):
                     return "year"
-        if unit == "期" and is_chinese and after and _HAN.match(after):
-            return "phase"  # 二期项目: a phase name, not a count
-        if unit in self.lex.unit_not_followed_by and any(
-                text.startswith(w, end) for w in self.lex.unit_not_followed_by[unit]):
-            return "part_of_word"  # 3单元, 5部门
+        if unit == "期" and is_chinese and any(text.startswith(w, end) for w in self.phase_nouns):
+            return "phase"  # 三期项目, 二期工程: a phase name, not a count (三期共有215户 counts)
+        followers = self.not_followed_by.get(unit_text) or self.not_followed_by.get(unit)
+        if followers and any(text.startswith(w, end) for w in followers):
+            return "part_of_word"  # 3单元, 5部门, 3道路
         if before in "×*xX/" and before:
             return "rate_label"  # 7×24小时
         return None

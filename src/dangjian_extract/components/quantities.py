@@ -15,15 +15,25 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import fields, register_extensions
-from ..grammar import build_grammar
-from ..lexicon import Lexicon, lexicon_for
-from ..numbers import CN_DIGITS, MULTIPLIERS, parse_number
+from ..grammar import HALF_UNITS, build_grammar
+from ..lexicon import Lexicon, alternation, lexicon_for
+from ..numbers import CN_DIGITS, MULTIPLIERS, parse_capital, parse_number
 from ..spans import doc_text, ensure_spans
 
 METRICS_KEY = "metrics"
 _LARGE = regex.compile("[万亿]")
 _TRAILING_LARGE = regex.compile("[万亿]*$")
 DOUBLING = {"一": 100.0, "两": 300.0, "三": 700.0, "四": 1500.0}
+# web and e-mail addresses: masked before matching, so no figure comes from a link (…%28ti%28Us…)
+_ADDRESS = regex.compile(
+    r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|[A-Za-z0-9\-._~/?#=&+]*(?:%[0-9A-Fa-f]{2}[A-Za-z0-9\-._~/?#=&+]*){2,}"
+)
+_ADDRESS_HINT = regex.compile(r"://|www\.|@|%[0-9A-Fa-f]{2}[A-Za-z0-9%]")
+_LETTER = regex.compile("[A-Za-z]")
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_CLAUSE_START = regex.compile(r"[，。；！？,;!?:：\n][^，。；！？,;!?:：\n]*$")
 
 
 @dataclass
@@ -67,6 +77,7 @@ def _is_bare_multiplier(numeral: str) -> bool:
     return bool(numeral) and all(ch in MULTIPLIERS and ch != "十" for ch in numeral)
 
 
+_MAIN_GROUPS = ("sign", "ji", "inner", "inner2", "inner3", "sep", "num2", "mult2", "half2", "half_unit", "jiao", "fen")
 _CANDIDATE_FIELDS = ("value", "value_max", "unit", "unit_text", "unit_start", "unit_end", "kind", "numeral",
                      "numeral_start", "source", "qualifier", "change")
 
@@ -78,12 +89,21 @@ class QuantityFinder:
         register_extensions()
         self.name = name
         self.lex: Lexicon = lexicon_for(extra_lexicon)
-        self.pattern = build_grammar(self.lex).quantity
-        self._nouns_longest_first = sorted(self.lex.noun_units, key=len, reverse=True)
+        grammar = build_grammar(self.lex)
+        self.pattern = grammar.quantity
+        self.units = grammar.units
+        self.noun_units = {**self.lex.noun_units, **self.lex.raw["units"].get("nouns_before_number", {})}
+        self._nouns_longest_first = sorted(self.noun_units, key=len, reverse=True)
+        self._across = _across_pattern(self.lex)
+        self._price_cues = tuple(self.lex.raw["units"].get("kuai_price_cues", ()))
+        self._across_last = "".join({w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w})
+        self._word_not_after = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_after", {}).items()}
+        self._word_not_before = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_before", {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        candidates = [c for m in self.pattern.finditer(text) if (c := self.interpret(m, text)) is not None]
+        scan = mask_addresses(text)
+        candidates = [c for m in self.pattern.finditer(scan) if (c := self.interpret(m, text)) is not None]
         spans = ensure_spans(doc, [(c.start, c.end) for c in candidates], label="METRIC")
         for span, c in zip(spans, candidates, strict=False):
             f = fields(span)
@@ -94,84 +114,180 @@ class QuantityFinder:
 
     # -- parsing one match -------------------------------------------------------------------------
     def interpret(self, m: regex.Match[str], text: str) -> Candidate | None:
-        if m.group("fan"):
+        alt = m.lastgroup
+        if alt == "A_main":
+            return self._number(m, text)
+        if alt == "A_big":
+            noun = m.group("bnoun")
+            return self._qualified(Candidate(m.start(), m.end(), float(CN_DIGITS[m.group("bnum")]), noun, noun,
+                                             m.start("bnoun"), "count", m.group("bnum"), m.start(), "big_noun"),
+                                   text)
+        if alt == "A_fan":
             start = m.start("fan")
             return Candidate(start, m.end(), DOUBLING[m.group("fan")], "%", "番", m.end() - 1, "percent",
                              m.group("fan"), start, "doubling", change="increase")
-        if m.group("den"):
+        if alt == "A_cap":
+            value = parse_capital(m.group("cap"))
+            if value is None:
+                return None
+            return self._qualified(Candidate(m.start(), m.end(), value, "CNY", m.group("cap_unit"),
+                                             m.start("cap_unit"), "money", m.group("cap"), m.start(),
+                                             "capital"), text)
+        if alt == "A_den":
             den, numer = parse_number(m.group("den")), parse_number(m.group("numer"))
             if den is None or numer is None or den.value == 0:
                 return None
             return self._qualified(Candidate(m.start(), m.end(), numer.value / den.value * 100, "%", "分之",
                                              m.start(), "percent", m.group(0), m.start(), "fraction",
                                              unit_end=m.end("den") + 2), text)
-        if m.group("pct"):
+        if alt == "A_slash":
+            numer, den = int(m.group("snum")), int(m.group("sden"))
+            if not 0 < numer < den:
+                return None  # 24/7, 5/3: not a share of a whole
+            slash = m.start("sden") - 1
+            return self._qualified(Candidate(m.start(), m.end(), numer / den * 100, "%", "/", slash, "percent",
+                                             m.group(0), m.start(), "fraction", unit_end=slash + 1), text)
+        if alt == "A_pct":
             n = parse_number(m.group("pct"))
             if n is None:
                 return None
-            return self._qualified(Candidate(m.start(), m.end(), n.value, "%", "百分之", m.start(), "percent",
-                                             m.group("pct"), m.start("pct"), "percent_word",
-                                             unit_end=m.start("pct")), text)
-        if m.group("half"):
+            cand = Candidate(m.start(), m.end(), n.value, "%", "百分之", m.start(), "percent", m.group("pct"),
+                             m.start("pct"), "percent_word", value_max=n.value_max, unit_end=m.start("pct"))
+            if n.value_max is not None:
+                cand.qualifier = "about"  # 百分之二三十
+            return self._qualified(cand, text)
+        if alt == "A_half":
             return self._qualified(Candidate(m.start(), m.end(), 50.0, "%", m.group("half"), m.start(),
                                              "percent", m.group("half"), m.start(), "half"), text)
-        if m.group("cheng"):
-            value = CN_DIGITS[m.group("cheng")] * 10.0
-            return self._qualified(Candidate(m.start(), m.end(), value, "%", "成", m.end() - 1, "percent",
-                                             m.group("cheng"), m.start(), "cheng"), text)
-        if m.group("noun"):
-            n = parse_number(m.group("cnum"))
-            if n is None:
-                return None
-            noun = m.group("noun")
-            return self._qualified(Candidate(m.start(), m.end(), n.value, noun, noun, m.start("noun"), "count",
-                                             m.group("cnum"), m.start(), "counted_noun"), text)
-        return self._number(m, text)
+        if alt == "A_cheng":
+            return self._cheng(m, text)
+        return None
+
+    def _cheng(self, m: regex.Match[str], text: str) -> Candidate | None:
+        """九成, 9成, 9.5成, 三成半 (35), 七成六 (76): tenths as a percent."""
+        numeral = m.group("cheng")
+        if numeral[0].isdigit():
+            value = float(numeral) * 10.0
+        elif "点" in numeral:  # 八点五成
+            value = (CN_DIGITS[numeral[0]] + CN_DIGITS[numeral[2]] / 10) * 10.0
+        else:
+            value = 100.0 if numeral == "十" else CN_DIGITS[numeral] * 10.0
+        if m.group("cheng_half"):
+            value += 5.0
+        elif m.group("cheng_tail"):
+            value += CN_DIGITS[m.group("cheng_tail")]
+        if value > 100:
+            return None
+        cheng_at = m.end("cheng")
+        return self._qualified(Candidate(m.start(), m.end(), value, "%", "成", cheng_at, "percent",
+                                         numeral, m.start(), "cheng", unit_end=cheng_at + 1), text)
 
     def _number(self, m: regex.Match[str], text: str) -> Candidate | None:
-        numeral, mult = m.group("num"), m.group("mult") or ""
-        unit_word = m.group("unit")
-        if m.group("sep") and not unit_word:
+        numeral, mult, unit, unit1, noun = m.group("num", "mult", "unit", "unit1", "noun")
+        mult = mult or ""
+        unit_word = unit or unit1
+        if not unit_word and not mult and not noun:
+            return None  # a bare number: a year, a code, a date part
+        g = dict(zip(_MAIN_GROUPS, m.group(*_MAIN_GROUPS), strict=True))
+        if noun:
+            return self._counted_noun(m, g, numeral, mult, noun, text)
+        if g["sep"] and not unit_word:
             return None  # 1-7月份, 2022—2023: a range with no unit is a period or a code
-        end = m.end()
+        start, end = m.start(), m.end()
         shared = ""
-        if m.group("sep") and not mult:
+        if g["sep"] and not mult:
             # 3-5万元, 三到五万元, 一千到两千万元: the second number's 万/亿 scales the first too, unless the
             # first has its own (一万-2万元). In Chinese numerals it is inside the numeral (五万), not in mult2.
-            second_mult = m.group("mult2") or _TRAILING_LARGE.search(m.group("num2")).group()
+            second_mult = g["mult2"] or _TRAILING_LARGE.search(g["num2"]).group()
             if not _LARGE.search(numeral):
                 shared = second_mult
         first = parse_number(numeral, mult or shared)
         if first is None:
             return None
-        value_max = first.value_max
-        if m.group("sep"):
-            second = parse_number(m.group("num2"), m.group("mult2") or "")
+        value, value_max = first.value, first.value_max
+        if g["sep"]:
+            second = parse_number(g["num2"], g["mult2"] or "")
+            if second is not None and shared and second.value < first.value:
+                first = parse_number(numeral, "")  # 从8500到3万: the first number has no 万 of its own
+                if first is None:
+                    return None
+                value = first.value
             if second is None or second.value < first.value:
                 return None  # 5-3个 is not a range (a score, a code)
             value_max = second.value
-        if not math.isfinite(first.value) or (value_max is not None and not math.isfinite(value_max)):
+        if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
             return None  # 1亿亿亿…元: past what a float holds; no report states such a figure
+        if g["sign"]:
+            if value_max is not None:
+                return None  # -3-5%: a code, not a signed range
+            value = -value
         if unit_word:
-            info = self.lex.units[unit_word]
-            unit, kind, unit_start = info.unit, info.kind, m.start("unit")
+            info = self.units[unit_word]
+            unit, kind = info.unit, info.kind
+            unit_start = m.start("unit_again") if unit1 else m.start("unit")
         else:
             # a number after its noun (户籍人口12万): only with a multiplier and a noun we know
-            if not mult:
+            if not mult or g["ji"]:
                 return None
-            noun = self._noun_before(text, m.start())
+            noun = self._noun_before(text, start)
             if noun is None:
                 return None
-            unit = self.lex.noun_units[noun]
+            unit = self.noun_units[noun]
             kind = "money" if unit == "CNY" else "count"
-            unit_word, unit_start = "", end
-        cand = Candidate(m.start(), end, first.value, unit, unit_word, unit_start, kind, numeral,
-                         m.start("num"), "number", value_max=value_max)
-        inner = m.group("inner") or m.group("inner2") or m.group("inner3")
+            unit_word = ""
+            end = max(m.end("mult"), m.end("inner2"))
+            unit_start = end
+        if g["jiao"]:  # 十块三毛, 一百三十五块六角七分钱: yuan with its 角/毛 and 分
+            if value_max is not None or mult:
+                return None
+            value = round(value + _digit(g["jiao"]) / 10 + (_digit(g["fen"]) / 100 if g["fen"] else 0), 2)
+            unit, kind = "CNY", "money"
+        if g["half2"]:
+            half_unit = g["half_unit"]
+            if half_unit and unit_word == "个":
+                unit, kind = HALF_UNITS[half_unit.lstrip("个")], "duration"  # 一个半小时, 两个半月
+            elif half_unit or kind not in ("measure", "duration", "money") or value_max is not None \
+                    or value != int(value):
+                end = m.start("half2")  # 三个半: the 半 is not this number's
+            if end > m.start("half2"):
+                value += 0.5 if value >= 0 else -0.5
+        cand = Candidate(start, end, value, unit, unit_word, unit_start, kind, numeral,
+                         m.start("num"), "number", value_max=value_max,
+                         unit_end=unit_start + len(unit_word) if unit_word and unit_start + len(unit_word) < end
+                         else None)
+        inner = g["inner"] or g["inner2"] or g["inner3"]
         if inner:
             cand.qualifier = self.lex.qualifiers_inner.get(inner, "exact")
-        if first.value_max is not None:  # 四五万元, 六七千元: an approximate range
+        if first.value_max is not None or g["ji"]:  # 四五万元, 六七千元, 几十万元: an approximate figure
             cand.qualifier = "about"
+        if unit_word == "块":
+            if text.startswith("多", end):  # 每斤高出1块多: 块 that prices is yuan
+                cand.end, cand.unit, cand.kind, cand.qualifier = end + 1, "CNY", "money", "over"
+            elif self._prices(text, start, end):
+                cand.unit, cand.kind = "CNY", "money"
+        return self._qualified(cand, text)
+
+    def _prices(self, text: str, start: int, end: int) -> bool:
+        """每斤卖3块。: a 块 with no noun after it and a price word before it in its clause is yuan."""
+        if end < len(text) and _HAN_CHAR.match(text, end) and not text.startswith(("左右", "以上", "以下", "钱"), end):
+            return False
+        clause = _CLAUSE_START.search(text, max(0, start - 12), start)
+        head = text[clause.start() + 1 if clause else max(0, start - 12):start]
+        return any(cue in head for cue in self._price_cues)
+
+    def _counted_noun(self, m: regex.Match[str], g: dict[str, str | None], numeral: str, mult: str, noun: str,
+                      text: str) -> Candidate | None:
+        """5村, 八大楼宇, 4个村 is not this (个 is the unit): a number right before a counted noun."""
+        if g["sep"] or g["sign"] or g["ji"] or (numeral[0].isdigit() and (len(numeral) > 3 or "." in numeral)):
+            return None
+        n = parse_number(numeral, mult)
+        if n is None or not math.isfinite(n.value):
+            return None
+        cand = Candidate(m.start(), m.end("noun"), n.value, noun, noun, m.start("noun"), "count", numeral,
+                         m.start(), "counted_noun")
+        inner = g["inner"] or g["inner2"]
+        if inner:
+            cand.qualifier = self.lex.qualifiers_inner.get(inner, "exact")
         return self._qualified(cand, text)
 
     def _noun_before(self, text: str, pos: int) -> str | None:
@@ -188,10 +304,23 @@ class QuantityFinder:
                 return noun
         return None
 
+    def _before_word(self, text: str, pos: int) -> str | None:
+        """The qualifier word written right before ``pos``, unless it is part of another word (签约5所)."""
+        word = _prefix_word(text, pos, self.lex.qualifiers_before)
+        if word and not self._own_word(text, pos - len(word), pos):
+            return None
+        return word
+
+    def _own_word(self, text: str, start: int, end: int) -> bool:
+        word = text[start:end]
+        if start and text[start - 1] in self._word_not_after.get(word, ()):
+            return False  # 签约, 预约, 节约 …
+        return not (end < len(text) and text[end] in self._word_not_before.get(word, ()))
+
     def _qualified(self, cand: Candidate, text: str) -> Candidate:
         """Apply qualifier words around the span: a word before wins over one after, which wins over 余/多."""
         lex = self.lex
-        before = _prefix_word(text, cand.start, lex.qualifiers_before)
+        before = self._before_word(text, cand.start)
         if _is_bare_multiplier(cand.numeral) or cand.numeral in ("十",):
             bare = _prefix_word(text, cand.start, lex.qualifiers_bare_before)
             if bare and (before is None or len(bare) >= len(before)):
@@ -202,10 +331,63 @@ class QuantityFinder:
                 return cand  # 近5年来: "the past five years", not "nearly"
             cand.qualifier = lex.qualifiers_before[before]
             return cand
-        after = _suffix_word(text, cand.end, lex.qualifiers_after)
+        across = self._across_word(text, cand.start)
+        if across:
+            cand.qualifier = across
+            return cand
+        at = cand.end + 3 if text.startswith("(含)", cand.end) else cand.end  # 50万元(含)以上
+        after = _suffix_word(text, at, lex.qualifiers_after)
         if after and not (after == "多" and cand.qualifier != "exact"):
             cand.qualifier = lex.qualifiers_after[after]
         return cand
+
+    def _across_word(self, text: str, pos: int) -> str | None:
+        """A qualifier that governs the number across a verb: 约占党员总数的18.6%, 约有6.2万人, 最少花费14万元."""
+        if self._across is None or pos == 0:
+            return None
+        window = text[max(0, pos - 16):pos]
+        if not any(ch in window for ch in self._across_last):
+            return None  # no qualifier word ends in the window: skip the regex
+        m = self._across.search(text, max(0, pos - 16), pos)
+        if m is None or m.end() != pos:
+            return None
+        word = m.group("q")
+        if not self._own_word(text, m.start("q"), m.end("q")):
+            return None
+        return self.lex.raw["qualifiers"]["across"][word]
+
+
+def _digit(ch: str) -> float:
+    return float(ch) if ch.isdigit() else float(CN_DIGITS[ch])
+
+
+def _across_pattern(lex: Lexicon) -> regex.Pattern[str] | None:
+    q = lex.raw["qualifiers"]
+    words = q.get("across", {})
+    if not words:
+        return None
+    verbs = alternation(q.get("across_verbs", []))
+    modals = alternation(q.get("across_modals", []))
+    return regex.compile(
+        rf"(?P<q>{alternation(words)})(?:{modals})?"
+        rf"(?:占[^\d，。；！？,;!?:：\n]{{0,10}}的|{verbs})$"
+    )
+
+
+def mask_addresses(text: str) -> str:
+    """``text`` with web and e-mail addresses blanked out (same length, so offsets hold)."""
+    if not _ADDRESS_HINT.search(text):
+        return text
+    pieces, last = [], 0
+    for m in _ADDRESS.finditer(text):
+        if not _LETTER.search(m.group()):
+            continue
+        pieces += [text[last:m.start()], " " * (m.end() - m.start())]
+        last = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 @Language.factory(
