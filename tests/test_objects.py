@@ -102,8 +102,8 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
         ("投诉量降至300余件。", "300余件", None),
         ("满意率提升至97%。", "97%", None),
         # the word decides, whatever the sign
-        ("同比增长-5.2%。", "5.2%", "increase"),
-        ("增速为-3.5%。", "3.5%", "increase"),
+        ("同比增长-5.2%。", "-5.2%", "increase"),
+        ("增速为-3.5%。", "-3.5%", "increase"),
         ("同比下降4.1%。", "4.1%", "decrease"),
     ],
 )
