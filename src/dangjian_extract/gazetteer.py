@@ -167,6 +167,7 @@ class Gazetteer:
             if node is not None:
                 self._short[short] = node
         self._resolved: dict[str, Resolution] = {}  # context-free resolutions, shared across texts
+        self._chain_resolved: dict[tuple[str, tuple[str, ...]], Resolution] = {}
         # the scan index: first two characters → (word, official name or None, own suffix), longest first.
         # Short forms not reported (stop-listed, ambiguous) and the blockers stay in it: the scan passes over
         # them whole, so 天山南麓 gives neither 天山 nor 山南.
@@ -182,7 +183,9 @@ class Gazetteer:
         for entries in by_head.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._short_by_head = by_head
-        self._first_chars = re.compile("[" + re.escape("".join(sorted({h[0] for h in by_head}))) + "]")
+        firsts = re.escape("".join(sorted({h[0] for h in by_head})))
+        seconds = re.escape("".join(sorted({h[1] for h in by_head})))
+        self._head_chars = re.compile(f"(?=[{firsts}][{seconds}])")
         self._longer: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
 
     # ---------------------------------------------------------------- loading
@@ -332,23 +335,20 @@ class Gazetteer:
         heads = self._short_by_head
         out: list[tuple[int, int, str]] = []
         n = len(text)
-        i = 0
-        # jump between the characters that begin some listed word (a third of a text) at regex speed
-        first = self._first_chars
-        while i < n - 1:
-            m = first.search(text, i)
-            if m is None:
-                break
+        i = 0  # the scan resumes here: a word found is passed over whole
+        # candidate starts at regex speed: a possible first character followed by a possible second one
+        # (about one position in ten), each then checked against the index of two-character heads
+        for m in self._head_chars.finditer(text):
+            if m.start() < i:
+                continue
             i = m.start()
             entries = heads.get(text[i:i + 2])
             if not entries:
-                i += 1
                 continue
             for entry in entries:
                 if text.startswith(entry[0], i):
                     break
             else:
-                i += 1
                 continue
             word, full, suffix = entry
             j = i + len(word)
@@ -395,6 +395,17 @@ class Gazetteer:
                 cached = self._resolved[name] = self._resolve(name, ())
             return cached
         return self._resolve(name, context)
+
+    def resolve_in_chain(self, name: str, chain: tuple[str, ...]) -> Resolution:
+        """``resolve(name, chain)`` for the parents written before a name (四川省达州市|…), remembered: chains
+        recur across the reports of a region. The memory is bounded (cleared past 100 000 entries)."""
+        key = (name, chain)
+        cached = self._chain_resolved.get(key)
+        if cached is None:
+            if len(self._chain_resolved) >= 100_000:
+                self._chain_resolved.clear()
+            cached = self._chain_resolved[key] = self.resolve(name, chain)
+        return cached
 
     def _resolve(self, name: str, context: Sequence[str]) -> Resolution:
         nodes = tuple(self._lookup(name)) or self._short_all.get(name, ())

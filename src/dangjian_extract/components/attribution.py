@@ -144,12 +144,13 @@ class Attribution:
 
     # -- the sentence ----------------------------------------------------------------------------------
 
-    def _sentence_subject(self, text: str, before: list[int], after: list[int], s0: int, s1: int, span: Span,
+    def _sentence_subject(self, text: str, before: range, after: range, s0: int, s1: int, span: Span,
                           chains: _Chains, mentions: list[Mention],
                           eligible: Callable[[int], bool]) -> int | None:
-        described = self._described(text, [mentions[k] for k in after], span)
-        if described is not None:
-            return after[described]
+        if text[span.end_char:span.end_char + 1] == "的":
+            described = self._described(text, [mentions[k] for k in after], span)
+            if described is not None:
+                return after[described]
         if before:
             k = before[-1]
             m = mentions[k]
@@ -300,9 +301,8 @@ class Attribution:
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             # the nearest mentions either side are enough, and keep a long sentence linear
             k = bisect_left(starts, span.start_char, lo, hi)
-            chosen = self._sentence_subject(text, list(range(max(lo, k - _LOOK), k)),
-                                            list(range(k, min(hi, k + _LOOK))), s0, s1, span,
-                                            chains, mentions, eligible)
+            chosen = self._sentence_subject(text, range(max(lo, k - _LOOK), k), range(k, min(hi, k + _LOOK)),
+                                            s0, s1, span, chains, mentions, eligible)
             if chosen is None:
                 chosen = self._speaker(text, mentions, starts, span, subject)
             if chosen is None:

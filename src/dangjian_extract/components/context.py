@@ -139,6 +139,9 @@ class ContextReader:
         sentence: tuple[int, int] | None = None
         items = sorted((_Item(s.start_char, s.end_char, fields(s)) for s in doc.spans.get(METRICS_KEY, [])),
                        key=lambda it: it.start_char)
+        # where phrases and clauses break, found once per Doc (each mark is one character)
+        phrase_marks = [m.start() for m in PHRASE_BREAK.finditer(text)] if items else []
+        clause_marks = [m.start() for m in CLAUSE_BREAK.finditer(text)] if items else []
         for i, item in enumerate(items):
             f = item.f
             bounds = sentence_bounds(text, breaks, item.start_char, item.end_char)
@@ -148,10 +151,10 @@ class ContextReader:
                 joined = sentence is not None and text[sentence[1] - 1:sentence[1]] in ("；", ";")
                 carried = [e for e in earlier[-_EARLIER:] if e.f.object] if joined else []
                 sentence, earlier = bounds, []
-            clause_start = self._clause_start(text, f.numeral_start or item.start_char)
+            clause_start = self._clause_start(phrase_marks, f.numeral_start or item.start_char)
             prefix = text[clause_start:item.start_char]
             # a verb before a list governs every item: 新建冷链仓储中心1座、分拣线2条
-            list_start = self._clause_start(text, item.start_char, CLAUSE_BREAK)
+            list_start = self._clause_start(clause_marks, item.start_char)
             if f.change is None:
                 f.change = self.change(text[list_start:item.start_char], text, item)
             if f.change is not None:
@@ -166,12 +169,11 @@ class ContextReader:
         return doc
 
     @staticmethod
-    def _clause_start(text: str, pos: int, breaks: regex.Pattern[str] = PHRASE_BREAK) -> int:
+    def _clause_start(marks: list[int], pos: int) -> int:
+        """Just after the last break mark before pos, looking back at most 80 characters."""
         lo = max(0, pos - 80)
-        last = None
-        for m in breaks.finditer(text, lo, pos):
-            last = m
-        return last.end() if last else lo
+        i = bisect_left(marks, pos) - 1
+        return marks[i] + 1 if i >= 0 and marks[i] >= lo else lo
 
     def basis(self, prefix: str) -> str | None:
         """yoy (同比, 较去年) or mom (环比, 较上月) for a change, from the cue nearest the number."""

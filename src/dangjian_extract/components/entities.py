@@ -297,7 +297,7 @@ class EntityFinder:
             key = (m.name, tuple(chain))
             r = resolved.get(key)
             if r is None:
-                r = gazetteer.resolve(m.name, chain)
+                r = gazetteer.resolve_in_chain(m.name, key[1])
                 if r.ambiguous and not chain:
                     r = gazetteer.resolve(m.name, context)
                 elif r.ambiguous:
@@ -305,10 +305,14 @@ class EntityFinder:
                 resolved[key] = r
             by_name.setdefault(m.name, r)
             chain.append(m.name)
-            result.append(replace(m, path=tuple(r.path), code=r.code))
+            m.path, m.code = tuple(r.path), r.code  # the mentions were made by this call: set in place
+            result.append(m)
         # 该村, 全县: a back-reference shares the place it names
-        return [replace(m, path=tuple(by_name[m.name].path), code=by_name[m.name].code)
-                if m.back_reference and m.name in by_name else m for m in result]
+        for m in result:
+            if m.back_reference and m.name in by_name:
+                r = by_name[m.name]
+                m.path, m.code = tuple(r.path), r.code
+        return result
 
     def _trim_weak_heads(self, found: list[Mention]) -> list[Mention]:
         """据河北人工智能计算中心: a weak word before a name that the text also writes without it."""
