@@ -25,7 +25,9 @@ from ..spans import doc_text
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _MAX_RUN = 20
+_DETERMINERS = "该本此"
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
+_BARE_NEXT_PARAGRAPH = 150  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
 #: types whose names the national gazetteer holds
@@ -148,6 +150,9 @@ class EntityFinder:
             while run_start > floor and _HAN.match(text, run_start - 1):
                 run_start -= 1
             run = text[run_start:s0]
+            if run and run_start > 0 and text[run_start - 1].isdigit():
+                last_end = s1  # 1.17平方公里|商圈: the run is the unit of a number, not a name
+                continue
             if not run and etype in self.named_with_quotes:
                 quoted = self._quoted(text, s0, s1, suffix, etype)
                 if quoted is not None:
@@ -167,6 +172,14 @@ class EntityFinder:
             parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference else None
             edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None
             name_part, clean = self._name_part(run, edge_clean, suffix, etype)
+            if etype in self.named_with_place and 1 < len(name_part) <= 5 and name_part[0] in _DETERMINERS:
+                # 该供销合作社, 该合作社: a determiner before a body's descriptor refers back to that body
+                mention = self._resolve_back(found, name_part[1:] + suffix, etype, s1 - len(suffix) - len(name_part),
+                                             s1)
+                if mention is not None:
+                    found.append(mention)
+                    last_end = s1
+                continue
             if gazetteer is not None and etype in _GAZETTEER_TYPES:
                 mention = self._official(gazetteer, text, run_start, s1, run, suffix, etype, name_part, clean, parent)
                 if mention is not None:
@@ -338,8 +351,10 @@ class EntityFinder:
             etype = self.bare_back[word]
             for k in range(i, -1, -1):
                 earlier = found[k]
-                if at - earlier.end > _BARE_BACK_REACH or (word != "这里" and "\n" in text[earlier.end:at]):
-                    break  # a body word within its paragraph; 这里 may follow a scene into the next
+                gap = text[earlier.end:at]
+                if at - earlier.end > _BARE_BACK_REACH or (
+                        word != "这里" and (gap.count("\n") > 1 or ("\n" in gap and len(gap) > _BARE_NEXT_PARAGRAPH))):
+                    break  # a body word within its paragraph or early in the next; 这里 may follow a scene further
                 if earlier.back_reference and word != "这里":
                     continue
                 if word == "这里" or (earlier.type == etype and earlier.name.endswith(word)):
