@@ -79,6 +79,7 @@ class Attribution:
         self._passing_before = regex.compile(f"(?:{alternation(cfg['passing_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
         self.scene_openers = frozenset(cfg["scene_openers"])
+        self.report_words = frozenset(data.get("bare_report_words", {}))
         self.passage_limit = int(cfg["passage_limit"])
         self.subhead_max = int(cfg["subhead_max_length"])
         self.sentence_end = frozenset(data["sections"]["sentence_end"])
@@ -140,6 +141,8 @@ class Attribution:
         if not m.back_reference:
             return False
         word = text[m.start:m.end]
+        if word == m.name and word in self.report_words:
+            return True  # a bare 社区 in a report on a community
         return word[:1] in self.step_back or word.endswith("里") and len(word) <= 3 and m.type in _TITLED_LEVELS
 
     # -- the sentence ----------------------------------------------------------------------------------
@@ -183,8 +186,7 @@ class Attribution:
                 return i if len(between) <= 24 and not _NEXT_MARK.search(between.strip("“”「」《》")) else None
         return None
 
-    @staticmethod
-    def _speaker(text: str, mentions: list[Mention], starts: list[int], span: Span,
+    def _speaker(self, text: str, mentions: list[Mention], starts: list[int], span: Span,
                  subject: tuple[Any, ...] | None) -> int | None:
         """“目前建设了4个大棚…”玉河泉村党支部书记介绍: a figure quoted from a speaker belongs to the speaker's place."""
         p0 = text.rfind("\n", 0, span.start_char) + 1
@@ -199,6 +201,8 @@ class Attribution:
             return None
         while i + 1 < len(mentions) and mentions[i + 1].start == mentions[i].end:
             i += 1  # 老山街道玉泉西路社区党委书记: the last of the chain
+        if mentions[i].back_reference and mentions[i].name in self.report_words:
+            return None  # “…”社区党支部书记说 with no community named: the passage decides
         return None if _broader(mentions[i], subject) else i
 
     def _list_item(self, text: str, mention: Mention) -> bool:
@@ -245,7 +249,8 @@ class Attribution:
             pos += len(raw) + 1
         return result
 
-    def _report_place(self, m: Mention, region: list[Mention], subject: tuple[Any, ...] | None) -> tuple[Any, ...]:
+    def _report_place(self, m: Mention, region: list[Mention],
+                      subject: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
         """全市 in a report on 某某市 → 某某市: the report's place of the back-reference's level."""
         suffix = m.suffix
         for r in reversed(region):
@@ -253,7 +258,7 @@ class Attribution:
                 return ref_of(r)
         if subject is not None and subject[1] == m.type:
             return subject
-        return ref_of(m)
+        return None if m.name in self.report_words else ref_of(m)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -288,10 +293,12 @@ class Attribution:
             region = regions[j] if inside else []
 
             def eligible(i: int, subject: tuple[Any, ...] | None = subject, at: int = span.end_char,
-                         sentence_start: int = s0) -> bool:
+                         sentence_start: int = s0, region: list[Mention] = region) -> bool:
                 m = mentions[i]
                 if not ok[i] or _broader(m, subject):
                     return False
+                if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
+                    return False  # 社区党组织… in a city report: no community of the report's
                 if m.type not in ADMIN_LEVELS or not aggregates or m.start >= sentence_start:
                     return True  # 凤坂村联合周边6个村: the subject of the count's own sentence leads the group
                 level = ADMIN_LEVELS.index(m.type)
@@ -314,7 +321,7 @@ class Attribution:
             if chosen is None:
                 entity = subject
             elif self._is_step_back(text, mentions[chosen]):
-                entity = self._report_place(mentions[chosen], region, subject)
+                entity = self._report_place(mentions[chosen], region, subject) or subject
             else:
                 entity = ref_of(mentions[chosen])
             fields(span).entity = entity

@@ -95,6 +95,9 @@ class EntityFinder:
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
         self.bare_back: dict[str, str] = dict(data.get("bare_back_references", {}))
+        self.bare_by_type = frozenset(data.get("bare_back_by_type", ()))
+        self.report_words: dict[str, str] = dict(data.get("bare_report_words", {}))
+        self.bare_back.update(self.report_words)
         # at a clause's start: after punctuation, a line start or 在, and before a character of the clause
         self.bare_back_re = regex.compile(
             rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在))({alternation(self.bare_back)})(?=[\p{{Han}}])", regex.M)
@@ -150,9 +153,6 @@ class EntityFinder:
             while run_start > floor and _HAN.match(text, run_start - 1):
                 run_start -= 1
             run = text[run_start:s0]
-            if run and run_start > 0 and text[run_start - 1].isdigit():
-                last_end = s1  # 1.17平方公里|商圈: the run is the unit of a number, not a name
-                continue
             if not run and etype in self.named_with_quotes:
                 quoted = self._quoted(text, s0, s1, suffix, etype)
                 if quoted is not None:
@@ -172,6 +172,9 @@ class EntityFinder:
             parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference else None
             edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None
             name_part, clean = self._name_part(run, edge_clean, suffix, etype)
+            if name_part and name_part == run and run_start > 0 and text[run_start - 1].isdigit():
+                last_end = s1  # 1.17平方公里|商圈: a name would start right after a number: it is the number's unit
+                continue
             if etype in self.named_with_place and 1 < len(name_part) <= 5 and name_part[0] in _DETERMINERS:
                 # 该供销合作社, 该合作社: a determiner before a body's descriptor refers back to that body
                 mention = self._resolve_back(found, name_part[1:] + suffix, etype, s1 - len(suffix) - len(name_part),
@@ -349,6 +352,7 @@ class EntityFinder:
             if i >= 0 and found[i].end > at:
                 continue
             etype = self.bare_back[word]
+            resolved = False
             for k in range(i, -1, -1):
                 earlier = found[k]
                 gap = text[earlier.end:at]
@@ -357,10 +361,16 @@ class EntityFinder:
                     break  # a body word within its paragraph or early in the next; 这里 may follow a scene further
                 if earlier.back_reference and word != "这里":
                     continue
-                if word == "这里" or (earlier.type == etype and earlier.name.endswith(word)):
+                if word == "这里" or (earlier.type == etype
+                                     and (word in self.bare_by_type or earlier.name.endswith(word))):
                     extra.append(Mention(at, at + len(word), earlier.name, earlier.type, earlier.parent, True,
                                          back_reference=True, suffix=word))
+                    resolved = True
                     break
+            if not resolved and word in self.report_words:
+                # 社区新增注册志愿者430人 with no community in the paragraph: the report's own, if it is one
+                # (attribution decides; the name stays the bare word until then)
+                extra.append(Mention(at, at + len(word), word, etype, None, True, back_reference=True, suffix=word))
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
