@@ -144,3 +144,12 @@ def test_dataframe_has_the_entity_columns() -> None:
     frame = to_dataframe(extract("陕西省咸阳市乾县新增党员5名。"))
     assert frame.loc[0, "entity_code"] == "610424"
     assert frame.loc[0, "entity_path"] == "陕西省/咸阳市/乾县"
+
+
+def test_a_chain_the_gazetteer_contradicts_keeps_the_written_parents() -> None:
+    # the gazetteer's only 东乾社区 is in Fujian; this one is written under 乾县, so no Fujian path and no code
+    result = extract("陕西省咸阳市乾县东乾社区新增党员5名。")
+    (metric,) = result.metrics
+    assert metric.entity is not None and metric.entity.name == "东乾社区"
+    assert metric.entity.path == ("陕西省", "咸阳市", "乾县", "东乾社区")
+    assert metric.entity.code is None

@@ -404,23 +404,28 @@ class Gazetteer:
         if cached is None:
             if len(self._chain_resolved) >= 100_000:
                 self._chain_resolved.clear()
-            cached = self._chain_resolved[key] = self.resolve(name, chain)
+            cached = self._resolve(name, chain, strict=True) if chain else self.resolve(name)
+            self._chain_resolved[key] = cached
         return cached
 
-    def _resolve(self, name: str, context: Sequence[str]) -> Resolution:
+    def _resolve(self, name: str, context: Sequence[str], strict: bool = False) -> Resolution:
+        """``strict``: the context is the chain written before the name (乾县|东乾社区): when it names known
+        places and no entry lies under or above them, the name is not the gazetteer's entry (only the name)."""
         nodes = tuple(self._lookup(name)) or self._short_all.get(name, ())
         if not nodes:
             return Resolution((name,), None, None, False)
         nodes = tuple(sorted(set(nodes)))
-        if len(nodes) > 1 and context:
+        if (len(nodes) > 1 or strict) and context:
             lineage = {n: set(self._ancestors(n)) for n in nodes}
             scores = dict.fromkeys(nodes, 0)
+            known = 0  # context words the gazetteer holds
             for word in dict.fromkeys(context):
                 if not word or word == name:
                     continue
                 ctx = self._context_nodes(word)
                 if len(ctx) > 5000:  # a very common village name says nothing
                     continue
+                known += bool(ctx)
                 hits: set[int] = set()
                 for c in ctx:
                     up = None
@@ -437,6 +442,9 @@ class Gazetteer:
             best = max(scores.values())
             if best:
                 nodes = tuple(n for n in nodes if scores[n] == best)
+            elif strict and known:
+                # 陕西省咸阳市乾县东乾社区: the only 东乾社区 the gazetteer has is in Fujian, so this is another one
+                return Resolution((name,), None, LEVELS[self._levels[nodes[0]]], False)
         if len(nodes) == 1:
             node = nodes[0]
             return Resolution(self._path(node), self._codes.get(node), LEVELS[self._levels[node]], False)

@@ -300,7 +300,7 @@ class EntityFinder:
         context = list(dict.fromkeys(m.name for m in found if m.type in ("province", "district")
                                      and not m.back_reference))
         resolved: dict[tuple[str, tuple[str, ...]], Any] = {}
-        by_name: dict[str, Any] = {}
+        by_name: dict[str, tuple[tuple[str, ...], str | None]] = {}
         chain: list[str] = []
         result = []
         for i, m in enumerate(found):
@@ -319,15 +319,17 @@ class EntityFinder:
                 elif r.ambiguous:
                     r = gazetteer.resolve(m.name, chain + context)
                 resolved[key] = r
-            by_name.setdefault(m.name, r)
+            path = tuple(r.path)
+            if len(path) == 1 and i and found[i - 1].end == m.start and found[i - 1].path:
+                path = (*found[i - 1].path, m.name)  # 乾县|东乾社区, not the gazetteer's 东乾社区 in Fujian
+            by_name.setdefault(m.name, (path, r.code))
             chain.append(m.name)
-            m.path, m.code = tuple(r.path), r.code  # the mentions were made by this call: set in place
+            m.path, m.code = path, r.code  # the mentions were made by this call: set in place
             result.append(m)
         # 该村, 全县: a back-reference shares the place it names
         for m in result:
             if m.back_reference and m.name in by_name:
-                r = by_name[m.name]
-                m.path, m.code = tuple(r.path), r.code
+                m.path, m.code = by_name[m.name]
         return result
 
     def _trim_weak_heads(self, found: list[Mention]) -> list[Mention]:
