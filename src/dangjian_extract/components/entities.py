@@ -24,6 +24,7 @@ from ..spans import doc_text
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
+_RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 _DETERMINERS = "该本此"
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
@@ -148,10 +149,9 @@ class EntityFinder:
             if prev is not None and prev.end == s0:
                 last_end = s1  # 明水街道|社区工作: a bare suffix word after a name is not a name
                 continue
-            run_start = s0
             floor = max(last_end, s0 - _MAX_RUN)
-            while run_start > floor and _HAN.match(text, run_start - 1):
-                run_start -= 1
+            # the run of name characters that ends at the suffix, matched backwards in one call
+            run_start = _RUN_BACK.match(text, floor, s0).start() if s0 > floor else s0
             run = text[run_start:s0]
             if not run and etype in self.named_with_quotes:
                 quoted = self._quoted(text, s0, s1, suffix, etype)
