@@ -153,3 +153,17 @@ def test_a_chain_the_gazetteer_contradicts_keeps_the_written_parents() -> None:
     assert metric.entity is not None and metric.entity.name == "东乾社区"
     assert metric.entity.path == ("陕西省", "咸阳市", "乾县", "东乾社区")
     assert metric.entity.code is None
+
+
+@pytest.mark.parametrize("name", ["长春市", "西湖区", "东山村", "红旗村", "张家新村", "厦门市", "和谐社区"])
+def test_official_names_written_alone_are_places(name: str) -> None:
+    # official names that end like a common word (…春市, …湖区, …山村) are still names
+    result = extract(f"近年来，{name}新增党员12名。")
+    assert [e.name for e in result.entities] == [name]
+    assert result.metrics[0].entity is not None and result.metrics[0].entity.name == name
+
+
+def test_a_prefecture_by_its_short_official_form() -> None:
+    result = extract("如今，棒球车间每月能生产4万多个棒球，而在整个怒江州的月产量更是超过22万个。")
+    assert "怒江州" in {e.name for e in result.entities}
+    assert "整个怒江州" not in {e.name for e in result.entities}

@@ -84,7 +84,9 @@ class EntityFinder:
         self.boundary_words = frozenset(w for w in self.boundaries if len(w) > 1)
         # suffix words inside a run mark a left edge too: 开发区|东城街道
         self.weak = frozenset(data["weak_boundaries"])
-        self.boundary_re = regex.compile(alternation(set(self.boundaries) | self.weak | set(self.suffix_type)))
+        # a suffix that names a place only before a break (州) marks no left edge inside a run (陕西同州时荔…公司)
+        edges = set(self.suffix_type) - set(data.get("suffix_followed_by", {}))
+        self.boundary_re = regex.compile(alternation(set(self.boundaries) | self.weak | edges))
         self.join_after = tuple(data["join_after"])
         self.named_with_place = frozenset(data["named_with_place"])
         self.named_with_quotes = frozenset(data["named_with_quotes"])
@@ -95,6 +97,7 @@ class EntityFinder:
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
+        self.suffix_followed_by = {k: frozenset(v) for k, v in data.get("suffix_followed_by", {}).items()}
         self.bare_back: dict[str, str] = dict(data.get("bare_back_references", {}))
         self.bare_by_type = frozenset(data.get("bare_back_by_type", ()))
         self.report_words: dict[str, str] = dict(data.get("bare_report_words", {}))
@@ -103,6 +106,8 @@ class EntityFinder:
         self.bare_back_re = regex.compile(
             rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在))({alternation(self.bare_back)})(?=[\p{{Han}}])", regex.M)
         self.function_chars = frozenset(data["function_chars"])
+        self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
+        self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
         self.not_before_suffix = frozenset(data["not_before_suffix"])
         self._dateline = regex.compile(f"(?:{alternation(data['attribution']['dateline_before'])})$")
         self._dated = regex.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
@@ -128,6 +133,9 @@ class EntityFinder:
             etype = self.suffix_type[suffix]
             nxt = text[s1:s1 + 1]
             prev = found[-1] if found else None
+            needs = self.suffix_followed_by.get(suffix)
+            if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
+                continue  # 同州|时荔…有限公司: this suffix names a place only before a break
             if nxt and nxt in self.not_followed_by.get(suffix, ()) \
                     and not self._chained_official(gazetteer, text, s1, etype, prev):
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
@@ -242,7 +250,7 @@ class EntityFinder:
         official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - floor))
         right_after_parent = parent is not None and official is not None and s1 - len(official) == run_start
         if official is not None and not right_after_parent \
-                and self._generic(official[:len(official) - len(suffix)], suffix):
+                and self._generic_official(official[:len(official) - len(suffix)], suffix):
             official = None  # 城市社区, 乡村: official somewhere, generic here (大练地街道和谐社区 is a name)
         if official is not None and official[:len(official) - len(suffix)] in self.boundary_words:
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
@@ -257,8 +265,8 @@ class EntityFinder:
                            suffix=suffix)
         start = s1 - len(official)
         longer = len(name_part) + len(suffix) - len(official)
-        if clean and longer > 0 and self._acceptable(name_part, suffix, etype) \
-                and name_part[longer - 1] not in self.function_chars:
+        if clean and longer > 0 and self._plausible_longer(name_part, suffix, etype) \
+                and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads):
             start -= longer  # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村
         else:
             head = text[run_start:start]
@@ -459,6 +467,19 @@ class EntityFinder:
             if m.group() not in self.weak and m.group() not in self.suffix_type:
                 floor = m.end()
         return floor
+
+    def _plausible_longer(self, name_part: str, suffix: str, etype: str) -> bool:
+        """A clean name longer than the gazetteer's: of a name's length and not generic (张家新村, 桃花山西区社区)."""
+        lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
+        return lo <= len(name_part) <= hi and not self._generic_official(name_part, suffix)
+
+    def _generic_official(self, name_part: str, suffix: str) -> bool:
+        """An official name used as a common word here (城市社区, 乡村, 各村, 空心村); 长春市 and 东山村 are names."""
+        full = name_part + suffix
+        if full in self.generic or name_part in self.generic or name_part.endswith(self.official_generic):
+            return True
+        # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
+        return name_part[:2] in self.boundary_words and full[2:] in self.generic
 
     def _generic(self, name_part: str, suffix: str) -> bool:
         full = name_part + suffix
