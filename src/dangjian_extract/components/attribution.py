@@ -113,7 +113,7 @@ class Attribution:
         if m.type in _TITLED_LEVELS and self._title_after.match(text, m.end):
             return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长
         if self._person_after.match(text, m.end):
-            return False  # 凤凰社区居民黄方权: a person's affiliation
+            return False  # 凤凰社区居民黄某: a person's affiliation
         lo = max(0, m.start - 4)
         head = text[lo:m.start]
         cut = max((b.end() for b in CLAUSE_BREAK.finditer(head)), default=0)
