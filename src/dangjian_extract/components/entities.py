@@ -106,6 +106,7 @@ class EntityFinder:
         self.bare_back_re = regex.compile(
             rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在))({alternation(self.bare_back)})(?=[\p{{Han}}])", regex.M)
         self.function_chars = frozenset(data["function_chars"])
+        self.boundary_inside = {k: tuple(v) for k, v in data.get("boundary_inside_words", {}).items()}
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
         self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
         self.not_before_suffix = frozenset(data["not_before_suffix"])
@@ -445,6 +446,8 @@ class EntityFinder:
         """
         strong = weak = None
         for m in self.boundary_re.finditer(run):
+            if self._inside_word(run, m):
+                continue
             rest = len(run) - m.end()
             is_suffix = m.group() in self.suffix_type
             is_weak = m.group() in self.weak or is_suffix
@@ -464,9 +467,14 @@ class EntityFinder:
         """Where a name may start at the earliest: after the last strong boundary word of the run."""
         floor = 0
         for m in self.boundary_re.finditer(run):
-            if m.group() not in self.weak and m.group() not in self.suffix_type:
+            if m.group() not in self.weak and m.group() not in self.suffix_type and not self._inside_word(run, m):
                 floor = m.end()
         return floor
+
+    def _inside_word(self, run: str, m: Any) -> bool:
+        """青年|突击党小组: a boundary character that is part of a word (青年, 少年) bounds nothing."""
+        words = self.boundary_inside.get(m.group())
+        return bool(words) and any(run.startswith(w, m.end() - len(w)) for w in words)
 
     def _plausible_longer(self, name_part: str, suffix: str, etype: str) -> bool:
         """A clean name longer than the gazetteer's: of a name's length and not generic (张家新村, 桃花山西区社区)."""
