@@ -187,3 +187,10 @@ def test_party_bodies_and_named_spaces(text: str, body: str) -> None:
 def test_generic_party_units_are_no_names() -> None:
     names = {e.name for e in extract("各楼道党小组和公共空间共开展活动120场。").entities}
     assert not names & {"楼道党小组", "各楼道党小组", "公共空间"}
+
+
+@pytest.mark.parametrize("name", ["三道沟村", "二十里铺村", "七台河市", "三元区"])
+def test_a_numeral_that_begins_an_official_place_name_is_no_figure(name: str) -> None:
+    result = extract(f"{name}新建厂房2座。")
+    assert [m.text for m in result.metrics] == ["2座"]
+    assert name in {e.name for e in result.entities}

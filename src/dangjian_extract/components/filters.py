@@ -23,6 +23,8 @@ REJECTED_KEY = "rejected"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", '"': '"'}
 CLAUSE_PUNCT = set("，。；！？,;!?")
 SENTENCE_END = set("。！？!?")
+_NAME_REACH = 8  # characters from a numeral to the end of a place name it may begin (二十里铺村)
+_PLACE_ENDS = frozenset("村镇乡区县市州旗盟道")  # the last character of a township-to-county name (…街道)
 _HAN = regex.compile(r"\p{Han}")
 _QUOTED = regex.compile("|".join(rf"{regex.escape(o)}[^{regex.escape(o + c)}\n]*{regex.escape(c)}"
                                  for o, c in QUOTE_PAIRS.items()))
@@ -153,7 +155,23 @@ class MetricFilter:
         if self._org_suffix is not None and kind in ("money", "measure") and _HAN.match(text, end) and \
                 self._org_suffix.match(text, end, min(len(text), end + 5)):
             return "organisation_name"  # 三元食品公司, 三元牌
+        if self._in_official_name(text, start, end):
+            return "place_name"  # 三道沟村, 二十里铺村: the numeral begins a name the national gazetteer holds
         return None
+
+    @staticmethod
+    def _in_official_name(text: str, start: int, end: int) -> bool:
+        if not _HAN.match(text, end):
+            return False
+        from ..gazetteer import get_gazetteer  # loaded once, on first use (the entity finder needs it too)
+
+        gazetteer = get_gazetteer()
+        for stop in range(end + 1, min(len(text), start + _NAME_REACH) + 1):
+            if not _HAN.match(text, stop - 1):
+                return False
+            if text[stop - 1] in _PLACE_ENDS and gazetteer.contains(text[start:stop]):
+                return True
+        return False
 
     def reason(self, span: Span, text: str, quoted: _Intervals, stops: _StopPhrases,
                furniture: _Intervals) -> str | None:
