@@ -194,3 +194,13 @@ def test_a_numeral_that_begins_an_official_place_name_is_no_figure(name: str) ->
     result = extract(f"{name}新建厂房2座。")
     assert [m.text for m in result.metrics] == ["2座"]
     assert name in {e.name for e in result.entities}
+
+
+def test_a_name_the_gazetteer_lacks_needs_a_parent_or_a_second_mention() -> None:
+    # 青禾街道 is no official name: alone it is not trusted, written twice it is
+    once = extract("青禾街道新增党员12名。")
+    assert "青禾街道" not in {e.name for e in once.entities}
+    twice = extract("青禾街道新增党员12名。青禾街道还新建驿站3处。")
+    assert [m.entity.name for m in twice.metrics if m.entity] == ["青禾街道", "青禾街道"]
+    chained = extract("杭州市青禾街道新增党员12名。")
+    assert "青禾街道" in {e.name for e in chained.entities}

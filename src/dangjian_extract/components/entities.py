@@ -259,7 +259,11 @@ class EntityFinder:
                 and _HAN.match(text, s1 - len(official) - 1) and parent is None:
             official = None  # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere)
         if official is None or len(official) <= len(suffix):
-            if parent is None or not clean or not self._acceptable(name_part, suffix, etype):
+            # a name the gazetteer lacks (a new or renamed place, or one written differently) needs stronger
+            # evidence: a parent written right before it, or the same name written again in the text
+            if not clean or not self._acceptable(name_part, suffix, etype):
+                return None
+            if parent is None and text.count(name_part + suffix) < 2:
                 return None
             start = s1 - len(suffix) - len(name_part)
             return Mention(start, s1, text[start:s1], etype, parent if start == run_start else None, True,
