@@ -516,7 +516,8 @@ class EntityFinder:
                 word = next((w for w in endings if rest.endswith(w)), None) or next(
                     (w for w in self.generic_endings if rest.endswith(w)), None)
                 if word is None:
-                    return True
+                    # 下设|楼栋党小组: a verb before the descriptors is no name either
+                    return rest not in self.boundary_words and rest[-2:] not in self.boundary_words
                 rest = rest[:-len(word)]
             return False
         if name_part.endswith(self.generic_endings):
