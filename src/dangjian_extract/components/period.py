@@ -179,7 +179,11 @@ class PeriodGrammar:
         cores = [self._plan, self._event, self._recent, self._abs_year, self._rel_year, self._range, self._single,
                  self._year_part, self._holiday, self._bare_edge, self._fixed]
         any_core = "|".join(f"(?:{c.pattern})" for c in cores)
-        self._trigger = regex.compile(rf"(?=(?:{trigger}))(?:{self._prefix.pattern})?(?:{any_core})")
+        # the leading class (every character a trigger can start with) lets the search skip other characters
+        # without trying the trigger's lookbehinds at each one
+        start_chars = _chars({*"0123456789年", *self.numerals, *self.year_digits, *d.get("quotes", []), *firsts})
+        self._trigger = regex.compile(
+            rf"(?={start_chars})(?=(?:{trigger}))(?:{self._prefix.pattern})?(?:{any_core})")
 
     # --- numbers -------------------------------------------------------------------------------------------
 
