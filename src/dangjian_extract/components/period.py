@@ -168,9 +168,10 @@ class PeriodGrammar:
         self._suffix = regex.compile(rf"(?:{alternation(suffixes)})")
         self._before_stop = regex.compile(alternation(d.get("before_not_followed_by", [])))
         # where an expression may start: a prefix, a year, a number, or the first character of a word
-        firsts = {w[:1] for w in (*self.relative_years, *self.year_parts, *self.fixed, *self.holidays,
-                                  *self.plans, *self.events, *d.get("recent_prefixes", []),
-                                  *self.to_prefixes, *d.get("from_prefixes", []))}
+        words = [w for w in (*self.relative_years, *self.year_parts, *self.fixed, *self.holidays, *self.plans,
+                             *self.events, *d.get("recent_prefixes", []), *self.to_prefixes,
+                             *d.get("from_prefixes", [])) if w]
+        firsts = {w[:1] for w in words}
         # a number is tried at the start of its run only: no expression starts inside 2300 or 一千三百
         trigger = rf"(?<![0-9])[0-9]|年|(?<!{cn}){cn}|(?<!{yd}){yd}|{quote}|{_chars(firsts)}"
         # one search finds where an expression can start: a trigger character where, after an optional prefix,
@@ -180,10 +181,13 @@ class PeriodGrammar:
                  self._year_part, self._holiday, self._bare_edge, self._fixed]
         any_core = "|".join(f"(?:{c.pattern})" for c in cores)
         # the leading class (every character a trigger can start with) lets the search skip other characters
-        # without trying the trigger's lookbehinds at each one
+        # without trying the trigger's lookbehinds at each one; a word's start must be its first two characters
+        # (党 starts no expression unless 党的十八大 …), which passes over most common characters at once
         start_chars = _chars({*"0123456789年", *self.numerals, *self.year_digits, *d.get("quotes", []), *firsts})
+        not_word = _chars({*"0123456789年", *self.numerals, *self.year_digits, *d.get("quotes", [])})
+        heads = alternation({w[:2] for w in words})
         self._trigger = regex.compile(
-            rf"(?={start_chars})(?=(?:{trigger}))(?:{self._prefix.pattern})?(?:{any_core})")
+            rf"(?={start_chars})(?={not_word}|{heads})(?=(?:{trigger}))(?:{self._prefix.pattern})?(?:{any_core})")
 
     # --- numbers -------------------------------------------------------------------------------------------
 
