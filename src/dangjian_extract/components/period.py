@@ -182,7 +182,7 @@ class PeriodGrammar:
         any_core = "|".join(f"(?:{c.pattern})" for c in cores)
         # the leading class (every character a trigger can start with) lets the search skip other characters
         # without trying the trigger's lookbehinds at each one; a word's start must be its first two characters
-        # (党 starts no expression unless 党的十八大 …), which passes over most common characters at once
+        # (a common character such as 党 or 上 is passed over unless a listed word starts there)
         start_chars = _chars({*"0123456789年", *self.numerals, *self.year_digits, *d.get("quotes", []), *firsts})
         not_word = _chars({*"0123456789年", *self.numerals, *self.year_digits, *d.get("quotes", [])})
         heads = alternation({w[:2] for w in words})
