@@ -7,6 +7,7 @@ takes the nearest one before it in its sentence, else one right after it in its 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -103,6 +104,19 @@ def _ordered(from_spec: str, to_spec: str) -> bool:
     return True
 
 
+def _plain_re(pattern: regex.Pattern[str]) -> Any:
+    """The same search compiled by the standard ``re`` module, which scans this kind of pattern about three
+    times faster; only where the match starts is read, so the group names (repeated across the cores, which
+    ``re`` refuses) are dropped. The ``regex`` pattern itself when ``re`` cannot compile it."""
+    plain = regex.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+    if "(?P=" in plain or "\\p{" in plain or "\\P{" in plain:
+        return pattern
+    try:
+        return re.compile(plain)
+    except re.error:
+        return pattern
+
+
 class PeriodGrammar:
     """Finds time expressions in normalised text; every step is an anchored match of bounded length."""
 
@@ -188,6 +202,7 @@ class PeriodGrammar:
         heads = alternation({w[:2] for w in words})
         self._trigger = regex.compile(
             rf"(?={start_chars})(?={not_word}|{heads})(?=(?:{trigger}))(?:{self._prefix.pattern})?(?:{any_core})")
+        self._scan = _plain_re(self._trigger)
 
     # --- numbers -------------------------------------------------------------------------------------------
 
@@ -356,7 +371,7 @@ class PeriodGrammar:
         found: list[TimeExpr] = []
         pos, n = 0, len(text)
         while pos < n:
-            m = self._trigger.search(text, pos)
+            m = self._scan.search(text, pos)
             if m is None:
                 break
             p = m.start()
