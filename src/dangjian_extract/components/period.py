@@ -7,7 +7,6 @@ takes the nearest one before it in its sentence, else one right after it in its 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -21,7 +20,7 @@ from spacy.tokens import Doc
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
 from ..periods import resolve
-from ..spans import PHRASE_BREAK, SENTENCE_BREAK, doc_text, sentence_breaks
+from ..spans import PHRASE_BREAK, RE_DIFFERS, SENTENCE_BREAK, doc_text, plain_re, sentence_breaks
 from .quantities import METRICS_KEY
 
 _CLAUSE_CHARS = frozenset("，。；！？、,;!?:：\n")
@@ -107,14 +106,13 @@ def _ordered(from_spec: str, to_spec: str) -> bool:
 def _plain_re(pattern: regex.Pattern[str]) -> Any:
     """The same search compiled by the standard ``re`` module, which scans this kind of pattern about three
     times faster; only where the match starts is read, so the group names (repeated across the cores, which
-    ``re`` refuses) are dropped. The ``regex`` pattern itself when ``re`` cannot compile it."""
+    ``re`` refuses) are dropped. The ``regex`` pattern itself when ``re`` cannot read it alike; text where the
+    two read a class differently (``RE_DIFFERS``) is searched with ``regex``."""
     plain = regex.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
-    if "(?P=" in plain or "\\p{" in plain or "\\P{" in plain:
+    if "(?P=" in plain:
         return pattern
-    try:
-        return re.compile(plain)
-    except re.error:
-        return pattern
+    compiled = plain_re(plain)
+    return pattern if compiled is None else compiled
 
 
 class PeriodGrammar:
@@ -370,8 +368,9 @@ class PeriodGrammar:
         """Every time expression in text, in order, ranges merged and 同期 resolved; comparison bases left out."""
         found: list[TimeExpr] = []
         pos, n = 0, len(text)
+        scan = self._scan if RE_DIFFERS.search(text) is None else self._trigger
         while pos < n:
-            m = self._scan.search(text, pos)
+            m = scan.search(text, pos)
             if m is None:
                 break
             p = m.start()
