@@ -6,13 +6,17 @@ end inside a token; we split just those tokens instead of paying for per-charact
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from typing import TypeVar
 
+import regex
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
+_T = TypeVar("_T")
 TEXT_KEY = "dangjian_text"
 # one-character classes: the standard re module scans them faster than regex, with the same matches
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
@@ -42,6 +46,26 @@ def plain_re(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
         return re.compile(pattern, flags)
     except (re.error, ValueError):
         return None
+
+
+_RE_FLAGS = regex.M | regex.S | regex.X
+_REGEX_DEFAULT_FLAGS = regex.VERSION0 | regex.UNICODE
+
+
+def plain_copy(obj: _T) -> _T | None:
+    """A shallow copy of a component whose ``regex`` pattern attributes are compiled by the standard re module
+    where :func:`plain_re` allows it (the same matches, found faster on short strings); None when none is.
+    Use it only on text without ``RE_DIFFERS`` characters."""
+    fast = copy.copy(obj)
+    changed = False
+    for name, value in vars(obj).items():
+        if not isinstance(value, regex.Pattern) or value.flags & ~(_RE_FLAGS | _REGEX_DEFAULT_FLAGS):
+            continue
+        compiled = plain_re(value.pattern, value.flags & _RE_FLAGS)
+        if compiled is not None:
+            setattr(fast, name, compiled)
+            changed = True
+    return fast if changed else None
 
 
 def sentence_breaks(doc: Doc) -> list[int]:
