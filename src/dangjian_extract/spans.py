@@ -48,6 +48,17 @@ def plain_re(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
         return None
 
 
+def compile_fast(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """``pattern`` in the standard re module when both modules read it alike on every text (no class that
+    RE_DIFFERS concerns), else in regex: for alternations of words, matched many times per document."""
+    if not _RE_CLASS.search(pattern):
+        compiled = plain_re(pattern)
+        if compiled is not None:
+            return compiled
+    return regex.compile(pattern)
+
+
+_RE_CLASS = re.compile(r"(?<!\\)(?:\\\\)*\\[sSdD]")
 _RE_FLAGS = regex.M | regex.S | regex.X
 _REGEX_DEFAULT_FLAGS = regex.VERSION0 | regex.UNICODE
 
