@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
-from ..spans import CLAUSE_BREAK, doc_text, sentence_breaks
+from ..spans import CLAUSE_BREAK, compile_fast, doc_text, sentence_breaks
 from .entities import Mention, mentions_of, ref_of
 from .quantities import METRICS_KEY
 from .sections import SECTIONS_KEY
@@ -72,11 +72,11 @@ class Attribution:
         data = self.lex.raw["entities"]
         self.subject_openers = tuple(data["subject_openers"])
         self.described_types = frozenset(data["described_types"])
-        self._verbs = regex.compile(alternation(w for w in data["left_boundaries"] if len(w) > 1))
+        self._verbs = compile_fast(alternation(w for w in data["left_boundaries"] if len(w) > 1))
         cfg = data["attribution"]
-        self._title_after = regex.compile(alternation(cfg["title_after"]))
-        self._person_after = regex.compile(alternation(cfg["person_after"]))
-        self._passing_before = regex.compile(f"(?:{alternation(cfg['passing_before'])})$")
+        self._title_after = compile_fast(alternation(cfg["title_after"]))
+        self._person_after = compile_fast(alternation(cfg["person_after"]))
+        self._passing_before = compile_fast(f"(?:{alternation(cfg['passing_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
         self.scene_openers = frozenset(cfg["scene_openers"])
         self.report_words = frozenset(data.get("bare_report_words", {}))
@@ -85,7 +85,7 @@ class Attribution:
         self.sentence_end = frozenset(data["sections"]["sentence_end"])
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
                         for w, t in cfg["counted_units"].items()}
-        self._counted_re = regex.compile(alternation(self.counted))
+        self._counted_re = compile_fast(alternation(self.counted))
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
 
     def _counted_level(self, text: str, span: Span) -> int | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..extensions import Fields, fields, register_extensions
 from ..lexicon import Lexicon, alternation, lexicon_for
-from ..spans import CLAUSE_BREAK, PHRASE_BREAK, doc_text, sentence_bounds, sentence_breaks
+from ..spans import CLAUSE_BREAK, PHRASE_BREAK, RE_DIFFERS, doc_text, plain_copy, sentence_bounds, sentence_breaks
 from .entities import mentions_of
 from .quantities import METRICS_KEY
 
@@ -129,8 +129,18 @@ class ContextReader:
         self._trim_end = regex.compile(f"(?:{alternation(ctx['object_trim_end'])})+$")
         self._trim_start = regex.compile(f"^(?:{alternation(ctx['object_trim_start'])})+")
 
+        # the same reader with its patterns in the standard re module (faster on these short strings), for text
+        # that both modules read alike
+        self._plain: ContextReader | None = None
+        self._plain = plain_copy(self)
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        if self._plain is not None and RE_DIFFERS.search(text) is None:
+            return self._plain._read(doc, text)
+        return self._read(doc, text)
+
+    def _read(self, doc: Doc, text: str) -> Doc:
         breaks = sentence_breaks(doc)
         # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
         entity_ends = sorted(e.end for e in mentions_of(doc) if e.type in _PLACES)

@@ -9,6 +9,7 @@ unsure is kept only when the same name is written cleanly elsewhere in the text,
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 from ..extensions import register_extensions
 from ..gazetteer import level_to_entity_type
 from ..lexicon import Lexicon, alternation, lexicon_for
-from ..spans import doc_text
+from ..spans import compile_fast, doc_text
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
@@ -77,7 +78,8 @@ class EntityFinder:
         for etype, suffixes in data["suffixes"].items():
             for suffix in suffixes:
                 self.suffix_type.setdefault(suffix, etype)
-        self.pattern = regex.compile(alternation(self.suffix_type))
+        # an alternation of plain words: the standard re module finds the same matches about twice as fast
+        self.pattern = re.compile(alternation(self.suffix_type))
         self.lengths = {t: (int(a), int(b)) for t, (a, b) in data["name_length"].items()}
         self.lengths_by_suffix = {t: (int(a), int(b)) for t, (a, b) in data["name_length_by_suffix"].items()}
         self.boundaries = sorted(set(data["left_boundaries"]), key=len, reverse=True)
@@ -86,7 +88,7 @@ class EntityFinder:
         self.weak = frozenset(data["weak_boundaries"])
         # a suffix that names a place only before a break (州) marks no left edge inside a run (陕西同州时荔…公司)
         edges = set(self.suffix_type) - set(data.get("suffix_followed_by", {}))
-        self.boundary_re = regex.compile(alternation(set(self.boundaries) | self.weak | edges))
+        self.boundary_re = compile_fast(alternation(set(self.boundaries) | self.weak | edges))
         self.join_after = tuple(data["join_after"])
         self.named_with_place = frozenset(data["named_with_place"])
         self.named_with_quotes = frozenset(data["named_with_quotes"])
@@ -110,8 +112,8 @@ class EntityFinder:
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
         self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
         self.not_before_suffix = frozenset(data["not_before_suffix"])
-        self._dateline = regex.compile(f"(?:{alternation(data['attribution']['dateline_before'])})$")
-        self._dated = regex.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
+        self._dateline = compile_fast(f"(?:{alternation(data['attribution']['dateline_before'])})$")
+        self._dated = compile_fast(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
         self.back_not_after = {k: frozenset(v) for k, v in data["back_reference_not_after"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
