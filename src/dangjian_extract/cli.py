@@ -2,7 +2,7 @@
 
     dangjian-extract --sample                 metrics of the bundled sample report, one JSON line each
     dangjian-extract PATH [PATH ...]          files, directories (their *.txt, recursively) or ``-`` (stdin)
-        [--format jsonl|csv|table] [--reference-date 2024-06-30] [--jobs N] [--progress/--no-progress]
+        [--format jsonl|csv|table] [--reference-date 2024-06-30|auto] [--jobs N] [--progress/--no-progress]
     dangjian-extract evaluate GOLD_DIR TEXT_DIR [--show-errors N] [--json OUT]
     dangjian-extract schema                   the JSON Schema of the output
 
@@ -100,16 +100,18 @@ class _Writer:
     def write(self, result: Extraction) -> None:
         if self.fmt == "jsonl":
             for metric in result.metrics:
-                row = {"doc_id": result.doc_id, **metric.model_dump(mode="json")}
+                row = {"doc_id": result.doc_id, **metric.model_dump(mode="json"),
+                       "reference_date": result.reference_date.isoformat() if result.reference_date else None,
+                       "reference_date_source": result.reference_date_source}
                 self.out.write(json.dumps(row, ensure_ascii=False) + "\n")
         elif self.csv is not None:
             for metric in result.metrics:
-                self.csv.writerow(metric_row(result.doc_id, metric))
+                self.csv.writerow(metric_row(result.doc_id, metric, extraction=result))
         else:
             self.out.write(f"== {result.doc_id}: {len(result.metrics)} metrics\n")
             self.out.write("  ".join(_cell(name, w) for name, w in TABLE_COLUMNS).rstrip() + "\n")
             for metric in result.metrics:
-                row = metric_row(result.doc_id, metric)
+                row = metric_row(result.doc_id, metric, extraction=result)
                 self.out.write("  ".join(_cell(row[name], w) for name, w in TABLE_COLUMNS).rstrip() + "\n")
         self.out.flush()
 
@@ -131,7 +133,8 @@ def _extract_main(argv: Sequence[str]) -> int:
     ap.add_argument("--sample", action="store_true", help="run on the bundled sample report")
     ap.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl",
                     help="jsonl: one JSON object per metric (default); csv: flat columns; table: for reading")
-    ap.add_argument("--reference-date", help="publication date (ISO, e.g. 2024-06-30) for 今年以来, 上月…")
+    ap.add_argument("--reference-date", help="publication date (ISO, e.g. 2024-06-30) for 今年以来, 上月…; "
+                                             "'auto': the date each report prints about itself (byline, dateline)")
     ap.add_argument("--glob", default="*.txt", help="which files of a directory to read (default: *.txt)")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; -1: one per CPU)")
     ap.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,

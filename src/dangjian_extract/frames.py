@@ -52,12 +52,15 @@ COLUMNS: tuple[Column, ...] = (
     Column("period_to", "date", True, "Metric.period.to_date"),
     Column("entity_code", "str", True, "Metric.entity.code"),
     Column("entity_path", "str", True, "Metric.entity.path, joined by '/'"),
+    Column("reference_date", "date", True, "Extraction.reference_date (the report's)"),
+    Column("reference_date_source", "str", False, "Extraction.reference_date_source: given | page | none"),
 )
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 
 
-def metric_row(doc_id: str | None, m: Metric) -> dict[str, Any]:
-    """The flat row of one metric (keys in :data:`COLUMN_NAMES` order)."""
+def metric_row(doc_id: str | None, m: Metric, extraction: Extraction | None = None) -> dict[str, Any]:
+    """The flat row of one metric (keys in :data:`COLUMN_NAMES` order); the report-level columns
+    (``reference_date``, ``reference_date_source``) come from ``extraction``, the record the metric is of."""
     e, p, s = m.entity, m.period, m.sentence
     return {
         "doc_id": doc_id, "start": m.start, "end": m.end, "text": m.text, "value": m.value,
@@ -70,6 +73,8 @@ def metric_row(doc_id: str | None, m: Metric) -> dict[str, Any]:
         "entity_parent": e.parent if e else None,
         "period_from": p.from_date if p else None, "period_to": p.to_date if p else None,
         "entity_code": e.code if e else None, "entity_path": "/".join(e.path) if e and e.path else None,
+        "reference_date": extraction.reference_date if extraction is not None else None,
+        "reference_date_source": extraction.reference_date_source if extraction is not None else "none",
     }
 
 
@@ -81,7 +86,7 @@ def rows(extractions: Extraction | Iterable[Extraction]) -> Iterator[dict[str, A
         if not isinstance(extraction, Extraction):
             raise TypeError(f"expected Extraction records, item {index} is {type(extraction).__name__}")
         for metric in extraction.metrics:
-            yield metric_row(extraction.doc_id, metric)
+            yield metric_row(extraction.doc_id, metric, extraction=extraction)
 
 
 _PANDAS_DTYPES = {("str", False): "object", ("str", True): "object", ("int", False): "int64",

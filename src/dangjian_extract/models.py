@@ -197,6 +197,11 @@ class Extraction(_Record):
                                                                              "body, in order of offsets.")
     sections: list[Section] = Field(default_factory=list, description="The reports on the page, each under "
                                                                        "its own headline, in order.")
+    reference_date: date | None = Field(default=None, description="The date relative periods (今年以来, 去年) "
+                                        "were resolved against: the caller's, or the one the page prints.")
+    reference_date_source: Literal["given", "page", "none"] = Field(
+        default="none", description="Where reference_date came from: given by the caller, read from the page "
+                                    "(reference_date='auto': byline, dateline, 来源/发布时间 line), or none.")
 
     # the text the records index, kept for the notebook view only: not a field, so not in JSON or the schema
     _text: str | None = PrivateAttr(default=None)

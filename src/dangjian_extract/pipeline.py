@@ -24,6 +24,7 @@ from .extensions import fields
 from .models import EntityMention, EntityRef, Extraction, Metric, Period, Section, TextSpan
 from .normalize import NormalizedText
 from .periods import resolve
+from .pubdate import page_date
 from .tokenizer import normalized_of
 
 PIPE_NAMES = ("dangjian_furniture", "dangjian_quantities", "dangjian_filters", "dangjian_entities",
@@ -98,17 +99,23 @@ def _bounds(value: float, value_max: float | None, qualifier: str) -> tuple[floa
     return None, None
 
 
-def _reference_date(value: Any) -> date | None:
+#: reference_date="auto": read the date the page prints about itself (pubdate.py)
+AUTO = "auto"
+
+
+def _reference_date(value: Any) -> date | str | None:
     if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
         return value
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, str):
+        if value.strip().lower() == AUTO:
+            return AUTO
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"reference_date must be an ISO date like 2024-05-10, got {value!r}") from None
-    raise TypeError(f"reference_date must be a date or an ISO date string, got {type(value).__name__}")
+            raise ValueError(f"reference_date must be an ISO date like 2024-05-10 or 'auto', got {value!r}") from None
+    raise TypeError(f"reference_date must be a date, an ISO date string or 'auto', got {type(value).__name__}")
 
 
 def _entity_ref(norm: NormalizedText, entity: tuple[Any, ...] | None) -> EntityRef | None:
@@ -122,11 +129,12 @@ def _entity_ref(norm: NormalizedText, entity: tuple[Any, ...] | None) -> EntityR
 def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date | str | None = None) -> Extraction:
     """Build the pydantic Extraction from a Doc made by this pipeline (offsets mapped to the original).
 
-    ``reference_date`` (the report's publication date) resolves relative periods such as 今年以来.
+    ``reference_date`` (the report's publication date) resolves relative periods such as 今年以来;
+    ``"auto"`` reads the date the page prints about itself (:func:`dangjian_extract.pubdate.page_date`).
     """
-    reference = _reference_date(reference_date)
     norm = normalized_of(doc)
     original = norm.original
+    reference, source = _resolve_reference(reference_date, original)
     metrics = []
     periods: dict[tuple[Any, ...], Period] = {}
     sentences: dict[tuple[Any, ...], TextSpan] = {}
@@ -189,14 +197,25 @@ def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date |
         parts.append(Section(start=s0, end=s1, headline=headline, byline=byline,
                                 subject=_entity_ref(norm, fields(span).subject)))
     result = Extraction(doc_id=doc_id, text_length=len(original), metrics=metrics, entities=mentions,
-                        sections=parts)
+                        sections=parts, reference_date=reference, reference_date_source=source)
     result._text = original
     return result
 
 
-def empty_extraction(text: str, doc_id: str | None) -> Extraction:
+def _resolve_reference(value: Any, text: str) -> tuple[date | None, str]:
+    """The reference date and where it came from: given | page | none."""
+    reference = _reference_date(value)
+    if reference == AUTO:
+        found = page_date(text)
+        return (found.date, "page") if found else (None, "none")
+    return (reference, "given") if isinstance(reference, date) else (None, "none")
+
+
+def empty_extraction(text: str, doc_id: str | None, reference_date: Any = None) -> Extraction:
     """The result for blank text: no metrics, no entities, no sections."""
-    result = Extraction(doc_id=doc_id, text_length=len(text), metrics=[])
+    reference, source = _resolve_reference(reference_date, text)
+    result = Extraction(doc_id=doc_id, text_length=len(text), metrics=[], reference_date=reference,
+                        reference_date_source=source)
     result._text = text
     return result
 
@@ -221,13 +240,16 @@ def extract(text: str | bytes, *, extra_lexicon: dict[str, Any] | None = None, d
             reference_date: date | str | None = None) -> Extraction:
     """Every metric the text states, as typed records whose offsets index ``text`` itself.
 
+    ``reference_date`` (a date, an ISO string, or ``"auto"`` for the date the page prints about itself)
+    resolves relative periods such as 今年以来.
+
     >>> extract("总投资达到15亿元").metrics[0].value
     1500000000.0
     """
     text = _check_text(text)
     _reference_date(reference_date)  # a bad date is an error even for empty text
     if not text.strip():
-        return empty_extraction(text, doc_id)
+        return empty_extraction(text, doc_id)  # as extract_many() does: blank text resolves nothing
     nlp = load(extra_lexicon)
     with memory_zone(nlp):
         return records_from_doc(nlp(text), doc_id=doc_id, reference_date=reference_date)

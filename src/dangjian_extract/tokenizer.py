@@ -85,3 +85,58 @@ def create_coarse_tokenizer(extra_lexicon: dict[str, Any] | None = None) -> Any:
         return CoarseTokenizer(nlp.vocab, lexicon_for(extra_lexicon))
 
     return make
+
+
+class NormalizingTokenizer:
+    """Normalise as the coarse tokenizer does, then let another tokenizer (spaCy's ``zh`` one) split the text.
+
+    For a user's own pipeline: the components see the same normalised text (half-width, simplified script,
+    pinyin annotations removed) and :func:`~dangjian_extract.pipeline.records_from_doc` maps offsets back
+    to the text passed, whatever the word boundaries.
+    """
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.vocab = inner.vocab
+
+    def __call__(self, text: str) -> Doc:
+        if not isinstance(text, str):
+            raise TypeError(f"expected text as str, got {type(text).__name__}")
+        norm = normalize(text)
+        normalized = _SURROGATES.sub("\ufffd", norm.text)
+        doc = self.inner(normalized)
+        doc.user_data[TEXT_KEY] = doc.text
+        doc.user_data[ORIGINAL_KEY] = norm.original
+        doc.user_data[OFFSETS_KEY] = norm.offsets.tobytes()
+        return doc
+
+    def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return self.inner.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> NormalizingTokenizer:
+        self.inner.from_bytes(data, **kwargs)
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        self.inner.to_disk(path, **kwargs)
+
+    def from_disk(self, path: Any, **kwargs: Any) -> NormalizingTokenizer:
+        self.inner.from_disk(path, **kwargs)
+        return self
+
+
+@spacy.registry.tokenizers("dangjian.normalizing_tokenizer.v1")
+def create_normalizing_tokenizer(segmenter: str = "char") -> Any:
+    """spaCy's Chinese tokenizer (``segmenter`` = "char", "jieba" or "pkuseg") behind our normalisation."""
+    from spacy.lang.zh import create_chinese_tokenizer
+
+    make_inner = create_chinese_tokenizer(segmenter)
+
+    def make(nlp: spacy.Language) -> NormalizingTokenizer:
+        return NormalizingTokenizer(make_inner(nlp))
+
+    return make
