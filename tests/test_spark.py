@@ -84,8 +84,9 @@ def _expected(rows: list[tuple[Any, Any, Any]]) -> list[dict[str, Any]]:
     out = []
     for ident, text, reference in rows:
         doc_id = None if ident is None else str(ident)
-        for m in extract(text, doc_id=doc_id, reference_date=reference).metrics:
-            out.append({"id": ident, **metric_row(doc_id, m), "errors": None})
+        result = extract(text, doc_id=doc_id, reference_date=reference)
+        for m in result.metrics:
+            out.append({"id": ident, **metric_row(doc_id, m, extraction=result), "errors": None})
     return sorted(out, key=_key)
 
 

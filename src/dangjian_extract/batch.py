@@ -61,7 +61,7 @@ def _run_batch(jobs: list[_Job], extra_lexicon: dict[str, Any] | None, batch_siz
         for doc, (doc_id, ref) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             original = doc.user_data.get(ORIGINAL_KEY, "")
             if not original.strip():  # same as extract(): blank text gives an empty Extraction
-                results.append(empty_extraction(original, doc_id))
+                results.append(empty_extraction(original, doc_id, ref))
             else:
                 results.append(records_from_doc(doc, doc_id=doc_id, reference_date=ref))
     return results

@@ -249,7 +249,7 @@ def extract(text: str | bytes, *, extra_lexicon: dict[str, Any] | None = None, d
     text = _check_text(text)
     _reference_date(reference_date)  # a bad date is an error even for empty text
     if not text.strip():
-        return empty_extraction(text, doc_id)  # as extract_many() does: blank text resolves nothing
+        return empty_extraction(text, doc_id, reference_date)  # a given date is recorded; "auto" finds none
     nlp = load(extra_lexicon)
     with memory_zone(nlp):
         return records_from_doc(nlp(text), doc_id=doc_id, reference_date=reference_date)

@@ -210,7 +210,7 @@ def _frame(batch: pd.DataFrame, outcome: dict[int, Extraction | str], positions:
                 sources.append(i)
             continue
         for m in result.metrics:
-            records.append(metric_row(result.doc_id, m))
+            records.append(metric_row(result.doc_id, m, extraction=result))
             sources.append(i)
     frame = pd.DataFrame.from_records(records, columns=[n for n in names if n != id_name])
     frame = frame.astype({c.name: _PANDAS_DTYPES[c.type] for c in COLUMNS if c.name in frame.columns})
