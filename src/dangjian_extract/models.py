@@ -70,6 +70,19 @@ class _Record(BaseModel):
             return cls.model_validate(data, **kwargs)
 
 
+def _path_field() -> Any:
+    return Field(default=None, description="For a place the national gazetteer holds: the official names from the "
+                                           "province down to this place, as far as the text and the gazetteer "
+                                           "determine them (陕西省, 咸阳市, 乾县); null for bodies and for names the "
+                                           "gazetteer lacks.")
+
+
+def _code_field() -> Any:
+    return Field(default=None, description="The administrative division code of the place, only when the name "
+                                           "resolves to one gazetteer entry that has a code (never a guess); else "
+                                           "null.")
+
+
 class EntityRef(_Record):
     """The place, body, project or enterprise a metric belongs to."""
 
@@ -80,13 +93,8 @@ class EntityRef(_Record):
     start: int | None = Field(default=None, description="Start offset of the mention in the original text.")
     end: int | None = Field(default=None, description="End offset (exclusive) of the mention.")
     parent: str | None = Field(default=None, description="Enclosing entity named in the text, if any.")
-    path: tuple[str, ...] | None = Field(
-        default=None, description="For a place the national gazetteer holds: the official names from the province "
-                                  "down to this place, as far as the text and the gazetteer determine them "
-                                  "(陕西省, 咸阳市, 乾县); null for bodies and for names the gazetteer lacks.")
-    code: str | None = Field(
-        default=None, description="The administrative division code of the place, only when the name resolves to "
-                                  "one gazetteer entry that has a code (never a guess); else null.")
+    path: tuple[str, ...] | None = _path_field()
+    code: str | None = _code_field()
 
 
 class EntityMention(_Record):
@@ -104,13 +112,8 @@ class EntityMention(_Record):
                                                          "(市中区光明路街道 → 市中区), if any.")
     back_reference: bool = Field(default=False, description="True for 该村/本村-style words that refer "
                                                             "back to the last named entity of the type.")
-    path: tuple[str, ...] | None = Field(
-        default=None, description="For a place the national gazetteer holds: the official names from the province "
-                                  "down to this place, as far as the text and the gazetteer determine them "
-                                  "(陕西省, 咸阳市, 乾县); null for bodies and for names the gazetteer lacks.")
-    code: str | None = Field(
-        default=None, description="The administrative division code of the place, only when the name resolves to "
-                                  "one gazetteer entry that has a code (never a guess); else null.")
+    path: tuple[str, ...] | None = _path_field()
+    code: str | None = _code_field()
 
 
 class Period(_Record):

@@ -26,6 +26,23 @@ ORIGINAL_KEY = "dangjian_original"
 OFFSETS_KEY = "dangjian_offsets"
 
 
+def _normalized(text: str) -> tuple[NormalizedText, str]:
+    """The normalised text, and the same with lone surrogates swapped 1:1 for U+FFFD (spaCy's string store
+    encodes to UTF-8, which they cannot be)."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected text as str, got {type(text).__name__}")
+    norm = normalize(text)
+    return norm, _SURROGATES.sub("\ufffd", norm.text)
+
+
+def _keep_way_back(doc: Doc, text: str, norm: NormalizedText) -> Doc:
+    """The text the components read, the original and the offset map, in ``doc.user_data``."""
+    doc.user_data[TEXT_KEY] = text
+    doc.user_data[ORIGINAL_KEY] = norm.original
+    doc.user_data[OFFSETS_KEY] = norm.offsets.tobytes()
+    return doc
+
+
 class CoarseTokenizer:
     """Normalise, then split into numerals, units after numerals, punctuation, space and text runs."""
 
@@ -35,17 +52,9 @@ class CoarseTokenizer:
         self._token = build_grammar(lexicon).token
 
     def __call__(self, text: str) -> Doc:
-        if not isinstance(text, str):
-            raise TypeError(f"expected text as str, got {type(text).__name__}")
-        norm = normalize(text)
-        # spaCy's string store encodes to UTF-8, which lone surrogates cannot be: swap them 1:1 for U+FFFD
-        text = _SURROGATES.sub("\ufffd", norm.text)
-        words = self._token.findall(text)
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        doc.user_data[TEXT_KEY] = text
-        doc.user_data[ORIGINAL_KEY] = norm.original
-        doc.user_data[OFFSETS_KEY] = norm.offsets.tobytes()
-        return doc
+        norm, normalized = _normalized(text)
+        words = self._token.findall(normalized)
+        return _keep_way_back(Doc(self.vocab, words=words, spaces=[False] * len(words)), normalized, norm)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
@@ -100,15 +109,9 @@ class NormalizingTokenizer:
         self.vocab = inner.vocab
 
     def __call__(self, text: str) -> Doc:
-        if not isinstance(text, str):
-            raise TypeError(f"expected text as str, got {type(text).__name__}")
-        norm = normalize(text)
-        normalized = _SURROGATES.sub("\ufffd", norm.text)
+        norm, normalized = _normalized(text)
         doc = self.inner(normalized)
-        doc.user_data[TEXT_KEY] = doc.text
-        doc.user_data[ORIGINAL_KEY] = norm.original
-        doc.user_data[OFFSETS_KEY] = norm.offsets.tobytes()
-        return doc
+        return _keep_way_back(doc, doc.text, norm)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:

@@ -49,6 +49,16 @@ ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 
 
+def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
+    """What stands between the clause's start and pos (quotes stripped); None when the clause starts further back."""
+    lo = max(floor, pos - reach)
+    head = text[lo:pos]
+    cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
+    if cut is None and lo > floor:
+        return None
+    return head[cut or 0:].strip(_OPENERS)
+
+
 class _Chains(NamedTuple):
     """Per call (one component serves several threads): where each chain starts, and mentions by end offset."""
 
@@ -217,25 +227,15 @@ class Attribution:
     def _opens_clause(self, text: str, mention: Mention, floor: int, chains: _Chains) -> bool:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
         pos = chains.start.get(mention.start, mention.start)
-        lo = max(floor, pos - 12)
-        head = text[lo:pos]
-        cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
-        if cut is None and lo > floor:
-            return False
-        head = head[cut or 0:].strip(_OPENERS)
-        if not head or head in self.subject_openers:
+        head = _clause_head(text, pos, floor, 12)
+        if head is not None and (not head or head in self.subject_openers):
             return True
         # 走进位于浙江省杭州市拱墅区东新街道的新天地商务社区党群服务中心: a scene opened on a body, its place before it
         owner = chains.ends.get(pos - 1) if text[pos - 1:pos] == "的" else None
         if owner is None:
             return False
-        at = chains.start.get(owner.start, owner.start)
-        lo = max(floor, at - 8)
-        head = text[lo:at]
-        cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
-        if cut is None and lo > floor:
-            return False
-        return head[cut or 0:].strip(_OPENERS) in self.scene_openers
+        head = _clause_head(text, chains.start.get(owner.start, owner.start), floor, 8)
+        return head is not None and head in self.scene_openers
 
     # -- the passage -----------------------------------------------------------------------------------
 
