@@ -50,6 +50,21 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # a bare word refers back to the body of the paragraph
         ("乾县推进乡村振兴。\n乾县东乾社区成立了红叶种植专业合作社，合作社吸纳200余人就近务工。", "200余人",
          "红叶种植专业合作社"),
+        # a bare 小区 after a verb and right before a figure names the compound of the story
+        ("平江县抗洪抢险。\n正在平江县翠湖小区抢修线路的电力突击队队员李某接到通知。\n避险期间，他摸清小区800余户居民的"
+         "用电情况。", "800余户", "翠湖小区"),
+        # 本村 in a county report names the story's village; in a quotation, the speaker's village
+        ("乾县推进乡村振兴。\n“我们结合本村土壤实际，搭建6个种植车间。”石门村党支部书记张某介绍。", "6个", "石门村"),
+        ("乾县推进乡村振兴。\n桃园村发展花卉。\n“村内有6处泉眼，周末游客超过2000人。”石门村第一书记张某说。",
+         "2000人", "石门村"),
+        # a list of levels after a city (某市县乡村…) keeps the city, and 乡村 there is no village
+        ("年初以来，龙岩市县乡村3200余名党员干部下沉一线。", "3200余名", "龙岩市"),
+        ("去年，平江县乡村两级投入500万元。", "500万元", "平江县"),
+        # a scene set on a village (在某村…搬迁中，) opens a story on it
+        ("平江县推进灾后重建。\n在平江县石门镇。\n在平江县石门镇桃园村整村搬迁中，驻村干部为了保护20吨水泥连夜抢运。",
+         "20吨", "桃园村"),
+        # the place written right before what a figure measures owns it
+        ("平江县推进村企联建。\n公司实施新材料项目，带动桃园村集体经济增收近40万元。", "40万元", "桃园村"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:
@@ -66,6 +81,8 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("该街道得分居镇街前列。", "分居镇"),
         ("居民群众对市场的满意度达95%。", "居民群众对市场"),
         ("抚远市壮大村集体经济，村集体收入96万元。", "壮大村"),
+        ("去年，平江县乡村两级投入500万元。", "乡村"),
+        ("对接州、县两级供销合作社的国有企业等资源。", "县两级供销合作社"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

@@ -88,7 +88,9 @@ class Attribution:
         self._person_after = compile_fast(alternation(cfg["person_after"]))
         self._passing_before = compile_fast(f"(?:{alternation(cfg['passing_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
+        self.local_step_back = frozenset(cfg["step_back_if_report_level"])
         self.scene_openers = frozenset(cfg["scene_openers"])
+        self.scene_closers = tuple(cfg["scene_closers"])
         self.report_words = frozenset(data.get("bare_report_words", {}))
         self.passage_limit = int(cfg["passage_limit"])
         self.subhead_max = int(cfg["subhead_max_length"])
@@ -133,33 +135,41 @@ class Attribution:
             return False
         return not self._list_item(text, m)
 
-    @staticmethod
-    def _located(text: str, m: Mention, chains: _Chains) -> bool:
-        """在田庄村设立医保分中心: a place where the report's actor does something, not the actor."""
-        pos = chains.start.get(m.start, m.start)
-        return text[pos - 1:pos] == "在" and text[m.end:m.end + 1] not in ("，", ",", "")
+    def _located(self, text: str, m: Mention, chains: _Chains) -> bool:
+        """在田庄村设立医保分中心: a place where the report's actor does something, not the actor.
 
-    def _local_back(self, text: str, m: Mention) -> bool:
+        A scene set on the place (在某村整村搬迁中，…) opens a story on it, and is no such place."""
+        pos = chains.start.get(m.start, m.start)
+        if text[pos - 1:pos] != "在" or text[m.end:m.end + 1] in ("，", ",", ""):
+            return False
+        brk = CLAUSE_BREAK.search(text, m.end, m.end + 40)
+        return brk is None or text[brk.start():brk.start() + 1] not in "，," \
+            or not text[m.end:brk.start()].endswith(self.scene_closers)
+
+    def _local_back(self, text: str, m: Mention, region: list[Mention], subject: tuple[Any, ...] | None) -> bool:
         """村里, 该村, 这里: a back-reference to the story's own place (not 全市, which steps back)."""
-        if not m.back_reference or self._is_step_back(text, m):
+        if not m.back_reference or self._is_step_back(text, m, region, subject):
             return False
         # 该村, 这里, 村里 — not 村党组织, which may be any village's
         return text[m.start:m.start + 1] in "该本此这" or text[m.end:m.end + 1] in "里内上"
 
-    def _is_step_back(self, text: str, m: Mention) -> bool:
+    def _is_step_back(self, text: str, m: Mention, region: list[Mention], subject: tuple[Any, ...] | None) -> bool:
         """全市, 我县, 本市, 市里: the report's own place of that level, not the last place of the story."""
         if not m.back_reference:
             return False
         word = text[m.start:m.end]
         if word == m.name and word in self.report_words:
             return True  # a bare 社区 in a report on a community
+        if word[:1] in self.local_step_back:
+            # 本村, 我村 in a county report: the report has no village, so the words name the story's
+            return any(r.type == m.type for r in region) or (subject is not None and subject[1] == m.type)
         return word[:1] in self.step_back or word.endswith("里") and len(word) <= 3 and m.type in _TITLED_LEVELS
 
     # -- the sentence ----------------------------------------------------------------------------------
 
     def _sentence_subject(self, text: str, before: range, after: range, s0: int, s1: int, span: Span,
-                          chains: _Chains, mentions: list[Mention],
-                          eligible: Callable[[int], bool]) -> int | None:
+                          chains: _Chains, mentions: list[Mention], eligible: Callable[[int], bool],
+                          region: list[Mention], subject: tuple[Any, ...] | None) -> int | None:
         if text[span.end_char:span.end_char + 1] == "的":
             described = self._described(text, [mentions[k] for k in after], span)
             if described is not None:
@@ -170,10 +180,13 @@ class Attribution:
             gap = text[m.end:span.start_char]
             if len(gap) <= 2 and all(ch in _OWNER_GAP for ch in gap) and m.type in _PLACE_TYPES and eligible(k):
                 return k  # 弄清墩坑村这笔12.84万元, 全村4.05万亩: the place right before a figure owns it
+            owner = self._object_owner(text, mentions, before, span, s0, eligible)
+            if owner is not None:
+                return owner
         for k in reversed(before):
             m = mentions[k]
             # 为了帮助村里120多户群众: a back-reference (村里, 该村) names the story's place wherever it stands
-            if m.end <= span.start_char and eligible(k) and (self._local_back(text, m)
+            if m.end <= span.start_char and eligible(k) and (self._local_back(text, m, region, subject)
                                                               or self._opens_clause(text, m, s0, chains)):
                 return k
         if not text[s0:span.start_char].strip(_OPENERS):
@@ -184,6 +197,24 @@ class Attribution:
                 i += 1
             if rest and eligible(rest[i]):
                 return rest[i]
+        return None
+
+    @staticmethod
+    def _object_owner(text: str, mentions: list[Mention], before: range, span: Span, s0: int,
+                      eligible: Callable[[int], bool]) -> int | None:
+        """带动西渠头村集体经济增收近40万元: the place written right before what the figure measures owns it."""
+        obj = fields(span).object
+        if not obj:
+            return None
+        pos = text.rfind(obj, s0, span.start_char)
+        if pos < 0 or CLAUSE_BREAK.search(text, pos, span.start_char):
+            return None
+        for k in reversed(before):
+            m = mentions[k]
+            if m.end <= pos - 2:
+                return None
+            if m.type in _PLACE_TYPES and (m.end == pos or m.end == pos - 1 and text[m.end] == "的") and eligible(k):
+                return k
         return None
 
     def _described(self, text: str, mentions: list[Mention], span: Span) -> int | None:
@@ -197,11 +228,13 @@ class Attribution:
         return None
 
     def _speaker(self, text: str, mentions: list[Mention], starts: list[int], span: Span,
-                 subject: tuple[Any, ...] | None) -> int | None:
-        """“目前建设了4个大棚…”玉河泉村党支部书记介绍: a figure quoted from a speaker belongs to the speaker's place."""
+                 subject: tuple[Any, ...] | None, after: int = -1) -> int | None:
+        """“目前建设了4个大棚…”玉河泉村党支部书记介绍: a figure quoted from a speaker belongs to the speaker's place.
+
+        With ``after``, only a quotation that opens before that offset counts."""
         p0 = text.rfind("\n", 0, span.start_char) + 1
         opening = text.rfind("“", p0, span.start_char)
-        if opening < 0 or text.rfind("”", opening, span.start_char) >= 0:
+        if opening < 0 or opening >= after >= 0 or text.rfind("”", opening, span.start_char) >= 0:
             return None
         closing = text.find("”", span.end_char, span.end_char + 400)
         if closing < 0:
@@ -309,9 +342,14 @@ class Attribution:
             # the nearest mentions either side are enough, and keep a long sentence linear
             k = bisect_left(starts, span.start_char, lo, hi)
             chosen = self._sentence_subject(text, range(max(lo, k - _LOOK), k), range(k, min(hi, k + _LOOK)),
-                                            s0, s1, span, chains, mentions, eligible)
+                                            s0, s1, span, chains, mentions, eligible, region, subject)
             if chosen is None:
                 chosen = self._speaker(text, mentions, starts, span, subject)
+            elif mentions[chosen].back_reference:
+                # “村内有8处泉眼…”某村第一书记介绍: inside a quotation, 村内/我们村 is the speaker's village
+                spoken = self._speaker(text, mentions, starts, span, subject, after=mentions[chosen].start)
+                if spoken is not None and mentions[spoken].type == mentions[chosen].type:
+                    chosen = spoken
             if chosen is None:
                 floor = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
                 h = bisect_right(subheads, span.start_char) - 1
@@ -320,7 +358,7 @@ class Attribution:
                 chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks)
             if chosen is None:
                 entity = subject
-            elif self._is_step_back(text, mentions[chosen]):
+            elif self._is_step_back(text, mentions[chosen], region, subject):
                 entity = self._report_place(mentions[chosen], region, subject) or subject
             else:
                 entity = ref_of(mentions[chosen])

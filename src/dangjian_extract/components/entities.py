@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..extensions import register_extensions
 from ..gazetteer import level_to_entity_type
 from ..lexicon import Lexicon, alternation, lexicon_for
+from ..numbers import CN_NUMERAL_CHARS
 from ..spans import compile_fast, doc_text
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
@@ -96,6 +97,8 @@ class EntityFinder:
         self.generic_endings = tuple(sorted(set(data["generic_endings"]), key=len, reverse=True))
         self.generic_by_suffix = {k: tuple(v) for k, v in data["generic_endings_by_suffix"].items()}
         self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
+        self.level_chars = frozenset(data["level_chars"])
+        self.generic_heads = tuple(data["generic_heads"])
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
@@ -106,7 +109,10 @@ class EntityFinder:
         self.bare_back.update(self.report_words)
         # at a clause's start: after punctuation, a line start or 在, and before a character of the clause
         self.bare_back_re = regex.compile(
-            rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在))({alternation(self.bare_back)})(?=[\p{{Han}}])", regex.M)
+            rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在))({alternation(self.bare_back)})(?=[\p{{Han}}])"
+            # 掌握小区1000余户居民: after a verb, right before a figure, the word names the figure's owner
+            rf"|(?<=(?:{alternation(w for w in data['left_boundaries'] if len(w) > 1)}))"
+            rf"({alternation(self.bare_back)})(?=[0-9０-９{CN_NUMERAL_CHARS}近约超逾])", regex.M)
         self.function_chars = frozenset(data["function_chars"])
         self.boundary_inside = {k: tuple(v) for k, v in data.get("boundary_inside_words", {}).items()}
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
@@ -140,12 +146,16 @@ class EntityFinder:
             if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
                 continue  # 同州|时荔…有限公司: this suffix names a place only before a break
             if nxt and nxt in self.not_followed_by.get(suffix, ()) \
-                    and not self._chained_official(gazetteer, text, s1, etype, prev):
+                    and not self._chained_official(gazetteer, text, s1, etype, prev) \
+                    and not (nxt in self.level_chars and self._official_before(gazetteer, text, s1, etype)):
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
             if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix in self.join_after \
                     and prev.suffix != suffix:
                 # a suffix written right after an entity joins it: 刁镇+街道, 桃花山西区+社区
                 joined = text[prev.start:s1]
+                if suffix in self.level_chars and gazetteer is not None and not gazetteer.contains(joined):
+                    last_end = s1  # 龙岩市|县两级: a list of levels, not one name
+                    continue
                 found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
@@ -235,6 +245,14 @@ class EntityFinder:
         return get_gazetteer()
 
     @staticmethod
+    def _official_before(gazetteer: Any, text: str, s1: int, etype: str) -> bool:
+        """日喀则市|县乡村: an official name (three characters or more) before a list of levels (市县乡村)."""
+        if gazetteer is None or etype not in _GAZETTEER_TYPES:
+            return False
+        official = gazetteer.longest_suffix_name(text, s1, max_len=8)
+        return official is not None and len(official) >= 3
+
+    @staticmethod
     def _chained_official(gazetteer: Any, text: str, s1: int, etype: str, prev: Mention | None) -> bool:
         if gazetteer is None or prev is None or etype not in _GAZETTEER_TYPES:
             return False
@@ -252,8 +270,8 @@ class EntityFinder:
         floor = run_start + self._strong_floor(run) if not name_part else run_start
         official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - floor))
         right_after_parent = parent is not None and official is not None and s1 - len(official) == run_start
-        if official is not None and not right_after_parent \
-                and self._generic_official(official[:len(official) - len(suffix)], suffix):
+        if official is not None and (official in self.generic or not right_after_parent
+                                     and self._generic_official(official[:len(official) - len(suffix)], suffix)):
             official = None  # 城市社区, 乡村: official somewhere, generic here (大练地街道和谐社区 is a name)
         if official is not None and official[:len(official) - len(suffix)] in self.boundary_words:
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
@@ -362,7 +380,8 @@ class EntityFinder:
         extra = []
         starts = [m.start for m in found]
         for hit in self.bare_back_re.finditer(text):
-            word, at = hit.group(1), hit.start(1)
+            g = 1 if hit.group(1) else 2
+            word, at = hit.group(g), hit.start(g)
             if word == "这里" and text[hit.end(1):hit.end(1) + 1] == "是":
                 continue  # 这里是河北省廊坊市: introduces a place, refers to none
             i = bisect_right(starts, at) - 1
@@ -510,6 +529,8 @@ class EntityFinder:
             return False
         if name_part[-1:] in self.not_before_suffix:
             return False  # 居民群众对|市场: a preposition or adverb ends no name
+        if name_part.startswith(self.generic_heads):
+            return False  # 某州、某县两级供销合作社: the bodies of several levels, no one name
         endings = self.generic_by_suffix.get(suffix, ())
         if etype in _NAMED_BODY_TYPES and endings and name_part.endswith(endings):
             # 红叶种植专业合作社 is a name, 农民专业合作社 is not: a body's descriptors stripped, something must remain
