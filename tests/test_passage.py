@@ -65,6 +65,11 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "20吨", "桃园村"),
         # the place written right before what a figure measures owns it
         ("平江县推进村企联建。\n公司实施新材料项目，带动桃园村集体经济增收近40万元。", "40万元", "桃园村"),
+        # a village the gazetteer lacks, shown real by its secretary's title; a bare body word after 今年
+        ("桃园县推进产业振兴。\n……柳塘洼村副支部书记李某到村工作。2011年他流转了村里150亩田，办起葡萄专业合作社。"
+         "今年合作社获利70多万元。", "150亩", "柳塘洼村"),
+        ("桃园县推进产业振兴。\n……柳塘洼村副支部书记李某到村工作。2011年他流转了村里150亩田，办起葡萄专业合作社。"
+         "今年合作社获利70多万元。", "70多万元", "葡萄专业合作社"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:
@@ -82,6 +87,9 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("居民群众对市场的满意度达95%。", "居民群众对市场"),
         ("抚远市壮大村集体经济，村集体收入96万元。", "壮大村"),
         ("去年，平江县乡村两级投入500万元。", "乡村"),
+        ("被评为“幸福乡村”的董家村，去年产值5亿元。", "幸福乡村"),
+        ("该村先后获评全国文明村、远近闻名的小康村。", "文明村"),
+        ("他当选村党支部书记后，带领村民种茶300亩。", "当选村"),
         ("对接州、县两级供销合作社的国有企业等资源。", "县两级供销合作社"),
     ],
 )

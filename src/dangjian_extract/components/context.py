@@ -19,6 +19,8 @@ from ..spans import CLAUSE_BREAK, PHRASE_BREAK, RE_DIFFERS, doc_text, plain_copy
 from .entities import mentions_of
 from .quantities import METRICS_KEY
 
+_BACK_TAIL = frozenset("里内")
+
 _QUOTES = "“”‘’\"'《》「」『』〈〉"
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 # words that end an object phrase after a measure word, or start the verb before a number
@@ -143,7 +145,10 @@ class ContextReader:
     def _read(self, doc: Doc, text: str) -> Doc:
         breaks = sentence_breaks(doc)
         # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
-        entity_ends = sorted(e.end for e in mentions_of(doc) if e.type in _PLACES)
+        # (村里|投资: a back-reference's 里/内 is part of it; 村里|20多人 keeps 村里 as the object's head)
+        entity_ends = sorted(e.end + (e.back_reference and text[e.end:e.end + 1] in _BACK_TAIL
+                                      and not text[e.end + 1:e.end + 2].isdigit())
+                             for e in mentions_of(doc) if e.type in _PLACES)
         earlier: list[_Item] = []
         carried: list[_Item] = []
         sentence: tuple[int, int] | None = None

@@ -98,6 +98,9 @@ class EntityFinder:
         self.generic_by_suffix = {k: tuple(v) for k, v in data["generic_endings_by_suffix"].items()}
         self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
         self.level_chars = frozenset(data["level_chars"])
+        self.name_evidence_after = tuple(data["name_evidence_after"])
+        self.official_generic_by_suffix = {k: tuple(v) for k, v in data["official_generic_by_suffix"].items()}
+        self.level_list_chars = self.level_chars | frozenset("两三四五六级")
         self.generic_heads = tuple(data["generic_heads"])
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
@@ -109,7 +112,9 @@ class EntityFinder:
         self.bare_back.update(self.report_words)
         # at a clause's start: after punctuation, a line start or 在, and before a character of the clause
         self.bare_back_re = regex.compile(
-            rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在))({alternation(self.bare_back)})(?=[\p{{Han}}])"
+            rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在|(?:^|(?<=[，。；！？：,;!?:\n“”「」]))"
+            rf"(?:{alternation(w for w in data['subject_openers'] if len(w) > 1 and w[-1] not in '，的')})))"
+            rf"({alternation(self.bare_back)})(?=[\p{{Han}}])"
             # 掌握小区1000余户居民: after a verb, right before a figure, the word names the figure's owner
             rf"|(?<=(?:{alternation(w for w in data['left_boundaries'] if len(w) > 1)}))"
             rf"({alternation(self.bare_back)})(?=[0-9０-９{CN_NUMERAL_CHARS}近约超逾])", regex.M)
@@ -147,7 +152,8 @@ class EntityFinder:
                 continue  # 同州|时荔…有限公司: this suffix names a place only before a break
             if nxt and nxt in self.not_followed_by.get(suffix, ()) \
                     and not self._chained_official(gazetteer, text, s1, etype, prev) \
-                    and not (nxt in self.level_chars and self._official_before(gazetteer, text, s1, etype)):
+                    and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
+                             and self._official_before(gazetteer, text, s1, etype)):
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
             if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix in self.join_after \
                     and prev.suffix != suffix:
@@ -244,6 +250,10 @@ class EntityFinder:
 
         return get_gazetteer()
 
+    def _evidence_after(self, text: str, s1: int) -> bool:
+        """黄夏村副支部书记, 某社区党委: a title or a party body written after a name shows it is a real place."""
+        return text.startswith(self.name_evidence_after, s1)
+
     @staticmethod
     def _official_before(gazetteer: Any, text: str, s1: int, etype: str) -> bool:
         """日喀则市|县乡村: an official name (three characters or more) before a list of levels (市县乡村)."""
@@ -283,7 +293,8 @@ class EntityFinder:
             # evidence: a parent written right before it, or the same name written again in the text
             if not clean or not self._acceptable(name_part, suffix, etype):
                 return None
-            if parent is None and text.count(name_part + suffix) < 2:
+            if parent is None and text.count(name_part + suffix) < 2 and (
+                    not self._evidence_after(text, s1) or name_part.startswith(self.not_name_heads)):
                 return None
             start = s1 - len(suffix) - len(name_part)
             return Mention(start, s1, text[start:s1], etype, parent if start == run_start else None, True,
@@ -511,6 +522,8 @@ class EntityFinder:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic or name_part.endswith(self.official_generic):
             return True
+        if name_part.endswith(self.official_generic_by_suffix.get(suffix, ())):
+            return True  # 美丽乡村, 全国文明村, 远近闻名的小康村: a title or a kind, not the village of that name
         # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
 
