@@ -131,6 +131,29 @@ def _get_converter() -> Any:
     return _converter
 
 
+_zhe_converter: Any = None
+
+
+def _particle_zhe(line: str, conv: str) -> str:
+    """随著 → 随着: t2s keeps 著 (valid Simplified in 著名, 显著); OpenCC's Taiwan table tells the particle apart.
+
+    Only the 著 → 着 choices of tw2s are taken, so the rest of the conversion stays t2s's."""
+    global _zhe_converter
+    if _zhe_converter is None:
+        with _converter_lock:
+            if _zhe_converter is None:
+                import opencc
+
+                _zhe_converter = opencc.OpenCC("tw2s")
+    try:
+        tw = _convert_piece(_zhe_converter.convert, line)
+    except UnicodeError:
+        return conv
+    if len(tw) != len(conv):
+        return conv
+    return "".join("着" if c == "著" and t == "着" else c for c, t in zip(conv, tw, strict=True))
+
+
 def _get_evidence() -> tuple[_Evidence, _Evidence]:
     """The Traditional-only and Simplified-only characters (data/script.json), loaded on first use."""
     global _TRADITIONAL, _SIMPLIFIED
@@ -287,6 +310,8 @@ def _to_simplified(text: str) -> str:
             out.append(line)
             continue
         conv = _convert_line(convert, line)
+        if "著" in line:
+            conv = _particle_zhe(line, conv)
         if conv == line or not simp.search(line):
             out.append(conv)  # all Traditional: _mixed_line would agree
         else:

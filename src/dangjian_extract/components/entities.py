@@ -114,7 +114,7 @@ class EntityFinder:
         self.bare_back_re = regex.compile(
             rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在|(?:^|(?<=[，。；！？：,;!?:\n“”「」]))"
             rf"(?:{alternation(w for w in data['subject_openers'] if len(w) > 1 and w[-1] not in '，的')})))"
-            rf"({alternation(self.bare_back)})(?=[\p{{Han}}])"
+            rf"({alternation(self.bare_back)})(?=[\p{{Han}}0-9])"
             # 掌握小区1000余户居民: after a verb, right before a figure, the word names the figure's owner
             rf"|(?<=(?:{alternation(w for w in data['left_boundaries'] if len(w) > 1)}))"
             rf"({alternation(self.bare_back)})(?=[0-9０-９{CN_NUMERAL_CHARS}近约超逾])", regex.M)
