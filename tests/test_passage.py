@@ -229,3 +229,28 @@ def test_a_name_the_gazetteer_lacks_needs_a_parent_or_a_second_mention() -> None
     assert [m.entity.name for m in twice.metrics if m.entity] == ["青禾街道", "青禾街道"]
     chained = extract("杭州市青禾街道新增党员12名。")
     assert "青禾街道" in {e.name for e in chained.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name", "parent_in_path", "owner"),
+    [
+        # a prefecture's short form before a county-level city: the chain stays whole and resolves
+        ("湖北随州广水市郝店镇关店村新增党员5名。", "随州广水市", "广水市", "随州市", "关店村"),
+        # a city's short form before a village: the village, in that city (the mention covers what is written)
+        ("彭州宝山村新增党员5名。", "彭州宝山村", "宝山村", None, "宝山村"),
+    ],
+)
+def test_a_short_form_before_an_official_name(text: str, written: str, name: str, parent_in_path: str | None,
+                                              owner: str) -> None:
+    result = extract(text)
+    mention = next(e for e in result.entities if text[e.start:e.end] == written)
+    assert mention.name == name
+    if parent_in_path is not None:
+        assert parent_in_path in mention.path
+    assert result.metrics[0].entity is not None and result.metrics[0].entity.name == owner
+
+
+def test_namesakes_keep_the_short_form_that_tells_them_apart() -> None:
+    text = "安塞南沟村新增党员5名，吴起南沟村新增党员3名。"
+    names = [m.entity.name for m in extract(text).metrics]
+    assert names == ["安塞南沟村", "吴起南沟村"]

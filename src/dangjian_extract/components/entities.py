@@ -301,18 +301,40 @@ class EntityFinder:
                            suffix=suffix)
         start = s1 - len(official)
         longer = len(name_part) + len(suffix) - len(official)
-        if clean and longer > 0 and self._plausible_longer(name_part, suffix, etype) \
+        short = self._short_head(gazetteer, text[run_start:start])
+        if short is not None and clean and len(short) < longer \
+                and gazetteer.short_form_of(text[run_start:start - len(short)]) is None:
+            short = None  # 桃花山|西区社区: a short form inside a longer clean name is part of it (not 湖北|随州广水市)
+        if short is None and clean and longer > 0 and self._plausible_longer(name_part, suffix, etype) \
                 and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads):
             start -= longer  # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村
         else:
-            head = text[run_start:start]
-            for width in range(min(len(head), 4), 1, -1):
-                if gazetteer.short_form_of(head[-width:]) is not None:
-                    start -= width  # 安塞南沟村, 吴起南沟村
-                    break
+            if short is not None:
+                start -= len(short)
+                if not self._namesakes(gazetteer, text, official):
+                    # 彭州宝山村: the village 宝山村, in 彭州市 (the mention still covers what is written)
+                    return Mention(start, s1, official, etype, gazetteer.short_form_of(short), True, suffix=suffix)
+                # 安塞南沟村, 吴起南沟村: the short form tells two places of one name apart
         if start > run_start:
             parent = None
         return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
+
+    @staticmethod
+    def _short_head(gazetteer: Any, head: str) -> str | None:
+        """The short form of a place written at the end of ``head`` (安塞|南沟村), if any."""
+        for width in range(min(len(head), 4), 1, -1):
+            if gazetteer.short_form_of(head[-width:]) is not None:
+                return head[-width:]
+        return None
+
+    def _namesakes(self, gazetteer: Any, text: str, official: str) -> bool:
+        """Whether the text writes ``official`` after two different heads (安塞南沟村 … 吴起南沟村)."""
+        heads = set()
+        at = text.find(official)
+        while at >= 0:
+            heads.add(self._short_head(gazetteer, text[max(0, at - 4):at]))
+            at = text.find(official, at + len(official))
+        return len(heads) > 1
 
     def _add_short_forms(self, gazetteer: Any, text: str, found: list[Mention]) -> list[Mention]:
         """河南, 晋城, 温州人: places written without their suffix, where the text's other places support them."""
