@@ -254,3 +254,10 @@ def test_namesakes_keep_the_short_form_that_tells_them_apart() -> None:
     text = "安塞南沟村新增党员5名，吴起南沟村新增党员3名。"
     names = [m.entity.name for m in extract(text).metrics]
     assert names == ["安塞南沟村", "吴起南沟村"]
+
+
+def test_a_body_a_verb_makes_is_no_subject_of_the_figure_before_it() -> None:
+    # the sentence opens with the figure; the body after 建立了 is what the communities made, not their owner
+    text = "京华路街道持续推进线上服务。\n7个城市社区均建立了微信公众号平台，组建各类微信群30余个。"
+    first = extract(text).metrics[0]
+    assert first.text == "7个" and first.entity is not None and first.entity.name == "京华路街道"

@@ -195,9 +195,17 @@ class Attribution:
             i = 0
             while i + 1 < len(rest) and mentions[rest[i + 1]].start == mentions[rest[i]].end:
                 i += 1
-            if rest and eligible(rest[i]):
+            if rest and eligible(rest[i]) and not self._made_by_verb(text, mentions[rest[i]], chains):
                 return rest[i]
         return None
+
+    def _made_by_verb(self, text: str, m: Mention, chains: _Chains) -> bool:
+        """7个社区均建立了微信公众号平台: a body written as what a verb makes or joins is no subject."""
+        if m.type in _PLACE_TYPES:
+            return False
+        pos = chains.start.get(m.start, m.start)
+        head = text[max(0, pos - 6):pos].removesuffix("了")
+        return any(head.endswith(v.group()) for v in self._verbs.finditer(head))
 
     @staticmethod
     def _object_owner(text: str, mentions: list[Mention], before: range, span: Span, s0: int,
