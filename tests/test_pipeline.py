@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import spacy
@@ -40,6 +41,25 @@ def test_rejected_candidates_say_why() -> None:
     assert reasons["1名"] == "ordinal"
     assert reasons["一批"] == "generic_one"
     assert reasons["三个"] == "quoted"
+
+
+def test_extract_on_a_lite_doc_equals_the_spacy_doc() -> None:
+    # extract() runs the components on a LiteDoc (no tokens); a spaCy Doc of the same pipeline gives the same
+    nlp = load()
+    for path in sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        with dangjian_extract.pipeline.memory_zone(nlp):
+            expected = dangjian_extract.records_from_doc(nlp(text), doc_id="x", reference_date="2024-05-10")
+        assert extract(text, doc_id="x", reference_date="2024-05-10") == expected, path
+
+
+def test_a_changed_pipeline_runs_on_spacy_docs() -> None:
+    nlp = dangjian_extract.build()
+    assert dangjian_extract.pipeline._runs_lite(nlp)
+    nlp.disable_pipe("dangjian_category")
+    assert not dangjian_extract.pipeline._runs_lite(nlp)
+    result = dangjian_extract.pipeline.run_pipeline(nlp, "成立75个院落党支部。")
+    assert [(m.text, m.category) for m in result.metrics] == [("75个", None)]
 
 
 def test_docs_round_trip_through_bytes() -> None:

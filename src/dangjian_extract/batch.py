@@ -1,8 +1,9 @@
 """Streaming extraction over many texts: ``extract_many``.
 
-One process streams through ``nlp.pipe``. With ``n_process > 1`` each worker process builds the pipeline
-once, runs ``nlp.pipe`` over a batch and sends back finished :class:`Extraction` records (pickled pydantic
-models are smaller and cheaper to move than serialised Docs, and the parent then does no NLP work at all).
+One process runs the pipeline over each text as :func:`~dangjian_extract.extract` does. With ``n_process > 1``
+each worker process builds the pipeline once, runs it over a batch and sends back finished :class:`Extraction`
+records (pickled pydantic models are smaller and cheaper to move than serialised Docs, and the parent then does
+no NLP work at all).
 At most ``2 × n_process`` batches are in flight, so an endless iterator streams in constant memory.
 """
 
@@ -16,7 +17,16 @@ from datetime import date
 from typing import Any
 
 from .models import Extraction
-from .pipeline import _check_text, _reference_date, empty_extraction, load, memory_zone, records_from_doc
+from .pipeline import (
+    _check_text,
+    _reference_date,
+    _runs_lite,
+    empty_extraction,
+    load,
+    memory_zone,
+    records_from_doc,
+    run_pipeline,
+)
 from .tokenizer import ORIGINAL_KEY
 
 Item = str | bytes | tuple[Any, ...]
@@ -54,6 +64,9 @@ def _jobs(items: Iterable[Item], reference: date | None) -> Iterator[_Job]:
 
 def _run_batch(jobs: list[_Job], extra_lexicon: dict[str, Any] | None, batch_size: int) -> list[Extraction]:
     nlp = load(extra_lexicon)
+    if _runs_lite(nlp):  # as extract() does: on LiteDocs
+        return [run_pipeline(nlp, text, doc_id=doc_id, reference_date=ref) if text.strip()
+                else empty_extraction(text, doc_id, ref) for doc_id, text, ref in jobs]
     results = []
     # the records are built inside the zone and hold no spaCy objects, so they outlive it
     with memory_zone(nlp):

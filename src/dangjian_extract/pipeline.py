@@ -21,11 +21,12 @@ from .components.entities import mentions_of
 from .components.quantities import METRICS_KEY
 from .components.sections import SECTIONS_KEY
 from .extensions import fields
+from .litedoc import LiteDoc
 from .models import EntityMention, EntityRef, Extraction, Metric, Period, Section, TextSpan
 from .normalize import NormalizedText
 from .periods import resolve
 from .pubdate import page_date
-from .tokenizer import normalized_of
+from .tokenizer import CoarseTokenizer, normalized_of
 
 PIPE_NAMES = ("dangjian_furniture", "dangjian_quantities", "dangjian_filters", "dangjian_entities",
               "dangjian_sections", "dangjian_context", "dangjian_attribution", "dangjian_period",
@@ -126,7 +127,8 @@ def _entity_ref(norm: NormalizedText, entity: tuple[Any, ...] | None) -> EntityR
     return EntityRef(name=name, type=etype, start=o0, end=o1, parent=parent, path=path, code=code)
 
 
-def records_from_doc(doc: Doc, doc_id: str | None = None, reference_date: date | str | None = None) -> Extraction:
+def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
+                     reference_date: date | str | None = None) -> Extraction:
     """Build the pydantic Extraction from a Doc made by this pipeline (offsets mapped to the original).
 
     ``reference_date`` (the report's publication date) resolves relative periods such as 今年以来;
@@ -236,6 +238,27 @@ def memory_zone(nlp: Language) -> Iterator[None]:
                 yield
 
 
+def _runs_lite(nlp: Language) -> bool:
+    """Whether the pipeline is ours as built (coarse tokenizer, our components, none added or disabled): then
+    :func:`extract` runs the components on a :class:`~dangjian_extract.litedoc.LiteDoc`, with the same results
+    as on a spaCy Doc and without its tokens and lexemes (nothing enters the shared vocab)."""
+    return isinstance(nlp.tokenizer, CoarseTokenizer) and tuple(nlp.pipe_names) == PIPE_NAMES
+
+
+def run_pipeline(nlp: Language, text: str, doc_id: str | None = None,
+                 reference_date: date | str | None = None) -> Extraction:
+    """``records_from_doc(nlp(text))``: on a LiteDoc when the pipeline allows it (:func:`_runs_lite`), else on
+    a spaCy Doc inside a memory zone. One call at a time (thread-safe)."""
+    if _runs_lite(nlp):
+        with _ZONE_LOCK:
+            doc = nlp.tokenizer.lite_doc(text)
+            for _name, proc in nlp.pipeline:
+                doc = proc(doc)
+            return records_from_doc(doc, doc_id=doc_id, reference_date=reference_date)
+    with memory_zone(nlp):
+        return records_from_doc(nlp(text), doc_id=doc_id, reference_date=reference_date)
+
+
 def extract(text: str | bytes, *, extra_lexicon: dict[str, Any] | None = None, doc_id: str | None = None,
             reference_date: date | str | None = None) -> Extraction:
     """Every metric the text states, as typed records whose offsets index ``text`` itself.
@@ -250,6 +273,4 @@ def extract(text: str | bytes, *, extra_lexicon: dict[str, Any] | None = None, d
     _reference_date(reference_date)  # a bad date is an error even for empty text
     if not text.strip():
         return empty_extraction(text, doc_id, reference_date)  # a given date is recorded; "auto" finds none
-    nlp = load(extra_lexicon)
-    with memory_zone(nlp):
-        return records_from_doc(nlp(text), doc_id=doc_id, reference_date=reference_date)
+    return run_pipeline(load(extra_lexicon), text, doc_id=doc_id, reference_date=reference_date)

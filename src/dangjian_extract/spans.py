@@ -16,6 +16,8 @@ import regex
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
+from .litedoc import LiteDoc, LiteSpan
+
 _T = TypeVar("_T")
 TEXT_KEY = "dangjian_text"
 # one-character classes: the standard re module scans them faster than regex, with the same matches
@@ -108,10 +110,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def ensure_spans(doc: Doc, offsets: list[tuple[int, int]], label: str = "") -> list[Span]:
-    """Return a Span for each (start, end) in doc.text offsets, splitting tokens where needed."""
+def ensure_spans(doc: Doc | LiteDoc, offsets: list[tuple[int, int]], label: str = "") -> list[Span] | list[LiteSpan]:
+    """Return a Span for each (start, end) in doc.text offsets, splitting tokens where needed (a LiteSpan on a
+    :class:`~dangjian_extract.litedoc.LiteDoc`, which has no tokens)."""
     if not offsets:
         return []
+    if isinstance(doc, LiteDoc):  # no tokens to align with
+        return [LiteSpan(doc, start, end, label) for start, end in offsets]
     starts = doc.to_array(IDX).tolist()  # no Token objects: creating them costs ~1 µs each
     cuts: dict[int, set[int]] = defaultdict(set)
     n = len(doc_text(doc))

@@ -9,7 +9,7 @@ report offsets into the text the caller passed.
 from __future__ import annotations
 
 import array
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 import spacy
@@ -18,10 +18,12 @@ from spacy.vocab import Vocab
 
 from .grammar import build_grammar
 from .lexicon import Lexicon
+from .litedoc import LiteDoc
 from .normalize import NormalizedText, normalize
 from .spans import TEXT_KEY, doc_text
 
 _SURROGATES = regex.compile("[\ud800-\udfff]")
+_D = TypeVar("_D", Doc, LiteDoc)
 ORIGINAL_KEY = "dangjian_original"
 OFFSETS_KEY = "dangjian_offsets"
 
@@ -35,7 +37,7 @@ def _normalized(text: str) -> tuple[NormalizedText, str]:
     return norm, _SURROGATES.sub("\ufffd", norm.text)
 
 
-def _keep_way_back(doc: Doc, text: str, norm: NormalizedText) -> Doc:
+def _keep_way_back(doc: _D, text: str, norm: NormalizedText) -> _D:
     """The text the components read, the original and the offset map, in ``doc.user_data``."""
     doc.user_data[TEXT_KEY] = text
     doc.user_data[ORIGINAL_KEY] = norm.original
@@ -55,6 +57,12 @@ class CoarseTokenizer:
         norm, normalized = _normalized(text)
         words = self._token.findall(normalized)
         return _keep_way_back(Doc(self.vocab, words=words, spaces=[False] * len(words)), normalized, norm)
+
+    def lite_doc(self, text: str) -> LiteDoc:
+        """The normalised text as a :class:`LiteDoc` (no tokens): what :func:`~dangjian_extract.extract` runs
+        the components on."""
+        norm, normalized = _normalized(text)
+        return _keep_way_back(LiteDoc(normalized), normalized, norm)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
