@@ -7,9 +7,12 @@ normalised ``doc.text``; :func:`dangjian_extract.extract` maps them back to the 
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from spacy.tokens import Span
+
+from .litedoc import LiteSpan
 
 #: Span._.<name> attributes set by the pipeline components, with their defaults
 SPAN_ATTRIBUTES: dict[str, object] = {
@@ -48,6 +51,9 @@ class Fields(dict):  # type: ignore[type-arg]
 
     A plain dict underneath, so ``Doc.to_bytes`` serialises it with the Doc's user_data; attribute access
     costs a C-level dict lookup where ``span._`` builds an Underscore object and a key tuple every time.
+    Each attribute of SPAN_ATTRIBUTES is a property reading its key with ``itemgetter`` (no Python frame): a
+    name found only through ``__getattr__`` would first fail the normal look-up and format an AttributeError
+    message, ten times the cost of the read itself.
     """
 
     __slots__ = ()
@@ -55,8 +61,23 @@ class Fields(dict):  # type: ignore[type-arg]
     __setattr__ = dict.__setitem__
 
 
-def fields(span: Span) -> Fields:
+for _name in SPAN_ATTRIBUTES:
+    setattr(Fields, _name, property(itemgetter(_name)))
+del _name
+
+
+def fields(span: Span | LiteSpan) -> Fields:
     """The mutable fields of ``span`` (all attributes at their defaults when first asked for)."""
+    if type(span) is LiteSpan:  # remembered on the span: a span is read by every component
+        found = span.fields
+        if found is None:
+            found = span.fields = _stored(span)
+        return found
+    return _stored(span)
+
+
+def _stored(span: Span | LiteSpan) -> Fields:
+    """The fields of the span's characters in the Doc's store (spans of the same characters share them)."""
     store = span.doc.user_data.get(FIELDS_KEY)
     if store is None:
         store = span.doc.user_data[FIELDS_KEY] = {}

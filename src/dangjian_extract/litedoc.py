@@ -14,10 +14,11 @@ from typing import Any
 class LiteSpan:
     """A span of characters of a :class:`LiteDoc` (what the components read of a spaCy Span)."""
 
-    __slots__ = ("doc", "start_char", "end_char", "label_")
+    __slots__ = ("doc", "start_char", "end_char", "label_", "fields")
 
     def __init__(self, doc: LiteDoc, start_char: int, end_char: int, label: str = "") -> None:
         self.doc, self.start_char, self.end_char, self.label_ = doc, start_char, end_char, label
+        self.fields: Any = None  # its Fields, once extensions.fields() has looked them up
 
     def __repr__(self) -> str:
         return f"LiteSpan({self.start_char}, {self.end_char}, {self.label_!r})"
