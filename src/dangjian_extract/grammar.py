@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -43,14 +43,24 @@ CHENG_HALF_NOT = "年天月小岛山价截"
 
 @dataclass(frozen=True)
 class Grammar:
-    """Compiled patterns for one lexicon."""
+    """Compiled patterns for one lexicon (the ones not every text needs are compiled on first use)."""
 
     quantity: regex.Pattern[str]
-    token: regex.Pattern[str]
-    stop_phrases: regex.Pattern[str] | None
+    token_pattern: str
+    stop_pattern: str | None
     stop_words: tuple[str, ...]
     units: dict[str, UnitInfo]
     not_followed_by: dict[str, tuple[str, ...]]
+
+    @cached_property
+    def token(self) -> regex.Pattern[str]:
+        """Token boundaries of the coarse tokenizer (spaCy Docs only: extract() needs no tokens)."""
+        return regex.compile(self.token_pattern)
+
+    @cached_property
+    def stop_phrases(self) -> regex.Pattern[str] | None:
+        """The stop phrases as one pattern (the filter looks them up by their first characters instead)."""
+        return regex.compile(self.stop_pattern) if self.stop_pattern else None
 
 
 def _read_data(name: str) -> dict[str, Any]:
@@ -99,7 +109,22 @@ def not_followed_by(lex: Lexicon) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in merged.items()}
 
 
+_GRAMMARS: dict[int, tuple[Lexicon, Grammar]] = {}
+
+
 def build_grammar(lex: Lexicon) -> Grammar:
+    """The grammar of a lexicon, built once and shared by the tokenizer and the components that read it."""
+    known = _GRAMMARS.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    if len(_GRAMMARS) >= 16:  # lexicons built outside lexicon_for's cache: keep memory bounded
+        _GRAMMARS.clear()
+    grammar = _build_grammar(lex)
+    _GRAMMARS[id(lex)] = (lex, grammar)
+    return grammar
+
+
+def _build_grammar(lex: Lexicon) -> Grammar:
     table = unit_table(lex)
     # a first-character test before the alternation of some 200 unit words, tried after every numeral
     units = f"(?=[{regex.escape(''.join({w[0] for w in table}))}])(?:{alternation(list(table))})"
@@ -145,10 +170,9 @@ def build_grammar(lex: Lexicon) -> Grammar:
     stops = alternation(stop_words)
     return Grammar(
         quantity=regex.compile(quantity),
-        token=regex.compile(token),
+        token_pattern=token,
         # a first-character test before the alternation of several hundred phrases
-        stop_phrases=regex.compile(f"(?=[{regex.escape(''.join({w[0] for w in stop_words if w}))}])(?:{stops})")
-        if stops else None,
+        stop_pattern=f"(?=[{regex.escape(''.join({w[0] for w in stop_words if w}))}])(?:{stops})" if stops else None,
         stop_words=stop_words,
         units=table,
         not_followed_by=not_followed_by(lex),

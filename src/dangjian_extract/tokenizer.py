@@ -51,11 +51,11 @@ class CoarseTokenizer:
     def __init__(self, vocab: Vocab, lexicon: Lexicon) -> None:
         self.vocab = vocab
         self.lexicon = lexicon
-        self._token = build_grammar(lexicon).token
+        self._grammar = build_grammar(lexicon)
 
     def __call__(self, text: str) -> Doc:
         norm, normalized = _normalized(text)
-        words = self._token.findall(normalized)
+        words = self._grammar.token.findall(normalized)
         return _keep_way_back(Doc(self.vocab, words=words, spaces=[False] * len(words)), normalized, norm)
 
     def lite_doc(self, text: str) -> LiteDoc:

@@ -6,6 +6,7 @@ The clause is the text between the nearest clause punctuation marks; cue words c
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..extensions import Fields, fields, register_extensions
 from ..lexicon import Lexicon, alternation, lexicon_for
-from ..spans import CLAUSE_BREAK, PHRASE_BREAK, RE_DIFFERS, doc_text, plain_copy, sentence_bounds, sentence_breaks
+from ..spans import CLAUSE_BREAK, PHRASE_BREAK, RE_DIFFERS, doc_text, plain_re, sentence_bounds, sentence_breaks
 from .entities import mentions_of
 from .quantities import METRICS_KEY
 
@@ -101,11 +102,14 @@ class ContextReader:
         register_extensions()
         self.name = name
         self.lex: Lexicon = lexicon_for(extra_lexicon)
-        self._increase = regex.compile(alternation(self.lex.increase))
-        self._decrease = regex.compile(alternation(self.lex.decrease))
         ctx = self.lex.raw["context"]
-        self._after_noun = regex.compile(_trie(ctx["object_nouns_after"]))
-        self._after_verb = regex.compile(_trie(ctx["object_verbs_after"]))
+        # the patterns, by attribute name: compiled by the standard re module for text that both modules read
+        # alike (faster on these short strings, see self._plain), by regex on first need for other text
+        sources: dict[str, str] = {}
+        sources["_increase"] = alternation(self.lex.increase)
+        sources["_decrease"] = alternation(self.lex.decrease)
+        sources["_after_noun"] = _trie(ctx["object_nouns_after"])
+        sources["_after_verb"] = _trie(ctx["object_verbs_after"])
         self.noun_finals = frozenset(ctx["object_noun_finals"])
         # an object is the noun phrase between verbs, adverbs, dates and function words; words that hold
         # one of those inside (在职, 党组织, 人均, 有限) are read whole; a verb before 者/员/队/站 makes a noun
@@ -114,36 +118,46 @@ class ContextReader:
         multi = _trie(w for w in other if len(w) > 1)
         single = regex.escape("".join(sorted(w for w in other if len(w) == 1)))
         keep = _trie(ctx["object_keep_words"])
-        self._keep = regex.compile(keep)
+        sources["_keep"] = keep
         tokens = (f"(?P<keep>{keep}|{_RANGE})|(?P<date>{_DATE})|(?P<verb>(?:{verbs})(?![{_NOUN_SUFFIX}]))"
                   f"|(?P<cut>{multi}|[{single}]")
-        self._tokens = regex.compile(tokens + ")")
-        self._after_tokens = regex.compile(tokens + f"|[{_AFTER_STOP.pattern[1:-1]}])")
+        sources["_tokens"] = tokens + ")"
+        sources["_after_tokens"] = tokens + f"|[{_AFTER_STOP.pattern[1:-1]}])"
         self.person_units = frozenset(ctx["person_units"])
         # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
         self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
-        self._compare_end = regex.compile(
+        sources["_compare_end"] = (
             f"(?P<word>{_trie(ctx['compare_increase'] + ctx['compare_decrease'])})了?(?:{_QUALIFIER_WORDS})?$")
-        self._compare_base = regex.compile(_COMPARE_BASE)
-        self._compare_mark = regex.compile(
-            f"(?P<mark>{_trie(ctx['compare_after_mark'])})(?P<base>[^，。；、,;\\d]{{0,16}})$")
+        sources["_compare_base"] = _COMPARE_BASE
+        sources["_compare_mark"] = f"(?P<mark>{_trie(ctx['compare_after_mark'])})(?P<base>[^，。；、,;\\d]{{0,16}})$"
         self.compound_verbs = frozenset(ctx["object_compound_verbs"])
-        self._marks = regex.compile(_MARKS)
+        sources["_marks"] = _MARKS
         self._bare_before = sorted(self.lex.qualifiers_bare_before, key=len, reverse=True)
         # an object written before its number: verbs and adverbs between it and the number are cut from its end
         # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
-        self._trim_end = regex.compile(f"(?:{alternation(ctx['object_trim_end'])})+$")
-        self._trim_start = regex.compile(f"^(?:{alternation(ctx['object_trim_start'])})+")
+        sources["_trim_end"] = f"(?:{alternation(ctx['object_trim_end'])})+$"
+        sources["_trim_start"] = f"^(?:{alternation(ctx['object_trim_start'])})+"
+        self._sources = sources
 
-        # the same reader with its patterns in the standard re module (faster on these short strings), for text
-        # that both modules read alike
-        self._plain: ContextReader | None = None
-        self._plain = plain_copy(self)
+        # the same reader with its patterns in the standard re module where re reads them alike
+        self._plain = copy.copy(self)
+        for attr, pattern in sources.items():
+            setattr(self._plain, attr, plain_re(pattern) or regex.compile(pattern))
+
+    def __getattr__(self, name: str) -> Any:
+        """A pattern not compiled yet (this reader's patterns are compiled by regex on first use)."""
+        sources = self.__dict__.get("_sources")
+        if sources is None or name not in sources:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        for attr, pattern in sources.items():
+            if attr not in self.__dict__:
+                self.__dict__[attr] = regex.compile(pattern)
+        return self.__dict__[name]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        if self._plain is not None and RE_DIFFERS.search(text) is None:
+        if RE_DIFFERS.search(text) is None:
             return self._plain._read(doc, text)
         return self._read(doc, text)
 

@@ -81,7 +81,6 @@ class MetricFilter:
         self.name = name
         self.lex: Lexicon = lexicon_for(extra_lexicon)
         grammar = build_grammar(self.lex)
-        self.stop_phrases = grammar.stop_phrases
         self.stop_width = max(map(len, grammar.stop_words), default=0)
         by_first: dict[str, list[str]] = {}
         for word in sorted(set(grammar.stop_words), key=len, reverse=True):

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -103,16 +104,15 @@ def _ordered(from_spec: str, to_spec: str) -> bool:
     return True
 
 
-def _plain_re(pattern: regex.Pattern[str]) -> Any:
+def _plain_re(pattern: str) -> Any:
     """The same search compiled by the standard ``re`` module, which scans this kind of pattern about three
     times faster; only where the match starts is read, so the group names (repeated across the cores, which
-    ``re`` refuses) are dropped. The ``regex`` pattern itself when ``re`` cannot read it alike; text where the
-    two read a class differently (``RE_DIFFERS``) is searched with ``regex``."""
-    plain = regex.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+    ``re`` refuses) are dropped. None when ``re`` cannot read it alike (the ``regex`` pattern is used); text where
+    the two read a class differently (``RE_DIFFERS``) is searched with ``regex``."""
+    plain = regex.sub(r"\(\?P<\w+>", "(?:", pattern)
     if "(?P=" in plain:
-        return pattern
-    compiled = plain_re(plain)
-    return pattern if compiled is None else compiled
+        return None
+    return plain_re(plain)
 
 
 class PeriodGrammar:
@@ -198,9 +198,14 @@ class PeriodGrammar:
         start_chars = _chars({*"0123456789年", *self.numerals, *self.year_digits, *d.get("quotes", []), *firsts})
         not_word = _chars({*"0123456789年", *self.numerals, *self.year_digits, *d.get("quotes", [])})
         heads = alternation({w[:2] for w in words})
-        self._trigger = regex.compile(
+        self._trigger_pattern = (
             rf"(?={start_chars})(?={not_word}|{heads})(?=(?:{trigger}))(?:{self._prefix.pattern})?(?:{any_core})")
-        self._scan = _plain_re(self._trigger)
+        self._scan = _plain_re(self._trigger_pattern)
+
+    @cached_property
+    def _trigger(self) -> regex.Pattern[str]:
+        """The trigger search in regex, compiled on first need (text that ``re`` reads otherwise, RE_DIFFERS)."""
+        return regex.compile(self._trigger_pattern)
 
     # --- numbers -------------------------------------------------------------------------------------------
 
@@ -368,7 +373,7 @@ class PeriodGrammar:
         """Every time expression in text, in order, ranges merged and 同期 resolved; comparison bases left out."""
         found: list[TimeExpr] = []
         pos, n = 0, len(text)
-        scan = self._scan if RE_DIFFERS.search(text) is None else self._trigger
+        scan = self._scan if self._scan is not None and RE_DIFFERS.search(text) is None else self._trigger
         while pos < n:
             m = scan.search(text, pos)
             if m is None:
