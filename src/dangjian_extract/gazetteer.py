@@ -29,6 +29,7 @@ import threading
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from itertools import accumulate
 
@@ -105,7 +106,10 @@ def get_gazetteer() -> Gazetteer:
         with _lock:
             g = _instance
             if g is None:
-                g = _set_instance(Gazetteer._load())
+                from .loading import gc_paused
+
+                with gc_paused():
+                    g = _set_instance(Gazetteer._load())
     return g
 
 
@@ -155,9 +159,13 @@ class Gazetteer:
         self._codes = codes
         self._aliases = aliases
         self.meta = meta
-        self.max_name_len = max(max(map(len, names)), max(map(len, aliases), default=0))
-        # membership at set speed for the suffix scan of every place suffix in a text (the strings are shared)
-        self._known = frozenset(names).union(aliases).difference(generic)
+        # membership at set speed for the suffix scan of every place suffix in a text (the strings are shared);
+        # built in place (a frozenset and its union and difference would hash and copy 340 000 names three times),
+        # never changed after
+        known = set(names)
+        known.update(aliases)
+        known.difference_update(generic)
+        self._known = known
         # every short form → its entries (ambiguous ones included): resolve() reads context names through it
         self._short_all = raw_short
         self._short: dict[str, int] = {}
@@ -187,6 +195,11 @@ class Gazetteer:
         seconds = re.escape("".join(sorted({h[1] for h in by_head})))
         self._head_chars = re.compile(f"(?=[{firsts}][{seconds}])")
         self._longer: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
+
+    @cached_property
+    def max_name_len(self) -> int:
+        """Length of the longest name or alias (found on first use)."""
+        return max(max(map(len, self._names)), max(map(len, self._aliases), default=0))
 
     # ---------------------------------------------------------------- loading
     @classmethod
@@ -317,7 +330,10 @@ class Gazetteer:
         only for names with a stem of two characters or more.
         """
         known = self._known
-        for k in range(min(max_len, end, self.max_name_len), max(min_len, 1) - 1, -1):
+        longest = min(max_len, end)
+        if longest > 12:  # a reach past the longest name only tries strings no set holds: bound the long ones
+            longest = min(longest, self.max_name_len)
+        for k in range(longest, max(min_len, 1) - 1, -1):
             candidate = text[end - k:end]
             if candidate in known:
                 return candidate

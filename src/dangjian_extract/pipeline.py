@@ -22,6 +22,7 @@ from .components.quantities import METRICS_KEY
 from .components.sections import SECTIONS_KEY
 from .extensions import fields
 from .litedoc import LiteDoc
+from .loading import gc_paused
 from .models import EntityMention, EntityRef, Extraction, Metric, Period, Section, TextSpan
 from .normalize import NormalizedText
 from .periods import resolve
@@ -58,7 +59,8 @@ def build(extra_lexicon: dict[str, Any] | None = None) -> Language:
 
 @lru_cache(maxsize=8)
 def _cached(key: str) -> Language:
-    return build(json.loads(key) if key else None)
+    with gc_paused():
+        return build(json.loads(key) if key else None)
 
 
 def load(extra_lexicon: dict[str, Any] | None = None) -> Language:
