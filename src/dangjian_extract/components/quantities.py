@@ -91,6 +91,9 @@ class QuantityFinder:
         self.lex: Lexicon = lexicon_for(extra_lexicon)
         grammar = build_grammar(self.lex)
         self.pattern = grammar.quantity
+        # groups asked for by number: regex looks a group name up on every call, several times the cost
+        self._head_groups = tuple(self.pattern.groupindex[n] for n in ("num", "mult", "unit", "unit1", "noun"))
+        self._main_groups = tuple(self.pattern.groupindex[n] for n in _MAIN_GROUPS)
         self.units = grammar.units
         self.noun_units = {**self.lex.noun_units, **self.lex.raw["units"].get("nouns_before_number", {})}
         self._nouns_longest_first = sorted(self.noun_units, key=len, reverse=True)
@@ -183,12 +186,12 @@ class QuantityFinder:
                                          numeral, m.start(), "cheng", unit_end=cheng_at + 1), text)
 
     def _number(self, m: regex.Match[str], text: str) -> Candidate | None:
-        numeral, mult, unit, unit1, noun = m.group("num", "mult", "unit", "unit1", "noun")
+        numeral, mult, unit, unit1, noun = m.group(*self._head_groups)
         mult = mult or ""
         unit_word = unit or unit1
         if not unit_word and not mult and not noun:
             return None  # a bare number: a year, a code, a date part
-        g = dict(zip(_MAIN_GROUPS, m.group(*_MAIN_GROUPS), strict=True))
+        g = dict(zip(_MAIN_GROUPS, m.group(*self._main_groups), strict=True))
         if noun:
             return self._counted_noun(m, g, numeral, mult, noun, text)
         if g["sep"] and not unit_word:
