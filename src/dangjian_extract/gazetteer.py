@@ -435,6 +435,8 @@ class Gazetteer:
             lineage = {n: set(self._ancestors(n)) for n in nodes}
             scores = dict.fromkeys(nodes, 0)
             known = 0  # context words the gazetteer holds
+            parents, levels = self._parents, self._levels
+            top = min(levels[n] for n in nodes)  # an entry lies above a context entry only from this level
             for word in dict.fromkeys(context):
                 if not word or word == name:
                     continue
@@ -442,17 +444,20 @@ class Gazetteer:
                 if len(ctx) > 5000:  # a very common village name says nothing
                     continue
                 known += bool(ctx)
-                hits: set[int] = set()
-                for c in ctx:
-                    up = None
-                    for n in nodes:
-                        if c in lineage[n]:
-                            hits.add(n)
-                        elif c != n:
-                            if up is None:
-                                up = set(self._ancestors(c))
-                            if n in up:
-                                hits.add(n)
+                if not ctx:
+                    continue
+                # an entry is supported when a context entry lies above it (its lineage) or under it
+                ctx_set = set(ctx)
+                hits = {n for n in nodes if not ctx_set.isdisjoint(lineage[n])}
+                if len(hits) < len(nodes):
+                    for c in ctx_set:
+                        if levels[c] <= top:
+                            continue
+                        p = parents[c]
+                        while p >= 0 and levels[p] >= top:
+                            if p in scores:
+                                hits.add(p)
+                            p = parents[p]
                 for n in hits:
                     scores[n] += 1
             best = max(scores.values())
