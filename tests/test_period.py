@@ -14,6 +14,7 @@ from dangjian_extract import Metric, extract
 from dangjian_extract.components.period import PeriodGrammar, shift_year_back
 from dangjian_extract.lexicon import default_lexicon
 from dangjian_extract.periods import resolve
+from dangjian_extract.spans import SENTENCE_BREAK
 
 REF = date(2024, 8, 15)
 D = date
@@ -240,3 +241,20 @@ def test_only_a_period_since_a_later_date_can_be_out_of_order(text: str, referen
         p = m.period
         if p is not None and p.from_date and p.to_date and p.from_date > p.to_date:
             assert p.to_date == reference or p.to_date.year == reference.year - 1  # 'ref' or its 同期 a year back
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join), st.lists(st.booleans(), min_size=1, max_size=30))
+def test_sentences_read_alone_give_the_expressions_of_the_whole_text(text: str, chosen: list[bool]) -> None:
+    # the component reads only the sentences that hold a metric: what it finds there is what the whole text has
+    assert GRAMMAR.sentence_local
+    bounds = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)] + [len(text)]
+    sentences = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    windows: list[tuple[int, int]] = []
+    for (a, b), keep in zip(sentences, chosen * len(sentences), strict=False):
+        if keep and windows and windows[-1][1] == a:
+            windows[-1] = (windows[-1][0], b)  # adjacent sentences make one window
+        elif keep:
+            windows.append((a, b))
+    whole = [e for e in GRAMMAR.find(text) if any(a <= e.start < b for a, b in windows)]
+    assert GRAMMAR.find(text, windows) == whole

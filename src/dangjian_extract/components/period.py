@@ -52,6 +52,19 @@ def _chars(chars: Iterable[str]) -> str:
     return "[" + "".join(regex.escape(c) for c in chars) + "]" if chars else "(?!)"
 
 
+def _words(value: Any) -> Iterable[str]:
+    """Every string of a data structure: keys, values, list items."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _words(k)
+            yield from _words(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _words(v)
+
+
 def _pair(value: Any, where: str) -> tuple[Any, Any]:
     if isinstance(value, (list, tuple)) and len(value) == 2:
         return value[0], value[1]
@@ -198,6 +211,10 @@ class PeriodGrammar:
         start_chars = _chars({*"0123456789年", *self.numerals, *self.year_digits, *d.get("quotes", []), *firsts})
         not_word = _chars({*"0123456789年", *self.numerals, *self.year_digits, *d.get("quotes", [])})
         heads = alternation({w[:2] for w in words})
+        # whether no expression can hold a sentence break: the patterns' own parts (numbers, 年, 月 …) hold none,
+        # nor does a clause after 自…以来 (since_gap stops at clause marks); the words of the data must not either
+        self.sentence_local = not any(SENTENCE_BREAK.search(word) for key, value in d.items()
+                                      if not key.startswith("_") and key != "status" for word in _words(value))
         self._trigger_pattern = (
             rf"(?={start_chars})(?={not_word}|{heads})(?=(?:{trigger}))(?:{self._prefix.pattern})?(?:{any_core})")
         self._scan = _plain_re(self._trigger_pattern)
@@ -369,23 +386,33 @@ class PeriodGrammar:
 
     # --- all expressions -----------------------------------------------------------------------------------
 
-    def find(self, text: str) -> list[TimeExpr]:
-        """Every time expression in text, in order, ranges merged and 同期 resolved; comparison bases left out."""
+    def find(self, text: str, windows: Iterable[tuple[int, int]] | None = None) -> list[TimeExpr]:
+        """Every time expression in text, in order, ranges merged and 同期 resolved; comparison bases left out.
+
+        ``windows``: sorted, disjoint (start, end) stretches of whole sentences (each with the sentence break
+        that ends it): only the expressions starting inside them, the same as the whole text gives there. No
+        expression holds a sentence break (see ``sentence_local``), so none reaches into a sentence from an
+        earlier one, and ranges and 同期 join expressions of one sentence only."""
         found: list[TimeExpr] = []
         pos, n = 0, len(text)
         scan = self._scan if self._scan is not None and RE_DIFFERS.search(text) is None else self._trigger
-        while pos < n:
-            m = scan.search(text, pos)
-            if m is None:
-                break
-            p = m.start()
-            expr = self._at(text, p)
-            if expr is None or expr.end <= expr.start:
-                pos = p + 1
-                continue
-            pos = expr.end
-            if not self._is_comparison(text, expr):
-                found.append(expr)
+        for lo, hi in ((0, n),) if windows is None else windows:
+            pos = max(pos, lo)
+            while pos < hi:
+                m = scan.search(text, pos)
+                if m is None:
+                    return self._same_periods(text, self._merge_ranges(text, found))
+                p = m.start()
+                if p >= hi:
+                    pos = p  # no trigger before p: the next window's scan may start there
+                    break
+                expr = self._at(text, p)
+                if expr is None or expr.end <= expr.start:
+                    pos = p + 1
+                    continue
+                pos = expr.end
+                if not self._is_comparison(text, expr):
+                    found.append(expr)
         return self._same_periods(text, self._merge_ranges(text, found))
 
     def _merge_ranges(self, text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
@@ -432,9 +459,13 @@ class PeriodTagger:
         text = doc_text(doc)
         n = len(text)
         metrics = _Intervals((s.start_char, s.end_char) for s in spans)
-        exprs = [e for e in self.grammar.find(text) if e.kind == "recent" or not metrics.overlaps(e.start, e.end)]
-        starts = [e.start for e in exprs]
         breaks = sentence_breaks(doc)
+        # a metric's period starts in its own sentence (before it, or right after it in its clause): only the
+        # sentences that hold a metric are read
+        windows = _sentence_windows(breaks, metrics.bounds, n) if self.grammar.sentence_local else None
+        exprs = [e for e in self.grammar.find(text, windows)
+                 if e.kind == "recent" or not metrics.overlaps(e.start, e.end)]
+        starts = [e.start for e in exprs]
         for span in spans:
             m0, m1 = min(max(span.start_char, 0), n), min(max(span.end_char, 0), n)
             i = bisect_left(breaks, m0)
@@ -463,6 +494,22 @@ class PeriodTagger:
             if PHRASE_BREAK.search(text, m1, e.start) is None and e.start - m1 <= 12:
                 return e
         return None
+
+
+def _sentence_windows(breaks: list[int], bounds: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The sentences (each with the break that ends it) holding the sorted spans ``bounds``, adjacent ones joined."""
+    windows: list[tuple[int, int]] = []
+    for m0, m1 in bounds:
+        m0, m1 = min(max(m0, 0), n), min(max(m1, 0), n)
+        i = bisect_left(breaks, m0)
+        lo = breaks[i - 1] + 1 if i else 0
+        j = bisect_left(breaks, m1, i)
+        hi = breaks[j] + 1 if j < len(breaks) else n
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 class _Intervals:
