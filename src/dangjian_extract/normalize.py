@@ -430,6 +430,20 @@ def _delete_spans(text: str, offsets: array, spans: list[tuple[int, int]]) -> tu
     return "".join(pieces), new_offsets
 
 
+_IDENTITY = array("l")
+_IDENTITY_CAP = 1 << 18  # entries kept (2 MB): reports are a few thousand characters
+
+
+def _identity(n: int) -> array:
+    """``array("l", range(n))``, copied from a kept one (a slice is a memcpy; the range costs a step per item)."""
+    global _IDENTITY
+    if n > len(_IDENTITY):
+        if n > _IDENTITY_CAP:
+            return array("l", range(n))
+        _IDENTITY = array("l", range(min(_IDENTITY_CAP, max(n, 2 * len(_IDENTITY), 4096))))
+    return _IDENTITY[:n]
+
+
 def normalize(original: str, *, t2s: bool = True, join_lines: bool = True) -> NormalizedText:
     """Normalise `original` for extraction, keeping a map back to original offsets.
 
@@ -445,7 +459,7 @@ def normalize(original: str, *, t2s: bool = True, join_lines: bool = True) -> No
     if t2s:
         text = _to_simplified(text)
     # Building this is the one unavoidable per-character step; later deletions only slice it.
-    offsets = array("l", range(len(original) + 1))
+    offsets = _identity(len(original) + 1)
     text, offsets = _delete_spans(text, offsets, [m.span() for m in _PINYIN_RE.finditer(text)])
     if join_lines:
         text, offsets = _delete_spans(text, offsets, _layout_breaks(text))
