@@ -474,6 +474,8 @@ class EntityFinder:
         return Mention(opening, s1, inner + suffix, etype, None, True, suffix=suffix)
 
     def _back_reference(self, run: str) -> str | None:
+        if not run.endswith(self.back_references):  # most runs end in none: one call tells
+            return None
         for word in self.back_references:
             if not run.endswith(word):
                 continue
