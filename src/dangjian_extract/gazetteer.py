@@ -152,7 +152,7 @@ class Gazetteer:
                  stop: frozenset[str], prefer: dict[str, str], blockers: frozenset[str], meta: dict,
                  generic: frozenset[str] = frozenset()) -> None:
         self.generic = generic  # names of entries that are generic words (data/gazetteer_generic.txt)
-        self._names = names
+        self._names = tuple(names)
         self._ends = ends
         self._parents = parents
         self._levels = levels
@@ -162,9 +162,12 @@ class Gazetteer:
         # membership at set speed for the suffix scan of every place suffix in a text (the strings are shared);
         # built in place (a frozenset and its union and difference would hash and copy 340 000 names three times),
         # never changed after
-        known = set(names)
-        known.update(aliases)
-        known.difference_update(generic)
+        # A dict of names, not a set: a dict of strings is never tracked by the garbage collector, a set of 340 000
+        # is walked by every full collection (as is a list: the names are kept as a tuple, untracked after one)
+        known = dict.fromkeys(names)
+        known.update(dict.fromkeys(aliases))
+        for word in generic:
+            known.pop(word, None)
         self._known = known
         # every short form → its entries (ambiguous ones included): resolve() reads context names through it
         self._short_all = raw_short
