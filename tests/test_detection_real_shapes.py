@@ -119,6 +119,28 @@ COUNT_NOT_NAME = [
 NOUN_BEFORE = [
     ("社零实现86.37亿，居全区第三。", [("86.37亿", 8637000000, None, "CNY", "exact")]),
     ("工业产值完成4.2亿。", [("4.2亿", 420000000, None, "CNY", "exact")]),
+    ("全县60岁以上人口已达4.6万。", [("4.6万", 46000, None, "人", "exact")]),
+    ("注册用户累计达35万。", [("35万", 350000, None, "人", "exact")]),
+    # a population noun before a whole number and a clause break
+    ("该村总户数412户,总人口1566,人均年收入8230元。",
+     [("412户", 412, None, "户", "exact"), ("1566", 1566, None, "人", "exact"),
+      ("8230元", 8230, None, "CNY", "exact")]),
+    ("常住人口为9340，外出务工人员较多。", [("9340", 9340, None, "人", "exact")]),
+]
+# people counted with no measure word (the noun is the unit, like 5村)
+PEOPLE = [
+    ("全村700余村民参与投工投劳。", [("700余村民", 700, None, "村民", "over")]),
+    ("合作社带动3000余群众增收。", [("3000余群众", 3000, None, "群众", "over")]),
+    ("服务惠及1.6万群众。", [("1.6万群众", 16000, None, "群众", "exact")]),
+    ("新公园辐射周边4万居民。", [("4万居民", 40000, None, "居民", "exact")]),
+    ("吸纳260余农户入社。", [("260余农户", 260, None, "农户", "over")]),
+    ("2024党员大会召开。", []),
+]
+# comparison signs before the number
+SIGNS = [
+    ("巡查覆盖率≥95%得满分。", [("95%", 95, None, "%", "at_least")]),
+    ("响应时间≤30分钟。", [("30分钟", 30, None, "分钟", "at_most")]),
+    ("单个项目面积大于500平方米。", [("500平方米", 500, None, "m2", "over")]),
 ]
 # numerals inside names, holidays and terms are no figures
 NOT_METRICS = [
@@ -141,7 +163,7 @@ def test_exact_decimal_scaling() -> None:
 TABLES = {
     "numerals_not_stops": NUMERALS_NOT_STOPS, "colloquial": COLLOQUIAL, "times": TIMES, "trailing": TRAILING,
     "spaced": SPACED, "counts": COUNTS, "after_not_before": AFTER_NOT_BEFORE, "before": BEFORE,
-    "count_not_name": COUNT_NOT_NAME, "noun_before": NOUN_BEFORE,
+    "count_not_name": COUNT_NOT_NAME, "noun_before": NOUN_BEFORE, "people": PEOPLE, "signs": SIGNS,
 }
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

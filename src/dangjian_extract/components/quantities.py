@@ -33,6 +33,7 @@ _ADDRESS = regex.compile(
 _ADDRESS_HINT = regex.compile(r"://|www\.|@|%[0-9A-Fa-f]{2}[A-Za-z0-9%]")
 _LETTER = regex.compile("[A-Za-z]")
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_BARE_END = regex.compile(r"[，。；、,;]|$")
 _CLAUSE_START = regex.compile(r"[，。；！？,;!?:：\n][^，。；！？,;!?:：\n]*$")
 
 
@@ -97,6 +98,8 @@ class QuantityFinder:
         self._nouns_longest_first = sorted(self.noun_units, key=len, reverse=True)
         fillers = self.lex.raw["units"].get("noun_number_fillers", ("达到", "为", "达", "有", "是"))
         self._noun_fillers = tuple(sorted(fillers, key=len, reverse=True))
+        self._bare_number_nouns: dict[str, str] = dict(self.lex.raw["units"].get("bare_number_nouns", {}))
+        self._bare_nouns = sorted(self._bare_number_nouns, key=len, reverse=True)
         self._across = _across_pattern(self.lex)
         self._price_cues = tuple(self.lex.raw["units"].get("kuai_price_cues", ()))
         self._across_last = "".join({w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w})
@@ -197,7 +200,7 @@ class QuantityFinder:
         mult = mult or ""
         unit_word = unit or unit1
         if not unit_word and not mult and not noun:
-            return None  # a bare number: a year, a code, a date part
+            return self._bare_after_noun(m, text)  # else a bare number: a year, a code, a date part
         g = dict(zip(_MAIN_GROUPS, m.group(*_MAIN_GROUPS), strict=True))
         if noun:
             if g["sp"]:
@@ -284,6 +287,24 @@ class QuantityFinder:
                 cand.unit, cand.kind = "CNY", "money"
         return self._qualified(cand, text)
 
+    def _bare_after_noun(self, m: regex.Match[str], text: str) -> Candidate | None:
+        """总人口1390, 总户数265,: a whole number right after a population noun, before a clause break."""
+        numeral, end = m.group("num"), m.end("num")
+        if not self._bare_nouns or not numeral.isdigit() or len(numeral) < 2 or m.group("sign") \
+                or m.group("inner") or m.group("sep") or m.end() != end or not _BARE_END.match(text, end):
+            return None
+        pos = m.start("num")
+        for filler in self._noun_fillers:
+            if text.startswith(filler, pos - len(filler)):
+                pos -= len(filler)
+                break
+        for noun in self._bare_nouns:
+            if text.startswith(noun, pos - len(noun)):
+                unit = self._bare_number_nouns[noun]
+                return self._qualified(Candidate(m.start("num"), end, float(numeral), unit, "", end, "count",
+                                                 numeral, m.start("num"), "number"), text)
+        return None
+
     def _trailing_word(self, text: str, end: int, unit_word: str, unit: str,
                        kind: str) -> tuple[str | None, int, str, str]:
         """多/余 right after the unit: 1年多, 2公里多 (the qualifier, inside the span); 3个多月 (月 after 个 is the
@@ -313,8 +334,10 @@ class QuantityFinder:
     def _counted_noun(self, m: regex.Match[str], g: dict[str, str | None], numeral: str, mult: str, noun: str,
                       text: str) -> Candidate | None:
         """5村, 八大楼宇, 4个村 is not this (个 is the unit): a number right before a counted noun."""
-        if g["sep"] or g["sign"] or g["ji"] or (numeral[0].isdigit() and (len(numeral) > 3 or "." in numeral)):
+        if g["sep"] or g["sign"] or g["ji"]:
             return None
+        if numeral[0].isdigit() and not mult and ("." in numeral or (len(numeral) > 3 and not g["inner"])):
+            return None  # 2023党员 is a year; 2000余群众 and 1.2万群众 count
         n = parse_number(numeral, mult)
         if n is None or not math.isfinite(n.value):
             return None
