@@ -136,6 +136,16 @@ PEOPLE = [
     ("吸纳260余农户入社。", [("260余农户", 260, None, "农户", "over")]),
     ("2024党员大会召开。", []),
 ]
+# a bare number joined to a later number with a unit takes that unit (its span is the number alone)
+SHARED_UNIT = [
+    ("满意率和知晓率分别提高了0.52和0.41个百分点。",
+     [("0.52", 0.52, None, "pp", "exact"), ("0.41个百分点", 0.41, None, "pp", "exact")]),
+    ("城东、城西、城南分别新建14、8和6个。",
+     [("14", 14, None, "个", "exact"), ("8", 8, None, "个", "exact"), ("6个", 6, None, "个", "exact")]),
+    ("2019和2020年连续获评先进。", []),
+    ("三、15个村完成改造。", [("15个", 15, None, "个", "exact")]),
+    ("3和5号楼完成加装电梯。", []),
+]
 # comparison signs before the number
 SIGNS = [
     ("巡查覆盖率≥95%得满分。", [("95%", 95, None, "%", "at_least")]),
@@ -164,6 +174,7 @@ TABLES = {
     "numerals_not_stops": NUMERALS_NOT_STOPS, "colloquial": COLLOQUIAL, "times": TIMES, "trailing": TRAILING,
     "spaced": SPACED, "counts": COUNTS, "after_not_before": AFTER_NOT_BEFORE, "before": BEFORE,
     "count_not_name": COUNT_NOT_NAME, "noun_before": NOUN_BEFORE, "people": PEOPLE, "signs": SIGNS,
+    "shared_unit": SHARED_UNIT,
 }
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

@@ -33,6 +33,7 @@ _ADDRESS = regex.compile(
 _ADDRESS_HINT = regex.compile(r"://|www\.|@|%[0-9A-Fa-f]{2}[A-Za-z0-9%]")
 _LETTER = regex.compile("[A-Za-z]")
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_LINE_HEAD = regex.compile(r"(?:^|\n)[ \t\u3000]*[(（]?$")
 _BARE_END = regex.compile(r"[，。；、,;]|$")
 _CLAUSE_START = regex.compile(r"[，。；！？,;!?:：\n][^，。；！？,;!?:：\n]*$")
 
@@ -100,6 +101,7 @@ class QuantityFinder:
         self._noun_fillers = tuple(sorted(fillers, key=len, reverse=True))
         self._bare_number_nouns: dict[str, str] = dict(self.lex.raw["units"].get("bare_number_nouns", {}))
         self._bare_nouns = sorted(self._bare_number_nouns, key=len, reverse=True)
+        self._joiners = frozenset(self.lex.raw["units"].get("shared_unit_joiners", ()))
         self._across = _across_pattern(self.lex)
         self._price_cues = tuple(self.lex.raw["units"].get("kuai_price_cues", ()))
         self._across_last = "".join({w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w})
@@ -200,7 +202,8 @@ class QuantityFinder:
         mult = mult or ""
         unit_word = unit or unit1
         if not unit_word and not mult and not noun:
-            return self._bare_after_noun(m, text)  # else a bare number: a year, a code, a date part
+            # else a bare number: a year, a code, a date part
+            return self._bare_after_noun(m, text) or self._shared_unit(m, text)
         g = dict(zip(_MAIN_GROUPS, m.group(*_MAIN_GROUPS), strict=True))
         if noun:
             if g["sp"]:
@@ -304,6 +307,37 @@ class QuantityFinder:
                 return self._qualified(Candidate(m.start("num"), end, float(numeral), unit, "", end, "count",
                                                  numeral, m.start("num"), "number"), text)
         return None
+
+    def _shared_unit(self, m: regex.Match[str], text: str) -> Candidate | None:
+        """分别上升了0.46和0.37个百分点: a bare number joined to a later number with a unit takes that unit."""
+        if not self._joiners or m.group("sep") or m.group("inner") or m.group("ji") or m.end() != m.end("num"):
+            return None
+        pos = m.end()
+        if pos >= len(text) or text[pos] not in self._joiners or _LINE_HEAD.search(text, max(0, m.start() - 8),
+                                                                                     m.start()):
+            return None  # 三、12个村…, 1、…: the number of a list item
+        for _ in range(6):
+            if pos >= len(text) or text[pos] not in self._joiners:
+                return None
+            nxt = self.pattern.match(text, pos + 1)
+            if nxt is None or nxt.lastgroup != "A_main" or nxt.group("sep") or nxt.group("noun") \
+                    or nxt.group("mult") or nxt.group("sp"):
+                return None
+            unit_word = nxt.group("unit")
+            if unit_word:
+                break
+            if nxt.end() != nxt.end("num"):
+                return None
+            pos = nxt.end()
+        else:
+            return None
+        n = parse_number(m.group("num"))
+        if n is None or n.value_max is not None:
+            return None
+        info = self.units[unit_word]
+        value = -n.value if m.group("sign") else n.value
+        return self._qualified(Candidate(m.start(), m.end(), value, info.unit, unit_word, m.end(), info.kind,
+                                         m.group("num"), m.start("num"), "number"), text)
 
     def _trailing_word(self, text: str, end: int, unit_word: str, unit: str,
                        kind: str) -> tuple[str | None, int, str, str]:
