@@ -249,7 +249,9 @@ class MetricFilter:
                 return "anniversary"  # 建党100周年, 18周岁
             if unit == "年":
                 short = is_chinese or len(numeral) <= 2
-                follows = text[end - 1] in "多余" or any(text.startswith(w, end) for w in self.lex.year_duration_after)
+                # 1年多, 二十余年, 三十来年: no calendar year holds 余/多/来
+                follows = any(ch in "多余来" for ch in text[start:end]) or any(
+                    text.startswith(w, end) for w in self.lex.year_duration_after)
                 if not (short and follows):
                     return "year"
         if unit == "期" and is_chinese and any(text.startswith(w, end) for w in self.phase_nouns):

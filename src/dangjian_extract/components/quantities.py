@@ -194,8 +194,13 @@ class QuantityFinder:
         if value > 100:
             return None
         cheng_at = m.end("cheng")
-        return self._qualified(Candidate(m.start(), m.end(), value, "%", "成", cheng_at, "percent",
-                                         numeral, m.start(), "cheng", unit_end=cheng_at + 1), text)
+        cand = Candidate(m.start(), m.end(), value, "%", "成", cheng_at, "percent", numeral, m.start(), "cheng",
+                         unit_end=cheng_at + 1)
+        if not m.group("cheng_half") and not m.group("cheng_tail"):
+            trailing, cand.end, _, _ = self._trailing_word(text, m.end(), "成", "%", "percent")
+            if trailing:
+                cand.qualifier = trailing  # 八成多
+        return self._qualified(cand, text)
 
     def _number(self, m: regex.Match[str], text: str) -> Candidate | None:
         numeral, mult, unit, unit1, noun = m.group("num", "mult", "unit", "unit1", "noun")
@@ -368,7 +373,7 @@ class QuantityFinder:
     def _counted_noun(self, m: regex.Match[str], g: dict[str, str | None], numeral: str, mult: str, noun: str,
                       text: str) -> Candidate | None:
         """5村, 八大楼宇, 4个村 is not this (个 is the unit): a number right before a counted noun."""
-        if g["sep"] or g["sign"] or g["ji"]:
+        if g["sep"] or g["sign"]:
             return None
         if numeral[0].isdigit() and not mult and ("." in numeral or (len(numeral) > 3 and not g["inner"])):
             return None  # 2023党员 is a year; 2000余群众 and 1.2万群众 count
@@ -380,6 +385,8 @@ class QuantityFinder:
         inner = g["inner"] or g["inner2"]
         if inner:
             cand.qualifier = self.lex.qualifiers_inner.get(inner, "exact")
+        if g["ji"] or n.value_max is not None:
+            cand.qualifier, cand.value_max = "about", n.value_max  # 数十万群众, 三五村
         return self._qualified(cand, text)
 
     def _noun_before(self, text: str, pos: int) -> str | None:
