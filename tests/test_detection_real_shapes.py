@@ -83,6 +83,10 @@ SPACED = [
     ("他在比赛中获得第 2 名。", []),
     ("如图 3 张村的新面貌。", []),
     ("1. 12个村完成改造。", [("12个", 12, None, "个", "exact")]),
+    # a section number opening a heading line is no count; a figure opening a line is
+    ("1.2项目背景\n近年来，村里新建3个大棚。", [("3个", 3, None, "个", "exact")]),
+    ("服务群众\n2.3万人次", [("2.3万人次", 23000, None, "人次", "exact")]),
+    ("营收超千亿元的园区达6个。", [("千亿元", 1e11, None, "CNY", "over"), ("6个", 6, None, "个", "exact")]),
 ]
 # counts with 次 after their measure word, and 通 (calls)
 COUNTS = [
@@ -205,3 +209,11 @@ def test_not_a_metric(text: str) -> None:
 ])
 def test_change(text: str, change: str | None) -> None:
     assert extract(text).metrics[-1].change == change
+
+
+@pytest.mark.parametrize(("table", "text", "expected"), CASES, ids=[f"{n}:{t}" for n, t, _ in CASES])
+def test_reads_in_traditional_script(table: str, text: str, expected: list[tuple]) -> None:
+    import opencc
+
+    s2t = opencc.OpenCC("s2t")
+    _check(s2t.convert(text), [(s2t.convert(e[0]), *e[1:]) for e in expected])

@@ -103,8 +103,11 @@ class MetricFilter:
         self.relative_before = tuple(raw.get("relative_time_before", ()))
         self.anniversary_after = tuple(raw.get("anniversary_after", ()))
         self.name_suffixes = {k: tuple(v) for k, v in raw.get("name_suffixes", {}).items()}
+        # a name holds no particle or preposition (千亿元的园区 is no name): entities.json function_chars
+        function = regex.escape(self.lex.raw.get("entities", {}).get("function_chars", ""))
+        name_char = rf"(?![{function}])\p{{Han}}" if function else r"\p{Han}"
         self._name_suffix = regex.compile(
-            rf"\p{{Han}}{{0,2}}?(?P<s>{alternation(self.name_suffixes)})") if self.name_suffixes else None
+            rf"{name_char}{{0,2}}?(?P<s>{alternation(self.name_suffixes)})") if self.name_suffixes else None
         orgs = raw.get("org_name_suffixes", ())
         self._org_suffix = regex.compile(rf"\p{{Han}}{{0,2}}?(?:{alternation(orgs)})") if orgs else None
         self.office_units = set(raw.get("office_units", ()))
@@ -124,6 +127,7 @@ class MetricFilter:
                 self.name_suffixes[suffix] += tuple(w for w in words if w not in self.name_suffixes[suffix])
         self.one_counts = frozenset(raw.get("generic_one_not_units", ()))
         self.label_prefixes = tuple(raw.get("label_prefixes", ()))
+        self.heading_max_length = int(raw.get("heading_max_length", 0))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -179,6 +183,15 @@ class MetricFilter:
             return "place_name"  # 三道沟村, 二十里铺村: the numeral begins a name the national gazetteer holds
         return None
 
+    def _heading_number(self, text: str, start: int, end: int) -> bool:
+        """A section number (1.2, 2.1.3) opening a short line with no clause punctuation, its title after it."""
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip() or not _HAN.match(text, end):
+            return False
+        line_end = text.find("\n", start)
+        line = text[start:line_end if line_end >= 0 else len(text)]
+        return len(line.strip()) <= self.heading_max_length and not (CLAUSE_PUNCT & set(line))
+
     def _in_official_name(self, text: str, start: int, end: int) -> bool:
         if not _HAN.match(text, end):
             return False
@@ -201,6 +214,9 @@ class MetricFilter:
         numeral, unit, kind, source = x.numeral or "", x.unit, x.kind, x.source
         if furniture.overlaps(start, end):
             return "furniture"
+        if "." in numeral and kind == "count" and text[x.numeral_start + len(numeral):x.unit_start] == "" \
+                and self._heading_number(text, x.numeral_start, end):
+            return "heading_number"  # 1.2项目意义: the number of a section, not 1.2 items
         if quoted.covers(start, end) and not (kind == "money" and numeral[:1].isdigit()):
             return "quoted"  # a slogan or a name; an amount of yuan in figures is quoted speech or a document
         # a phrase holds no Arabic digits, so one overlapping 3公里 starts after the 3
