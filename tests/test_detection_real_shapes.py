@@ -88,6 +88,11 @@ SPACED = [
     ("服务群众\n2.3万人次", [("2.3万人次", 23000, None, "人次", "exact")]),
     ("营收超千亿元的园区达6个。", [("千亿元", 1e11, None, "CNY", "over"), ("6个", 6, None, "个", "exact")]),
 ]
+# temperatures and 度电 (kWh)
+MEASURES = [
+    ("镇区年平均气温13.5℃。", [("13.5℃", 13.5, None, "摄氏度", "exact")]),
+    ("光伏电站年发电3.1万度电。", [("3.1万度电", 31000, None, "kWh", "exact")]),
+]
 # counts with 次 after their measure word, and 通 (calls)
 COUNTS = [
     ("出动执法车辆260台次。", [("260台次", 260, None, "台次", "exact")]),
@@ -107,6 +112,8 @@ AFTER_NOT_BEFORE = [
 ]
 # qualifier words before the number
 BEFORE = [
+    ("缺课2次及以上者不予结业。", [("2次", 2, None, "次", "over")]),
+    ("收入10万元以上（含）的村有5个。", [("10万元", 100000, None, "CNY", "over"), ("5个", 5, None, "个", "exact")]),
     ("村集体年收入不超4万元。", [("4万元", 40000, None, "CNY", "at_most")]),
     ("活动室面积不小于120平方米。", [("120平方米", 120, None, "m2", "at_least")]),
     ("书记每月不止5次入户走访。", [("5次", 5, None, "次", "over")]),
@@ -182,7 +189,7 @@ TABLES = {
     "numerals_not_stops": NUMERALS_NOT_STOPS, "colloquial": COLLOQUIAL, "times": TIMES, "trailing": TRAILING,
     "spaced": SPACED, "counts": COUNTS, "after_not_before": AFTER_NOT_BEFORE, "before": BEFORE,
     "count_not_name": COUNT_NOT_NAME, "noun_before": NOUN_BEFORE, "people": PEOPLE, "signs": SIGNS,
-    "shared_unit": SHARED_UNIT,
+    "shared_unit": SHARED_UNIT, "measures": MEASURES,
 }
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

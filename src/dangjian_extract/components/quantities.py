@@ -68,7 +68,7 @@ def _prefix_word(text: str, pos: int, words: dict[str, str]) -> str | None:
 
 
 def _suffix_word(text: str, pos: int, words: dict[str, str]) -> str | None:
-    for width in range(min(3, len(text) - pos), 0, -1):
+    for width in range(min(5, len(text) - pos), 0, -1):
         word = text[pos:pos + width]
         if word in words:
             return word
