@@ -261,3 +261,24 @@ def test_a_body_a_verb_makes_is_no_subject_of_the_figure_before_it() -> None:
     text = "京华路街道持续推进线上服务。\n7个城市社区均建立了微信公众号平台，组建各类微信群30余个。"
     first = extract(text).metrics[0]
     assert first.text == "7个" and first.entity is not None and first.entity.name == "京华路街道"
+
+
+@pytest.mark.parametrize("text", [
+    "城关镇持续改善出行条件。\n新修的产业路从新峰村到迎春村全长1.5公里，沿线种植果树200亩。",
+    "城关镇持续改善出行条件。\n这条公路从新峰村至迎春村，全长1.5公里。",
+])
+def test_the_ends_of_a_route_are_no_subject(text: str) -> None:
+    first = extract(text).metrics[0]
+    assert first.text == "1.5公里" and first.entity is not None and first.entity.name == "城关镇"
+
+
+def test_the_last_item_of_a_list_before_ji_is_no_subject() -> None:
+    text = "城关镇发展特色产业。\n合作社带动智水村、智平村、星宿村及周边村500余户群众增收。"
+    first = extract(text).metrics[0]
+    assert first.text == "500余户" and first.entity is not None and first.entity.name == "城关镇"
+
+
+def test_a_place_reached_is_still_a_scene() -> None:
+    text = "城关镇持续改善出行条件。\n记者来到新峰村，村里新修产业路1.5公里。"
+    first = extract(text).metrics[0]
+    assert first.entity is not None and first.entity.name == "新峰村"

@@ -33,7 +33,7 @@ _NUMERAL = regex.compile(r"[\d.〇零一二三四五六七八九十百千万两]
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
 _MAX_BEFORE = 12
 _AFTER_VERB_ENDS = frozenset({"而成", "而来"})
-_COMPARE_BASE = r"(?<![对评攀无好相同环])比(?![例重赛如较拼率分])|较(?=[上去前同今年往原\d])"
+_COMPARE_BASE = r"(?<![{not_after}])比(?![{not_before}])|较(?=[上去前同今年往原\d])"
 _QUALIFIER_WORDS = "将近|接近|大约|超过|约|近|超|逾|达"
 _QUALIFIER_CHARS = " 约近超逾达了将接大过"
 _NOUN_SUFFIX = "者员队站人户点室率量额值费价型式"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 领办型
@@ -127,9 +127,14 @@ class ContextReader:
         # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
         self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
+        nouns = ctx.get("change_cue_nouns", ())
+        self._cue_nouns = regex.compile(alternation(nouns)) if nouns else None
         sources["_compare_end"] = (
             f"(?P<word>{_trie(ctx['compare_increase'] + ctx['compare_decrease'])})了?(?:{_QUALIFIER_WORDS})?$")
-        sources["_compare_base"] = _COMPARE_BASE
+        # 比 that sets a base (比上年, 比普通大米); 占比, 之比, 比例 are nouns
+        sources["_compare_base"] = _COMPARE_BASE.format(
+            not_after=regex.escape("".join(ctx.get("compare_base_not_after", ()))) or "\x00",
+            not_before=regex.escape("".join(ctx.get("compare_base_not_before", ()))) or "\x00")
         sources["_compare_mark"] = f"(?P<mark>{_trie(ctx['compare_after_mark'])})(?P<base>[^，。；、,;\\d]{{0,16}})$"
         self.compound_verbs = frozenset(ctx["object_compound_verbs"])
         sources["_marks"] = _MARKS
@@ -222,6 +227,8 @@ class ContextReader:
 
     def change(self, prefix: str, text: str, span: _Item) -> str | None:
         """increase/decrease when a cue stands before the number in its clause, or right after it."""
+        if self._cue_nouns is not None and self._cue_nouns.search(prefix):
+            prefix = self._cue_nouns.sub(lambda m: "\x00" * len(m.group()), prefix)  # 增加值 is a noun
         compared = self.compared(prefix)
         if compared is not None:
             return compared or None
@@ -381,7 +388,7 @@ class ContextReader:
         limit = start + self._find_mark(prefix, span, earlier, start)
         cut = max([e.end_char for e in earlier if e.end_char <= limit]
                   + [end for end in entity_ends if start <= end <= limit] + [start])
-        before = prefix[cut - start:limit - start].translate(_NO_QUOTES).rstrip("-−+")
+        before = prefix[cut - start:limit - start].translate(_NO_QUOTES).rstrip("-−+").rstrip()
         if drop_end and limit == span.start_char:
             before = before.removesuffix(drop_end)
         for e in earlier:

@@ -283,6 +283,9 @@ class EntityFinder:
         if official is not None and (official in self.generic or not right_after_parent
                                      and self._generic_official(official[:len(official) - len(suffix)], suffix)):
             official = None  # 城市社区, 乡村: official somewhere, generic here (大练地街道和谐社区 is a name)
+        if official is not None and not right_after_parent and self._generic_across(
+                text[run_start:s1 - len(suffix)], len(official) - len(suffix)):
+            official = None  # 及周边村: a descriptor that reaches into the official name (边村) makes it a word
         if official is not None and official[:len(official) - len(suffix)] in self.boundary_words:
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
@@ -550,6 +553,10 @@ class EntityFinder:
             return True  # 美丽乡村, 全国文明村, 远近闻名的小康村: a title or a kind, not the village of that name
         # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
+
+    def _generic_across(self, written: str, head_len: int) -> bool:
+        """Whether ``written`` ends in a descriptor longer than the official name's head (周|边村)."""
+        return any(len(g) > head_len and written.endswith(g) for g in self.official_generic)
 
     def _generic(self, name_part: str, suffix: str) -> bool:
         full = name_part + suffix
