@@ -61,6 +61,7 @@ table.dj-table{border-collapse:collapse;width:100%;font-size:13px}
 .dj-table th,.dj-table td{border-bottom:1px solid #e9ecef;padding:2px 6px;text-align:left;vertical-align:top}
 .dj-table th{position:sticky;top:0;background:#f1f3f5;z-index:1}
 .dj-table td.dj-num{text-align:right;white-space:nowrap}
+.dj-table td.dj-text{white-space:nowrap}
 .dj-table tbody tr:hover{background:#f1f3f5}
 .dj-table a{color:#1c7ed6;text-decoration:none}.dj-table a:hover{text-decoration:underline}
 .dj-muted{color:#868e96}
@@ -197,7 +198,7 @@ class ReviewWriter:
         return (f'<tr data-kind="{_e(m.kind)}" data-category="{_e(category or NONE_VALUE)}" '
                 f'data-entity="{_e(entity_key)}" data-report="{report}">'
                 f'<td><a href="#r{report}">{_e(label)}</a></td>'
-                f'<td><a href="#r{report}-m{i}" title="show it in the text">{_e(m.text)}</a></td>'
+                f'<td class="dj-text"><a href="#r{report}-m{i}" title="show it in the text">{_e(m.text)}</a></td>'
                 f'<td class="dj-num">{_e(value)}</td><td>{_e(m.unit)}</td>'
                 f'<td><button type="button" class="dj-chip" data-filter="kind" data-value="{_e(m.kind)}" '
                 f'style="background:{_colour(m.kind)}">{_e(m.kind)}</button></td>'
