@@ -12,6 +12,7 @@ on PATH, ``/usr/bin/chromium``); `.ci/run` installs Debian's chromium when it is
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import queue
@@ -57,13 +58,17 @@ class Browser:
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
 
-        def fds_3_and_4() -> None:  # runs in the child before exec: the pipe ends Chromium expects
-            os.dup2(to_chrome_r, 3)
-            os.dup2(from_chrome_w, 4)
+        def fds_3_and_4() -> None:
+            # in the child before exec: the pipe ends go to 3 and 4, by way of fds above both, so that
+            # neither dup2 overwrites the other's source; pass_fds keeps 3 and 4 open through close_fds
+            high_r, high_w = (fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in (to_chrome_r, from_chrome_w))
+            os.dup2(high_r, 3)
+            os.dup2(high_w, 4)
 
+        # preexec_fn, though other threads may run: it makes only system calls, taking no lock they could hold
         self.proc = subprocess.Popen([binary, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                     preexec_fn=fds_3_and_4, pass_fds=(3, 4))  # noqa: PLW1509 - no threads yet
+                                     preexec_fn=fds_3_and_4, pass_fds=(3, 4))
         os.close(to_chrome_r)
         os.close(from_chrome_w)
         self._next_id = 0
