@@ -24,6 +24,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -302,4 +303,17 @@ def test_a_row_link_lands_on_its_metric_in_the_text(page: tuple[Browser, str]) -
     assert target[0] == "dangjian-metric" and href.startswith(f"#{target[1]}-m")
     assert target[2] is True, "the metric is scrolled into view"
     assert text.startswith(target[3]) and target[4] == "solid"  # the :target outline marks it
+    assert browser.errors() == []
+
+
+def test_filters_from_the_address(page: tuple[Browser, str]) -> None:
+    browser, url = page
+    everything = _visible(browser)
+    entity = next(row[2] for row in everything if row[0] == "percent" and row[2] != "__none__")
+    browser.navigate(f"{url}?kind=percent&entity={quote(entity)}&report=nonsense")
+    shown = _visible(browser)
+    assert shown == [row for row in everything if row[0] == "percent" and row[2] == entity] and shown
+    assert browser.js("document.getElementById('dj-filter-report').value") == ""  # not offered: ignored
+    browser.navigate(url)
+    assert _visible(browser) == everything
     assert browser.errors() == []

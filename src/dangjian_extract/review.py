@@ -2,9 +2,10 @@
 
 :func:`write_review` (CLI ``--format html -o review.html``) and :func:`review_html` build one page with
 
-- a table of all metrics (report, text, value, unit, kind, object, entity, period, status, category) and
+- a table of all metrics (report, text, value, unit, kind, object, entity, period, change, status, category),
   filters by kind, category, entity and report: select boxes, and a click on a kind (in the legend or in a
-  row), on an entity name or on a category count sets the filter;
+  row), on an entity name or on a category count sets the filter; ``review.html?kind=money&entity=乾县`` opens
+  with filters set;
 - a per-entity summary: how many metrics each entity has in each category;
 - each report's text with its metrics highlighted (:func:`dangjian_extract.display.render_html`, the notebook
   view), every table row linking to its metric there (anchor ``r{report}-m{metric}``).
@@ -114,6 +115,14 @@ _JS = """
   document.getElementById("dj-reset").addEventListener("click", function () {
     fields.forEach(function (f) { selects[f].value = ""; });
     apply();
+  });
+  // review.html?kind=money&entity=… opens with those filters set (a value the page does not offer is ignored)
+  var query = new URLSearchParams(window.location.search);
+  fields.forEach(function (f) {
+    var value = query.get(f);
+    if (value !== null && Array.prototype.some.call(selects[f].options, function (o) { return o.value === value; })) {
+      selects[f].value = value;
+    }
   });
   apply();
 }());
