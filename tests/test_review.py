@@ -15,7 +15,7 @@ from dangjian_extract.review import NONE_VALUE, review_html, write_review
 ROOT = Path(__file__).resolve().parents[1]
 DEV = sorted((ROOT / "fixtures" / "dev").glob("*.txt"))
 SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
-_VOID = {"meta", "link", "br", "hr", "img", "input", "wbr"}
+_VOID = {"meta", "link", "br", "hr", "img", "input", "wbr", "col"}
 
 
 @dataclass

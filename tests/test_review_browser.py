@@ -278,7 +278,7 @@ def test_select_filters_combine(page: tuple[Browser, str]) -> None:
     assert _visible(browser) == [row for row in everything if row[3] == report and row[0] == kind]
     # a count in the per-entity summary: that entity and category, every report
     browser.click("#dj-reset")
-    browser.click("#dj-summary tbody tr td.dj-num button")
+    browser.click("#dj-summary tbody tr td.dj-num [role=button]")
     entity = browser.js("document.getElementById('dj-filter-entity').value")
     category = browser.js("document.getElementById('dj-filter-category').value")
     assert entity and category

@@ -41,6 +41,9 @@ __all__ = ["NONE_VALUE", "ReviewWriter", "review_html", "write_review"]
 NONE_VALUE = "__none__"
 _SPOOL_MEMORY = 4 << 20  # bytes a spool keeps in memory before it moves to a temporary file
 _FILTERS = ("kind", "category", "entity", "report")
+# what a click sets a filter with, in the table and the summary: a span acting as a button (thousands of real
+# <button>s make showing and hiding rows many times slower); the page's script gives it the keyboard too
+_ACTION = 'role="button" tabindex="0"'
 
 _CSS = """
 *{box-sizing:border-box}
@@ -62,11 +65,13 @@ table.dj-table{border-collapse:collapse;width:100%;font-size:13px}
 .dj-table th,.dj-table td{border-bottom:1px solid #e9ecef;padding:2px 6px;text-align:left;vertical-align:top}
 .dj-table th{position:sticky;top:0;background:#f1f3f5;z-index:1}
 .dj-table td.dj-num{text-align:right;white-space:nowrap}
-.dj-table td.dj-text{white-space:nowrap}
+/* fixed layout: column widths from the <col>s, so showing or hiding rows never re-measures every cell */
+#dj-metrics{table-layout:fixed}#dj-metrics td{overflow-wrap:break-word}
 .dj-table tbody tr:hover{background:#f1f3f5}
 .dj-table a{color:#1c7ed6;text-decoration:none}.dj-table a:hover{text-decoration:underline}
 .dj-muted{color:#868e96}
-.dj-report{margin:14px 0;scroll-margin-top:8px}
+/* a report's text is laid out only when it comes near the screen: a big corpus opens fast */
+.dj-report{margin:14px 0;scroll-margin-top:8px;content-visibility:auto;contain-intrinsic-size:auto 600px}
 .dj-report-bar{font-size:12px;margin-bottom:2px}
 .dangjian-metric:target,tr:target{outline:3px solid #e03131!important;outline-offset:1px}
 """
@@ -91,16 +96,21 @@ _JS = """
       if (ok) { count += 1; }
     });
     shown.textContent = String(count);
-    document.querySelectorAll(".dj-chip[data-filter]").forEach(function (chip) {
+    // the bar's chips only: touching the thousands of chips in the rows would restyle the whole table
+    document.querySelectorAll("#dj-filters .dj-chip[data-filter]").forEach(function (chip) {
       var on = want[chip.getAttribute("data-filter")] === chip.getAttribute("data-value");
       chip.classList.toggle("dj-on", on);
       chip.setAttribute("aria-pressed", on ? "true" : "false");
     });
   }
   fields.forEach(function (f) { selects[f].addEventListener("change", apply); });
-  document.addEventListener("click", function (event) {
+  function act(event) {
     var target = event.target.closest ? event.target.closest("[data-filter]") : null;
     if (!target) { return; }
+    if (event.type === "keydown") {
+      if (event.key !== "Enter" && event.key !== " ") { return; }
+      event.preventDefault();
+    }
     var f = target.getAttribute("data-filter"), value = target.getAttribute("data-value");
     if (!selects[f]) { return; }
     if (target.hasAttribute("data-also-category")) {  // a count in the summary: that entity and category
@@ -111,6 +121,10 @@ _JS = """
     }
     apply();
     if (target.closest("#dj-summary")) { table.scrollIntoView(); }
+  }
+  document.addEventListener("click", act);
+  document.addEventListener("keydown", function (event) {
+    if (event.target.getAttribute && event.target.getAttribute("role") === "button") { act(event); }
   });
   document.getElementById("dj-reset").addEventListener("click", function () {
     fields.forEach(function (f) { selects[f].value = ""; });
@@ -201,16 +215,16 @@ class ReviewWriter:
         period = m.period.text if m.period else ""
         if m.period and (m.period.from_date or m.period.to_date):
             period += f" [{m.period.from_date or '?'} – {m.period.to_date or '?'}]"
-        entity_cell = (f'<button type="button" class="dj-link" data-filter="entity" data-value="{_e(entity)}" '
-                       f'title="{_e(m.entity.type)}: show only its metrics">{_e(entity)}</button>'
+        entity_cell = (f'<span {_ACTION} class="dj-link" data-filter="entity" data-value="{_e(entity)}" '
+                       f'title="{_e(m.entity.type)}: show only its metrics">{_e(entity)}</span>'
                        if m.entity else '<span class="dj-muted">—</span>')
         return (f'<tr data-kind="{_e(m.kind)}" data-category="{_e(category or NONE_VALUE)}" '
                 f'data-entity="{_e(entity_key)}" data-report="{report}">'
                 f'<td><a href="#r{report}">{_e(label)}</a></td>'
-                f'<td class="dj-text"><a href="#r{report}-m{i}" title="show it in the text">{_e(m.text)}</a></td>'
+                f'<td><a href="#r{report}-m{i}" title="show it in the text">{_e(m.text)}</a></td>'
                 f'<td class="dj-num">{_e(value)}</td><td>{_e(m.unit)}</td>'
-                f'<td><button type="button" class="dj-chip" data-filter="kind" data-value="{_e(m.kind)}" '
-                f'style="background:{_colour(m.kind)}">{_e(m.kind)}</button></td>'
+                f'<td><span {_ACTION} class="dj-chip" data-filter="kind" data-value="{_e(m.kind)}" '
+                f'style="background:{_colour(m.kind)}">{_e(m.kind)}</span></td>'
                 f"<td>{_e(m.object)}</td><td>{entity_cell}</td><td>{_e(period)}</td>"
                 f"<td>{_e(m.change)}</td><td>{_e(m.status)}</td><td>{_e(category)}</td></tr>\n")
 
@@ -290,10 +304,12 @@ class ReviewWriter:
                 "</div>\n")
 
     def _table_open(self) -> str:
-        heads = ("report", "text", "value", "unit", "kind", "object", "entity", "period", "change", "status",
-                 "category")
+        columns = (("report", 15), ("text", 8), ("value", 11), ("unit", 4), ("kind", 6), ("object", 14),
+                   ("entity", 11), ("period", 12), ("change", 5), ("status", 5), ("category", 9))  # % of the width
+        cols = "".join(f'<col style="width:{w}%">' for _, w in columns)
         return ('<h2 id="dj-table">Metrics</h2><div class="dj-scroll"><table class="dj-table" id="dj-metrics">'
-                f"<thead><tr>{''.join(f'<th>{h}</th>' for h in heads)}</tr></thead><tbody>\n")
+                f"<colgroup>{cols}</colgroup>"
+                f"<thead><tr>{''.join(f'<th>{h}</th>' for h, _ in columns)}</tr></thead><tbody>\n")
 
     def _table_close(self) -> str:
         empty = '<p class="dj-muted">No metrics in these reports.</p>' if not self.metrics else ""
@@ -310,11 +326,11 @@ class ReviewWriter:
             counts = self._by_entity[key]
             name = ('<span class="dj-muted">(no entity)</span>' if key == NONE_VALUE else _e(key))
             cells = "".join(
-                f'<td class="dj-num"><button type="button" class="dj-link" data-filter="entity" '
-                f'data-value="{_e(key)}" data-also-category="{_e(c)}">{counts[c]:,}</button></td>'
+                f'<td class="dj-num"><span {_ACTION} class="dj-link" data-filter="entity" '
+                f'data-value="{_e(key)}" data-also-category="{_e(c)}">{counts[c]:,}</span></td>'
                 if counts[c] else "<td></td>" for c in categories)
-            rows.append(f'<tr><td><button type="button" class="dj-link" data-filter="entity" data-value="{_e(key)}">'
-                        f"{name}</button></td><td>{_e(self._entity_types.get(key, ''))}</td>"
+            rows.append(f'<tr><td><span {_ACTION} class="dj-link" data-filter="entity" data-value="{_e(key)}">'
+                        f"{name}</span></td><td>{_e(self._entity_types.get(key, ''))}</td>"
                         f'<td class="dj-num">{total:,}</td>{cells}</tr>\n')
         return ('<h2 id="dj-summary-title">Metrics per entity and category</h2>'
                 '<div class="dj-scroll" id="dj-summary"><table class="dj-table">'
