@@ -74,6 +74,13 @@ def _metric(text: str, metric_text: str):
         ("村集体收益的40%用于发展生产；40%用于公益事业；20%用于分红。", "20%", "村集体收益"),
         # a count of events keeps its verb
         ("走访群众3600户次。", "3600户次", "走访群众"),
+        # the word that makes a bare multiplier a number is its qualifier, not part of the object
+        ("合作社先后投资上千万元，修缮老屋。", "千万元", "投资"),
+        ("去年经营性收益破百万元。", "百万元", "经营性收益"),
+        # a position character right after the measure word opens the noun; a verb before 型/式 makes a noun
+        ("园区建起12座中高温大棚。", "12座", "中高温大棚"),
+        ("全镇有6个下属企业。", "6个", "下属企业"),
+        ("全县组建服务型党支部46个。", "46个", "服务型党支部"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

@@ -229,3 +229,56 @@ def test_a_name_the_gazetteer_lacks_needs_a_parent_or_a_second_mention() -> None
     assert [m.entity.name for m in twice.metrics if m.entity] == ["青禾街道", "青禾街道"]
     chained = extract("杭州市青禾街道新增党员12名。")
     assert "青禾街道" in {e.name for e in chained.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name", "parent_in_path", "owner"),
+    [
+        # a prefecture's short form before a county-level city: the chain stays whole and resolves
+        ("湖北随州广水市郝店镇关店村新增党员5名。", "随州广水市", "广水市", "随州市", "关店村"),
+        # a city's short form before a village: the village, in that city (the mention covers what is written)
+        ("彭州宝山村新增党员5名。", "彭州宝山村", "宝山村", None, "宝山村"),
+    ],
+)
+def test_a_short_form_before_an_official_name(text: str, written: str, name: str, parent_in_path: str | None,
+                                              owner: str) -> None:
+    result = extract(text)
+    mention = next(e for e in result.entities if text[e.start:e.end] == written)
+    assert mention.name == name
+    if parent_in_path is not None:
+        assert parent_in_path in mention.path
+    assert result.metrics[0].entity is not None and result.metrics[0].entity.name == owner
+
+
+def test_namesakes_keep_the_short_form_that_tells_them_apart() -> None:
+    text = "安塞南沟村新增党员5名，吴起南沟村新增党员3名。"
+    names = [m.entity.name for m in extract(text).metrics]
+    assert names == ["安塞南沟村", "吴起南沟村"]
+
+
+def test_a_body_a_verb_makes_is_no_subject_of_the_figure_before_it() -> None:
+    # the sentence opens with the figure; the body after 建立了 is what the communities made, not their owner
+    text = "京华路街道持续推进线上服务。\n7个城市社区均建立了微信公众号平台，组建各类微信群30余个。"
+    first = extract(text).metrics[0]
+    assert first.text == "7个" and first.entity is not None and first.entity.name == "京华路街道"
+
+
+@pytest.mark.parametrize("text", [
+    "城关镇持续改善出行条件。\n新修的产业路从新峰村到迎春村全长1.5公里，沿线种植果树200亩。",
+    "城关镇持续改善出行条件。\n这条公路从新峰村至迎春村，全长1.5公里。",
+])
+def test_the_ends_of_a_route_are_no_subject(text: str) -> None:
+    first = extract(text).metrics[0]
+    assert first.text == "1.5公里" and first.entity is not None and first.entity.name == "城关镇"
+
+
+def test_the_last_item_of_a_list_before_ji_is_no_subject() -> None:
+    text = "城关镇发展特色产业。\n合作社带动智水村、智平村、星宿村及周边村500余户群众增收。"
+    first = extract(text).metrics[0]
+    assert first.text == "500余户" and first.entity is not None and first.entity.name == "城关镇"
+
+
+def test_a_place_reached_is_still_a_scene() -> None:
+    text = "城关镇持续改善出行条件。\n记者来到新峰村，村里新修产业路1.5公里。"
+    first = extract(text).metrics[0]
+    assert first.entity is not None and first.entity.name == "新峰村"

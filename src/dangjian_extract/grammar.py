@@ -21,7 +21,12 @@ from .numbers import CAPITAL_NUMERAL_CHARS, CN_DIGITS, CN_NUMERAL_CHARS
 CNC = regex.escape(CN_NUMERAL_CHARS)
 CN_DIGIT_CLASS = regex.escape("".join(CN_DIGITS))
 CAPC = regex.escape(CAPITAL_NUMERAL_CHARS)
-AR = r"(?<![\d.])(?<!\d,)\d+(?:,\d{3})*(?:\.\d+)?(?![\d])"
+# a space in a number as typeset or copied from a PDF: thousands set apart (6 000万元, 12 345人; also no-break and
+# thin spaces), a decimal torn after its point (25. 8万元; not "1. 3个…" opening a numbered line)
+SPACE = "[ \u00a0\u2009\u202f]"
+_TORN_DECIMAL = rf"(?<!(?:^|\n)[ \t]*\d+\.)(?<!\d\.\d+\.){SPACE}(?=\d)"
+AR = (rf"(?<![\d.])(?<!\d,)(?:\d{{1,3}}(?:{SPACE}\d{{3}})+(?!\d)|\d+(?:,\d{{3}})*)"
+      rf"(?:\.(?:{_TORN_DECIMAL})?\d+)?(?![\d])")
 CN = rf"(?<![{CNC}])[{CNC}]+(?:点[{CN_DIGIT_CLASS}]+)?"
 # 千 is a multiplier except in the units 千米/千克/千瓦/千元-free forms (3千米 is 3 km, not 3000 m)
 MULT = r"(?:[十百万亿]|千(?![米克瓦]))+"
@@ -32,7 +37,8 @@ RANGE_SEP = "(?:--|——|[-—–~～至到])"
 SIGN = r"(?:(?<![\dA-Za-z)\]%\-—–~])[-−](?=\d)|负(?=\d))"
 # 几十万元, 数百人: 几/数 before a multiplier is part of the number (about); 数 ending a noun (人数, 户数) is not
 JI = r"(?:几|(?<![人户总次件个倍指分参基函系岁字票位名项家台辆天期笔单张场份面篇处])数)(?=[十百千万])"
-# trailing 半 after a unit (两米半, 一个半小时): the time unit after 个半 is the unit
+# trailing 半 after a unit (两米半, 一个半小时): the time unit after 个半 is the unit (the default of units.json
+# time_units_after_ge)
 HALF_UNITS = {"小时": "小时", "钟头": "小时", "月": "月", "天": "天", "年": "年"}
 # characters after 成 that make it part of a word (成立, 成为 …), not "tenths"
 CHENG_NOT = "立为功员果本长熟效绩交品型都片群了"
@@ -104,17 +110,21 @@ def build_grammar(lex: Lexicon) -> Grammar:
     # a first-character test before the alternation of some 200 unit words, tried after every numeral
     units = f"(?=[{regex.escape(''.join({w[0] for w in table}))}])(?:{alternation(list(table))})"
     nouns = alternation(list(lex.counted_nouns))
+    time_units = lex.raw.get("units", {}).get("time_units_after_ge", HALF_UNITS)
+    first_after_space = regex.escape("".join({w[0] for w in table} | set("十百千万亿")))
     num = rf"(?:{AR}|{CN})"
     main = (
         rf"(?P<sign>{SIGN})?(?P<ji>{JI})?"
-        rf"(?P<num>{AR}|{CN})(?P<inner>{INNER})?(?P<mult>{MULT})?(?P<inner2>[余多])?"
+        # a space between figures and their unit, as typeset (197 户, 25. 8 万元, 10.8 %)
+        rf"(?P<num>{AR}|{CN})(?P<inner>{INNER})?(?P<sp>(?<=\d){SPACE}(?=[{first_after_space}]))?"
+        rf"(?P<mult>{MULT})?(?P<inner2>[余多])?"
         # a range: 3-5万元, 1万元—5万元 (the unit written twice), 1万(含)-5万元
         rf"(?:(?P<unit1>{units})?(?:\(含\))?(?P<sep>{RANGE_SEP})(?P<num2>{AR}|{CN})(?P<inner3>[余多])?"
         rf"(?P<mult2>{MULT})?)?"
         # the unit, or a counted noun (5村, 八大楼宇); a 块/元 may go on with 角/毛 and 分 (十块三毛)
         rf"(?(unit1)(?P<unit_again>(?P=unit1))|(?:(?P<da>大)?(?P<noun>{nouns})|(?P<unit>{units}))?)"
         rf"(?:(?<=[块元])(?P<jiao>[{CN_DIGIT_CLASS}]|\d)[毛角](?:(?P<fen>[{CN_DIGIT_CLASS}]|\d)分)?(?P<qian>钱)?)?"
-        rf"(?P<half2>半(?![{CHENG_HALF_NOT}])|半(?P<half_unit>个?(?:{alternation(HALF_UNITS)})))?"
+        rf"(?P<half2>半(?P<half_unit>个?(?:{alternation(time_units)}))|半(?![{CHENG_HALF_NOT}]))?"
     )
     # each alternative is wrapped in a group named A_<kind>, the last group to close, so ``m.lastgroup`` says
     # which one matched without asking every group

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 CN_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -49,32 +50,43 @@ def multiplier_value(text: str) -> float | None:
     return total
 
 
+_NO_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f")
+
+
 def parse_arabic(text: str) -> float | None:
-    """``1,300`` → 1300.0, ``50.67`` → 50.67; ``None`` when not a plain decimal."""
+    """``1,300`` → 1300.0, ``6 000`` → 6000.0, ``50.67`` → 50.67; ``None`` when not a plain decimal."""
     try:
-        value = float(text.replace(",", ""))
+        value = float(text.replace(",", "").translate(_NO_SPACES))
     except ValueError:
         return None
     return value if math.isfinite(value) else None
 
 
 def _parse_section(text: str) -> float | None:
-    """A Chinese numeral below 10000 (no 万/亿): 三千零五, 十五, 两百, 百 (a leading unit reads as one)."""
-    total, digit = 0, None
+    """A Chinese numeral below 10000 (no 万/亿): 三千零五, 十五, 两百, 百 (a leading unit reads as one).
+
+    A last digit written right after 百 or 千, with no 零 between, is the next lower place (一百一 → 110,
+    三千五 → 3500), as people say and write figures; 一百零一 is 101."""
+    total, digit, last_unit = 0, None, 0
     for ch in text:
         if ch in CN_DIGITS:
             if digit:  # two non-zero digits in a row are not positional (pairs are handled elsewhere)
                 return None
             digit = CN_DIGITS[ch]
+            if digit == 0:
+                last_unit = 0
         elif ch in CN_SMALL_UNITS:
             if digit is None:
                 if total:
                     return None
                 digit = 1
-            total += digit * CN_SMALL_UNITS[ch]
+            last_unit = CN_SMALL_UNITS[ch]
+            total += digit * last_unit
             digit = None
         else:
             return None
+    if digit and last_unit >= 100:
+        return float(total + digit * last_unit // 10)
     return float(total + (digit or 0))
 
 
@@ -97,6 +109,8 @@ def parse_chinese_int(text: str) -> float | None:
             if head_value is None:
                 return None
             total += head_value * big
+            if len(rest) == 1 and rest in CN_DIGITS and rest not in "零〇":
+                return total + CN_DIGITS[rest] * big / 10  # 一万五 → 15000, 两亿三 → 230000000
     section = _parse_section(rest)
     if section is None:
         return None
@@ -165,6 +179,10 @@ def parse_number(numeral: str, multiplier: str = "") -> Number | None:
         value = parse_arabic(numeral)
         if value is None:
             return None
+        if "." in numeral and scale > 1 and value * scale < 1e18:
+            # 145.98亿 is 14598000000, not 14597999999.999998: scale the written decimal exactly
+            digits = numeral.replace(",", "").translate(_NO_SPACES)
+            return Number(float(Decimal(digits) * int(scale)))
         return Number(value * scale)
     if not numeral:
         # a bare multiplier is itself the number: 近万 → 10000, 百余 → 100

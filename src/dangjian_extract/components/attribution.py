@@ -99,6 +99,9 @@ class Attribution:
                         for w, t in cfg["counted_units"].items()}
         self._counted_re = compile_fast(alternation(self.counted))
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
+        self.list_closers = tuple(cfg["list_closers"])
+        # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
+        self._route_close = regex.compile(r"[^，,。；;！？!?]{2,16}?[到至]")
 
     def _counted_level(self, text: str, span: Span) -> int | None:
         """14个行政村 → the village level: the figure counts places of that level."""
@@ -131,6 +134,8 @@ class Attribution:
         cut = max((b.end() for b in CLAUSE_BREAK.finditer(head)), default=0)
         if self._passing_before.search(head[cut:]):
             return False  # 来自福建省, 距泸水市
+        if self._route_end(text, chains.start.get(m.start, m.start)):
+            return False  # 公路从新峰村到迎春村全长1.5公里: the ends of a route are passed through
         if self._located(text, m, chains):
             return False
         return not self._list_item(text, m)
@@ -195,9 +200,17 @@ class Attribution:
             i = 0
             while i + 1 < len(rest) and mentions[rest[i + 1]].start == mentions[rest[i]].end:
                 i += 1
-            if rest and eligible(rest[i]):
+            if rest and eligible(rest[i]) and not self._made_by_verb(text, mentions[rest[i]], chains):
                 return rest[i]
         return None
+
+    def _made_by_verb(self, text: str, m: Mention, chains: _Chains) -> bool:
+        """7个社区均建立了微信公众号平台: a body written as what a verb makes or joins is no subject."""
+        if m.type in _PLACE_TYPES:
+            return False
+        pos = chains.start.get(m.start, m.start)
+        head = text[max(0, pos - 6):pos].removesuffix("了")
+        return any(head.endswith(v.group()) for v in self._verbs.finditer(head))
 
     @staticmethod
     def _object_owner(text: str, mentions: list[Mention], before: range, span: Span, s0: int,
@@ -248,11 +261,23 @@ class Attribution:
             return None  # “…”社区党支部书记说 with no community named: the passage decides
         return None if _broader(mentions[i], subject) else i
 
+    def _route_end(self, text: str, pos: int) -> bool:
+        """从某村到某村, 从某镇至某镇: a place that opens or closes a route (not 来到某村, a scene)."""
+        if text[pos - 1:pos] == "从":
+            return bool(self._route_close.match(text, pos))
+        if text[pos - 1:pos] not in ("到", "至"):
+            return False
+        lo = max(0, pos - 16)
+        brk = max((b.end() for b in CLAUSE_BREAK.finditer(text, lo, pos)), default=lo)
+        return "从" in text[brk:pos - 1]
+
     def _list_item(self, text: str, mention: Mention) -> bool:
         """枣庄桂园社区等11个项目, 兰华集团电商示范园、…: a mention inside a list is not the subject."""
         after = text[mention.end:mention.end + 8]
         if after[:1] == "等":
             return True
+        if text[mention.start - 1:mention.start] == "、" and after.startswith(self.list_closers):
+            return True  # 智水村、智平村、星宿村及周边村: the list's last item
         m = _NEXT_MARK.search(after)
         # 永安村通过产业联营、…: a verb before the mark makes the mention the subject of a list, not an item
         return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start())

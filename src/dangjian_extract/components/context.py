@@ -32,12 +32,16 @@ _NUMERAL = regex.compile(r"[\d.〇零一二三四五六七八九十百千万两]
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
 _MAX_BEFORE = 12
 _AFTER_VERB_ENDS = frozenset({"而成", "而来"})
-_COMPARE_BASE = r"(?<![对评攀无好相同环])比(?![例重赛如较拼率分])|较(?=[上去前同今年往原\d])"
+_COMPARE_BASE = r"(?<![{not_after}])比(?![{not_before}])|较(?=[上去前同今年往原\d])"
 _QUALIFIER_WORDS = "将近|接近|大约|超过|约|近|超|逾|达"
 _QUALIFIER_CHARS = " 约近超逾达了将接大过"
-_NOUN_SUFFIX = "者员队站人户点室率量额值费价"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 销售额
+_NOUN_SUFFIX = "者员队站人户点室率量额值费价型式"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 领办型
 _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
 _OF = regex.compile(r"(?:以上|以下|左右)?的")  # 90%以上的社区
+_MULTIPLIERS = frozenset("十百千万亿")
+_POSITION = frozenset("中上下内外")
+# a noun goes on after a position character: a Han character that is no stop, cut word or verb opener
+_NOUN_START = regex.compile(r"(?![的和与及等在为是了将到从把被向对给中上下里内外有也仅使又均就已还都])\p{Han}")
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
 _DATE = r"\d+(?:\.\d+)?(?:年|月份?|日|号)(?:底|初|末|中|以来|来)?"
@@ -119,13 +123,19 @@ class ContextReader:
         # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
         self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
+        nouns = ctx.get("change_cue_nouns", ())
+        self._cue_nouns = regex.compile(alternation(nouns)) if nouns else None
         self._compare_end = regex.compile(
             f"(?P<word>{_trie(ctx['compare_increase'] + ctx['compare_decrease'])})了?(?:{_QUALIFIER_WORDS})?$")
-        self._compare_base = regex.compile(_COMPARE_BASE)
+        # 比 that sets a base (比上年, 比普通大米); 占比, 之比, 比例 are nouns
+        self._compare_base = regex.compile(_COMPARE_BASE.format(
+            not_after=regex.escape("".join(ctx.get("compare_base_not_after", ()))) or "\x00",
+            not_before=regex.escape("".join(ctx.get("compare_base_not_before", ()))) or "\x00"))
         self._compare_mark = regex.compile(
             f"(?P<mark>{_trie(ctx['compare_after_mark'])})(?P<base>[^，。；、,;\\d]{{0,16}})$")
         self.compound_verbs = frozenset(ctx["object_compound_verbs"])
         self._marks = regex.compile(_MARKS)
+        self._bare_before = sorted(self.lex.qualifiers_bare_before, key=len, reverse=True)
         # an object written before its number: verbs and adverbs between it and the number are cut from its end
         # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
         self._trim_end = regex.compile(f"(?:{alternation(ctx['object_trim_end'])})+$")
@@ -203,6 +213,8 @@ class ContextReader:
 
     def change(self, prefix: str, text: str, span: _Item) -> str | None:
         """increase/decrease when a cue stands before the number in its clause, or right after it."""
+        if self._cue_nouns is not None and self._cue_nouns.search(prefix):
+            prefix = self._cue_nouns.sub(lambda m: "\x00" * len(m.group()), prefix)  # 增加值 is a noun
         compared = self.compared(prefix)
         if compared is not None:
             return compared or None
@@ -254,7 +266,10 @@ class ContextReader:
             after = self._after_phrase(text, following)
             if after:
                 return after
-        before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends)
+        # 投资上|千万元, 收益破|百万元: the word that makes a bare multiplier a number is its qualifier, not its object
+        bare = next((w for w in self._bare_before if prefix.endswith(w)), "") \
+            if text[span.start_char:span.start_char + 1] in _MULTIPLIERS else ""
+        before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
         if verb_last and x.kind not in ("count", "measure"):
             # 带来16.3万元的收益, 出资100万元当作启动资金, 覆盖全区90%以上的社区: the verb's object follows
             noun = self._named_after(text, span)
@@ -312,6 +327,8 @@ class ContextReader:
         m = _DIGIT.search(phrase)
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
         tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep")]
+        if tokens and tokens[0].start() == 0 and phrase[:1] in _POSITION and _NOUN_START.match(phrase, 1):
+            tokens = tokens[1:]  # 35座中高温大棚, 5个下属企业: the position character opens the noun (not 100人中有)
         # 钢板焊接而成, 钢筋浇筑而成: the two characters before 而成 are a verb too
         tokens = [_Cut(m.start() - 2) if m.group() in _AFTER_VERB_ENDS and m.start() >= 4 else m for m in tokens]
         cut = phrase.rfind("的", 0, 20)
@@ -349,7 +366,7 @@ class ContextReader:
         return len(prefix)
 
     def _before_phrase(self, prefix: str, span: _Item, earlier: list[_Item],
-                       entity_ends: list[int]) -> tuple[str | None, bool]:
+                       entity_ends: list[int], drop_end: str = "") -> tuple[str | None, bool]:
         """院落党支部数量已达75个, 村集体收入50余万元, 12345热线投诉由原来的每月1500余件.
 
         Returns the phrase and whether a verb stands right before the number (带来16.3万元的收益)."""
@@ -357,7 +374,9 @@ class ContextReader:
         limit = start + self._find_mark(prefix, span, earlier, start)
         cut = max([e.end_char for e in earlier if e.end_char <= limit]
                   + [end for end in entity_ends if start <= end <= limit] + [start])
-        before = prefix[cut - start:limit - start].translate(_NO_QUOTES).rstrip("-−+")
+        before = prefix[cut - start:limit - start].translate(_NO_QUOTES).rstrip("-−+").rstrip()
+        if drop_end and limit == span.start_char:
+            before = before.removesuffix(drop_end)
         for e in earlier:
             if e.end_char == cut and e.f.object and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun

@@ -283,6 +283,9 @@ class EntityFinder:
         if official is not None and (official in self.generic or not right_after_parent
                                      and self._generic_official(official[:len(official) - len(suffix)], suffix)):
             official = None  # 城市社区, 乡村: official somewhere, generic here (大练地街道和谐社区 is a name)
+        if official is not None and not right_after_parent and self._generic_across(
+                text[run_start:s1 - len(suffix)], len(official) - len(suffix)):
+            official = None  # 及周边村: a descriptor that reaches into the official name (边村) makes it a word
         if official is not None and official[:len(official) - len(suffix)] in self.boundary_words:
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
@@ -301,18 +304,40 @@ class EntityFinder:
                            suffix=suffix)
         start = s1 - len(official)
         longer = len(name_part) + len(suffix) - len(official)
-        if clean and longer > 0 and self._plausible_longer(name_part, suffix, etype) \
+        short = self._short_head(gazetteer, text[run_start:start])
+        if short is not None and clean and len(short) < longer \
+                and gazetteer.short_form_of(text[run_start:start - len(short)]) is None:
+            short = None  # 桃花山|西区社区: a short form inside a longer clean name is part of it (not 湖北|随州广水市)
+        if short is None and clean and longer > 0 and self._plausible_longer(name_part, suffix, etype) \
                 and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads):
             start -= longer  # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村
         else:
-            head = text[run_start:start]
-            for width in range(min(len(head), 4), 1, -1):
-                if gazetteer.short_form_of(head[-width:]) is not None:
-                    start -= width  # 安塞南沟村, 吴起南沟村
-                    break
+            if short is not None:
+                start -= len(short)
+                if not self._namesakes(gazetteer, text, official):
+                    # 彭州宝山村: the village 宝山村, in 彭州市 (the mention still covers what is written)
+                    return Mention(start, s1, official, etype, gazetteer.short_form_of(short), True, suffix=suffix)
+                # 安塞南沟村, 吴起南沟村: the short form tells two places of one name apart
         if start > run_start:
             parent = None
         return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
+
+    @staticmethod
+    def _short_head(gazetteer: Any, head: str) -> str | None:
+        """The short form of a place written at the end of ``head`` (安塞|南沟村), if any."""
+        for width in range(min(len(head), 4), 1, -1):
+            if gazetteer.short_form_of(head[-width:]) is not None:
+                return head[-width:]
+        return None
+
+    def _namesakes(self, gazetteer: Any, text: str, official: str) -> bool:
+        """Whether the text writes ``official`` after two different heads (安塞南沟村 … 吴起南沟村)."""
+        heads = set()
+        at = text.find(official)
+        while at >= 0:
+            heads.add(self._short_head(gazetteer, text[max(0, at - 4):at]))
+            at = text.find(official, at + len(official))
+        return len(heads) > 1
 
     def _add_short_forms(self, gazetteer: Any, text: str, found: list[Mention]) -> list[Mention]:
         """河南, 晋城, 温州人: places written without their suffix, where the text's other places support them."""
@@ -526,6 +551,10 @@ class EntityFinder:
             return True  # 美丽乡村, 全国文明村, 远近闻名的小康村: a title or a kind, not the village of that name
         # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
+
+    def _generic_across(self, written: str, head_len: int) -> bool:
+        """Whether ``written`` ends in a descriptor longer than the official name's head (周|边村)."""
+        return any(len(g) > head_len and written.endswith(g) for g in self.official_generic)
 
     def _generic(self, name_part: str, suffix: str) -> bool:
         full = name_part + suffix

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import fields, register_extensions
 from ..grammar import build_grammar
 from ..lexicon import Lexicon, alternation, lexicon_for
+from ..numbers import CN_NUMERAL_CHARS
 from ..spans import doc_text
 from .furniture import FURNITURE_KEY
 from .quantities import METRICS_KEY, _is_bare_multiplier
@@ -26,6 +27,8 @@ SENTENCE_END = set("。！？!?")
 _NAME_REACH = 8  # characters from a numeral to the end of a place name it may begin (二十里铺村)
 _PLACE_ENDS = frozenset("村镇乡区县市州旗盟道")  # the last character of a township-to-county name (…街道)
 _HAN = regex.compile(r"\p{Han}")
+_NUMERAL_CHARS = frozenset(CN_NUMERAL_CHARS + "0123456789")
+_SPACES = frozenset(" \u00a0\u2009\u202f\t")
 _QUOTED = regex.compile("|".join(rf"{regex.escape(o)}[^{regex.escape(o + c)}\n]*{regex.escape(c)}"
                                  for o, c in QUOTE_PAIRS.items()))
 
@@ -60,9 +63,14 @@ class _StopPhrases:
         self.by_first, self.singles, self.width, self.text = by_first, singles, width, text
 
     def overlaps(self, start: int, end: int, first: int | None = None) -> bool:
-        """Whether a phrase overlaps [start, end); ``first``: no phrase starts before it (digits in no phrase)."""
+        """Whether a phrase overlaps [start, end); ``first``: no phrase starts before it (digits in no phrase).
+
+        A phrase that begins with a numeral does not begin inside a longer numeral (十分 in 二十分钟, 四处 in
+        二十四处)."""
         text, by_first = self.text, self.by_first
         for pos in range(max(0, start - self.width + 1) if first is None else first, end):
+            if pos and text[pos] in _NUMERAL_CHARS and text[pos - 1] in _NUMERAL_CHARS:
+                continue
             phrases = by_first.get(text[pos:pos + 2])
             if text[pos] in self.singles and pos >= start:
                 return True
@@ -95,17 +103,31 @@ class MetricFilter:
         self.relative_before = tuple(raw.get("relative_time_before", ()))
         self.anniversary_after = tuple(raw.get("anniversary_after", ()))
         self.name_suffixes = {k: tuple(v) for k, v in raw.get("name_suffixes", {}).items()}
+        # a name holds no particle or preposition (千亿元的园区 is no name): entities.json function_chars
+        function = regex.escape(self.lex.raw.get("entities", {}).get("function_chars", ""))
+        name_char = rf"(?![{function}])\p{{Han}}" if function else r"\p{Han}"
         self._name_suffix = regex.compile(
-            rf"\p{{Han}}{{0,2}}?(?P<s>{alternation(self.name_suffixes)})") if self.name_suffixes else None
+            rf"{name_char}{{0,2}}?(?P<s>{alternation(self.name_suffixes)})") if self.name_suffixes else None
         orgs = raw.get("org_name_suffixes", ())
         self._org_suffix = regex.compile(rf"\p{{Han}}{{0,2}}?(?:{alternation(orgs)})") if orgs else None
         self.office_units = set(raw.get("office_units", ()))
         self.office_after = tuple(raw.get("office_after", ()))
         self.office_before = tuple(raw.get("office_before", ()))
+        self.office_totals = frozenset(raw.get("office_after_totals", ()))
         self.two_ok = set(raw.get("ordinal_two_units_ok", ()))
         self.clock_before = set(raw.get("clock_before", ()))
         self.parties_units = set(raw.get("parties_units", ()))
         self.phase_nouns = tuple(raw.get("phase_nouns", ()))
+        self.holidays = frozenset(raw.get("holidays", ()))
+        self.holiday_after = tuple(raw.get("holiday_after", ()))
+        self.name_suffix_not_units = frozenset(raw.get("name_suffix_not_units", ("个",)))
+        self.name_not_before = {k: tuple(v) for k, v in raw.get("official_name_not_before", {}).items()}
+        for suffix, words in self.name_not_before.items():
+            if suffix in self.name_suffixes:
+                self.name_suffixes[suffix] += tuple(w for w in words if w not in self.name_suffixes[suffix])
+        self.one_counts = frozenset(raw.get("generic_one_not_units", ()))
+        self.label_prefixes = tuple(raw.get("label_prefixes", ()))
+        self.heading_max_length = int(raw.get("heading_max_length", 0))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -142,12 +164,14 @@ class MetricFilter:
         if numeral == "二" and kind == "count" and unit_text not in self.two_ok:
             return "ordinal_two"  # 二层, 二期, 组织二处: a count says 两; 二 before a measure word numbers
         if unit_text in self.office_units and (
-                any(text.startswith(w, start - len(w)) for w in self.office_after)
+                any(text.startswith(w, start - len(w)) and text[start - len(w) - 1:start - len(w)]
+                    not in self.office_totals for w in self.office_after)
                 or any(text.startswith(w, end) for w in self.office_before)):
-            return "office_number"  # 某村九组, 三组组长
+            return "office_number"  # 某村九组, 三组组长; 全村二十四处 counts
         if unit_text in self.parties_units:
             return "parties"  # 三方联动
-        if self._name_suffix is not None and unit_text != "个" and kind in ("count", "money", "measure"):
+        if self._name_suffix is not None and unit_text not in self.name_suffix_not_units \
+                and kind in ("count", "money", "measure"):
             m = self._name_suffix.match(text, end, min(len(text), end + 5))
             if m and _HAN.match(text, end) and not any(
                     text.startswith(w, m.end()) for w in self.name_suffixes[m.group("s")]):
@@ -159,8 +183,16 @@ class MetricFilter:
             return "place_name"  # 三道沟村, 二十里铺村: the numeral begins a name the national gazetteer holds
         return None
 
-    @staticmethod
-    def _in_official_name(text: str, start: int, end: int) -> bool:
+    def _heading_number(self, text: str, start: int, end: int) -> bool:
+        """A section number (1.2, 2.1.3) opening a short line with no clause punctuation, its title after it."""
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip() or not _HAN.match(text, end):
+            return False
+        line_end = text.find("\n", start)
+        line = text[start:line_end if line_end >= 0 else len(text)]
+        return len(line.strip()) <= self.heading_max_length and not (CLAUSE_PUNCT & set(line))
+
+    def _in_official_name(self, text: str, start: int, end: int) -> bool:
         if not _HAN.match(text, end):
             return False
         from ..gazetteer import get_gazetteer  # loaded once, on first use (the entity finder needs it too)
@@ -169,8 +201,10 @@ class MetricFilter:
         for stop in range(end + 1, min(len(text), start + _NAME_REACH) + 1):
             if not _HAN.match(text, stop - 1):
                 return False
-            if text[stop - 1] in _PLACE_ENDS and gazetteer.contains(text[start:stop]):
-                return True
+            last = text[stop - 1]
+            if last in _PLACE_ENDS and gazetteer.contains(text[start:stop]) and not any(
+                    text.startswith(w, stop) for w in self.name_not_before.get(last, ())):
+                return True  # 三家村 is a village; in 三家村民 the 村 begins 村民
         return False
 
     def reason(self, span: Span, text: str, quoted: _Intervals, stops: _StopPhrases,
@@ -180,6 +214,9 @@ class MetricFilter:
         numeral, unit, kind, source = x.numeral or "", x.unit, x.kind, x.source
         if furniture.overlaps(start, end):
             return "furniture"
+        if "." in numeral and kind == "count" and text[x.numeral_start + len(numeral):x.unit_start] == "" \
+                and self._heading_number(text, x.numeral_start, end):
+            return "heading_number"  # 1.2项目意义: the number of a section, not 1.2 items
         if quoted.covers(start, end) and not (kind == "money" and numeral[:1].isdigit()):
             return "quoted"  # a slogan or a name; an amount of yuan in figures is quoted speech or a document
         # a phrase holds no Arabic digits, so one overlapping 3公里 starts after the 3
@@ -190,10 +227,16 @@ class MetricFilter:
         after = text[end:end + 1]
         if before.isascii() and before.isalpha() and numeral[:1].isdigit():
             return "code"  # 5G, B12, ABC3m: a model or grade name, not a figure
-        if before in self.lex.ordinal_prefixes:
-            return "ordinal"
+        spaced = start
+        while spaced and text[spaced - 1] in _SPACES:
+            spaced -= 1
+        if before in self.lex.ordinal_prefixes or (spaced < start and spaced and
+                                                   text[spaced - 1] in self.lex.ordinal_prefixes):
+            return "ordinal"  # 第3名, 第 3 名
+        if spaced < start and any(text.startswith(w, spaced - len(w)) for w in self.label_prefixes):
+            return "label"  # 图 2, 表 1: a figure's or table's number
         if numeral == "一" and source in ("number", "counted_noun") and x.qualifier == "exact" \
-                and x.value_max is None and x.value == 1:
+                and x.value_max is None and x.value == 1 and unit not in self.one_counts:
             return "generic_one"  # 一批, 一支队伍, 一个核心: "a", not a count
         if source == "number" and unit == "个" and after == "一":
             return "slogan_items"  # 三个一, 四个一: a programme's name
@@ -206,6 +249,10 @@ class MetricFilter:
             if start >= 2 and text[start - 1] in self.clock_before and text[start - 2].isdigit():
                 return "clock_time"  # 7点30分
         unit_text = x.unit_text or ""
+        if is_chinese and numeral in self.holidays and (x.numeral_start == 0 or text[x.numeral_start - 1]
+                                                         not in _NUMERAL_CHARS) \
+                and any(text.startswith(w, x.numeral_start + len(numeral)) for w in self.holiday_after):
+            return "holiday"  # 十一期间 (国庆); 十一个村 and 二十一个村 count
         if is_chinese and source in ("number", "counted_noun"):
             reason = self._name_reason(text, start, end, numeral, unit_text, kind)
             if reason:
@@ -218,7 +265,9 @@ class MetricFilter:
                 return "anniversary"  # 建党100周年, 18周岁
             if unit == "年":
                 short = is_chinese or len(numeral) <= 2
-                follows = any(text.startswith(w, end) for w in self.lex.year_duration_after)
+                # 1年多, 二十余年, 三十来年: no calendar year holds 余/多/来
+                follows = any(ch in "多余来" for ch in text[start:end]) or any(
+                    text.startswith(w, end) for w in self.lex.year_duration_after)
                 if not (short and follows):
                     return "year"
         if unit == "期" and is_chinese and any(text.startswith(w, end) for w in self.phase_nouns):

@@ -33,6 +33,8 @@ _ADDRESS = regex.compile(
 _ADDRESS_HINT = regex.compile(r"://|www\.|@|%[0-9A-Fa-f]{2}[A-Za-z0-9%]")
 _LETTER = regex.compile("[A-Za-z]")
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_LINE_HEAD = regex.compile(r"(?:^|\n)[ \t\u3000]*[(（]?$")
+_BARE_END = regex.compile(r"[，。；、,;]|$")
 _CLAUSE_START = regex.compile(r"[，。；！？,;!?:：\n][^，。；！？,;!?:：\n]*$")
 
 
@@ -66,7 +68,7 @@ def _prefix_word(text: str, pos: int, words: dict[str, str]) -> str | None:
 
 
 def _suffix_word(text: str, pos: int, words: dict[str, str]) -> str | None:
-    for width in range(min(3, len(text) - pos), 0, -1):
+    for width in range(min(5, len(text) - pos), 0, -1):
         word = text[pos:pos + width]
         if word in words:
             return word
@@ -77,7 +79,8 @@ def _is_bare_multiplier(numeral: str) -> bool:
     return bool(numeral) and all(ch in MULTIPLIERS and ch != "十" for ch in numeral)
 
 
-_MAIN_GROUPS = ("sign", "ji", "inner", "inner2", "inner3", "sep", "num2", "mult2", "half2", "half_unit", "jiao", "fen")
+_MAIN_GROUPS = ("sign", "ji", "sp", "inner", "inner2", "inner3", "sep", "num2", "mult2", "half2", "half_unit", "jiao",
+                "fen")
 _CANDIDATE_FIELDS = ("value", "value_max", "unit", "unit_text", "unit_start", "unit_end", "kind", "numeral",
                      "numeral_start", "source", "qualifier", "change")
 
@@ -94,11 +97,23 @@ class QuantityFinder:
         self.units = grammar.units
         self.noun_units = {**self.lex.noun_units, **self.lex.raw["units"].get("nouns_before_number", {})}
         self._nouns_longest_first = sorted(self.noun_units, key=len, reverse=True)
+        fillers = self.lex.raw["units"].get("noun_number_fillers", ("达到", "为", "达", "有", "是"))
+        self._noun_fillers = tuple(sorted(fillers, key=len, reverse=True))
+        self._bare_number_nouns: dict[str, str] = dict(self.lex.raw["units"].get("bare_number_nouns", {}))
+        self._bare_nouns = sorted(self._bare_number_nouns, key=len, reverse=True)
+        self._joiners = frozenset(self.lex.raw["units"].get("shared_unit_joiners", ()))
         self._across = _across_pattern(self.lex)
         self._price_cues = tuple(self.lex.raw["units"].get("kuai_price_cues", ()))
         self._across_last = "".join({w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w})
         self._word_not_after = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_after", {}).items()}
         self._word_not_before = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_before", {}).items()}
+        q = self.lex.raw["qualifiers"]
+        self._trailing: dict[str, str] = dict(q.get("trailing", {}))
+        self._trailing_kinds = frozenset(q.get("trailing_kinds", ()))
+        self._trailing_before = tuple(q.get("trailing_before", ()))
+        self._after_not_before = {w: tuple(v) for w, v in q.get("after_not_before", {}).items()}
+        self._time_after_ge: dict[str, str] = dict(self.lex.raw["units"].get("time_units_after_ge", HALF_UNITS))
+        self._time_after_ge_longest = sorted(self._time_after_ge, key=len, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -179,17 +194,25 @@ class QuantityFinder:
         if value > 100:
             return None
         cheng_at = m.end("cheng")
-        return self._qualified(Candidate(m.start(), m.end(), value, "%", "成", cheng_at, "percent",
-                                         numeral, m.start(), "cheng", unit_end=cheng_at + 1), text)
+        cand = Candidate(m.start(), m.end(), value, "%", "成", cheng_at, "percent", numeral, m.start(), "cheng",
+                         unit_end=cheng_at + 1)
+        if not m.group("cheng_half") and not m.group("cheng_tail"):
+            trailing, cand.end, _, _ = self._trailing_word(text, m.end(), "成", "%", "percent")
+            if trailing:
+                cand.qualifier = trailing  # 八成多
+        return self._qualified(cand, text)
 
     def _number(self, m: regex.Match[str], text: str) -> Candidate | None:
         numeral, mult, unit, unit1, noun = m.group("num", "mult", "unit", "unit1", "noun")
         mult = mult or ""
         unit_word = unit or unit1
         if not unit_word and not mult and not noun:
-            return None  # a bare number: a year, a code, a date part
+            # else a bare number: a year, a code, a date part
+            return self._bare_after_noun(m, text) or self._shared_unit(m, text)
         g = dict(zip(_MAIN_GROUPS, m.group(*_MAIN_GROUPS), strict=True))
         if noun:
+            if g["sp"]:
+                return None  # a space before a counted noun: 2023 社区 is no count
             return self._counted_noun(m, g, numeral, mult, noun, text)
         if g["sep"] and not unit_word:
             return None  # 1-7月份, 2022—2023: a range with no unit is a period or a code
@@ -245,12 +268,15 @@ class QuantityFinder:
         if g["half2"]:
             half_unit = g["half_unit"]
             if half_unit and unit_word == "个":
-                unit, kind = HALF_UNITS[half_unit.lstrip("个")], "duration"  # 一个半小时, 两个半月
+                unit, kind = self._time_after_ge[half_unit.lstrip("个")], "duration"  # 一个半小时, 两个半月
             elif half_unit or kind not in ("measure", "duration", "money") or value_max is not None \
                     or value != int(value):
                 end = m.start("half2")  # 三个半: the 半 is not this number's
             if end > m.start("half2"):
                 value += 0.5 if value >= 0 else -0.5
+        trailing = None
+        if unit_word and end == m.end() and not g["half2"] and value_max is None:
+            trailing, end, unit, kind = self._trailing_word(text, end, unit_word, unit, kind)
         cand = Candidate(start, end, value, unit, unit_word, unit_start, kind, numeral,
                          m.start("num"), "number", value_max=value_max,
                          unit_end=unit_start + len(unit_word) if unit_word and unit_start + len(unit_word) < end
@@ -258,6 +284,8 @@ class QuantityFinder:
         inner = g["inner"] or g["inner2"] or g["inner3"]
         if inner:
             cand.qualifier = self.lex.qualifiers_inner.get(inner, "exact")
+        elif trailing:
+            cand.qualifier = trailing
         if first.value_max is not None or g["ji"]:  # 四五万元, 六七千元, 几十万元: an approximate figure
             cand.qualifier = "about"
         if unit_word == "块":
@@ -266,6 +294,73 @@ class QuantityFinder:
             elif self._prices(text, start, end):
                 cand.unit, cand.kind = "CNY", "money"
         return self._qualified(cand, text)
+
+    def _bare_after_noun(self, m: regex.Match[str], text: str) -> Candidate | None:
+        """总人口1390, 总户数265,: a whole number right after a population noun, before a clause break."""
+        numeral, end = m.group("num"), m.end("num")
+        if not self._bare_nouns or not numeral.isdigit() or len(numeral) < 2 or m.group("sign") \
+                or m.group("inner") or m.group("sep") or m.end() != end or not _BARE_END.match(text, end):
+            return None
+        pos = m.start("num")
+        for filler in self._noun_fillers:
+            if text.startswith(filler, pos - len(filler)):
+                pos -= len(filler)
+                break
+        for noun in self._bare_nouns:
+            if text.startswith(noun, pos - len(noun)):
+                unit = self._bare_number_nouns[noun]
+                return self._qualified(Candidate(m.start("num"), end, float(numeral), unit, "", end, "count",
+                                                 numeral, m.start("num"), "number"), text)
+        return None
+
+    def _shared_unit(self, m: regex.Match[str], text: str) -> Candidate | None:
+        """分别上升了0.46和0.37个百分点: a bare number joined to a later number with a unit takes that unit."""
+        if not self._joiners or m.group("sep") or m.group("inner") or m.group("ji") or m.end() != m.end("num"):
+            return None
+        pos = m.end()
+        if pos >= len(text) or text[pos] not in self._joiners or _LINE_HEAD.search(text, max(0, m.start() - 8),
+                                                                                     m.start()):
+            return None  # 三、12个村…, 1、…: the number of a list item
+        for _ in range(6):
+            if pos >= len(text) or text[pos] not in self._joiners:
+                return None
+            nxt = self.pattern.match(text, pos + 1)
+            if nxt is None or nxt.lastgroup != "A_main" or nxt.group("sep") or nxt.group("noun") \
+                    or nxt.group("mult") or nxt.group("sp"):
+                return None
+            unit_word = nxt.group("unit")
+            if unit_word:
+                break
+            if nxt.end() != nxt.end("num"):
+                return None
+            pos = nxt.end()
+        else:
+            return None
+        n = parse_number(m.group("num"))
+        if n is None or n.value_max is not None:
+            return None
+        info = self.units[unit_word]
+        value = -n.value if m.group("sign") else n.value
+        return self._qualified(Candidate(m.start(), m.end(), value, info.unit, unit_word, m.end(), info.kind,
+                                         m.group("num"), m.start("num"), "number"), text)
+
+    def _trailing_word(self, text: str, end: int, unit_word: str, unit: str,
+                       kind: str) -> tuple[str | None, int, str, str]:
+        """多/余 right after the unit: 1年多, 2公里多 (the qualifier, inside the span); 3个多月 (月 after 个 is the
+        unit). Returns the qualifier, the new end, unit and kind."""
+        word = text[end:end + 1]
+        if word not in self._trailing:
+            return None, end, unit, kind
+        after = end + 1
+        if unit_word == "个":
+            for time_unit in self._time_after_ge_longest:
+                if text.startswith(time_unit, after):
+                    return self._trailing[word], after + len(time_unit), self._time_after_ge[time_unit], "duration"
+            return None, end, unit, kind
+        if kind not in self._trailing_kinds or unit_word == "块" or (
+                _HAN_CHAR.match(text, after) and not text.startswith(self._trailing_before, after)):
+            return None, end, unit, kind  # 一年多挣两万块钱: this 多 goes with the verb
+        return self._trailing[word], after, unit, kind
 
     def _prices(self, text: str, start: int, end: int) -> bool:
         """每斤卖3块。: a 块 with no noun after it and a price word before it in its clause is yuan."""
@@ -278,8 +373,10 @@ class QuantityFinder:
     def _counted_noun(self, m: regex.Match[str], g: dict[str, str | None], numeral: str, mult: str, noun: str,
                       text: str) -> Candidate | None:
         """5村, 八大楼宇, 4个村 is not this (个 is the unit): a number right before a counted noun."""
-        if g["sep"] or g["sign"] or g["ji"] or (numeral[0].isdigit() and (len(numeral) > 3 or "." in numeral)):
+        if g["sep"] or g["sign"]:
             return None
+        if numeral[0].isdigit() and not mult and ("." in numeral or (len(numeral) > 3 and not g["inner"])):
+            return None  # 2023党员 is a year; 2000余群众 and 1.2万群众 count
         n = parse_number(numeral, mult)
         if n is None or not math.isfinite(n.value):
             return None
@@ -288,13 +385,15 @@ class QuantityFinder:
         inner = g["inner"] or g["inner2"]
         if inner:
             cand.qualifier = self.lex.qualifiers_inner.get(inner, "exact")
+        if g["ji"] or n.value_max is not None:
+            cand.qualifier, cand.value_max = "about", n.value_max  # 数十万群众, 三五村
         return self._qualified(cand, text)
 
     def _noun_before(self, text: str, pos: int) -> str | None:
         word = _prefix_word(text, pos, self.lex.qualifiers_before)
         if word:  # 常住人口约3.2万: the noun stands before the qualifier
             pos -= len(word)
-        for filler in ("达到", "为", "达", "有", "是"):
+        for filler in self._noun_fillers:
             if text.startswith(filler, pos - len(filler)):
                 pos -= len(filler)
                 break
@@ -337,6 +436,8 @@ class QuantityFinder:
             return cand
         at = cand.end + 3 if text.startswith("(含)", cand.end) else cand.end  # 50万元(含)以上
         after = _suffix_word(text, at, lex.qualifiers_after)
+        if after and any(text.startswith(w, at + len(after)) for w in self._after_not_before.get(after, ())):
+            after = None  # 5个内设机构, 12家上下游企业: the word begins another word
         if after and not (after == "多" and cand.qualifier != "exact"):
             cand.qualifier = lex.qualifiers_after[after]
         return cand

@@ -1,0 +1,226 @@
+"""Detection on the shapes real reports write figures in (guide §1, §2, §3, §5).
+
+Every sentence here is invented; each has the shape of a figure a real report wrote and the library once missed
+or read wrongly. Each row: (sentence, [(span text, value, value_max, unit, qualifier)]): every metric the
+sentence states, in order, and nothing else.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dangjian_extract import extract
+
+
+def _read(text: str) -> list[tuple]:
+    return [(m.text, m.value, m.value_max, m.unit, m.qualifier) for m in extract(text).metrics]
+
+
+def _check(text: str, expected: list[tuple]) -> None:
+    got = _read(text)
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected, strict=True):
+        assert g[0] == e[0], got
+        assert g[1] == pytest.approx(e[1]), got
+        assert (g[2] is None and e[2] is None) or g[2] == pytest.approx(e[2]), got
+        assert g[3:] == e[3:], got
+
+
+# a numeral that ends in 十一 (二十一, 三十一) or holds 十分 / 四处 is a number, not the 十一 holiday or an idiom
+NUMERALS_NOT_STOPS = [
+    ("全乡二十一个村完成了换届。", [("二十一个", 21, None, "个", "exact")]),
+    ("该区三十一个社区建起了网格党支部。", [("三十一个", 31, None, "个", "exact")]),
+    ("共有十一个村参与评比。", [("十一个", 11, None, "个", "exact")]),
+    ("辖区一百一十一名党员报到。", [("一百一十一名", 111, None, "名", "exact")]),
+    ("群众诉求二十分钟内响应。", [("二十分钟", 20, None, "分钟", "at_most")]),
+    ("全镇二十四处文物点得到修缮。", [("二十四处", 24, None, "处", "exact")]),
+    ("十一期间接待游客3万人次。", [("3万人次", 30000, None, "人次", "exact")]),
+    ("五一假期累计服务群众800人次。", [("800人次", 800, None, "人次", "exact")]),
+]
+# colloquial numerals: a last digit right after 百/千/万/亿 is the next lower place
+COLLOQUIAL = [
+    ("全村一百一人参加义务劳动。", [("一百一人", 110, None, "人", "exact")]),
+    ("合作社吸纳社员三千五人。", [("三千五人", 3500, None, "人", "exact")]),
+    ("每亩增收一万五元。", [("一万五元", 15000, None, "CNY", "exact")]),
+    ("项目总投资三千五万元。", [("三千五万元", 35000000, None, "CNY", "exact")]),
+    ("一百零一户完成改厕。", [("一百零一户", 101, None, "户", "exact")]),
+    ("两万三千元用于修路。", [("两万三千元", 23000, None, "CNY", "exact")]),
+]
+# 倍 is a unit (guide §5): value as written, change from the word before
+TIMES = [
+    ("村集体收入增长3倍。", [("3倍", 3, None, "倍", "exact")]),
+    ("蔬菜亩产提高1.5倍。", [("1.5倍", 1.5, None, "倍", "exact")]),
+    ("今年的游客量是去年的4倍。", [("4倍", 4, None, "倍", "exact")]),
+    ("合作社分红增长了一倍。", [("一倍", 1, None, "倍", "exact")]),
+    ("茶叶收入提高了2倍多。", [("2倍多", 2, None, "倍", "over")]),
+]
+# 多/余 after the unit: inside the span, qualifier over; 个多月 reads 月
+TRAILING = [
+    ("他回村任职已1年多。", [("1年多", 1, None, "年", "over")]),
+    ("新道路用了3个多月建成。", [("3个多月", 3, None, "月", "over")]),
+    ("志愿者每天巡逻2小时多。", [("2小时多", 2, None, "小时", "over")]),
+    ("排查花了两个多星期。", [("两个多星期", 2, None, "周", "over")]),
+    ("新修渠道4公里多。", [("4公里多", 4, None, "km", "over")]),
+    ("葡萄每斤卖6元多。", [("6元多", 6, None, "CNY", "over")]),
+    ("社区改造用了一个半星期。", [("一个半星期", 1.5, None, "周", "exact")]),
+    ("群众参与率八成多。", [("八成多", 80, None, "%", "over")]),
+    ("老书记扎根山村三十余年。", [("三十余年", 30, None, "年", "over")]),
+    ("在这条街住了四十多年的老住户。", [("四十多年", 40, None, "年", "over")]),
+    # the 多 of a verb, or of 多功能, is not the number's
+    ("改良后一亩多收了300斤。", [("300斤", 300, None, "jin", "exact")]),
+    ("建成3个多功能活动室。", [("3个", 3, None, "个", "exact")]),
+]
+# thousands set apart by a space, a decimal torn after its point, a space before the unit or %
+SPACED = [
+    ("项目总投资6 000万元。", [("6 000万元", 60000000, None, "CNY", "exact")]),
+    ("全区共有12 345名志愿者。", [("12 345名", 12345, None, "名", "exact")]),
+    ("集体经济收入1 250 000元。", [("1 250 000元", 1250000, None, "CNY", "exact")]),
+    ("群众满意率达到97.6 %。", [("97.6 %", 97.6, None, "%", "exact")]),
+    ("合作社吸收了 214 户社员入股 36. 5 万元。",
+     [("214 户", 214, None, "户", "exact"), ("36. 5 万元", 365000, None, "CNY", "exact")]),
+    ("其中社员持股 47. 3%。", [("47. 3%", 47.3, None, "%", "exact")]),
+    ("全村茶园面积 5230 亩。", [("5230 亩", 5230, None, "mu", "exact")]),
+    ("他在比赛中获得第 2 名。", []),
+    ("如图 3 张村的新面貌。", []),
+    ("1. 12个村完成改造。", [("12个", 12, None, "个", "exact")]),
+    # a section number opening a heading line is no count; a figure opening a line is
+    ("1.2项目背景\n近年来，村里新建3个大棚。", [("3个", 3, None, "个", "exact")]),
+    ("服务群众\n2.3万人次", [("2.3万人次", 23000, None, "人次", "exact")]),
+    ("营收超千亿元的园区达6个。", [("千亿元", 1e11, None, "CNY", "over"), ("6个", 6, None, "个", "exact")]),
+]
+# temperatures and 度电 (kWh)
+MEASURES = [
+    ("镇区年平均气温13.5℃。", [("13.5℃", 13.5, None, "摄氏度", "exact")]),
+    ("光伏电站年发电3.1万度电。", [("3.1万度电", 31000, None, "kWh", "exact")]),
+]
+# counts with 次 after their measure word, and 通 (calls)
+COUNTS = [
+    ("出动执法车辆260台次。", [("260台次", 260, None, "台次", "exact")]),
+    ("检查过往车辆1500余辆次。", [("1500余辆次", 1500, None, "辆次", "over")]),
+    ("接听群众来电400余通。", [("400余通", 400, None, "通", "over")]),
+    ("网格员打了30多通电话。", [("30多通", 30, None, "通", "over")]),
+    ("全程5通过审核。", []),
+]
+# qualifier words written after the number that begin another word qualify nothing
+AFTER_NOT_BEFORE = [
+    ("新设6个内设机构。", [("6个", 6, None, "个", "exact")]),
+    ("引进15家上下游企业。", [("15家", 15, None, "家", "exact")]),
+    ("配备20名内勤人员。", [("20名", 20, None, "名", "exact")]),
+    ("建成3个左右岸观景台。", [("3个", 3, None, "个", "exact")]),
+    ("每户补贴500元左右。", [("500元", 500, None, "CNY", "about")]),
+    ("7个工作日内办结。", [("7个工作日", 7, None, "工作日", "at_most")]),
+]
+# qualifier words before the number
+BEFORE = [
+    ("缺课2次及以上者不予结业。", [("2次", 2, None, "次", "over")]),
+    ("收入10万元以上（含）的村有5个。", [("10万元", 100000, None, "CNY", "over"), ("5个", 5, None, "个", "exact")]),
+    ("村集体年收入不超4万元。", [("4万元", 40000, None, "CNY", "at_most")]),
+    ("活动室面积不小于120平方米。", [("120平方米", 120, None, "m2", "at_least")]),
+    ("书记每月不止5次入户走访。", [("5次", 5, None, "次", "over")]),
+]
+# a numeral before a place or body word that is a count, not the start of a name
+COUNT_NOT_NAME = [
+    ("抽调四名镇干部驻村。", [("四名", 4, None, "名", "exact")]),
+    ("两所市属中学结对帮扶。", [("两所", 2, None, "所", "exact")]),
+    ("走访五家区直单位。", [("五家", 5, None, "家", "exact")]),
+    ("六位区委委员参加了调研。", [("六位", 6, None, "位", "exact")]),
+    ("共有三家镇属企业。", [("三家", 3, None, "家", "exact")]),
+    ("走访了三家村民。", [("三家", 3, None, "家", "exact")]),
+    ("建成两所村级幼儿园。", [("两所", 2, None, "所", "exact")]),
+    ("全村二十四处水塘完成清淤。", [("二十四处", 24, None, "处", "exact")]),
+]
+# a number after its noun with a verb between (社零实现…亿), and decimals scaled exactly
+NOUN_BEFORE = [
+    ("社零实现86.37亿，居全区第三。", [("86.37亿", 8637000000, None, "CNY", "exact")]),
+    ("工业产值完成4.2亿。", [("4.2亿", 420000000, None, "CNY", "exact")]),
+    ("全县60岁以上人口已达4.6万。", [("4.6万", 46000, None, "人", "exact")]),
+    ("注册用户累计达35万。", [("35万", 350000, None, "人", "exact")]),
+    # a population noun before a whole number and a clause break
+    ("该村总户数412户,总人口1566,人均年收入8230元。",
+     [("412户", 412, None, "户", "exact"), ("1566", 1566, None, "人", "exact"),
+      ("8230元", 8230, None, "CNY", "exact")]),
+    ("常住人口为9340，外出务工人员较多。", [("9340", 9340, None, "人", "exact")]),
+]
+# people counted with no measure word (the noun is the unit, like 5村)
+PEOPLE = [
+    ("全村700余村民参与投工投劳。", [("700余村民", 700, None, "村民", "over")]),
+    ("合作社带动3000余群众增收。", [("3000余群众", 3000, None, "群众", "over")]),
+    ("服务惠及1.6万群众。", [("1.6万群众", 16000, None, "群众", "exact")]),
+    ("新公园辐射周边4万居民。", [("4万居民", 40000, None, "居民", "exact")]),
+    ("吸纳260余农户入社。", [("260余农户", 260, None, "农户", "over")]),
+    ("项目带动数十万群众就业。", [("数十万群众", 100000, None, "群众", "about")]),
+    ("2024党员大会召开。", []),
+]
+# a bare number joined to a later number with a unit takes that unit (its span is the number alone)
+SHARED_UNIT = [
+    ("满意率和知晓率分别提高了0.52和0.41个百分点。",
+     [("0.52", 0.52, None, "pp", "exact"), ("0.41个百分点", 0.41, None, "pp", "exact")]),
+    ("城东、城西、城南分别新建14、8和6个。",
+     [("14", 14, None, "个", "exact"), ("8", 8, None, "个", "exact"), ("6个", 6, None, "个", "exact")]),
+    ("2019和2020年连续获评先进。", []),
+    ("三、15个村完成改造。", [("15个", 15, None, "个", "exact")]),
+    ("3和5号楼完成加装电梯。", []),
+]
+# comparison signs before the number
+SIGNS = [
+    ("巡查覆盖率≥95%得满分。", [("95%", 95, None, "%", "at_least")]),
+    ("响应时间≤30分钟。", [("30分钟", 30, None, "分钟", "at_most")]),
+    ("单个项目面积大于500平方米。", [("500平方米", 500, None, "m2", "over")]),
+]
+# numerals inside names, holidays and terms are no figures
+NOT_METRICS = [
+    "三元区的党员志愿者来了。",
+    "五一村的集体经济发展起来了。",
+    "走进三家村，村民们正忙着采茶。",
+    "某村九组党小组组长带头。",
+    "如图 2 张家村的变化一目了然。",
+    "国庆十一长假期间景区人头攒动。",
+    "三心二意干不成事。",
+    "这一通百通的做法值得推广。",
+]
+
+
+def test_exact_decimal_scaling() -> None:
+    (m,) = extract("社会消费品零售总额145.98亿元。").metrics
+    assert m.value == 14598000000.0
+
+
+TABLES = {
+    "numerals_not_stops": NUMERALS_NOT_STOPS, "colloquial": COLLOQUIAL, "times": TIMES, "trailing": TRAILING,
+    "spaced": SPACED, "counts": COUNTS, "after_not_before": AFTER_NOT_BEFORE, "before": BEFORE,
+    "count_not_name": COUNT_NOT_NAME, "noun_before": NOUN_BEFORE, "people": PEOPLE, "signs": SIGNS,
+    "shared_unit": SHARED_UNIT, "measures": MEASURES,
+}
+CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
+
+
+@pytest.mark.parametrize(("table", "text", "expected"), CASES, ids=[f"{n}:{t}" for n, t, _ in CASES])
+def test_reads(table: str, text: str, expected: list[tuple]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text", NOT_METRICS)
+def test_not_a_metric(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("村集体收入增长3倍。", "increase"),
+    ("今年的游客量是去年的4倍。", None),
+    ("女性党员占比高达38%。", None),
+    ("35岁以下党员占比达42%。", None),
+    ("收入之比缩小到2.3，村民收入增长12%。", "increase"),
+    ("规上工业增加值18亿元。", None),
+    ("规上战新增加值2.6亿元。", None),
+    ("群众满意度比去年高4个百分点。", "increase"),
+])
+def test_change(text: str, change: str | None) -> None:
+    assert extract(text).metrics[-1].change == change
+
+
+@pytest.mark.parametrize(("table", "text", "expected"), CASES, ids=[f"{n}:{t}" for n, t, _ in CASES])
+def test_reads_in_traditional_script(table: str, text: str, expected: list[tuple]) -> None:
+    import opencc
+
+    s2t = opencc.OpenCC("s2t")
+    _check(s2t.convert(text), [(s2t.convert(e[0]), *e[1:]) for e in expected])
