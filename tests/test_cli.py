@@ -135,3 +135,37 @@ def test_closed_pipe_ends_quietly(tmp_path: Path, fixtures_dir: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert "Traceback" not in err
+
+
+def test_output_file_for_every_text_format(tmp_path: Path, fixtures_dir: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(sorted(fixtures_dir.glob("dev/*.txt"))[0])
+    for fmt in ("jsonl", "csv", "table"):
+        assert main([path, "--format", fmt]) == 0
+        printed = capsys.readouterr().out
+        out = tmp_path / f"m.{fmt}"
+        assert main([path, "--format", fmt, "--output", str(out)]) == 0
+        assert capsys.readouterr().out == ""  # all of it went to the file
+        assert out.read_bytes() == printed.encode("utf-8") and len(printed) > 200
+    assert main([path, "-o", "-"]) == 0 and capsys.readouterr().out.count("\n") > 10  # '-': standard output
+    assert main([path, "-o", str(tmp_path / "no" / "such" / "dir.jsonl")]) == 2
+    assert "cannot write" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "html"])
+def test_file_formats_need_an_output_file(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    for extra in ([], ["-o", "-"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--sample", "--format", fmt, *extra])
+        assert exit_info.value.code == 2
+        assert f"--format {fmt} writes a file: give it with -o FILE" in capsys.readouterr().err
+
+
+def test_html_review_page_from_the_command_line(tmp_path: Path, fixtures_dir: Path) -> None:
+    paths = sorted(fixtures_dir.glob("dev/*.txt"))[:2]
+    out = tmp_path / "review.html"
+    assert main([*map(str, paths), "--format", "html", "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    n = sum(len(extract(p.read_text(encoding="utf-8")).metrics) for p in paths)
+    assert page.count("<tr data-kind=") == n > 20 and page.count('<section class="dj-report"') == 2
+    assert f'<a href="#r0">{paths[0]}</a>' in page and 'id="r1-m0"' in page

@@ -315,3 +315,25 @@ def test_long_text_is_rendered_in_full() -> None:
     assert "".join(out.text) == text
     assert len(out.metric_text) == 5000 and all("".join(v) == "3个" for v in out.metric_text.values())
     assert len(out.entity_text) == 5000
+
+
+def test_anchor_prefix_gives_each_metric_one_id_also_when_split(seed: tuple[str, Extraction]) -> None:
+    text = "年产8千万支奶酪棒生产线项目等6个项目落地"
+    # 项目等6个 starts inside the mention and ends after it: closed and reopened at the mention's end
+    crossing = metric(text, "项目等6个", object="x")
+    m = metric(text, "8千万支", unit="支", unit_text="支", object="奶酪棒")
+    e = mention(text, "千万支奶酪棒生产线项目")
+    result = with_text(text, [m, crossing, metric(text, "6个")], [e])
+    out = parse(render_html(result, anchor_prefix="r7-"))
+    assert out.errors == []
+    ids = [a["id"] for attrs in out.metric_attrs.values() for a in attrs if "id" in a]
+    assert sorted(ids) == ["r7-m0", "r7-m1", "r7-m2"]  # one each, though some metrics come in pieces
+    assert out.metric_text[1] == ["项目", "等", "6个"] and len(out.metric_attrs[1]) == 2
+    assert "id=" not in render_html(result)  # the notebook view keeps no ids
+
+    _, real = seed
+    rebuilt = Extraction.model_validate_json(real.model_dump_json())
+    table = render_html(rebuilt, anchor_prefix="x_")
+    assert [f'id="x_m{i}"' in table for i in range(len(real.metrics))] == [True] * len(real.metrics)
+    with pytest.raises(ValueError, match="anchor_prefix"):
+        render_html(real, anchor_prefix='"><script>')

@@ -2,17 +2,20 @@
 
     dangjian-extract --sample                 metrics of the bundled sample report, one JSON line each
     dangjian-extract PATH [PATH ...]          files, directories (their *.txt, recursively) or ``-`` (stdin)
-        [--format jsonl|csv|table] [--reference-date 2024-06-30|auto] [--jobs N] [--progress/--no-progress]
+        [--format jsonl|csv|table|parquet|html] [-o FILE] [--reference-date 2024-06-30|auto] [--jobs N]
+        [--progress/--no-progress]
     dangjian-extract evaluate GOLD_DIR TEXT_DIR [--show-errors N] [--json OUT]
     dangjian-extract schema                   the JSON Schema of the output
 
 A file that is missing or not text gets one line on stderr; the others are still processed and the exit
-status is 1 at the end. Files may be UTF-8 or GB18030/GBK.
+status is 1 at the end. Files may be UTF-8 or GB18030/GBK. ``-o FILE`` writes the output there instead of
+standard output; ``parquet`` (needs pyarrow) and ``html`` (the review page) are files only, so they need it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -88,7 +91,12 @@ def _cell(value: Any, width: int) -> str:
     return s + " " * (width - _width(s))
 
 
+FILE_FORMATS = ("parquet", "html")  # binary or whole-page output: never to a terminal or pipe
+
+
 class _Writer:
+    """Text output (jsonl, csv, table) to a stream, one report at a time."""
+
     def __init__(self, fmt: str, out: TextIO) -> None:
         self.fmt = fmt
         self.out = out
@@ -96,6 +104,9 @@ class _Writer:
         if fmt == "csv":
             self.csv = csv.DictWriter(out, fieldnames=list(COLUMN_NAMES), lineterminator="\n")
             self.csv.writeheader()
+
+    def close(self) -> None:
+        self.out.flush()
 
     def write(self, result: Extraction) -> None:
         if self.fmt == "jsonl":
@@ -116,6 +127,51 @@ class _Writer:
         self.out.flush()
 
 
+class _FileWriter:
+    """parquet (row groups as the reports come) or html (the page, written once every report is in)."""
+
+    def __init__(self, fmt: str, path: str) -> None:
+        self.fmt = fmt
+        self.path = path
+        self.sink: Any
+        if fmt == "parquet":
+            from .arrow import ParquetSink
+
+            self.sink = ParquetSink(path)
+        else:
+            from .review import ReviewWriter
+
+            self.sink = ReviewWriter()
+
+    def write(self, result: Extraction) -> None:
+        self.sink.write(result)
+
+    def close(self) -> None:
+        if self.fmt == "parquet":
+            self.sink.close()
+        else:
+            with open(self.path, "w", encoding="utf-8") as out:
+                self.sink.finish(out)
+
+    def abort(self) -> None:
+        """After a failure: release the file; a Parquet file that lacks reports but reads as whole is removed."""
+        self.sink.close()
+        if self.fmt == "parquet":
+            with contextlib.suppress(OSError):
+                os.remove(self.path)
+
+
+def _open_writer(fmt: str, output: str | None) -> _Writer | _FileWriter:
+    """The writer for ``fmt``; raises OSError when the output file cannot be made, ImportError without pyarrow."""
+    if fmt in FILE_FORMATS:
+        assert output is not None
+        return _FileWriter(fmt, output)
+    if output is None or output == "-":
+        return _Writer(fmt, sys.stdout)
+    # newline="": the csv module writes its own line ends, the others write "\n" only
+    return _Writer(fmt, open(output, "w", encoding="utf-8", newline=""))  # closed in _extract_main
+
+
 def _progress_bar(total: int, wanted: bool | None) -> Any:
     show = wanted if wanted is not None else (total >= PROGRESS_MIN_INPUTS and sys.stderr.isatty())
     if not show:
@@ -131,8 +187,12 @@ def _extract_main(argv: Sequence[str]) -> int:
                                  epilog="Subcommands: 'evaluate GOLD_DIR TEXT_DIR', 'schema'.")
     ap.add_argument("paths", nargs="*", help="text files (UTF-8 or GB18030/GBK), directories, '-' for stdin")
     ap.add_argument("--sample", action="store_true", help="run on the bundled sample report")
-    ap.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl",
-                    help="jsonl: one JSON object per metric (default); csv: flat columns; table: for reading")
+    ap.add_argument("--format", choices=("jsonl", "csv", "table", *FILE_FORMATS), default="jsonl",
+                    help="jsonl: one JSON object per metric (default); csv: flat columns; table: for reading; "
+                         "parquet: the flat columns, typed (needs pyarrow and -o); "
+                         "html: a review page of all reports (needs -o)")
+    ap.add_argument("-o", "--output", metavar="FILE",
+                    help="write to FILE instead of standard output (required for parquet and html)")
     ap.add_argument("--reference-date", help="publication date (ISO, e.g. 2024-06-30) for 今年以来, 上月…; "
                                              "'auto': the date each report prints about itself (byline, dateline)")
     ap.add_argument("--glob", default="*.txt", help="which files of a directory to read (default: *.txt)")
@@ -148,21 +208,37 @@ def _extract_main(argv: Sequence[str]) -> int:
         ap.error(str(exc))
     if args.jobs == 0 or args.jobs < -1:
         ap.error("--jobs must be a positive number or -1")
-    writer = _Writer(args.format, sys.stdout)
-    if args.sample:
-        writer.write(next(extract_many([(SAMPLE_ID, _sample_text())], reference_date=reference)))
+    if args.format in FILE_FORMATS and (args.output is None or args.output == "-"):
+        ap.error(f"--format {args.format} writes a file: give it with -o FILE (e.g. -o metrics.{args.format})")
+    try:
+        writer = _open_writer(args.format, args.output)
+    except ImportError as exc:
+        print(f"dangjian-extract: --format {args.format}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"dangjian-extract: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     paths = _expand(args.paths, args.glob)
     progress = _progress_bar(len(paths), args.progress)
     inputs = _Inputs(paths, progress)
+    done = False
     try:
+        if args.sample:
+            writer.write(next(extract_many([(SAMPLE_ID, _sample_text())], reference_date=reference)))
         for result in extract_many(inputs, n_process=args.jobs, reference_date=reference,
                                    batch_size=8 if args.jobs != 1 else 64):
             writer.write(result)
             if progress is not None:
                 progress.update(1)
+        writer.close()  # only after the last report: a review page is written whole or not at all
+        done = True
     finally:
         if progress is not None:
             progress.close()
+        if isinstance(writer, _Writer) and writer.out is not sys.stdout:
+            writer.out.close()
+        elif isinstance(writer, _FileWriter) and not done:
+            writer.abort()
     return 1 if inputs.failed else 0
 
 

@@ -8,11 +8,16 @@ Metrics get a background colour by ``kind``; entity mentions get an underline. H
 (``title`` attribute) with the normalised fields. Metrics and mentions may nest or cross each other, so the
 markup is built from boundary events: an element that would cross a closing tag is closed and reopened
 around it, which keeps the HTML well-formed (a split element repeats its ``title`` and ``data-*`` attributes).
+
+With ``anchor_prefix`` each metric's element (or its row in the fallback table) also gets ``id="{prefix}m{i}"``
+(``i``: its index in ``Extraction.metrics``), on the first piece only, so a page holding many reports
+(:mod:`dangjian_extract.review`) can link to every metric.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -44,6 +49,7 @@ _METRIC_STYLE = "background:{colour};color:#212529;border-radius:3px;padding:1px
 _PLANNED_STYLE = "outline:1px dashed #495057;"  # targets/forecasts: flagged, never dropped, so show them
 _ENTITY_STYLE = f"border-bottom:2px solid {_ENTITY_COLOUR};"
 _BACKREF_STYLE = f"border-bottom:2px dotted {_ENTITY_COLOUR};"
+_ANCHOR_PREFIX = re.compile(r"[A-Za-z0-9_-]*")  # ids go into attributes and URL fragments unescaped
 
 
 @dataclass(frozen=True)
@@ -54,22 +60,26 @@ class _Span:
     end: int
     rank: int  # on equal extents the lower rank goes outside (mention outside metric)
     open_tag: str
+    reopen_tag: str  # the tag when it is reopened after a split: no id, which must stay unique
 
 
-def render_html(extraction: Extraction) -> str:
+def render_html(extraction: Extraction, *, anchor_prefix: str | None = None) -> str:
     """The extraction as an HTML fragment: highlighted text, or a table of metrics when the text is gone.
 
     The text is kept only in memory (``Extraction._text``); an Extraction rebuilt from JSON has none, and
-    then the metrics are listed in a table instead.
+    then the metrics are listed in a table instead. ``anchor_prefix`` (letters, digits, ``-``, ``_``) gives
+    metric ``i`` the id ``{anchor_prefix}m{i}``; without it the fragment has no ids.
     """
+    if anchor_prefix is not None and not _ANCHOR_PREFIX.fullmatch(anchor_prefix):
+        raise ValueError(f"anchor_prefix must be letters, digits, '-' or '_', got {anchor_prefix!r}")
     text: str | None = getattr(extraction, "_text", None)
     parts: list[str] = [f'<div class="dangjian-extraction" style="{_ROOT_STYLE}">', _header(extraction)]
     if text is None:
-        parts.append(_table(extraction))
+        parts.append(_table(extraction, anchor_prefix))
     else:
         parts.append(_legend(extraction))
         parts.append(f'<div class="dangjian-text" style="{_TEXT_STYLE}">')
-        parts.extend(_marked_text(text, extraction))
+        parts.extend(_marked_text(text, extraction, anchor_prefix))
         parts.append("</div>")
     parts.append("</div>")
     return "".join(parts)
@@ -105,14 +115,17 @@ def _colour(kind: str) -> str:
     return KIND_COLOURS.get(kind, _FALLBACK_COLOUR)
 
 
-def _marked_text(text: str, extraction: Extraction) -> list[str]:
+def _marked_text(text: str, extraction: Extraction, anchor_prefix: str | None = None) -> list[str]:
     """Escaped text pieces and tags, in order, from a sweep over the span boundaries (linear in the text)."""
     n = len(text)
     spans: list[_Span] = []
     for i, mention in enumerate(extraction.entities):
-        spans.append(_Span(max(mention.start, 0), min(mention.end, n), 0, _mention_tag(i, mention)))
+        tag = _mention_tag(i, mention)
+        spans.append(_Span(max(mention.start, 0), min(mention.end, n), 0, tag, tag))
     for i, metric in enumerate(extraction.metrics):
-        spans.append(_Span(max(metric.start, 0), min(metric.end, n), 1, _metric_tag(i, metric)))
+        anchor = f"{anchor_prefix}m{i}" if anchor_prefix is not None else None
+        spans.append(_Span(max(metric.start, 0), min(metric.end, n), 1, _metric_tag(i, metric, anchor),
+                           _metric_tag(i, metric)))
     spans = [s for s in spans if s.start < s.end]  # empty or out-of-range spans would only add empty tags
 
     starts: dict[int, list[_Span]] = {}
@@ -133,7 +146,7 @@ def _marked_text(text: str, extraction: Extraction) -> list[str]:
             out.append("</span>" * len(popped))
             for span in popped:
                 if span.end != pos:
-                    out.append(span.open_tag)
+                    out.append(span.reopen_tag)
                     stack.append(span)
         for span in starts.get(pos, ()):
             out.append(span.open_tag)
@@ -143,11 +156,12 @@ def _marked_text(text: str, extraction: Extraction) -> list[str]:
     return out
 
 
-def _metric_tag(index: int, metric: Metric) -> str:
+def _metric_tag(index: int, metric: Metric, anchor: str | None = None) -> str:
     style = _METRIC_STYLE.format(colour=_colour(metric.kind))
     if metric.status == "planned":
         style += _PLANNED_STYLE
-    return (f'<span class="dangjian-metric" data-metric="{index}" data-kind="{html.escape(metric.kind)}" '
+    id_attr = f'id="{anchor}" ' if anchor is not None else ""
+    return (f'<span {id_attr}class="dangjian-metric" data-metric="{index}" data-kind="{html.escape(metric.kind)}" '
             f'style="{style}" title="{html.escape(_metric_title(metric))}">')
 
 
@@ -207,7 +221,7 @@ def _number(value: float) -> str:
     return plain
 
 
-def _table(extraction: Extraction) -> str:
+def _table(extraction: Extraction, anchor_prefix: str | None = None) -> str:
     """Fallback for an Extraction rebuilt from JSON: the text is not in JSON, so list the metrics instead."""
     cell = "border:1px solid #dee2e6;padding:2px 6px;text-align:left;"
     head = "".join(f'<th style="{cell}background:#f1f3f5;">{h}</th>'
@@ -217,7 +231,8 @@ def _table(extraction: Extraction) -> str:
         value = _number(m.value) + (f" – {_number(m.value_max)}" if m.value_max is not None else "")
         cells = (str(i), m.text, value, m.unit, m.kind, m.object or "", _entity(m) if m.entity else "")
         kind_style = f"background:{_colour(m.kind)};"  # the kind cell in its highlight colour, as in the legend
-        rows.append("<tr>" + "".join(
+        row_id = f' id="{anchor_prefix}m{i}"' if anchor_prefix is not None else ""
+        rows.append(f"<tr{row_id}>" + "".join(
             f'<td style="{cell}{kind_style if j == 4 else ""}">{html.escape(c)}</td>' for j, c in enumerate(cells)
         ) + "</tr>")
     if not rows:
