@@ -282,3 +282,30 @@ def test_a_place_reached_is_still_a_scene() -> None:
     text = "城关镇持续改善出行条件。\n记者来到新峰村，村里新修产业路1.5公里。"
     first = extract(text).metrics[0]
     assert first.entity is not None and first.entity.name == "新峰村"
+
+
+def test_a_place_whose_leading_body_acts_is_the_subject() -> None:
+    text = ("环城社区党群服务中心已经启用。南区街道党工委副书记朱勇介绍,南区街道党工委作为全省示范区,"
+            "近年来高标准建成1个街道党群服务中心和15个党群服务站。")
+    assert [(m.text, m.entity.name if m.entity else None) for m in extract(text).metrics] == [
+        ("1个", "南区街道"), ("15个", "南区街道")]
+    # its secretary's title still names no subject
+    text = "环城社区党群服务中心已经启用。南区街道党工委副书记朱勇介绍,中心共有服务窗口3个。"
+    assert extract(text).metrics[0].entity.name == "环城社区党群服务中心"
+
+
+@pytest.mark.parametrize("text, false_name", [
+    ("党群服务中心是服务党员、服务群众的重要平台,每年开展活动30场。", "重要平台"),
+    ("南区街道作为全省城市基层党建示范区,建成党群服务站15个。", "基层党建示范区"),
+])
+def test_descriptions_are_no_bodies(text: str, false_name: str) -> None:
+    assert false_name not in [e.name for e in extract(text).entities]
+
+
+def test_a_park_named_once_late_in_a_report_without_a_place_is_no_subject() -> None:
+    text = ("今年以来,镇党委抓好谋划部署,全力提升集体经济薄弱村的发展水平。\n"
+            "同时遴选培养村级后备力量18名。\n"
+            "此外,积极申请中央扶持资金80万元,以投资厂房建设的方式入股下陈高家农业产业园,每年获取固定收益6万元。")
+    result = extract(text)
+    assert "下陈高家农业产业园" in [e.name for e in result.entities]
+    assert result.metrics[0].text == "18名" and result.metrics[0].entity is None

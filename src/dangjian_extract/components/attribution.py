@@ -86,6 +86,8 @@ class Attribution:
         cfg = data["attribution"]
         self._title_after = compile_fast(alternation(cfg["title_after"]))
         self._person_after = compile_fast(alternation(cfg["person_after"]))
+        self._lead_body_acting = compile_fast(
+            f"(?:{alternation(cfg['lead_bodies'])})(?:{alternation(cfg['lead_body_acts'])})")
         self._passing_before = compile_fast(f"(?:{alternation(cfg['passing_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
         self.local_step_back = frozenset(cfg["step_back_if_report_level"])
@@ -125,8 +127,9 @@ class Attribution:
             return False  # the parent in a chain: 龙岩市|武平县
         if m.back_reference:
             return True
-        if m.type in _TITLED_LEVELS and self._title_after.match(text, m.end):
-            return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长
+        if m.type in _TITLED_LEVELS and self._title_after.match(text, m.end) \
+                and not self._lead_body_acting.match(text, m.end):
+            return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长 (not 南区街道党工委作为…)
         if self._person_after.match(text, m.end):
             return False  # 凤凰社区居民黄某: a person's affiliation
         lo = max(0, m.start - 4)

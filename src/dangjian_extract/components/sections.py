@@ -166,7 +166,12 @@ class SectionSplitter:
                 score[name] += 0.5 * max(0, body.count(suffix) - named[m.type])
         # on a tie the broader place is the subject: 东城街道 over the 单光屯社区 it holds
         best_name = max(score, key=lambda n: (score[n], -LEVELS.index(first[n].type), -first[n].start))
-        return ref_of(first[best_name])
+        best = first[best_name]
+        para_end = text.find("\n", start + 1, end)
+        if score[best_name] < 2 and best.type in ("park", "community", "village") and para_end != -1 \
+                and best.start > para_end and best.start - start > (end - start) // 2:
+            return None  # …入股下陈高家农业产业园 late in a report that names no place of its own: no subject
+        return ref_of(best)
 
 
 
