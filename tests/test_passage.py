@@ -309,3 +309,21 @@ def test_a_park_named_once_late_in_a_report_without_a_place_is_no_subject() -> N
     result = extract(text)
     assert "下陈高家农业产业园" in [e.name for e in result.entities]
     assert result.metrics[0].text == "18名" and result.metrics[0].entity is None
+
+
+@pytest.mark.parametrize("text", ["老支书的余村新事", "潘文革在余村当了22年村干部", "冬日的安吉余村很热闹。"])
+def test_a_one_character_village_name_with_a_clean_edge(text: str) -> None:
+    assert [e.name for e in extract(text).entities] == ["余村"]
+
+
+@pytest.mark.parametrize("text", ["全镇10余村建成党群服务站", "全县20多村实现增收"])
+def test_more_than_n_villages_is_a_count_not_a_village(text: str) -> None:
+    result = extract(text)
+    assert result.entities == [] and len(result.metrics) == 1
+
+
+def test_a_bare_mention_is_no_namesake() -> None:
+    text = "武威上庄村:村庄变了\n冬日的阳光洒在上庄村。现在,买车在上庄村已不是新鲜事,村二组买了40辆车。"
+    result = extract(text)
+    assert result.sections[0].subject.name == "上庄村"
+    assert result.metrics[0].entity.name == "上庄村"

@@ -25,6 +25,10 @@ from ..numbers import CN_NUMERAL_CHARS
 from ..spans import compile_fast, doc_text
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
+#: characters before a one-character village name that leave its edge clean (老支书的余村, 在余村)
+#: one-character heads that after a numeral say "more than" (10余村, 20多村)
+_COUNT_HEADS = frozenset("余多")
+_BEFORE_ONE_CHAR_NAME = frozenset("的在到和与及从于")
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
@@ -279,9 +283,12 @@ class EntityFinder:
         # a strong boundary word (增加|村, 成立|商圈) ends before any name, official or not
         floor = run_start + self._strong_floor(run) if not name_part else run_start
         official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - floor))
+        if official is not None:
+            official = self._under_short_form(gazetteer, text, run_start, s1, official, len(suffix))
         right_after_parent = parent is not None and official is not None and s1 - len(official) == run_start
         if official is not None and (official in self.generic or not right_after_parent
-                                     and self._generic_official(official[:len(official) - len(suffix)], suffix)):
+                                     and self._generic_official(official[:len(official) - len(suffix)], suffix)
+                                     and not self._name_not_count(text, s1 - len(official), suffix)):
             official = None  # 城市社区, 乡村: official somewhere, generic here (大练地街道和谐社区 is a name)
         if official is not None and not right_after_parent and self._generic_across(
                 text[run_start:s1 - len(suffix)], len(official) - len(suffix)):
@@ -289,8 +296,12 @@ class EntityFinder:
         if official is not None and official[:len(official) - len(suffix)] in self.boundary_words:
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
-                and _HAN.match(text, s1 - len(official) - 1) and parent is None:
-            official = None  # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere)
+                and _HAN.match(text, s1 - len(official) - 1) and parent is None \
+                and text[s1 - len(official) - 1] not in _BEFORE_ONE_CHAR_NAME \
+                and self._short_head(gazetteer, text[max(0, s1 - len(official) - 4):s1 - len(official)]) is None:
+            # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere): a preposition or
+            # 的 (老支书的余村, 在余村), or a short form of its parent (安吉余村)
+            official = None
         if official is None or len(official) <= len(suffix):
             # a name the gazetteer lacks (a new or renamed place, or one written differently) needs stronger
             # evidence: a parent written right before it, or the same name written again in the text
@@ -322,6 +333,21 @@ class EntityFinder:
             parent = None
         return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
 
+    def _under_short_form(self, gazetteer: Any, text: str, run_start: int, s1: int, official: str,
+                          suffix_len: int) -> str:
+        """安吉余村: a shorter official name right after the short form of a place that holds it wins over a
+        longer one (吉余村, a village elsewhere) that swallows the short form's last character."""
+        if self._short_head(gazetteer, text[run_start:s1 - len(official)]) is not None:
+            return official
+        for length in range(len(official) - 1, suffix_len, -1):
+            short = self._short_head(gazetteer, text[run_start:s1 - length])
+            if short is None:
+                continue
+            name, holder = text[s1 - length:s1], gazetteer.short_form_of(short)
+            if gazetteer.contains(name) and any(holder in p.path for p in gazetteer.places(name)):
+                return name
+        return official
+
     @staticmethod
     def _short_head(gazetteer: Any, head: str) -> str | None:
         """The short form of a place written at the end of ``head`` (安塞|南沟村), if any."""
@@ -337,6 +363,7 @@ class EntityFinder:
         while at >= 0:
             heads.add(self._short_head(gazetteer, text[max(0, at - 4):at]))
             at = text.find(official, at + len(official))
+        heads.discard(None)  # 武威上庄村 … 在上庄村: a bare mention tells no second place apart
         return len(heads) > 1
 
     def _add_short_forms(self, gazetteer: Any, text: str, found: list[Mention]) -> list[Mention]:
@@ -553,6 +580,12 @@ class EntityFinder:
             return True  # 美丽乡村, 全国文明村, 远近闻名的小康村: a title or a kind, not the village of that name
         # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
+
+    @staticmethod
+    def _name_not_count(text: str, start: int, suffix: str) -> bool:
+        """余村 after no numeral is the village of that name (老支书的余村), not 10余村's "more than 10"."""
+        return text[start:start + 1] in _COUNT_HEADS and len(suffix) == 1 and start > 0 \
+            and not (text[start - 1].isdigit() or text[start - 1] in CN_NUMERAL_CHARS)
 
     def _generic_across(self, written: str, head_len: int) -> bool:
         """Whether ``written`` ends in a descriptor longer than the official name's head (周|边村)."""
