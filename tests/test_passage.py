@@ -327,3 +327,13 @@ def test_a_bare_mention_is_no_namesake() -> None:
     result = extract(text)
     assert result.sections[0].subject.name == "上庄村"
     assert result.metrics[0].entity.name == "上庄村"
+
+
+def test_a_sentence_comparing_places_opens_no_story() -> None:
+    text = ("漕河镇各项主要经济指标均实现较高增长。\n二是镇村建设全面展开。截止目前，吴村、左村建新率已达100%，"
+            "河南村建新率为65%。今年以来，共清理三堆106处、卫生死角1580处。")
+    got = [(m.text, m.entity.name if m.entity else None) for m in extract(text).metrics]
+    assert got == [("100%", "左村"), ("65%", "河南村"), ("106处", "漕河镇"), ("1580处", "漕河镇")]
+    # one place in the sentence still opens a story
+    text = "漕河镇各项主要经济指标均实现较高增长。\n截止目前，河南村建新率为65%。今年以来，共清理卫生死角1580处。"
+    assert extract(text).metrics[-1].entity.name == "河南村"

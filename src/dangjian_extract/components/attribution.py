@@ -416,9 +416,27 @@ class Attribution:
                 b = bisect_left(breaks, chains.start.get(m.start, m.start))
                 s0 = breaks[b - 1] + 1 if b else 0
                 if self._opens_clause(text, m, s0, chains):
-                    return i
+                    if s0 <= at < (breaks[b] if b < len(breaks) else len(text)):
+                        return i  # the metric's own sentence
+                    return None if self._parallel(text, mentions, eligible, i, s0, breaks, b, chains) else i
             i -= 1
         return None
+
+    def _parallel(self, text: str, mentions: list[Mention], eligible: Callable[[int], bool], i: int, s0: int,
+                  breaks: list[int], b: int, chains: _Chains) -> bool:
+        """吴村、左村建新率已达100%，河南村建新率为65%: a sentence that compares places of one type, each the
+        subject of its own clause (a list's last item standing for the list), opens no story on any of them."""
+        m = mentions[i]
+        end = breaks[b] if b < len(breaks) else len(text)
+        names = {m.name}
+        for j in range(bisect_left([x.start for x in mentions], s0), len(mentions)):
+            other = mentions[j]
+            if other.start >= end:
+                break
+            if other.type == m.type and other.name not in names and not other.back_reference and eligible(j) \
+                    and (text[other.start - 1:other.start] == "、" or self._opens_clause(text, other, s0, chains)):
+                names.add(other.name)
+        return len(names) > 1
 
 
 @Language.factory("dangjian_attribution", default_config={"extra_lexicon": None},
