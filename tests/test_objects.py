@@ -81,6 +81,8 @@ def _metric(text: str, metric_text: str):
         ("园区建起12座中高温大棚。", "12座", "中高温大棚"),
         ("全镇有6个下属企业。", "6个", "下属企业"),
         ("全县组建服务型党支部46个。", "46个", "服务型党支部"),
+        # a list's 及 is no part of the object that follows it
+        ("项目吸纳智水村及周边村务工群众151人。", "151人", "周边村务工群众"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

@@ -337,3 +337,8 @@ def test_a_sentence_comparing_places_opens_no_story() -> None:
     # one place in the sentence still opens a story
     text = "漕河镇各项主要经济指标均实现较高增长。\n截止目前，河南村建新率为65%。今年以来，共清理卫生死角1580处。"
     assert extract(text).metrics[-1].entity.name == "河南村"
+
+
+def test_a_boundary_word_inside_a_term_bounds_no_name() -> None:
+    text = "玉峰镇2024年中央财政以工代赈项目开工。项目计划建设灌溉渠9.34千米。"
+    assert "中央财政以工代赈项目" in [e.name for e in extract(text).entities]

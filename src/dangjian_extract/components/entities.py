@@ -562,9 +562,10 @@ class EntityFinder:
         return floor
 
     def _inside_word(self, run: str, m: Any) -> bool:
-        """青年|突击党小组: a boundary character that is part of a word (青年, 少年) bounds nothing."""
+        """青年|突击党小组, 以|工代赈项目: a boundary word that is part of a longer word bounds nothing."""
         words = self.boundary_inside.get(m.group())
-        return bool(words) and any(run.startswith(w, m.end() - len(w)) for w in words)
+        return bool(words) and any(m.start() >= w.find(m.group()) and run.startswith(w, m.start() - w.find(m.group()))
+                                   for w in words)
 
     def _plausible_longer(self, name_part: str, suffix: str, etype: str) -> bool:
         """A clean name longer than the gazetteer's: of a name's length and not generic (张家新村, 桃花山西区社区)."""
