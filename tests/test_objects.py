@@ -83,6 +83,8 @@ def _metric(text: str, metric_text: str):
         ("全县组建服务型党支部46个。", "46个", "服务型党支部"),
         # a list's 及 is no part of the object that follows it
         ("项目吸纳智水村及周边村务工群众151人。", "151人", "周边村务工群众"),
+        # 村均 before a verb is 村 and 均 (all), not "per village"
+        ("全市2196个建制村均建立了党组织。", "2196个", "建制村"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

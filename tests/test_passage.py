@@ -342,3 +342,19 @@ def test_a_sentence_comparing_places_opens_no_story() -> None:
 def test_a_boundary_word_inside_a_term_bounds_no_name() -> None:
     text = "玉峰镇2024年中央财政以工代赈项目开工。项目计划建设灌溉渠9.34千米。"
     assert "中央财政以工代赈项目" in [e.name for e in extract(text).entities]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("温州中共党员有47.6万名\n记者从市委组织部获悉,截至2016年底,全市党员总数为47.6万名,比上年净增903名。", "温州市"),
+    ("鄞州党员队伍结构持续优化\n记者从区委组织部获悉,截至2023年底,全区共有党员71771名。", "鄞州区"),
+    ("福州新闻网7月1日讯(福州日报记者 林晗)从市委组织部获悉,全市党员33.81万名,比2019年底净增1.2万名。",
+     "福州市"),
+])
+def test_a_bare_city_name_in_a_report_that_names_no_other_place(text: str, city: str) -> None:
+    """Guide §5: 我市/全市 in a report that names no place → the city the page names elsewhere."""
+    assert {m.entity.name if m.entity else None for m in extract(text).metrics} == {city}
+
+
+def test_a_bare_county_name_needs_support_where_other_places_are_named() -> None:
+    text = "城关镇与鄞州企业签订协议,全镇新增就业岗位300个。"
+    assert "鄞州区" not in [e.name for e in extract(text).entities]

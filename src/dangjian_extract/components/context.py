@@ -117,7 +117,11 @@ class ContextReader:
         other = ctx["object_cut_other"]
         multi = _trie(w for w in other if len(w) > 1)
         single = regex.escape("".join(sorted(w for w in other if len(w) == 1)))
-        keep = _trie(ctx["object_keep_words"])
+        # 村均 before a verb is 村 + 均 (建制村均建立了党组织): those words are tried last, with their lookahead
+        not_before = ctx.get("object_keep_not_before", {})
+        keep = _trie(w for w in ctx["object_keep_words"] if w not in not_before)
+        if not_before:
+            keep += "|" + "|".join(f"{regex.escape(w)}(?!{alternation(after)})" for w, after in not_before.items())
         sources["_keep"] = keep
         tokens = (f"(?P<keep>{keep}|{_RANGE})|(?P<date>{_DATE})|(?P<verb>(?:{verbs})(?![{_NOUN_SUFFIX}]))"
                   f"|(?P<cut>{multi}|[{single}]")

@@ -382,13 +382,23 @@ class EntityFinder:
                 continue  # 新华社北京6月30日电: a dateline names no subject (guide §4 rule 6)
             resolution = gazetteer.resolve(full, context)
             supported = not resolution.ambiguous and set(resolution.path[:-1]) & set(context)
-            if resolution.level != "province" and not supported:
-                continue  # a bare city or county name only where the text names its province or city
+            if resolution.level != "province" and not supported and (context or not self._own_level(text, full)):
+                # a bare city or county name only where the text names its province or city, or where the text
+                # names no other place and speaks of a place of its level (温州…全市, 鄞州…区委; guide §5)
+                continue
             etype = level_to_entity_type(resolution.level or "county", full)
             extra.append(Mention(start, end, full, etype, None, True, suffix=""))
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    @staticmethod
+    def _own_level(text: str, full: str) -> bool:
+        """Whether the text speaks of a place of ``full``'s level as its own (全市, 我区, 县委) or of its people."""
+        suffix = full[-1]
+        if suffix not in "市区县旗州":
+            return False
+        return regex.search(f"[全我本]{suffix}|{suffix}委", text) is not None
 
     @staticmethod
     def _place_paths(gazetteer: Any, found: list[Mention]) -> list[Mention]:
