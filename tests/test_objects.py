@@ -85,6 +85,7 @@ def _metric(text: str, metric_text: str):
         ("项目吸纳智水村及周边村务工群众151人。", "151人", "周边村务工群众"),
         # 村均 before a verb is 村 and 均 (all), not "per village"
         ("全市2196个建制村均建立了党组织。", "2196个", "建制村"),
+        ("福田区通新岭小区26栋楼加装电梯正式运行。", "26栋", "楼"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

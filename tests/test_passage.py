@@ -358,3 +358,11 @@ def test_a_bare_city_name_in_a_report_that_names_no_other_place(text: str, city:
 def test_a_bare_county_name_needs_support_where_other_places_are_named() -> None:
     text = "城关镇与鄞州企业签订协议,全镇新增就业岗位300个。"
     assert "鄞州区" not in [e.name for e in extract(text).entities]
+
+
+def test_a_report_on_one_community_that_names_its_helpers_once() -> None:
+    text = ("针对竹西社区紫竹苑小区部分电梯年久失修问题,社区党委积极争取包河区住建局、常青街道支持,"
+            "高效完成7部电梯更新改造。\n社区党委先后召开专题协调会8次。社区承担剩余费用,实现居民零负担。")
+    result = extract(text)
+    assert result.sections[0].subject.name == "竹西社区"
+    assert {m.entity.name for m in result.metrics} == {"竹西社区"}

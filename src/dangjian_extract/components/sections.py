@@ -164,6 +164,11 @@ class SectionSplitter:
             score[name] += sum(body.count(det + suffix) for det in _DETERMINERS)
             if len(suffix) > 1:  # a bare 街道 in a subdistrict report means the subdistrict
                 score[name] += 0.5 * max(0, body.count(suffix) - named[m.type])
+        if max(score.values()) <= 1 and named["community"] == 1:
+            # no place stands out (each named once): a report on one community calls it 社区 (社区党委…,
+            # 社区承担剩余费用), though it names the subdistrict and district that helped once
+            name = next(n for n, m in first.items() if m.type == "community")
+            score[name] += 0.5 * max(0, body.count("社区") - 1)
         # on a tie the broader place is the subject: 东城街道 over the 单光屯社区 it holds
         best_name = max(score, key=lambda n: (score[n], -LEVELS.index(first[n].type), -first[n].start))
         best = first[best_name]
