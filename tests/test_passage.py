@@ -366,3 +366,21 @@ def test_a_report_on_one_community_that_names_its_helpers_once() -> None:
     result = extract(text)
     assert result.sections[0].subject.name == "竹西社区"
     assert {m.entity.name for m in result.metrics} == {"竹西社区"}
+
+
+def test_a_short_form_inside_a_body_name_and_a_listed_park_name_no_report() -> None:
+    text = ("区领导观摩检查新开工项目,包括龙凤堂物流基地、三河汇福粮油江苏基地、茂林医疗器械产业园等24个新开工项目。\n"
+            "1-3月份,新开工项目49个,总投资92.8亿元。")
+    result = extract(text)
+    assert "江苏省" not in [e.name for e in result.entities]
+    assert result.sections[0].subject is None
+    assert {m.entity for m in result.metrics} == {None}
+
+
+@pytest.mark.parametrize("text, project", [
+    ("分别是总投资10.6亿元的龙凤堂物流基地项目和总投资13亿元的凤栖湖景观区项目。", "凤栖湖景观区项目"),
+    ("总投资13亿元的滨江新区项目开工。", "滨江新区项目"),
+])
+def test_a_project_named_after_its_area(text: str, project: str) -> None:
+    last = extract(text).metrics[-1]
+    assert last.text == "13亿元" and last.entity.name == project and "总投资" in last.object

@@ -176,7 +176,8 @@ class ContextReader:
         # (村里|投资: a back-reference's 里/内 is part of it; 村里|20多人 keeps 村里 as the object's head)
         entity_ends = sorted(e.end + (e.back_reference and text[e.end:e.end + 1] in _BACK_TAIL
                                       and not text[e.end + 1:e.end + 2].isdigit())
-                             for e in mentions_of(doc) if e.type in _PLACES)
+                             for e in mentions_of(doc) if e.type in _PLACES or e.type == "project"
+                             and not _DIGIT.match(text, e.end))  # 龙凤堂物流基地项目|和总投资, not 经济项目|94个
         earlier: list[_Item] = []
         carried: list[_Item] = []
         sentence: tuple[int, int] | None = None

@@ -28,6 +28,8 @@ ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.t
 #: characters before a one-character village name that leave its edge clean (老支书的余村, 在余村)
 #: one-character heads that after a numeral say "more than" (10余村, 20多村)
 _COUNT_HEADS = frozenset("余多")
+#: a project may be named after the area it builds (凤栖湖景观区项目), though a bare 区 is generic elsewhere
+_PLACE_IN_PROJECT = ("区",)
 _BEFORE_ONE_CHAR_NAME = frozenset("的在到和与及从于")
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
@@ -380,6 +382,8 @@ class EntityFinder:
                 continue  # inside or across a name already found
             if self._dateline.search(text, max(0, start - 4), start) or self._dated.match(text, end):
                 continue  # 新华社北京6月30日电: a dateline names no subject (guide §4 rule 6)
+            if self._inside_a_word(text, start, found, i):
+                continue  # 三河汇福粮油江苏基地: a short form inside a body's name
             resolution = gazetteer.resolve(full, context)
             supported = not resolution.ambiguous and set(resolution.path[:-1]) & set(context)
             if resolution.level != "province" and not supported and (context or not self._own_level(text, full)):
@@ -391,6 +395,16 @@ class EntityFinder:
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    def _inside_a_word(self, text: str, start: int, found: list[Mention], i: int) -> bool:
+        """Whether a Han character that bounds no name stands right before ``start`` (粮油|江苏基地), with no
+        place right before it (中国|江苏, 湖北随州|广水市 are chains)."""
+        if start == 0 or not _HAN.match(text, start - 1) or text[start - 1] in self.function_chars:
+            return False
+        if i >= 0 and found[i].end == start:
+            return False
+        head = text[max(0, start - 4):start]
+        return not any(head.endswith(w) for w in self.boundaries)
 
     @staticmethod
     def _own_level(text: str, full: str) -> bool:
@@ -631,8 +645,10 @@ class EntityFinder:
                     return rest not in self.boundary_words and rest[-2:] not in self.boundary_words
                 rest = rest[:-len(word)]
             return False
-        if name_part.endswith(self.generic_endings):
-            return False
+        if name_part.endswith(self.generic_endings) and not (
+                etype == "project" and len(name_part) >= 4 and name_part.endswith(_PLACE_IN_PROJECT)
+                and not name_part[:-1].endswith(self.generic_endings)):
+            return False  # but 凤栖湖景观区项目, 滨江新区项目: a project named after its area
         return not name_part.endswith(endings)
 
     def _settle_unsure(self, found: list[Mention], unsure: list[tuple[int, int, str, str, str]]) -> list[Mention]:

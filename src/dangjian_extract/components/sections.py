@@ -173,9 +173,12 @@ class SectionSplitter:
         best_name = max(score, key=lambda n: (score[n], -LEVELS.index(first[n].type), -first[n].start))
         best = first[best_name]
         para_end = text.find("\n", start + 1, end)
-        if score[best_name] < 2 and best.type in ("park", "community", "village") and para_end != -1 \
-                and best.start > para_end and best.start - start > (end - start) // 2:
-            return None  # …入股下陈高家农业产业园 late in a report that names no place of its own: no subject
+        if score[best_name] < 2 and best.type in ("park", "community", "village") and (
+                para_end != -1 and best.start > para_end and best.start - start > (end - start) // 2
+                or text[best.start - 1:best.start] == "、" or text[best.end:best.end + 1] in ("、", "等")):
+            # …入股下陈高家农业产业园 late in a report that names no place of its own, or 龙凤堂物流基地、…、
+            # 茂林医疗器械产业园等24个新开工项目, one item of a list: no subject
+            return None
         return ref_of(best)
 
 
