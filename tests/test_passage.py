@@ -384,3 +384,18 @@ def test_a_short_form_inside_a_body_name_and_a_listed_park_name_no_report() -> N
 def test_a_project_named_after_its_area(text: str, project: str) -> None:
     last = extract(text).metrics[-1]
     assert last.text == "13亿元" and last.entity.name == project and "总投资" in last.object
+
+
+def test_a_conjunction_after_a_name_starts_the_next_and_a_park_company_keeps_its_park() -> None:
+    text = "项目由广东五全投资有限公司和湖北聚瑞源产业园区运营管理有限公司共同投资。"
+    assert [(e.name, e.type) for e in extract(text).entities] == [
+        ("广东五全投资有限公司", "enterprise"), ("湖北聚瑞源产业园区运营管理有限公司", "enterprise")]
+
+
+def test_a_bare_county_name_supported_by_a_township_below_it() -> None:
+    text = ("区委书记在郧阳分会场汇报我区三季度重大项目开工情况。三季度,我区计划开工项目50个,计划投产项目47个。\n"
+            "现场开工的新材料产业园项目位于杨溪铺镇,项目占地105亩。")
+    result = extract(text)
+    assert result.sections[0].subject.name == "郧阳区"
+    assert [m.entity.name for m in result.metrics[:2]] == ["郧阳区", "郧阳区"]
+    assert "计划投产项目" not in [e.name for e in result.entities]

@@ -30,6 +30,8 @@ ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.t
 _COUNT_HEADS = frozenset("余多")
 #: a project may be named after the area it builds (凤栖湖景观区项目), though a bare 区 is generic elsewhere
 _PLACE_IN_PROJECT = ("区",)
+#: conjunctions that, right after a name, start the next one (某有限公司和某产业园区)
+_JOINING = frozenset("和与及同")
 _BEFORE_ONE_CHAR_NAME = frozenset("的在到和与及从于")
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
@@ -203,8 +205,18 @@ class EntityFinder:
                     last_end = s1
                 continue
             parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference else None
-            edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None
+            if parent is not None and run[:1] in _JOINING and len(run) > 2:
+                # 广东五全投资有限公司|和|湖北聚瑞源产业园区: a conjunction after a name starts a new one
+                run_start, run, parent = run_start + 1, run[1:], None
+            edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None \
+                or prev is not None and prev.end == run_start - 1 and text[prev.end] in _JOINING
             name_part, clean = self._name_part(run, edge_clean, suffix, etype)
+            if etype == "enterprise" and parent is not None and prev.type == "park" and name_part != run:
+                # 湖北聚瑞源产业园区运营管理有限公司: a company that runs a park is named after it, verbs and all
+                found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.parent, prev.clean,
+                                    suffix=suffix)
+                last_end = s1
+                continue
             if name_part and name_part == run and run_start > 0 and text[run_start - 1].isdigit():
                 last_end = s1  # 1.17平方公里|商圈: a name would start right after a number: it is the number's unit
                 continue
@@ -385,7 +397,9 @@ class EntityFinder:
             if self._inside_a_word(text, start, found, i):
                 continue  # 三河汇福粮油江苏基地: a short form inside a body's name
             resolution = gazetteer.resolve(full, context)
-            supported = not resolution.ambiguous and set(resolution.path[:-1]) & set(context)
+            # supported by a place the text names above it (河南…晋城) or below it (郧阳…杨溪铺镇)
+            supported = not resolution.ambiguous and (set(resolution.path[:-1]) & set(context) or any(
+                full in p.path[:-1] for name in context for p in gazetteer.places(name)))
             if resolution.level != "province" and not supported and (context or not self._own_level(text, full)):
                 # a bare city or county name only where the text names its province or city, or where the text
                 # names no other place and speaks of a place of its level (温州…全市, 鄞州…区委; guide §5)
