@@ -399,3 +399,39 @@ def test_a_bare_county_name_supported_by_a_township_below_it() -> None:
     assert result.sections[0].subject.name == "郧阳区"
     assert [m.entity.name for m in result.metrics[:2]] == ["郧阳区", "郧阳区"]
     assert "计划投产项目" not in [e.name for e in result.entities]
+
+
+@pytest.mark.parametrize("name", ["成都市", "东至县", "秦都区", "江都区", "丰都县", "花都区"])
+def test_a_county_whose_name_holds_a_boundary_word(name: str) -> None:
+    assert [e.name for e in extract(f"近日，{name}召开会议。").entities] == [name]
+
+
+def test_a_village_written_with_its_suffix_twice() -> None:
+    text = "安徽东至县祠村村:特色农业吹响产业富民曲\n这段时间,东至县花园乡祠村村的村民忙得不亦乐乎。"
+    result = extract(text)
+    assert result.sections[0].subject.name == "祠村村"
+    assert "祠村村" in [e.name for e in result.entities]
+    # 村民 after a village name is the villagers, and 村党支部 its party branch
+    names = [e.name for e in extract("于集乡石淮村村党支部书记说。祠村村民说。").entities]
+    assert names == ["于集乡", "石淮村", "祠村"]
+
+
+def test_a_park_with_a_name_of_its_own_after_its_county() -> None:
+    names = [e.name for e in extract("武进区南湖智能制造产业园集聚企业47家。").entities]
+    assert "南湖智能制造产业园" in names and "武进区南湖智能制造产业园" not in names
+
+
+def test_a_place_brought_in_mid_paragraph_as_an_example_of_the_report_s_measures() -> None:
+    text = ("咸阳市城市基层治理工作推进会召开\n"
+            "咸阳市从一件件惠民便民关键小事入手。秦都区陕广社区依托医养服务中心，为90岁以上老人提供上门养老服务。"
+            "筑牢安全治理防线，安装智能充电桩3200多个。\n"
+            "上塘村是全镇最早种桃的村。今年，上塘村集体经济收入达到68万元；村民人均可支配收入4.3万元。")
+    got = {m.text: m.entity.name for m in extract(text).metrics}
+    assert got["3200多个"] == "咸阳市"
+    assert got["4.3万元"] == "上塘村"  # a paragraph that opens on the village is its story
+
+
+def test_adverbs_and_a_conjunction_after_a_name_start_the_next() -> None:
+    text = "双莲村还和安徽刀板香公司合作,流转30多亩田地。"
+    assert [(e.name, e.type) for e in extract(text).entities] == [
+        ("双莲村", "village"), ("安徽刀板香公司", "enterprise")]

@@ -46,6 +46,8 @@ _SENTENCE_END = frozenset("。！？!?；;…”\"")
 #: administrative levels, broadest first (a park may sit at any level, so it is not ranked)
 ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
 #: levels whose name inside a title or a body's name is no subject (a village in its secretary's title still is)
+#: places a paragraph may bring in as an example of the report's own measures
+_STORY_PLACES = frozenset(("community", "village", "compound"))
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 
 
@@ -383,7 +385,7 @@ class Attribution:
                 h = bisect_right(subheads, span.start_char) - 1
                 if h >= 0:
                     floor = max(floor, subheads[h])
-                chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks)
+                chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks, subject)
             if chosen is None:
                 entity = subject
             elif self._is_step_back(text, mentions[chosen], region, subject):
@@ -407,7 +409,7 @@ class Attribution:
         return [m for m in mentions[j:i + 1] if m.type in ADMIN_LEVELS]
 
     def _passage(self, text: str, mentions: list[Mention], eligible: Callable[[int], bool], k: int, floor: int,
-                 at: int, chains: _Chains, breaks: list[int]) -> int | None:
+                 at: int, chains: _Chains, breaks: list[int], subject: tuple[Any, ...] | None = None) -> int | None:
         """The place or body the passage is about: the nearest earlier subject of a clause."""
         i = k - 1
         while i >= 0 and mentions[i].start >= floor:
@@ -418,9 +420,32 @@ class Attribution:
                 if self._opens_clause(text, m, s0, chains):
                     if s0 <= at < (breaks[b] if b < len(breaks) else len(text)):
                         return i  # the metric's own sentence
+                    if self._example_in_report_paragraph(text, mentions, m, s0, subject):
+                        return None
                     return None if self._parallel(text, mentions, eligible, i, s0, breaks, b, chains) else i
             i -= 1
         return None
+
+    @staticmethod
+    def _example_in_report_paragraph(text: str, mentions: list[Mention], m: Mention, s0: int,
+                                     subject: tuple[Any, ...] | None) -> bool:
+        """咸阳市从…入手。…秦都区陕广社区依托…提供…服务。筑牢安全治理防线，…安装智能充电桩3200多个: a place
+        brought in mid-paragraph, after the paragraph spoke of the report's own place, is an example; the
+        sentences after it are the report's again."""
+        if subject is None or m.name == subject[0] or m.type not in _STORY_PLACES:
+            return False
+        para = text.rfind("\n", 0, s0) + 1
+        if not text[para:s0].strip():
+            return False
+        lo = bisect_left([x.start for x in mentions], para)
+        for j in range(lo, len(mentions)):
+            x = mentions[j]
+            if x.start >= s0 or x.name == m.name:
+                return False  # the story's place was named first: the paragraph is its story
+            chained = j + 1 < len(mentions) and mentions[j + 1].start == x.end  # 栖霞区|西岗街道|齐民路社区
+            if x.name == subject[0] and not x.back_reference and not chained:
+                return True
+        return False
 
     def _parallel(self, text: str, mentions: list[Mention], eligible: Callable[[int], bool], i: int, s0: int,
                   breaks: list[int], b: int, chains: _Chains) -> bool:

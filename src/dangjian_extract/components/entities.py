@@ -31,7 +31,7 @@ _COUNT_HEADS = frozenset("余多")
 #: a project may be named after the area it builds (凤栖湖景观区项目), though a bare 区 is generic elsewhere
 _PLACE_IN_PROJECT = ("区",)
 #: conjunctions that, right after a name, start the next one (某有限公司和某产业园区)
-_JOINING = frozenset("和与及同")
+_JOINING = frozenset("和与及同还并也又跟")
 _BEFORE_ONE_CHAR_NAME = frozenset("的在到和与及从于")
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
@@ -181,6 +181,14 @@ class EntityFinder:
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.name, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
+            if prev is not None and prev.end == s0 and suffix == "村" and prev.type == "village" \
+                    and len(prev.name) == 2 and prev.name.endswith("村") \
+                    and (nxt == "的" or not _HAN.match(nxt or " ")):
+                # 祠村村: a one-character village name written with the suffix twice (the gazetteer has 祠村)
+                found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.parent, prev.clean,
+                                    suffix=suffix)
+                last_end = s1
+                continue
             if prev is not None and prev.end == s0:
                 last_end = s1  # 明水街道|社区工作: a bare suffix word after a name is not a name
                 continue
@@ -205,11 +213,15 @@ class EntityFinder:
                     last_end = s1
                 continue
             parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference else None
-            if parent is not None and run[:1] in _JOINING and len(run) > 2:
-                # 广东五全投资有限公司|和|湖北聚瑞源产业园区: a conjunction after a name starts a new one
-                run_start, run, parent = run_start + 1, run[1:], None
+            lead = 0
+            while parent is not None and lead < 2 and run[lead:lead + 1] in _JOINING:
+                lead += 1
+            if lead and len(run) - lead >= 2:
+                # 广东五全投资有限公司|和|湖北聚瑞源产业园区, 双莲村|还和|安徽刀板香公司: a conjunction after a name
+                # starts a new one
+                run_start, run, parent = run_start + lead, run[lead:], None
             edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None \
-                or prev is not None and prev.end == run_start - 1 and text[prev.end] in _JOINING
+                or lead > 0 and len(run) >= 2
             name_part, clean = self._name_part(run, edge_clean, suffix, etype)
             if etype == "enterprise" and parent is not None and prev.type == "park" and name_part != run:
                 # 湖北聚瑞源产业园区运营管理有限公司: a company that runs a park is named after it, verbs and all
@@ -241,8 +253,10 @@ class EntityFinder:
                 continue
             start = s1 - len(suffix) - len(name_part)
             parent = parent if name_part == run else None
-            if parent is not None and etype in self.named_with_place:
-                # 刁镇化工产业园, 兴泉镇党群服务中心: the place is part of the name, and its parent
+            if parent is not None and etype in self.named_with_place and not (
+                    etype == "park" and prev.type in ("province", "district") and len(name_part) >= 4):
+                # 刁镇化工产业园, 兴泉镇党群服务中心: the place is part of the name, and its parent (a park with a
+                # name of its own after its county keeps its own: 武进区|南湖智能制造产业园, 麦积区|南山花牛苹果基地)
                 start = prev.start
                 found.pop()
             found.append(Mention(start, s1, text[start:s1], etype, parent, clean, suffix=suffix))
@@ -297,6 +311,12 @@ class EntityFinder:
         # a strong boundary word (增加|村, 成立|商圈) ends before any name, official or not
         floor = run_start + self._strong_floor(run) if not name_part else run_start
         official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - floor))
+        if official is None and floor > run_start and etype == "district":
+            # 安徽东至县: a county whose name holds a boundary word (至), after its province's short form
+            whole = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - run_start))
+            if whole is not None and len(whole) >= 3 and (
+                    s1 - len(whole) == run_start or self._short_head(gazetteer, text[run_start:s1 - len(whole)])):
+                official = whole
         if official is not None:
             official = self._under_short_form(gazetteer, text, run_start, s1, official, len(suffix))
         right_after_parent = parent is not None and official is not None and s1 - len(official) == run_start
