@@ -435,3 +435,16 @@ def test_adverbs_and_a_conjunction_after_a_name_start_the_next() -> None:
     text = "双莲村还和安徽刀板香公司合作,流转30多亩田地。"
     assert [(e.name, e.type) for e in extract(text).entities] == [
         ("双莲村", "village"), ("安徽刀板香公司", "enterprise")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("近日，建设村召开会议。", "建设村"), ("走进前进村的产业园。", "前进村"), ("在联合村,党员带头。", "联合村"),
+])
+def test_a_village_named_by_a_verb_with_a_clean_edge(text: str, name: str) -> None:
+    assert [e.name for e in extract(text).entities] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "抚远市壮大村集体经济", "全力发展村级集体经济", "着力发展村集体经济,", "联合村民开展活动"])
+def test_a_verb_before_the_village_word_names_no_village(text: str) -> None:
+    assert [e.name for e in extract(text).entities if e.type == "village"] == []

@@ -32,6 +32,8 @@ _COUNT_HEADS = frozenset("余多")
 _PLACE_IN_PROJECT = ("区",)
 #: conjunctions that, right after a name, start the next one (某有限公司和某产业园区)
 _JOINING = frozenset("和与及同还并也又跟")
+#: what may follow a village named by a verb (建设村的…, 建设村党支部, 建设村位于…)
+_AFTER_VERB_NAMED = frozenset("的党两位是有共现召")
 _BEFORE_ONE_CHAR_NAME = frozenset("的在到和与及从于")
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
@@ -311,11 +313,13 @@ class EntityFinder:
         # a strong boundary word (增加|村, 成立|商圈) ends before any name, official or not
         floor = run_start + self._strong_floor(run) if not name_part else run_start
         official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - floor))
-        if official is None and floor > run_start and etype == "district":
-            # 安徽东至县: a county whose name holds a boundary word (至), after its province's short form
+        if official is None and floor > run_start:
+            # 安徽东至县, 走进建设村: a name that holds a boundary word (至, 建设), after a clean edge, a boundary
+            # word or its province's short form
             whole = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - run_start))
-            if whole is not None and len(whole) >= 3 and (
-                    s1 - len(whole) == run_start or self._short_head(gazetteer, text[run_start:s1 - len(whole)])):
+            begin = s1 - len(whole) if whole is not None else s1
+            if whole is not None and (self._verb_named(text, begin, s1) or etype in ("district", "subdistrict")
+                                      and len(whole) >= 3 and self._short_head(gazetteer, text[run_start:begin])):
                 official = whole
         if official is not None:
             official = self._under_short_form(gazetteer, text, run_start, s1, official, len(suffix))
@@ -327,7 +331,8 @@ class EntityFinder:
         if official is not None and not right_after_parent and self._generic_across(
                 text[run_start:s1 - len(suffix)], len(official) - len(suffix)):
             official = None  # 及周边村: a descriptor that reaches into the official name (边村) makes it a word
-        if official is not None and official[:len(official) - len(suffix)] in self.boundary_words:
+        if official is not None and official[:len(official) - len(suffix)] in self.boundary_words \
+                and not self._verb_named(text, s1 - len(official), s1):
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
                 and _HAN.match(text, s1 - len(official) - 1) and parent is None \
@@ -439,6 +444,15 @@ class EntityFinder:
             return False
         head = text[max(0, start - 4):start]
         return not any(head.endswith(w) for w in self.boundaries)
+
+    def _verb_named(self, text: str, start: int, end: int) -> bool:
+        """，建设村召开…, 走进前进村的…: a place named by a verb, with a clean edge and a name's context after it
+        (not 发展村集体经济, 壮大村级经济)."""
+        before = text[start - 1:start]
+        clean = not before or not _HAN.match(before) or before in _BEFORE_ONE_CHAR_NAME or any(
+            text.endswith(w, 0, start) for w in self.boundary_words)
+        after = text[end:end + 1]
+        return clean and (not after or not _HAN.match(after) or after in _AFTER_VERB_NAMED)
 
     @staticmethod
     def _own_level(text: str, full: str) -> bool:
