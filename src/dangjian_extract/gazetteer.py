@@ -198,6 +198,8 @@ class Gazetteer:
         seconds = re.escape("".join(sorted({h[1] for h in by_head})))
         self._head_chars = re.compile(f"(?=[{firsts}][{seconds}])")
         self._longer: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
+        self._places: dict[str, tuple[Place, ...]] = {}
+        self._places_held = 0
 
     @cached_property
     def max_name_len(self) -> int:
@@ -324,7 +326,16 @@ class Gazetteer:
 
     def places(self, name: str) -> list[Place]:
         """Every entry called ``name`` (an alias gives the entries under their official names)."""
-        return [self._place(n) for n in self._lookup(name)]
+        # remembered: a text's context names are asked for again for every short form it holds
+        found = self._places.get(name)
+        if found is None:
+            found = tuple(self._place(n) for n in self._lookup(name))
+            if self._places_held > 200_000:  # bounded: cleared past 200 000 entries
+                self._places.clear()
+                self._places_held = 0
+            self._places[name] = found
+            self._places_held += len(found)
+        return list(found)
 
     def longest_suffix_name(self, text: str, end: int, max_len: int = 12, min_len: int = 2) -> str | None:
         """The longest name (official or alias) equal to ``text[end-k:end]`` for ``min_len <= k <= max_len``.
