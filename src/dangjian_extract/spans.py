@@ -25,6 +25,8 @@ SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 CLAUSE_BREAK = re.compile(r"[，。；！？,;!?:：\n]")
 PHRASE_BREAK = re.compile(r"[，。；！？、,;!?:：\n]")  # a clause, or one item of a 、-list
 BREAKS_KEY = "dangjian_sentence_breaks"
+CLAUSE_BREAKS_KEY = "dangjian_clause_breaks"
+PHRASE_BREAKS_KEY = "dangjian_phrase_breaks"
 # the characters on which the standard re module and regex read a class differently: \s (U+001C–U+001F) and
 # \d (digits of scripts newer than re's Unicode tables, all outside the BMP); a pattern compiled with re for
 # speed is used only on text without them
@@ -86,6 +88,22 @@ def sentence_breaks(doc: Doc) -> list[int]:
     breaks = doc.user_data.get(BREAKS_KEY)
     if breaks is None:
         breaks = doc.user_data[BREAKS_KEY] = [m.start() for m in SENTENCE_BREAK.finditer(doc_text(doc))]
+    return breaks
+
+
+def clause_breaks(doc: Doc) -> list[int]:
+    """Offsets of every CLAUSE_BREAK in doc.text, found once per Doc and shared by the components."""
+    breaks = doc.user_data.get(CLAUSE_BREAKS_KEY)
+    if breaks is None:
+        breaks = doc.user_data[CLAUSE_BREAKS_KEY] = [m.start() for m in CLAUSE_BREAK.finditer(doc_text(doc))]
+    return breaks
+
+
+def phrase_breaks(doc: Doc) -> list[int]:
+    """Offsets of every PHRASE_BREAK in doc.text (clause breaks and 、), found once per Doc."""
+    breaks = doc.user_data.get(PHRASE_BREAKS_KEY)
+    if breaks is None:
+        breaks = doc.user_data[PHRASE_BREAKS_KEY] = [m.start() for m in PHRASE_BREAK.finditer(doc_text(doc))]
     return breaks
 
 

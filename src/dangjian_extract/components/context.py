@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..extensions import Fields, fields, register_extensions
 from ..lexicon import Lexicon, alternation, lexicon_for
-from ..spans import CLAUSE_BREAK, PHRASE_BREAK, RE_DIFFERS, doc_text, plain_re, sentence_bounds, sentence_breaks
+from ..spans import RE_DIFFERS, clause_breaks, doc_text, phrase_breaks, plain_re, sentence_bounds, sentence_breaks
 from .entities import mentions_of
 from .quantities import METRICS_KEY
 
@@ -184,8 +184,8 @@ class ContextReader:
         items = sorted((_Item(s.start_char, s.end_char, fields(s)) for s in doc.spans.get(METRICS_KEY, [])),
                        key=lambda it: it.start_char)
         # where phrases and clauses break, found once per Doc (each mark is one character)
-        phrase_marks = [m.start() for m in PHRASE_BREAK.finditer(text)] if items else []
-        clause_marks = [m.start() for m in CLAUSE_BREAK.finditer(text)] if items else []
+        phrase_marks = phrase_breaks(doc) if items else []
+        clause_marks = clause_breaks(doc) if items else []
         for i, item in enumerate(items):
             f = item.f
             bounds = sentence_bounds(text, breaks, item.start_char, item.end_char)
@@ -251,9 +251,9 @@ class ContextReader:
             return best[1]
         tail = text[span.end_char:span.end_char + 6]
         tail = tail[2:] if tail[:2] in self.lex.qualifiers_after else tail
-        if any(tail.startswith(w) for w in self.lex.increase_after):
+        if tail.startswith(self.lex.increase_after):
             return "increase"
-        if any(tail.startswith(w) for w in self.lex.decrease_after):
+        if tail.startswith(self.lex.decrease_after):
             return "decrease"
         return None
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
-from ..spans import CLAUSE_BREAK, doc_text, sentence_breaks
+from ..spans import CLAUSE_BREAK, clause_breaks, doc_text, sentence_breaks
 from .quantities import METRICS_KEY
 
 _LOOKBACK = 200  # characters of a sentence read before a metric (keeps long run-on text linear)
@@ -61,10 +61,10 @@ class StatusReader:
         cues = self._find(text)
         cue_starts = [c.start for c in cues]
         breaks = sentence_breaks(doc)
-        clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+        clauses = clause_breaks(doc)
         for span in spans:
             m0, m1 = min(max(span.start_char, 0), n), min(max(span.end_char, 0), n)
-            fields(span).status = self.status(text, m0, max(m0, m1), cues, cue_starts, breaks, clause_breaks)
+            fields(span).status = self.status(text, m0, max(m0, m1), cues, cue_starts, breaks, clauses)
         return doc
 
     def _find(self, text: str) -> list[Cue]:
