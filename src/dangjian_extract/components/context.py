@@ -70,7 +70,14 @@ def _trie(words: Any) -> str:
         body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{'|'.join(branches)})"
         return f"{body}?" if end else body
 
-    return build(root) or "(?!)"
+    body = build(root)
+    if not body:
+        return "(?!)"
+    if len(root) <= 8:
+        return body
+    # the first characters as one class before the branches: both engines try the branches of an alternation
+    # in turn at every position, and a class is one test
+    return f"(?=[{''.join(regex.escape(ch) for ch in sorted(root))}]){body}"
 
 
 class _Cut:
