@@ -448,3 +448,15 @@ def test_a_village_named_by_a_verb_with_a_clean_edge(text: str, name: str) -> No
     "抚远市壮大村集体经济", "全力发展村级集体经济", "着力发展村集体经济,", "联合村民开展活动"])
 def test_a_verb_before_the_village_word_names_no_village(text: str) -> None:
     assert [e.name for e in extract(text).entities if e.type == "village"] == []
+
+
+def test_quanzcun_is_the_story_s_village_and_a_described_village_is_no_name() -> None:
+    text = ("“温暖中国”采访团先后去到了福清市新厝镇江兜村、福安市溪邳村和寿宁县下党村。\n"
+            "今天的江兜村房子越盖越高大。\n"
+            "而溪邳村是一个纯渔业村,于2013年全部实现上岸定居。全村共新建起房屋635幢,2015年人均收入1.5万余元。\n"
+            "下党村距离县城43公里,山高路陡,交通不便。2016年,村民人均收入1.1万元,全村309户。")
+    got = {m.text: m.entity.name for m in extract(text).metrics}
+    assert got["635幢"] == got["1.5万余元"] == "溪邳村"
+    assert got["1.1万元"] == got["309户"] == "下党村"
+    names = [e.name for e in extract(text).entities]
+    assert "纯渔业村" not in names and "山高路" not in names

@@ -170,6 +170,8 @@ class Attribution:
         word = text[m.start:m.end]
         if word == m.name and word in self.report_words:
             return True  # a bare 社区 in a report on a community
+        if word[:1] == "全" and m.type in _STORY_PLACES:
+            return False  # 全村, 全社区 (guide §4 rule 3, not rule 5): the story's village, like 该村
         if word[:1] in self.local_step_back:
             # 本村, 我村 in a county report: the report has no village, so the words name the story's
             return any(r.type == m.type for r in region) or (subject is not None and subject[1] == m.type)

@@ -34,6 +34,8 @@ _PLACE_IN_PROJECT = ("区",)
 _JOINING = frozenset("和与及同还并也又跟")
 #: what may follow a village named by a verb (建设村的…, 建设村党支部, 建设村位于…)
 _AFTER_VERB_NAMED = frozenset("的党两位是有共现召")
+#: words before a place word that make it a description (是一个纯渔业村, 这个小山村), not a name
+_DESCRIBED_AFTER = ("一个", "一座", "这个", "那个", "这座", "那座", "每个")
 _BEFORE_ONE_CHAR_NAME = frozenset("的在到和与及从于")
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
@@ -350,6 +352,8 @@ class EntityFinder:
                     not self._evidence_after(text, s1) or name_part.startswith(self.not_name_heads)):
                 return None
             start = s1 - len(suffix) - len(name_part)
+            if parent is None and text.endswith(_DESCRIBED_AFTER, 0, start):
+                return None  # 是一个纯渔业村: a kind of village, described, not named
             return Mention(start, s1, text[start:s1], etype, parent if start == run_start else None, True,
                            suffix=suffix)
         start = s1 - len(official)
@@ -370,6 +374,8 @@ class EntityFinder:
                 # 安塞南沟村, 吴起南沟村: the short form tells two places of one name apart
         if start > run_start:
             parent = None
+        if parent is None and text.endswith(_DESCRIBED_AFTER, 0, start):
+            return None  # 是一个纯渔业村: a kind of village, described, not named
         return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
 
     def _under_short_form(self, gazetteer: Any, text: str, run_start: int, s1: int, official: str,
