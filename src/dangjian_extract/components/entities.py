@@ -25,18 +25,6 @@ from ..numbers import CN_NUMERAL_CHARS
 from ..spans import compile_fast, doc_text
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
-#: characters before a one-character village name that leave its edge clean (老支书的余村, 在余村)
-#: one-character heads that after a numeral say "more than" (10余村, 20多村)
-_COUNT_HEADS = frozenset("余多")
-#: a project may be named after the area it builds (凤栖湖景观区项目), though a bare 区 is generic elsewhere
-_PLACE_IN_PROJECT = ("区",)
-#: conjunctions that, right after a name, start the next one (某有限公司和某产业园区)
-_JOINING = frozenset("和与及同还并也又跟")
-#: what may follow a village named by a verb (建设村的…, 建设村党支部, 建设村位于…)
-_AFTER_VERB_NAMED = frozenset("的党两位是有共现召")
-#: words before a place word that make it a description (是一个纯渔业村, 这个小山村), not a name
-_DESCRIBED_AFTER = ("一个", "一座", "这个", "那个", "这座", "那座", "每个")
-_BEFORE_ONE_CHAR_NAME = frozenset("的在到和与及从于")
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
@@ -131,6 +119,13 @@ class EntityFinder:
             rf"|(?<=(?:{alternation(w for w in data['left_boundaries'] if len(w) > 1)}))"
             rf"({alternation(self.bare_back)})(?=[0-9０-９{CN_NUMERAL_CHARS}近约超逾])", regex.M)
         self.function_chars = frozenset(data["function_chars"])
+        edges = data["name_edges"]
+        self.conjunctions = frozenset(edges["conjunctions"])
+        self.clean_before = frozenset(edges["clean_before"])
+        self.count_heads = frozenset(edges["count_heads"])
+        self.verb_named_context = frozenset(edges["verb_named_context"])
+        self.described_after = tuple(edges["described_after"])
+        self.project_area_suffixes = tuple(edges["project_area_suffixes"])
         self.boundary_inside = {k: tuple(v) for k, v in data.get("boundary_inside_words", {}).items()}
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
         self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
@@ -218,7 +213,7 @@ class EntityFinder:
                 continue
             parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference else None
             lead = 0
-            while parent is not None and lead < 2 and run[lead:lead + 1] in _JOINING:
+            while parent is not None and lead < 2 and run[lead:lead + 1] in self.conjunctions:
                 lead += 1
             if lead and len(run) - lead >= 2:
                 # 广东五全投资有限公司|和|湖北聚瑞源产业园区, 双莲村|还和|安徽刀板香公司: a conjunction after a name
@@ -338,7 +333,7 @@ class EntityFinder:
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
                 and _HAN.match(text, s1 - len(official) - 1) and parent is None \
-                and text[s1 - len(official) - 1] not in _BEFORE_ONE_CHAR_NAME \
+                and text[s1 - len(official) - 1] not in self.clean_before \
                 and self._short_head(gazetteer, text[max(0, s1 - len(official) - 4):s1 - len(official)]) is None:
             # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere): a preposition or
             # 的 (老支书的余村, 在余村), or a short form of its parent (安吉余村)
@@ -352,7 +347,7 @@ class EntityFinder:
                     not self._evidence_after(text, s1) or name_part.startswith(self.not_name_heads)):
                 return None
             start = s1 - len(suffix) - len(name_part)
-            if parent is None and text.endswith(_DESCRIBED_AFTER, 0, start):
+            if parent is None and text.endswith(self.described_after, 0, start):
                 return None  # 是一个纯渔业村: a kind of village, described, not named
             return Mention(start, s1, text[start:s1], etype, parent if start == run_start else None, True,
                            suffix=suffix)
@@ -374,7 +369,7 @@ class EntityFinder:
                 # 安塞南沟村, 吴起南沟村: the short form tells two places of one name apart
         if start > run_start:
             parent = None
-        if parent is None and text.endswith(_DESCRIBED_AFTER, 0, start):
+        if parent is None and text.endswith(self.described_after, 0, start):
             return None  # 是一个纯渔业村: a kind of village, described, not named
         return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
 
@@ -455,10 +450,10 @@ class EntityFinder:
         """，建设村召开…, 走进前进村的…: a place named by a verb, with a clean edge and a name's context after it
         (not 发展村集体经济, 壮大村级经济)."""
         before = text[start - 1:start]
-        clean = not before or not _HAN.match(before) or before in _BEFORE_ONE_CHAR_NAME or any(
+        clean = not before or not _HAN.match(before) or before in self.clean_before or any(
             text.endswith(w, 0, start) for w in self.boundary_words)
         after = text[end:end + 1]
-        return clean and (not after or not _HAN.match(after) or after in _AFTER_VERB_NAMED)
+        return clean and (not after or not _HAN.match(after) or after in self.verb_named_context)
 
     @staticmethod
     def _own_level(text: str, full: str) -> bool:
@@ -660,10 +655,9 @@ class EntityFinder:
         # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
 
-    @staticmethod
-    def _name_not_count(text: str, start: int, suffix: str) -> bool:
+    def _name_not_count(self, text: str, start: int, suffix: str) -> bool:
         """余村 after no numeral is the village of that name (老支书的余村), not 10余村's "more than 10"."""
-        return text[start:start + 1] in _COUNT_HEADS and len(suffix) == 1 and start > 0 \
+        return text[start:start + 1] in self.count_heads and len(suffix) == 1 and start > 0 \
             and not (text[start - 1].isdigit() or text[start - 1] in CN_NUMERAL_CHARS)
 
     def _generic_across(self, written: str, head_len: int) -> bool:
@@ -700,7 +694,7 @@ class EntityFinder:
                 rest = rest[:-len(word)]
             return False
         if name_part.endswith(self.generic_endings) and not (
-                etype == "project" and len(name_part) >= 4 and name_part.endswith(_PLACE_IN_PROJECT)
+                etype == "project" and len(name_part) >= 4 and name_part.endswith(self.project_area_suffixes)
                 and not name_part[:-1].endswith(self.generic_endings)):
             return False  # but 凤栖湖景观区项目, 滨江新区项目: a project named after its area
         return not name_part.endswith(endings)
