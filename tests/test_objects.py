@@ -86,6 +86,12 @@ def _metric(text: str, metric_text: str):
         # 村均 before a verb is 村 and 均 (all), not "per village"
         ("全市2196个建制村均建立了党组织。", "2196个", "建制村"),
         ("福田区通新岭小区26栋楼加装电梯正式运行。", "26栋", "楼"),
+        # a quoted term after the measure word is part of the noun; 非公有制 holds no cut word
+        ("1.02万家“三有”非公有制企业建立了党组织。", "1.02万家", "三有非公有制企业"),
+        # a count of events: the noun and the verb after it
+        ("政策宣传队深入居民家中开展政策宣讲320人次。", "320人次", "开展政策宣讲"),
+        # 按…计算 states the basis, it is no object
+        ("按照亩产5000斤计算，一亩地至少可增收6000元。", "5000斤", "亩产"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

@@ -24,6 +24,7 @@ _BACK_TAIL = frozenset("里内")
 
 _QUOTES = "“”‘’\"'《》「」『』〈〉"
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
+_QUOTED_HEAD = regex.compile(r"(?:的)?[“\"]([^”\"]{1,8})[”\"]")
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
 _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
@@ -345,7 +346,10 @@ class ContextReader:
             return None  # 8610张压减至278张: a verb follows, the object stands before
         m = _DIGIT.search(phrase)
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
-        tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep")]
+        # 1.02万家“三有”非公有制企业: a quoted term right after the measure word is part of the noun, whatever it holds
+        quoted = _QUOTED_HEAD.match(window)
+        held = len(quoted.group(1)) if quoted else 0
+        tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep") and m.start() >= held]
         if tokens and tokens[0].start() == 0 and phrase[:1] in _POSITION and _NOUN_START.match(phrase, 1):
             tokens = tokens[1:]  # 35座中高温大棚, 5个下属企业: the position character opens the noun (not 100人中有)
         # 钢板焊接而成, 钢筋浇筑而成: the two characters before 而成 are a verb too
@@ -424,6 +428,11 @@ class ContextReader:
             pieces.append((lo, len(before)))
             verb_run = None
         verb_last = verb_run is not None  # 已覆盖全区|90%: only verbs and adverbs after the last noun
+        if events and verb_run is not None and pieces and pieces[-1][1] == verb_run[0]:
+            # 开展政策宣讲320人次: the event is the noun and the verb after it
+            phrase = self._clean(before, pieces[-1][0], verb_run[1])
+            if phrase:
+                return phrase, False
         for lo, hi in reversed(pieces):
             phrase = self._clean(before, lo, hi)
             if phrase:
