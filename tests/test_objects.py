@@ -92,6 +92,10 @@ def _metric(text: str, metric_text: str):
         ("政策宣传队深入居民家中开展政策宣讲320人次。", "320人次", "开展政策宣讲"),
         # 按…计算 states the basis, it is no object
         ("按照亩产5000斤计算，一亩地至少可增收6000元。", "5000斤", "亩产"),
+        # words holding a position character are read whole after the measure word
+        ("分布在世界各地的1.4万多名海外乡亲捐助良多。", "1.4万多名", "海外乡亲"),
+        ("组织200名邻里志愿者开展服务。", "200名", "邻里志愿者"),
+        ("开设3个线上课堂。", "3个", "线上课堂"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:
