@@ -460,3 +460,48 @@ def test_quanzcun_is_the_story_s_village_and_a_described_village_is_no_name() ->
     assert got["1.1万元"] == got["309户"] == "下党村"
     names = [e.name for e in extract(text).entities]
     assert "纯渔业村" not in names and "山高路" not in names
+
+
+def test_level_words_are_no_community_and_a_bare_district_name_names_the_report() -> None:
+    text = ("鄞州党员队伍结构持续优化\n记者从区委组织部获悉,全区共有党员71771名。\n"
+            "抓深做实街道“大工委”和社区“大党委”,街道社区党组织统筹统合功能持续增强。")
+    result = extract(text)
+    assert "街道社区" not in [e.name for e in result.entities]
+    assert result.metrics[0].entity.name == "鄞州区"
+
+
+def test_a_project_s_story_ends_with_its_paragraph_unless_the_report_keeps_naming_it() -> None:
+    text = ("观山湖区朱昌镇赵官村举行分红大会。\n"
+            "2024年以来,赵官村打造村集体经济“1+1”项目。经核算,该项目实现可供分配利润43395.14元。\n"
+            "据介绍,剩余87.64%分配给村股份经济合作社。")
+    got = {m.text: m.entity.name for m in extract(text).metrics}
+    assert got["87.64%"] == "赵官村"
+
+
+def test_a_village_official_quoted_with_no_village_named_speaks_for_the_story_s_village() -> None:
+    text = ("扬州市深入实施农村集体经济促增收行动。\n"
+            "在宝应县军师村,扬州城控集团与村共同成立了农产品公司。“我们推进‘鱼菜生肽’项目,上争到230万元资金,"
+            "可为村集体新增40万元收入。”第一书记王平说。")
+    got = {m.text: m.entity.name for m in extract(text).metrics}
+    assert got["230万元"] == got["40万元"] == "军师村"
+
+
+def test_the_report_s_subject_is_not_a_place_named_in_a_title_or_a_quote() -> None:
+    text = ("在高邮市菱塘村特种水产养殖基地,村民们正培育高邮大虾的虾苗。近年来,扬州市深入实施集体经济促增收行动,"
+            "2024年村均集体经营性收入达到236.2万元。\n让资源沉下去\n"
+            "“我镇的黑莓产业发展,就是生动实践。”仪征市马集镇党委书记李明飞介绍。当地带动周边150多户农户种植,"
+            "目前全镇种植黑莓8000亩。\n扬州市出台27项措施。")
+    result = extract(text)
+    assert result.sections[0].subject.name == "扬州市"
+    got = {m.text: m.entity.name for m in result.metrics}
+    assert got["236.2万元"] == got["27项"] == "扬州市"
+    assert got["150多户"] == "马集镇"  # 当地: the latest place
+
+
+@pytest.mark.parametrize("text, false_name", [
+    ("旅顺口区举行一季度项目签约和开工誓师大会。", "旅顺口区举行一季度项目"),
+    ("“一村一策”探索强村途径,“一村一产”培育富民产业。", "一村"),
+    ("为弱村引活水,助强村再壮大。", "强村"),
+])
+def test_slogans_and_verbs_make_no_names(text: str, false_name: str) -> None:
+    assert false_name not in [e.name for e in extract(text).entities]

@@ -48,6 +48,9 @@ ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
 #: levels whose name inside a title or a body's name is no subject (a village in its secretary's title still is)
 #: places a paragraph may bring in as an example of the report's own measures
 _STORY_PLACES = frozenset(("community", "village", "compound"))
+#: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
+#: the report keeps naming them (深中通道, three times or more)
+_PARAGRAPH_STORIES = frozenset(("project", "enterprise"))
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 
 
@@ -66,6 +69,18 @@ class _Chains(NamedTuple):
 
     start: dict[int, int]
     ends: dict[int, Mention]
+
+
+def _new_paragraph(text: str, lo: int, hi: int) -> bool:
+    """Whether a paragraph that does not open with a quotation starts between lo and hi (a quoted paragraph
+    goes on with the story of the one before it)."""
+    at = text.find("\n", lo, hi)
+    while at != -1:
+        head = text[at + 1:at + 3].lstrip()
+        if head and head[0] not in "“\"「『":
+            return True
+        at = text.find("\n", at + 1, hi)
+    return False
 
 
 def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
@@ -104,6 +119,7 @@ class Attribution:
         self._counted_re = compile_fast(alternation(self.counted))
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
         self.list_closers = tuple(cfg["list_closers"])
+        self.village_speakers = tuple(cfg["village_speakers"])
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
         self._route_close = regex.compile(r"[^，,。；;！？!?]{2,16}?[到至]")
 
@@ -261,6 +277,13 @@ class Attribution:
             return None
         i = bisect_left(starts, closing + 1)
         if i >= len(mentions) or mentions[i].start > closing + 2:
+            if text.startswith(self.village_speakers, closing + 1):
+                # “…村集体可以分到60万元收入!”村书记杨某说: the official of the story's village
+                j = bisect_left(starts, opening) - 1
+                while j >= 0 and mentions[j].start >= p0 - self.passage_limit:
+                    if mentions[j].type == "village":
+                        return j
+                    j -= 1
             return None
         while i + 1 < len(mentions) and mentions[i + 1].start == mentions[i].end:
             i += 1  # 老山街道玉泉西路社区党委书记: the last of the chain
@@ -342,6 +365,16 @@ class Attribution:
         subjects = [fields(section).subject for section in sections]
         regions = [self._region(mentions, section, fields(section).subject) for section in sections]
         subheads = self._subheads(text)
+        # 村党员能人… after a subheading: a bare back-reference to a village named before the subheading refers
+        # to no place of this part of the report
+        last_named: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            if not m.back_reference:
+                last_named[m.name] = m.end
+            elif ok[i] and m.name in last_named and m.name.endswith(text[m.start:m.end]):
+                lo = last_named[m.name]
+                if any(lo <= h < m.start for h in subheads[bisect_left(subheads, lo):bisect_left(subheads, m.start)]):
+                    ok[i] = False
         breaks = sentence_breaks(doc)
         metric_spans = list(doc.spans.get(METRICS_KEY, []))
         # 14个行政村…其中7个村超过50万元: a figure that counts places steps back to a broader place, for itself
@@ -416,7 +449,8 @@ class Attribution:
         i = k - 1
         while i >= 0 and mentions[i].start >= floor:
             m = mentions[i]
-            if m.end <= at and eligible(i):
+            if m.end <= at and eligible(i) and not (m.type in _PARAGRAPH_STORIES and _new_paragraph(text, m.end, at)
+                                                    and text.count(m.name) < 3):
                 b = bisect_left(breaks, chains.start.get(m.start, m.start))
                 s0 = breaks[b - 1] + 1 if b else 0
                 if self._opens_clause(text, m, s0, chains):

@@ -29,6 +29,7 @@ _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 _DETERMINERS = "该本此"
+_ADMIN_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
 _BARE_NEXT_PARAGRAPH = 150  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
@@ -524,17 +525,20 @@ class EntityFinder:
             if i >= 0 and found[i].end > at:
                 continue
             etype = self.bare_back[word]
+            deictic = etype in ("*", "@place")  # 这里 (any place or body), 当地 (a place)
             resolved = False
             for k in range(i, -1, -1):
                 earlier = found[k]
                 gap = text[earlier.end:at]
                 if at - earlier.end > _BARE_BACK_REACH or (
-                        word != "这里" and (gap.count("\n") > 1 or ("\n" in gap and len(gap) > _BARE_NEXT_PARAGRAPH))):
+                        not deictic and (gap.count("\n") > 1 or ("\n" in gap and len(gap) > _BARE_NEXT_PARAGRAPH))):
                     break  # a body word within its paragraph or early in the next; 这里 may follow a scene further
-                if earlier.back_reference and word != "这里":
+                if earlier.back_reference and not deictic:
                     continue
-                if word == "这里" or (earlier.type == etype
-                                     and (word in self.bare_by_type or earlier.name.endswith(word))):
+                if etype == "@place" and earlier.type not in _ADMIN_TYPES:
+                    continue
+                if deictic or (earlier.type == etype
+                               and (word in self.bare_by_type or earlier.name.endswith(word))):
                     extra.append(Mention(at, at + len(word), earlier.name, earlier.type, earlier.parent, True,
                                          back_reference=True, suffix=word))
                     resolved = True
