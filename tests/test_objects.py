@@ -96,6 +96,12 @@ def _metric(text: str, metric_text: str):
         ("分布在世界各地的1.4万多名海外乡亲捐助良多。", "1.4万多名", "海外乡亲"),
         ("组织200名邻里志愿者开展服务。", "200名", "邻里志愿者"),
         ("开设3个线上课堂。", "3个", "线上课堂"),
+        # a change with no noun of its own is the change of the figure just stated
+        ("签约项目13个,同比增长18.2%,总投资105.02亿元,同比增长171.2%。", "171.2%", "总投资"),
+        # a count after a list: the kind named before 包括
+        ("其中,开工项目包括澄海科创中心、供水项目、环岛南路及配套工程等5项。", "5项", "开工项目"),
+        ("既有住宅电梯增设43部。", "43部", "既有住宅电梯"),
+        ("此次分红：12.36%的红利分配给公司股东。", "12.36%", "红利分配"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

@@ -286,6 +286,10 @@ class ContextReader:
             after = self._after_phrase(text, following)
             if after:
                 return after
+        if prefix.endswith("等"):
+            listed = self._listed_kind(text, span)
+            if listed:
+                return listed
         # 投资上|千万元, 收益破|百万元: the word that makes a bare multiplier a number is its qualifier, not its object
         bare = next((w for w in self._bare_before if prefix.endswith(w)), "") \
             if text[span.start_char:span.start_char + 1] in _MULTIPLIERS else ""
@@ -295,16 +299,32 @@ class ContextReader:
             noun = self._named_after(text, span)
             if noun:
                 return noun
+        if x.kind == "percent" and not before:
+            noun = self._named_after(text, span)  # 此次分红：12.36%的红利分配给…
+            if noun:
+                return noun
         if before:
             return before
         # 同比增长10.1%, 减少50%以上: a rate or level of what the sentence just counted
         if x.kind == "count" and not prefix.strip(_QUOTES + " "):
             return x.unit  # 206栋楼、8297户: the households themselves
         with_object = [e for e in earlier if e.f.object] or carried or []
+        if x.change is not None and earlier and earlier[-1].f.object and earlier[-1].f.change is None:
+            return earlier[-1].f.object  # 总投资79.3亿元，同比增长205%: the change of the figure just stated
         same_kind = [e for e in with_object if e.f.kind == x.kind]
         if with_object:
             return (same_kind or with_object)[-1].f.object
         return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
+
+    def _listed_kind(self, text: str, span: _Item) -> str | None:
+        """开工项目包括澄海科创中心、…配套工程等5项: the kind named before 包括 is what the list counts."""
+        s0 = span.f.sentence[0] if span.f.sentence else 0
+        at = text.rfind("包括", s0, span.start_char)
+        if at < 0 or any(ch in text[at:span.start_char] for ch in "，,；;：:"):
+            return None
+        lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, s0, at)), default=s0)
+        head = text[lo:at].translate(_NO_QUOTES).strip()
+        return self._clean(head, 0, len(head)) if head else None
 
     def _named_after(self, text: str, span: _Item) -> str | None:
         """What money or a rate after a verb is: 16.3万元的收益, 100万元当作启动资金, 90%以上的社区."""
