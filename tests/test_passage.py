@@ -505,3 +505,24 @@ def test_the_report_s_subject_is_not_a_place_named_in_a_title_or_a_quote() -> No
 ])
 def test_slogans_and_verbs_make_no_names(text: str, false_name: str) -> None:
     assert false_name not in [e.name for e in extract(text).entities]
+
+
+def test_a_byline_before_the_lead_leaves_the_lead_s_place_its_subject() -> None:
+    text = ("甘肃两当鱼池乡：先锋引领兴产业\n\n"
+            "西部决策网讯 甘肃两当鱼池乡蒲湾村距县城13.2公里,辖3个村民小组87户328人,现有党员26名。")
+    assert {m.entity.name for m in extract(text).metrics} == {"蒲湾村"}
+
+
+def test_a_count_of_neighbouring_places_does_not_step_back() -> None:
+    text = ("鱼池乡：先锋引领兴产业\n\n近年来,蒲湾村深入实施先锋引领工程。\n"
+            "村党支部书记刘刚牵头周边三个乡镇合作社成立联合社,鸡苗销到周边5个乡镇。养殖林草鸡1.2万羽,产值740万元。")
+    got = {m.text: m.entity.name for m in extract(text).metrics}
+    assert got["740万元"] == "蒲湾村"
+
+
+@pytest.mark.parametrize("text, false_name", [
+    ("农业专业合作社达到8.7万个,其成员达到116.1万户。", "农业专业合作社"),
+    ("公布了《2023年福州市乡村振兴星级村名单》。", "星级村"),
+])
+def test_kinds_of_bodies_and_villages_are_no_names(text: str, false_name: str) -> None:
+    assert false_name not in [e.name for e in extract(text).entities]

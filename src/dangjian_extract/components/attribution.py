@@ -54,6 +54,9 @@ _PARAGRAPH_STORIES = frozenset(("project", "enterprise"))
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 
 
+_BYLINE_LEAD = regex.compile(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
+
+
 def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
     """What stands between the clause's start and pos (quotes stripped); None when the clause starts further back."""
     lo = max(floor, pos - reach)
@@ -61,7 +64,9 @@ def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
     cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
     if cut is None and lo > floor:
         return None
-    return head[cut or 0:].strip(_OPENERS)
+    head = head[cut or 0:].strip(_OPENERS)
+    # 西部决策网讯 鱼池乡蒲湾村…, 本报讯（记者 某某） …: a byline before the clause leaves its subject first
+    return _BYLINE_LEAD.sub("", head, count=1) if "讯" in head else head
 
 
 class _Chains(NamedTuple):
@@ -120,11 +125,14 @@ class Attribution:
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
         self.list_closers = tuple(cfg["list_closers"])
         self.village_speakers = tuple(cfg["village_speakers"])
+        self.neighbours = tuple(cfg["neighbours"])
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
         self._route_close = regex.compile(r"[^，,。；;！？!?]{2,16}?[到至]")
 
     def _counted_level(self, text: str, span: Span) -> int | None:
         """14个行政村 → the village level: the figure counts places of that level."""
+        if text.endswith(self.neighbours, 0, span.start_char):
+            return None  # 牵头周边三个乡镇合作社, 销到周边5个乡镇: places around the story's, not the report's
         unit = fields(span).unit
         if unit in self.counted:
             return self.counted[unit]

@@ -40,6 +40,8 @@ _QUALIFIER_CHARS = " 约近超逾达了将接大过"
 _NOUN_SUFFIX = "者员队站人户点室率量额值费价型式"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 领办型
 _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
 _OF = regex.compile(r"(?:以上|以下|左右)?的")  # 90%以上的社区
+_RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
+_CLAUSE_END = regex.compile(r"[；;。！？!?]")
 _MULTIPLIERS = frozenset("十百千万亿")
 _POSITION = frozenset("中上下内外")
 # a noun goes on after a position character: a Han character that is no stop, cut word or verb opener
@@ -278,6 +280,9 @@ class ContextReader:
         x = span.f
         if x.source == "counted_noun":
             return x.unit
+        respective = self._respective(text, span, earlier)
+        if respective:
+            return respective
         after = self._after_phrase(text, span)
         if after:
             return after
@@ -315,6 +320,24 @@ class ContextReader:
         if with_object:
             return (same_kind or with_object)[-1].f.object
         return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
+
+    @staticmethod
+    def _respective(text: str, span: _Item, earlier: list[_Item]) -> str | None:
+        """种植规模户13.0万户，畜禽养殖规模户9.1万户，与2019年相比分别增长了10.8%和20.2%: after 分别, the n-th
+        rate is of the n-th of the figures written before it."""
+        if span.f.kind != "percent" or not span.f.sentence:
+            return None
+        s0, s1 = span.f.sentence
+        at = text.rfind("分别", s0, span.start_char)
+        if at < 0:
+            return None
+        end = min((m.start() for m in _CLAUSE_END.finditer(text, span.end_char, s1)), default=s1)
+        n = len(_RATE.findall(text, at, end))
+        base = [e for e in earlier if e.end_char <= at and e.start_char >= s0]
+        idx = sum(1 for e in earlier if e.start_char > at)
+        if n < 2 or len(base) < n or idx >= n or any(e.f.kind == "percent" for e in base[-n:]):
+            return None
+        return base[-n + idx].f.object
 
     def _listed_kind(self, text: str, span: _Item) -> str | None:
         """开工项目包括澄海科创中心、…配套工程等5项: the kind named before 包括 is what the list counts."""
