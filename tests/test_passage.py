@@ -526,3 +526,12 @@ def test_a_count_of_neighbouring_places_does_not_step_back() -> None:
 ])
 def test_kinds_of_bodies_and_villages_are_no_names(text: str, false_name: str) -> None:
     assert false_name not in [e.name for e in extract(text).entities]
+
+
+def test_a_step_back_word_in_the_figure_s_clause_names_the_report_s_place() -> None:
+    text = ("鱼池乡：先锋引领兴产业\n\n近年来,蒲湾村深入实施先锋引领工程。村党支部书记刘刚领办合作社,"
+            "带动全乡养殖431户12万羽林草鸡,覆盖率达到常住户的80%。\n"
+            "今年,上塘村集体经济收入达到68万元;村民人均可支配收入4.3万元,比全镇平均水平高出近8000元。")
+    got = {m.text: m.entity.name for m in extract(text).metrics}
+    assert got["431户"] == got["12万羽"] == "鱼池乡"
+    assert got["8000元"] == "上塘村"  # 比全镇: a comparison's base names no owner

@@ -225,6 +225,11 @@ class Attribution:
             if m.end <= span.start_char and eligible(k) and (self._local_back(text, m, region, subject)
                                                               or self._opens_clause(text, m, s0, chains)):
                 return k
+            if m.back_reference and m.end <= span.start_char and eligible(k) \
+                    and not CLAUSE_BREAK.search(text, m.end, span.start_char) \
+                    and not self._passing_before.search(text, max(0, m.start - 4), m.start) \
+                    and self._is_step_back(text, m, region, subject):
+                return k  # 带动全乡养殖431户: 全乡 in the figure's own clause names the report's township
         if not text[s0:span.start_char].strip(_OPENERS):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
             rest = [k for k in after if span.end_char <= mentions[k].start and mentions[k].end <= s1]

@@ -42,6 +42,7 @@ _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8�
 _OF = regex.compile(r"(?:以上|以下|左右)?的")  # 90%以上的社区
 _RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
 _CLAUSE_END = regex.compile(r"[；;。！？!?]")
+_FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
 _POSITION = frozenset("中上下内外")
 # a noun goes on after a position character: a Han character that is no stop, cut word or verb opener
@@ -502,6 +503,8 @@ class ContextReader:
             while cut and _NUMERAL.match(phrase, cut - 1):  # never inside 十一届, 30岁
                 cut -= 1
             phrase = phrase[cut:]
+        if phrase in _FUNCTION_ONLY:
+            return None  # 与2019年相比增长了…: the 与 of a comparison's base is no object
         return phrase if _WORD.search(phrase) else None
 
 
