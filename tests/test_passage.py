@@ -535,3 +535,11 @@ def test_a_step_back_word_in_the_figure_s_clause_names_the_report_s_place() -> N
     got = {m.text: m.entity.name for m in extract(text).metrics}
     assert got["431户"] == got["12万羽"] == "鱼池乡"
     assert got["8000元"] == "上塘村"  # 比全镇: a comparison's base names no owner
+
+
+@pytest.mark.parametrize("text, name", [
+    ("驿城区2016年重点项目集中开工暨天中鸟船艇项目开工仪式举行。", "天中鸟船艇项目"),
+    ("流转30多亩田地种植特色蔬菜,专供刀板香公司。", "刀板香公司"),
+])
+def test_conjunctions_and_supply_verbs_bound_names(text: str, name: str) -> None:
+    assert name in [e.name for e in extract(text).entities]
