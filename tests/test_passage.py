@@ -543,3 +543,19 @@ def test_a_step_back_word_in_the_figure_s_clause_names_the_report_s_place() -> N
 ])
 def test_conjunctions_and_supply_verbs_bound_names(text: str, name: str) -> None:
     assert name in [e.name for e in extract(text).entities]
+
+
+@pytest.mark.parametrize("text, false_name", [
+    ("村里党员们又讨论起合作社的发展问题。", "讨论起合作社"),
+    ("铺设管路3.5公里。", "铺设管路"),
+    ("为加快创建“五好”园区和专业化园区提供重要支撑。", "五好园区"),
+    ("为加快创建“五好”园区和专业化园区提供重要支撑。", "专业化园区"),
+    ("向有一技之长的优秀分子和农村妇女倾斜。", "和农村"),
+])
+def test_verbs_slogans_and_kinds_make_no_body_names(text: str, false_name: str) -> None:
+    assert false_name not in [e.name for e in extract(text).entities]
+
+
+def test_a_bare_county_name_in_the_headline_and_gai_xian_in_the_text() -> None:
+    text = "安泽:“村村有新党员”工程初见成效\n\n该县出台了发展党员工作的意见。去年该县共发展农村党员104名。"
+    assert {m.entity.name for m in extract(text).metrics} == {"安泽县"}

@@ -326,6 +326,8 @@ class EntityFinder:
                                      and self._generic_official(official[:len(official) - len(suffix)], suffix)
                                      and not self._name_not_count(text, s1 - len(official), suffix)):
             official = None  # 城市社区, 乡村: official somewhere, generic here (大练地街道和谐社区 is a name)
+        if official is not None and official[:1] in self.conjunctions and official[1:] in self.generic:
+            official = None  # 党员和农村妇女: a conjunction before a common word (和农村 is a village elsewhere)
         if official is not None and not right_after_parent and self._generic_across(
                 text[run_start:s1 - len(suffix)], len(official) - len(suffix)):
             official = None  # 及周边村: a descriptor that reaches into the official name (边村) makes it a word
@@ -462,7 +464,7 @@ class EntityFinder:
         suffix = full[-1]
         if suffix not in "市区县旗州":
             return False
-        return regex.search(f"[全我本]{suffix}|{suffix}委", text) is not None
+        return regex.search(f"[全我本该]{suffix}|{suffix}委", text) is not None
 
     @staticmethod
     def _place_paths(gazetteer: Any, found: list[Mention]) -> list[Mention]:
@@ -578,6 +580,8 @@ class EntityFinder:
         inner = text[opening + 1:s0 - 1] if opening >= 0 else ""
         if len(inner) < 2 or _QUOTE_STOP.search(inner):
             return None
+        if len(inner) == 2 and inner[0] in CN_NUMERAL_CHARS:
+            return None  # 创建“五好”园区: a slogan names a kind
         return Mention(opening, s1, inner + suffix, etype, None, True, suffix=suffix)
 
     def _back_reference(self, run: str) -> str | None:
@@ -678,6 +682,8 @@ class EntityFinder:
         lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
         if not (lo <= len(name_part) <= hi):
             return False
+        if len(name_part) == 2 and name_part[0] in CN_NUMERAL_CHARS and etype not in _GAZETTEER_TYPES:
+            return False  # 创建“五好”园区, 三无小区: a slogan's numeral and quality name a kind, not a body
         full = name_part + suffix
         if full in self.generic or name_part in self.generic:
             return False
