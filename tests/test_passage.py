@@ -559,3 +559,29 @@ def test_verbs_slogans_and_kinds_make_no_body_names(text: str, false_name: str) 
 def test_a_bare_county_name_in_the_headline_and_gai_xian_in_the_text() -> None:
     text = "安泽:“村村有新党员”工程初见成效\n\n该县出台了发展党员工作的意见。去年该县共发展农村党员104名。"
     assert {m.entity.name for m in extract(text).metrics} == {"安泽县"}
+
+
+@pytest.mark.parametrize("text, false_name", [
+    ("成功招引浙江茶商成立茶业有限公司,采用公司化模式进行经营管理。", "采用公司"),
+    ("长新小区是第一批原拆原回的售后公房小区。", "售后公房小区"),
+    ("一场场合作社分红大会在各村召开。", "一场场合作社"),
+    ("严格落实耕地红线,科学合理规划布局。", "科学合理规划布局"),
+    ("复垦废弃砖瓦厂21个。", "复垦废弃砖瓦厂"),
+])
+def test_common_words_ending_in_a_suffix_are_no_names(text: str, false_name: str) -> None:
+    assert false_name not in [e.name for e in extract(text).entities]
+
+
+def test_an_outlet_s_city_is_no_place_of_a_report_on_another() -> None:
+    text = ("兴平农村居民人均可支配收入实现年均增长9%左右\n\n咸阳日报 2020-10-09\n\n"
+            "本报讯(记者 冯萌)近年来,兴平市坚持把产业兴旺作为乡村振兴的重中之重,农村居民人均可支配收入年均增长9%左右。")
+    result = extract(text)
+    assert result.sections[0].subject.name == "兴平市"
+    assert "咸阳市" not in [e.name for e in result.entities]
+
+
+def test_a_chain_of_short_forms_in_a_headline() -> None:
+    text = "江门新会“百万村”占比达98%\n\n江门新会区举行推进会。全区村组集体总收入合计12.56亿元。"
+    result = extract(text)
+    assert result.sections[0].subject.name == "新会区"
+    assert {m.entity.name for m in result.metrics} == {"新会区"}

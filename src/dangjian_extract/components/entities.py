@@ -120,6 +120,8 @@ class EntityFinder:
             rf"|(?<=(?:{alternation(w for w in data['left_boundaries'] if len(w) > 1)}))"
             rf"({alternation(self.bare_back)})(?=[0-9０-９{CN_NUMERAL_CHARS}近约超逾])", regex.M)
         self.function_chars = frozenset(data["function_chars"])
+        self.suffix_words = tuple(data.get("suffix_words", ()))
+        self.outlet_words = tuple(data.get("outlet_words", ()))
         edges = data["name_edges"]
         self.conjunctions = frozenset(edges["conjunctions"])
         self.clean_before = frozenset(edges["clean_before"])
@@ -155,6 +157,8 @@ class EntityFinder:
             etype = self.suffix_type[suffix]
             nxt = text[s1:s1 + 1]
             prev = found[-1] if found else None
+            if self.suffix_words and text.endswith(self.suffix_words, max(0, s1 - 4), s1):
+                continue  # 科学合理规划布局: a common word ends in the suffix
             needs = self.suffix_followed_by.get(suffix)
             if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
                 continue  # 同州|时荔…有限公司: this suffix names a place only before a break
@@ -352,6 +356,13 @@ class EntityFinder:
             start = s1 - len(suffix) - len(name_part)
             if parent is None and text.endswith(self.described_after, 0, start):
                 return None  # 是一个纯渔业村: a kind of village, described, not named
+            head = next((name_part[:w] for w in (3, 2) if len(name_part) - w >= 2
+                         and gazetteer.short_form_of(name_part[:w]) is not None), None)
+            if head is not None and parent is None:
+                # 长宁江苏路街道: a short form before a name the gazetteer lacks is its parent, not its head
+                start += len(head)
+                return Mention(start, s1, text[start:s1], etype, gazetteer.short_form_of(head), True,
+                               suffix=suffix)
             return Mention(start, s1, text[start:s1], etype, parent if start == run_start else None, True,
                            suffix=suffix)
         start = s1 - len(official)
@@ -417,18 +428,22 @@ class EntityFinder:
         context = [m.name for m in found if m.type in _GAZETTEER_TYPES and not m.back_reference]
         starts = [m.start for m in found]
         extra = []
+        form_ends = {end for _, end, _ in forms}
         for start, end, full in forms:
             i = bisect_right(starts, start) - 1
             if (i >= 0 and found[i].end > start) or (i + 1 < len(found) and found[i + 1].start < end):
                 continue  # inside or across a name already found
             if self._dateline.search(text, max(0, start - 4), start) or self._dated.match(text, end):
                 continue  # 新华社北京6月30日电: a dateline names no subject (guide §4 rule 6)
-            if self._inside_a_word(text, start, found, i):
-                continue  # 三河汇福粮油江苏基地: a short form inside a body's name
+            if start not in form_ends and self._inside_a_word(text, start, found, i):
+                continue  # 三河汇福粮油江苏基地: a short form inside a body's name (not 江门|新会)
+            if context and text.startswith(self.outlet_words, end):
+                continue  # 咸阳日报 in a report on 兴平市: the outlet's city is no place of the report
             resolution = gazetteer.resolve(full, context)
-            # supported by a place the text names above it (河南…晋城) or below it (郧阳…杨溪铺镇)
-            supported = not resolution.ambiguous and (set(resolution.path[:-1]) & set(context) or any(
-                full in p.path[:-1] for name in context for p in gazetteer.places(name)))
+            # supported by the place written in full (新会…新会区), above it (河南…晋城) or below it (郧阳…杨溪铺镇)
+            supported = not resolution.ambiguous and (
+                full in context or set(resolution.path[:-1]) & set(context)
+                or any(full in p.path[:-1] for name in context for p in gazetteer.places(name)))
             if resolution.level != "province" and not supported and (context or not self._own_level(text, full)):
                 # a bare city or county name only where the text names its province or city, or where the text
                 # names no other place and speaks of a place of its level (温州…全市, 鄞州…区委; guide §5)
@@ -684,6 +699,8 @@ class EntityFinder:
             return False
         if len(name_part) == 2 and name_part[0] in CN_NUMERAL_CHARS and etype not in _GAZETTEER_TYPES:
             return False  # 创建“五好”园区, 三无小区: a slogan's numeral and quality name a kind, not a body
+        if len(name_part) >= 2 and name_part[-1] == name_part[-2] and name_part[0] in CN_NUMERAL_CHARS:
+            return False  # 一场场合作社分红大会: a reduplicated measure word counts bodies, names none
         full = name_part + suffix
         if full in self.generic or name_part in self.generic:
             return False
