@@ -585,3 +585,14 @@ def test_a_chain_of_short_forms_in_a_headline() -> None:
     result = extract(text)
     assert result.sections[0].subject.name == "新会区"
     assert {m.entity.name for m in result.metrics} == {"新会区"}
+
+
+def test_a_two_character_compound_name_ending_in_a_descriptor_character() -> None:
+    text = ("长宁江苏路街道一老小区4台电梯同日竣工\n\n当天上午,长宁区江苏路街道长新小区的部分居民收到了一份大礼。\n"
+            "长新小区位于长宁路491弄,建造于上世纪80年代初。小区总建筑面积5.1万平方米,共有居民约1200户。")
+    result = extract(text)
+    names = [e.name for e in result.entities]
+    assert "长新小区" in names and "长宁江苏路街道" not in names and "江苏路街道" in names
+    got = {m.text: m.entity.name for m in result.metrics}
+    assert got["5.1万平方米"] == got["1200户"] == "长新小区"
+    assert [e.name for e in extract("改造老小区12个。各小区成立业委会。").entities] == []

@@ -174,7 +174,13 @@ class EntityFinder:
                 if suffix in self.level_chars and gazetteer is not None and not gazetteer.contains(joined):
                     last_end = s1  # 龙岩市|县两级: a list of levels, not one name
                     continue
-                found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
+                official = gazetteer.longest_suffix_name(text, s1, max_len=len(joined)) if gazetteer else None
+                if official is not None and len(official) < len(joined) and etype in _GAZETTEER_TYPES \
+                        and not gazetteer.contains(joined):
+                    # 长宁江苏路街道: the official 江苏路街道, not the road's whole run
+                    found[-1] = Mention(s1 - len(official), s1, official, etype, None, True, suffix=suffix)
+                else:
+                    found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
             if prev is not None and prev.end == s0 and prev.type == etype and etype not in _GAZETTEER_TYPES:
@@ -724,7 +730,12 @@ class EntityFinder:
                 etype == "project" and len(name_part) >= 4 and name_part.endswith(self.project_area_suffixes)
                 and not name_part[:-1].endswith(self.generic_endings)):
             return False  # but 凤栖湖景观区项目, 滨江新区项目: a project named after its area
-        return not name_part.endswith(endings)
+        ending = max((w for w in endings if name_part.endswith(w)), key=len, default=None)
+        if ending is None:
+            return True
+        # 老小区, 一个新小区: a one-character descriptor alone or after a numeral or determiner; 长新小区 is a name
+        return len(ending) == 1 and len(name_part) == 2 and name_part[0] not in CN_NUMERAL_CHARS \
+            and name_part[0] not in self.function_chars and name_part[0] not in _DETERMINERS
 
     def _settle_unsure(self, found: list[Mention], unsure: list[tuple[int, int, str, str, str]]) -> list[Mention]:
         """Keep an unsure name when a clean mention of the text gives its left edge."""
