@@ -596,3 +596,22 @@ def test_a_two_character_compound_name_ending_in_a_descriptor_character() -> Non
     got = {m.text: m.entity.name for m in result.metrics}
     assert got["5.1万平方米"] == got["1200户"] == "长新小区"
     assert [e.name for e in extract("改造老小区12个。各小区成立业委会。").entities] == []
+
+
+@pytest.mark.parametrize("text, name, false_name", [
+    ("它属大型企业江苏农垦集团。", "江苏农垦集团", "属大型企业江苏农垦集团"),
+    ("有本土企业江苏天裔鸽业有限公司。", "江苏天裔鸽业有限公司", "本土企业江苏天裔鸽业有限公司"),
+    ("来自江苏赛美食品科技有限公司的员工。", "江苏赛美食品科技有限公司", "来自江苏赛美食品科技有限公司"),
+    ("积极争取包河区住建局支持。", "包河区住建局", "争取包河区住建局"),
+])
+def test_verbs_and_kind_words_before_a_body_s_name_bound_it(text: str, name: str, false_name: str) -> None:
+    names = [e.name for e in extract(text).entities]
+    assert name in names and false_name not in names
+
+
+@pytest.mark.parametrize("text", [
+    "确保小区安全。", "整合闲置空间3处。", "建设互联网平台。", "打造产业化基地。", "开辟新思路。", "硬化村道路5公里。",
+    "新办商贸公司2家。", "申报科创项目3个。", "每天迎来草原露营基地的游客。",
+])
+def test_kinds_are_no_body_names(text: str) -> None:
+    assert [e.name for e in extract(text).entities] == []
