@@ -615,3 +615,18 @@ def test_verbs_and_kind_words_before_a_body_s_name_bound_it(text: str, name: str
 ])
 def test_kinds_are_no_body_names(text: str) -> None:
     assert [e.name for e in extract(text).entities] == []
+
+
+@pytest.mark.parametrize("text", [
+    "坚持以党建强村。", "是乡村振兴模范村。", "获评省级坡地村镇示范点。", "上演了一场社区治理的空间魔术。",
+    "推进百县千镇万村高质量发展工程。", "棚户区改造3处。", "全国农业大县。", "2023年度宁波市志愿服务表彰。",
+])
+def test_kinds_titles_and_slogans_are_no_places(text: str) -> None:
+    assert [e.name for e in extract(text).entities if e.type in ("district", "subdistrict", "village", "community")
+            and e.name not in ("宁波市",)] == []
+
+
+def test_the_unit_that_sends_a_team_is_no_subject() -> None:
+    text = ("奎屯市开干齐乡梧桐树村发展庭院经济。\n"
+            "奎屯市科技局驻开干齐乡梧桐树村工作队发动村党支部,科学配置经济发展专班,吸纳5名党员致富能手。")
+    assert extract(text).metrics[-1].entity.name == "梧桐树村"

@@ -126,6 +126,7 @@ class Attribution:
         self.list_closers = tuple(cfg["list_closers"])
         self.village_speakers = tuple(cfg["village_speakers"])
         self.neighbours = tuple(cfg["neighbours"])
+        self.stationed = tuple(cfg["stationed"])
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
         self._route_close = regex.compile(r"[^，,。；;！？!?]{2,16}?[到至]")
 
@@ -158,6 +159,8 @@ class Attribution:
             return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长 (not 南区街道党工委作为…)
         if self._person_after.match(text, m.end):
             return False  # 凤凰社区居民黄某: a person's affiliation
+        if text.startswith(self.stationed, m.end):
+            return False  # 奎屯市科技局驻梧桐树村工作队: the unit that sends a team, not the team's place
         lo = max(0, m.start - 4)
         head = text[lo:m.start]
         cut = max((b.end() for b in CLAUSE_BREAK.finditer(head)), default=0)
