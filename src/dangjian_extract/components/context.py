@@ -39,9 +39,12 @@ _QUALIFIER_WORDS = "将近|接近|大约|超过|约|近|超|逾|达"
 _QUALIFIER_CHARS = " 约近超逾达了将接大过"
 _NOUN_SUFFIX = "者员队站人户点室率量额值费价型式"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 领办型
 _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
+#: 信用时长(指志愿者…记录的服务时长)超890万小时: an explanation in brackets, wherever it stands
+_GLOSS = regex.compile(r"[（(](?:指|即|含|包括|不含)[^（）()]{1,80}[）)]")
 _OF = regex.compile(r"(?:以上|以下|左右)?的")  # 90%以上的社区
 _RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
 _CLAUSE_END = regex.compile(r"[；;。！？!?]")
+_NEXT_QUALIFIERS = "约近超逾共计达"
 _FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
 _POSITION = frozenset("中上下内外")
@@ -201,6 +204,13 @@ class ContextReader:
                 sentence, earlier = bounds, []
             clause_start = self._clause_start(phrase_marks, f.numeral_start or item.start_char)
             prefix = text[clause_start:item.start_char]
+            close = max(prefix.rfind(")"), prefix.rfind("）"))
+            if close >= 0 and max(prefix.rfind("(", 0, close), prefix.rfind("（", 0, close)) < 0:
+                # 信用时长(指…签到、签退…的服务时长)超890万小时: a parenthesis holds no clause break of the sentence
+                opening = max(text.rfind("(", 0, clause_start), text.rfind("（", 0, clause_start))
+                if opening >= 0 and clause_start - opening < 200:
+                    clause_start = self._clause_start(phrase_marks, opening)
+                    prefix = text[clause_start:item.start_char]
             # a verb before a list governs every item: 新建冷链仓储中心1座、分拣线2条
             list_start = self._clause_start(clause_marks, item.start_char)
             if f.change is None:
@@ -390,6 +400,10 @@ class ContextReader:
             return None  # 8610张压减至278张: a verb follows, the object stands before
         m = _DIGIT.search(phrase)
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
+        if m:
+            phrase = phrase.rstrip(_NEXT_QUALIFIERS)  # 居民1200户约3400人: 约 belongs to the next figure
+            if not phrase:
+                return None
         # 1.02万家“三有”非公有制企业: a quoted term right after the measure word is part of the noun, whatever it holds
         quoted = _QUOTED_HEAD.match(window)
         held = len(quoted.group(1)) if quoted else 0
@@ -447,7 +461,7 @@ class ContextReader:
         for e in earlier:
             if e.end_char == cut and e.f.object and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
-        before = _PAREN.sub("", before)
+        before = _PAREN.sub("", _GLOSS.sub("", before))
         if before.endswith("的") and len(before) > 1 and span.f.kind in ("count", "measure") and not any(
                 m.group("date") for m in self._tokens.finditer(before)):
             # 新中国成立前入党的|4.3万名: a headless relative clause is the object, verbs and all
