@@ -630,3 +630,12 @@ def test_the_unit_that_sends_a_team_is_no_subject() -> None:
     text = ("奎屯市开干齐乡梧桐树村发展庭院经济。\n"
             "奎屯市科技局驻开干齐乡梧桐树村工作队发动村党支部,科学配置经济发展专班,吸纳5名党员致富能手。")
     assert extract(text).metrics[-1].entity.name == "梧桐树村"
+
+
+def test_a_report_on_a_compound_has_the_compound_as_its_subject() -> None:
+    text = ("——平湖市南市社区龙湫湾小区创新基层治理实践\n"
+            "浙江省平湖市当湖街道南市社区龙湫湾小区,是当地开发较早的商品房小区,总户数1505户。\n"
+            "组织强核 筑牢治理主心骨\n2023年完成换届后,新一届业委会7名成员中党员占比达78%。")
+    result = extract(text)
+    assert result.sections[0].subject.name == "龙湫湾小区"
+    assert {m.entity.name for m in result.metrics} == {"龙湫湾小区"}

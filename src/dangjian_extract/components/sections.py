@@ -24,7 +24,7 @@ from .entities import Mention, mentions_of, ref_of
 
 SECTIONS_KEY = "sections"
 #: administrative types, broadest first; a subject is one of these
-LEVELS = ("province", "district", "park", "subdistrict", "community", "village")
+LEVELS = ("province", "district", "park", "subdistrict", "community", "village", "compound")
 _DETERMINERS = "全我本该"
 _QUOTATION = regex.compile(r"“[^”\n]*”")
 
