@@ -639,3 +639,9 @@ def test_a_report_on_a_compound_has_the_compound_as_its_subject() -> None:
     result = extract(text)
     assert result.sections[0].subject.name == "龙湫湾小区"
     assert {m.entity.name for m in result.metrics} == {"龙湫湾小区"}
+
+
+def test_a_quoted_brand_before_a_body_s_descriptors_heads_its_name() -> None:
+    text = "梧桐树村成立“波拉夏克”苗木种植专业合作社,带动35户农牧民种植苗木。"
+    names = [e.name for e in extract(text).entities]
+    assert "波拉夏克苗木种植专业合作社" in names and "苗木种植专业合作社" not in names

@@ -269,7 +269,12 @@ class EntityFinder:
                 # name of its own after its county keeps its own: 武进区|南湖智能制造产业园, 麦积区|南山花牛苹果基地)
                 start = prev.start
                 found.pop()
-            found.append(Mention(start, s1, text[start:s1], etype, parent, clean, suffix=suffix))
+            quoted = self._quoted_head(text, start) if etype in self.named_with_quotes and parent is None else None
+            if quoted is not None:
+                # “波拉夏克”苗木种植专业合作社: a quoted brand before the descriptors is the name's head
+                found.append(Mention(quoted[0], s1, quoted[1] + text[start:s1], etype, None, True, suffix=suffix))
+            else:
+                found.append(Mention(start, s1, text[start:s1], etype, parent, clean, suffix=suffix))
             last_end = s1
         if unsure:
             found = self._settle_unsure(found, unsure)
@@ -604,6 +609,18 @@ class EntityFinder:
         if len(inner) == 2 and inner[0] in CN_NUMERAL_CHARS:
             return None  # 创建“五好”园区: a slogan names a kind
         return Mention(opening, s1, inner + suffix, etype, None, True, suffix=suffix)
+
+    @staticmethod
+    def _quoted_head(text: str, start: int) -> tuple[int, str] | None:
+        """(where the quotation opens, its text) for a short quotation that closes right before ``start``."""
+        close = text[start - 1:start]
+        if not close or close not in _CLOSE_QUOTES:
+            return None
+        opening = text.rfind(_CLOSE_QUOTES[close], max(0, start - 12), start - 1)
+        inner = text[opening + 1:start - 1] if opening >= 0 else ""
+        if not 2 <= len(inner) <= 10 or _QUOTE_STOP.search(inner):
+            return None
+        return opening, inner
 
     def _back_reference(self, run: str) -> str | None:
         if not run.endswith(self.back_references):  # most runs end in none: one call tells
