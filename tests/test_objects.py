@@ -86,6 +86,30 @@ def _metric(text: str, metric_text: str):
         # 村均 before a verb is 村 and 均 (all), not "per village"
         ("全市2196个建制村均建立了党组织。", "2196个", "建制村"),
         ("福田区通新岭小区26栋楼加装电梯正式运行。", "26栋", "楼"),
+        # a quoted term after the measure word is part of the noun; 非公有制 holds no cut word
+        ("1.02万家“三有”非公有制企业建立了党组织。", "1.02万家", "三有非公有制企业"),
+        # a count of events: the noun and the verb after it
+        ("政策宣传队深入居民家中开展政策宣讲320人次。", "320人次", "开展政策宣讲"),
+        # 按…计算 states the basis, it is no object
+        ("按照亩产5000斤计算，一亩地至少可增收6000元。", "5000斤", "亩产"),
+        # words holding a position character are read whole after the measure word
+        ("分布在世界各地的1.4万多名海外乡亲捐助良多。", "1.4万多名", "海外乡亲"),
+        ("组织200名邻里志愿者开展服务。", "200名", "邻里志愿者"),
+        ("开设3个线上课堂。", "3个", "线上课堂"),
+        # a change with no noun of its own is the change of the figure just stated
+        ("签约项目13个,同比增长18.2%,总投资105.02亿元,同比增长171.2%。", "171.2%", "总投资"),
+        # a count after a list: the kind named before 包括
+        ("其中,开工项目包括澄海科创中心、供水项目、环岛南路及配套工程等5项。", "5项", "开工项目"),
+        ("既有住宅电梯增设43部。", "43部", "既有住宅电梯"),
+        # 约 before the next figure is no object; an explanation in brackets is no part of it
+        ("小区现有居民1200户约3400人。", "1200户", "居民"),
+        ("信用时长(指志愿者在平台上通过签到、签退系统记录的时长)超890万小时。", "890万小时", "信用时长"),
+        # the 与 of a comparison's base is no object: the change is of the figure just stated
+        ("2.9万个行政村有公共厕所,占比达到63.1%,与2019年相比增长了11.9个百分点。", "11.9个百分点", "行政村"),
+        # after 分别, the n-th rate is of the n-th figure written before it
+        ("耕地面积达到1575.6万亩,种植规模户13.0万户,与2019年相比分别增长了7.1%和10.8%。", "7.1%", "耕地面积"),
+        ("耕地面积达到1575.6万亩,种植规模户13.0万户,与2019年相比分别增长了7.1%和10.8%。", "10.8%", "规模户"),
+        ("此次分红：12.36%的红利分配给公司股东。", "12.36%", "红利分配"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

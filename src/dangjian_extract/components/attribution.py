@@ -48,7 +48,13 @@ ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
 #: levels whose name inside a title or a body's name is no subject (a village in its secretary's title still is)
 #: places a paragraph may bring in as an example of the report's own measures
 _STORY_PLACES = frozenset(("community", "village", "compound"))
+#: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
+#: the report keeps naming them (深中通道, three times or more)
+_PARAGRAPH_STORIES = frozenset(("project", "enterprise"))
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
+
+
+_BYLINE_LEAD = regex.compile(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
 
 
 def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
@@ -58,7 +64,9 @@ def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
     cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
     if cut is None and lo > floor:
         return None
-    return head[cut or 0:].strip(_OPENERS)
+    head = head[cut or 0:].strip(_OPENERS)
+    # 西部决策网讯 鱼池乡蒲湾村…, 本报讯（记者 某某） …: a byline before the clause leaves its subject first
+    return _BYLINE_LEAD.sub("", head, count=1) if "讯" in head else head
 
 
 class _Chains(NamedTuple):
@@ -66,6 +74,18 @@ class _Chains(NamedTuple):
 
     start: dict[int, int]
     ends: dict[int, Mention]
+
+
+def _new_paragraph(text: str, lo: int, hi: int) -> bool:
+    """Whether a paragraph that does not open with a quotation starts between lo and hi (a quoted paragraph
+    goes on with the story of the one before it)."""
+    at = text.find("\n", lo, hi)
+    while at != -1:
+        head = text[at + 1:at + 3].lstrip()
+        if head and head[0] not in "“\"「『":
+            return True
+        at = text.find("\n", at + 1, hi)
+    return False
 
 
 def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
@@ -104,11 +124,16 @@ class Attribution:
         self._counted_re = compile_fast(alternation(self.counted))
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
         self.list_closers = tuple(cfg["list_closers"])
+        self.village_speakers = tuple(cfg["village_speakers"])
+        self.neighbours = tuple(cfg["neighbours"])
+        self.stationed = tuple(cfg["stationed"])
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
         self._route_close = regex.compile(r"[^，,。；;！？!?]{2,16}?[到至]")
 
     def _counted_level(self, text: str, span: Span) -> int | None:
         """14个行政村 → the village level: the figure counts places of that level."""
+        if text.endswith(self.neighbours, 0, span.start_char):
+            return None  # 牵头周边三个乡镇合作社, 销到周边5个乡镇: places around the story's, not the report's
         unit = fields(span).unit
         if unit in self.counted:
             return self.counted[unit]
@@ -134,6 +159,8 @@ class Attribution:
             return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长 (not 南区街道党工委作为…)
         if self._person_after.match(text, m.end):
             return False  # 凤凰社区居民黄某: a person's affiliation
+        if text.startswith(self.stationed, m.end):
+            return False  # 奎屯市科技局驻梧桐树村工作队: the unit that sends a team, not the team's place
         lo = max(0, m.start - 4)
         head = text[lo:m.start]
         cut = max((b.end() for b in CLAUSE_BREAK.finditer(head)), default=0)
@@ -170,6 +197,8 @@ class Attribution:
         word = text[m.start:m.end]
         if word == m.name and word in self.report_words:
             return True  # a bare 社区 in a report on a community
+        if word[:1] == "全" and m.type in _STORY_PLACES:
+            return False  # 全村, 全社区 (guide §4 rule 3, not rule 5): the story's village, like 该村
         if word[:1] in self.local_step_back:
             # 本村, 我村 in a county report: the report has no village, so the words name the story's
             return any(r.type == m.type for r in region) or (subject is not None and subject[1] == m.type)
@@ -199,6 +228,11 @@ class Attribution:
             if m.end <= span.start_char and eligible(k) and (self._local_back(text, m, region, subject)
                                                               or self._opens_clause(text, m, s0, chains)):
                 return k
+            if m.back_reference and m.end <= span.start_char and eligible(k) \
+                    and not CLAUSE_BREAK.search(text, m.end, span.start_char) \
+                    and not self._passing_before.search(text, max(0, m.start - 4), m.start) \
+                    and self._is_step_back(text, m, region, subject):
+                return k  # 带动全乡养殖431户: 全乡 in the figure's own clause names the report's township
         if not text[s0:span.start_char].strip(_OPENERS):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
             rest = [k for k in after if span.end_char <= mentions[k].start and mentions[k].end <= s1]
@@ -259,6 +293,13 @@ class Attribution:
             return None
         i = bisect_left(starts, closing + 1)
         if i >= len(mentions) or mentions[i].start > closing + 2:
+            if text.startswith(self.village_speakers, closing + 1):
+                # “…村集体可以分到60万元收入!”村书记杨某说: the official of the story's village
+                j = bisect_left(starts, opening) - 1
+                while j >= 0 and mentions[j].start >= p0 - self.passage_limit:
+                    if mentions[j].type == "village":
+                        return j
+                    j -= 1
             return None
         while i + 1 < len(mentions) and mentions[i + 1].start == mentions[i].end:
             i += 1  # 老山街道玉泉西路社区党委书记: the last of the chain
@@ -340,6 +381,16 @@ class Attribution:
         subjects = [fields(section).subject for section in sections]
         regions = [self._region(mentions, section, fields(section).subject) for section in sections]
         subheads = self._subheads(text)
+        # 村党员能人… after a subheading: a bare back-reference to a village named before the subheading refers
+        # to no place of this part of the report
+        last_named: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            if not m.back_reference:
+                last_named[m.name] = m.end
+            elif ok[i] and m.name in last_named and m.name.endswith(text[m.start:m.end]):
+                lo = last_named[m.name]
+                if any(lo <= h < m.start for h in subheads[bisect_left(subheads, lo):bisect_left(subheads, m.start)]):
+                    ok[i] = False
         breaks = sentence_breaks(doc)
         metric_spans = list(doc.spans.get(METRICS_KEY, []))
         # 14个行政村…其中7个村超过50万元: a figure that counts places steps back to a broader place, for itself
@@ -414,7 +465,8 @@ class Attribution:
         i = k - 1
         while i >= 0 and mentions[i].start >= floor:
             m = mentions[i]
-            if m.end <= at and eligible(i):
+            if m.end <= at and eligible(i) and not (m.type in _PARAGRAPH_STORIES and _new_paragraph(text, m.end, at)
+                                                    and text.count(m.name) < 3):
                 b = bisect_left(breaks, chains.start.get(m.start, m.start))
                 s0 = breaks[b - 1] + 1 if b else 0
                 if self._opens_clause(text, m, s0, chains):

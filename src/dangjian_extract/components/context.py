@@ -24,6 +24,7 @@ _BACK_TAIL = frozenset("里内")
 
 _QUOTES = "“”‘’\"'《》「」『』〈〉"
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
+_QUOTED_HEAD = regex.compile(r"(?:的)?[“\"]([^”\"]{1,8})[”\"]")
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
 _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
@@ -38,7 +39,13 @@ _QUALIFIER_WORDS = "将近|接近|大约|超过|约|近|超|逾|达"
 _QUALIFIER_CHARS = " 约近超逾达了将接大过"
 _NOUN_SUFFIX = "者员队站人户点室率量额值费价型式"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 领办型
 _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
+#: 信用时长(指志愿者…记录的服务时长)超890万小时: an explanation in brackets, wherever it stands
+_GLOSS = regex.compile(r"[（(](?:指|即|含|包括|不含)[^（）()]{1,80}[）)]")
 _OF = regex.compile(r"(?:以上|以下|左右)?的")  # 90%以上的社区
+_RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
+_CLAUSE_END = regex.compile(r"[；;。！？!?]")
+_NEXT_QUALIFIERS = "约近超逾共计达"
+_FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
 _POSITION = frozenset("中上下内外")
 # a noun goes on after a position character: a Han character that is no stop, cut word or verb opener
@@ -204,6 +211,13 @@ class ContextReader:
                 sentence, earlier = bounds, []
             clause_start = self._clause_start(phrase_marks, f.numeral_start or item.start_char)
             prefix = text[clause_start:item.start_char]
+            close = max(prefix.rfind(")"), prefix.rfind("）"))
+            if close >= 0 and max(prefix.rfind("(", 0, close), prefix.rfind("（", 0, close)) < 0:
+                # 信用时长(指…签到、签退…的服务时长)超890万小时: a parenthesis holds no clause break of the sentence
+                opening = max(text.rfind("(", 0, clause_start), text.rfind("（", 0, clause_start))
+                if opening >= 0 and clause_start - opening < 200:
+                    clause_start = self._clause_start(phrase_marks, opening)
+                    prefix = text[clause_start:item.start_char]
             # a verb before a list governs every item: 新建冷链仓储中心1座、分拣线2条
             list_start = self._clause_start(clause_marks, item.start_char)
             if f.change is None:
@@ -284,6 +298,9 @@ class ContextReader:
         x = span.f
         if x.source == "counted_noun":
             return x.unit
+        respective = self._respective(text, span, earlier)
+        if respective:
+            return respective
         after = self._after_phrase(text, span)
         if after:
             return after
@@ -292,6 +309,10 @@ class ContextReader:
             after = self._after_phrase(text, following)
             if after:
                 return after
+        if prefix.endswith("等"):
+            listed = self._listed_kind(text, span)
+            if listed:
+                return listed
         # 投资上|千万元, 收益破|百万元: the word that makes a bare multiplier a number is its qualifier, not its object
         bare = next((w for w in self._bare_before if prefix.endswith(w)), "") \
             if text[span.start_char:span.start_char + 1] in _MULTIPLIERS else ""
@@ -301,16 +322,50 @@ class ContextReader:
             noun = self._named_after(text, span)
             if noun:
                 return noun
+        if x.kind == "percent" and not before:
+            noun = self._named_after(text, span)  # 此次分红：12.36%的红利分配给…
+            if noun:
+                return noun
         if before:
             return before
         # 同比增长10.1%, 减少50%以上: a rate or level of what the sentence just counted
         if x.kind == "count" and not prefix.strip(_QUOTES + " "):
             return x.unit  # 206栋楼、8297户: the households themselves
         with_object = [e for e in earlier if e.f.object] or carried or []
+        if x.change is not None and earlier and earlier[-1].f.object and earlier[-1].f.change is None:
+            return earlier[-1].f.object  # 总投资79.3亿元，同比增长205%: the change of the figure just stated
         same_kind = [e for e in with_object if e.f.kind == x.kind]
         if with_object:
             return (same_kind or with_object)[-1].f.object
         return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
+
+    @staticmethod
+    def _respective(text: str, span: _Item, earlier: list[_Item]) -> str | None:
+        """种植规模户13.0万户，畜禽养殖规模户9.1万户，与2019年相比分别增长了10.8%和20.2%: after 分别, the n-th
+        rate is of the n-th of the figures written before it."""
+        if span.f.kind != "percent" or not span.f.sentence:
+            return None
+        s0, s1 = span.f.sentence
+        at = text.rfind("分别", s0, span.start_char)
+        if at < 0:
+            return None
+        end = min((m.start() for m in _CLAUSE_END.finditer(text, span.end_char, s1)), default=s1)
+        n = len(_RATE.findall(text, at, end))
+        base = [e for e in earlier if e.end_char <= at and e.start_char >= s0]
+        idx = sum(1 for e in earlier if e.start_char > at)
+        if n < 2 or len(base) < n or idx >= n or any(e.f.kind == "percent" for e in base[-n:]):
+            return None
+        return base[-n + idx].f.object
+
+    def _listed_kind(self, text: str, span: _Item) -> str | None:
+        """开工项目包括澄海科创中心、…配套工程等5项: the kind named before 包括 is what the list counts."""
+        s0 = span.f.sentence[0] if span.f.sentence else 0
+        at = text.rfind("包括", s0, span.start_char)
+        if at < 0 or any(ch in text[at:span.start_char] for ch in "，,；;：:"):
+            return None
+        lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, s0, at)), default=s0)
+        head = text[lo:at].translate(_NO_QUOTES).strip()
+        return self._clean(head, 0, len(head)) if head else None
 
     def _named_after(self, text: str, span: _Item) -> str | None:
         """What money or a rate after a verb is: 16.3万元的收益, 100万元当作启动资金, 90%以上的社区."""
@@ -352,7 +407,14 @@ class ContextReader:
             return None  # 8610张压减至278张: a verb follows, the object stands before
         m = _DIGIT.search(phrase)
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
-        tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep")]
+        if m:
+            phrase = phrase.rstrip(_NEXT_QUALIFIERS)  # 居民1200户约3400人: 约 belongs to the next figure
+            if not phrase:
+                return None
+        # 1.02万家“三有”非公有制企业: a quoted term right after the measure word is part of the noun, whatever it holds
+        quoted = _QUOTED_HEAD.match(window)
+        held = len(quoted.group(1)) if quoted else 0
+        tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep") and m.start() >= held]
         if tokens and tokens[0].start() == 0 and phrase[:1] in _POSITION and _NOUN_START.match(phrase, 1):
             tokens = tokens[1:]  # 35座中高温大棚, 5个下属企业: the position character opens the noun (not 100人中有)
         # 钢板焊接而成, 钢筋浇筑而成: the two characters before 而成 are a verb too
@@ -406,7 +468,7 @@ class ContextReader:
         for e in earlier:
             if e.end_char == cut and e.f.object and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
-        before = _PAREN.sub("", before)
+        before = _PAREN.sub("", _GLOSS.sub("", before))
         if before.endswith("的") and len(before) > 1 and span.f.kind in ("count", "measure") and not any(
                 m.group("date") for m in self._tokens.finditer(before)):
             # 新中国成立前入党的|4.3万名: a headless relative clause is the object, verbs and all
@@ -431,6 +493,11 @@ class ContextReader:
             pieces.append((lo, len(before)))
             verb_run = None
         verb_last = verb_run is not None  # 已覆盖全区|90%: only verbs and adverbs after the last noun
+        if events and verb_run is not None and pieces and pieces[-1][1] == verb_run[0]:
+            # 开展政策宣讲320人次: the event is the noun and the verb after it
+            phrase = self._clean(before, pieces[-1][0], verb_run[1])
+            if phrase:
+                return phrase, False
         for lo, hi in reversed(pieces):
             phrase = self._clean(before, lo, hi)
             if phrase:
@@ -457,6 +524,8 @@ class ContextReader:
             while cut and _NUMERAL.match(phrase, cut - 1):  # never inside 十一届, 30岁
                 cut -= 1
             phrase = phrase[cut:]
+        if phrase in _FUNCTION_ONLY:
+            return None  # 与2019年相比增长了…: the 与 of a comparison's base is no object
         return phrase if _WORD.search(phrase) else None
 
 

@@ -25,20 +25,11 @@ from ..numbers import CN_NUMERAL_CHARS
 from ..spans import compile_fast, doc_text
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
-#: characters before a one-character village name that leave its edge clean (老支书的余村, 在余村)
-#: one-character heads that after a numeral say "more than" (10余村, 20多村)
-_COUNT_HEADS = frozenset("余多")
-#: a project may be named after the area it builds (凤栖湖景观区项目), though a bare 区 is generic elsewhere
-_PLACE_IN_PROJECT = ("区",)
-#: conjunctions that, right after a name, start the next one (某有限公司和某产业园区)
-_JOINING = frozenset("和与及同还并也又跟")
-#: what may follow a village named by a verb (建设村的…, 建设村党支部, 建设村位于…)
-_AFTER_VERB_NAMED = frozenset("的党两位是有共现召")
-_BEFORE_ONE_CHAR_NAME = frozenset("的在到和与及从于")
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 _DETERMINERS = "该本此"
+_ADMIN_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
 _BARE_NEXT_PARAGRAPH = 150  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
@@ -129,6 +120,15 @@ class EntityFinder:
             rf"|(?<=(?:{alternation(w for w in data['left_boundaries'] if len(w) > 1)}))"
             rf"({alternation(self.bare_back)})(?=[0-9０-９{CN_NUMERAL_CHARS}近约超逾])", regex.M)
         self.function_chars = frozenset(data["function_chars"])
+        self.suffix_words = tuple(data.get("suffix_words", ()))
+        self.outlet_words = tuple(data.get("outlet_words", ()))
+        edges = data["name_edges"]
+        self.conjunctions = frozenset(edges["conjunctions"])
+        self.clean_before = frozenset(edges["clean_before"])
+        self.count_heads = frozenset(edges["count_heads"])
+        self.verb_named_context = frozenset(edges["verb_named_context"])
+        self.described_after = tuple(edges["described_after"])
+        self.project_area_suffixes = tuple(edges["project_area_suffixes"])
         self.boundary_inside = {k: tuple(v) for k, v in data.get("boundary_inside_words", {}).items()}
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
         self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
@@ -157,6 +157,8 @@ class EntityFinder:
             etype = self.suffix_type[suffix]
             nxt = text[s1:s1 + 1]
             prev = found[-1] if found else None
+            if self.suffix_words and text.endswith(self.suffix_words, max(0, s1 - 4), s1):
+                continue  # 科学合理规划布局: a common word ends in the suffix
             needs = self.suffix_followed_by.get(suffix)
             if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
                 continue  # 同州|时荔…有限公司: this suffix names a place only before a break
@@ -172,7 +174,13 @@ class EntityFinder:
                 if suffix in self.level_chars and gazetteer is not None and not gazetteer.contains(joined):
                     last_end = s1  # 龙岩市|县两级: a list of levels, not one name
                     continue
-                found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
+                official = gazetteer.longest_suffix_name(text, s1, max_len=len(joined)) if gazetteer else None
+                if official is not None and len(official) < len(joined) and etype in _GAZETTEER_TYPES \
+                        and not gazetteer.contains(joined):
+                    # 长宁江苏路街道: the official 江苏路街道, not the road's whole run
+                    found[-1] = Mention(s1 - len(official), s1, official, etype, None, True, suffix=suffix)
+                else:
+                    found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
             if prev is not None and prev.end == s0 and prev.type == etype and etype not in _GAZETTEER_TYPES:
@@ -216,7 +224,7 @@ class EntityFinder:
                 continue
             parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference else None
             lead = 0
-            while parent is not None and lead < 2 and run[lead:lead + 1] in _JOINING:
+            while parent is not None and lead < 2 and run[lead:lead + 1] in self.conjunctions:
                 lead += 1
             if lead and len(run) - lead >= 2:
                 # 广东五全投资有限公司|和|湖北聚瑞源产业园区, 双莲村|还和|安徽刀板香公司: a conjunction after a name
@@ -261,7 +269,12 @@ class EntityFinder:
                 # name of its own after its county keeps its own: 武进区|南湖智能制造产业园, 麦积区|南山花牛苹果基地)
                 start = prev.start
                 found.pop()
-            found.append(Mention(start, s1, text[start:s1], etype, parent, clean, suffix=suffix))
+            quoted = self._quoted_head(text, start) if etype in self.named_with_quotes and parent is None else None
+            if quoted is not None:
+                # “波拉夏克”苗木种植专业合作社: a quoted brand before the descriptors is the name's head
+                found.append(Mention(quoted[0], s1, quoted[1] + text[start:s1], etype, None, True, suffix=suffix))
+            else:
+                found.append(Mention(start, s1, text[start:s1], etype, parent, clean, suffix=suffix))
             last_end = s1
         if unsure:
             found = self._settle_unsure(found, unsure)
@@ -328,6 +341,8 @@ class EntityFinder:
                                      and self._generic_official(official[:len(official) - len(suffix)], suffix)
                                      and not self._name_not_count(text, s1 - len(official), suffix)):
             official = None  # 城市社区, 乡村: official somewhere, generic here (大练地街道和谐社区 is a name)
+        if official is not None and official[:1] in self.conjunctions and official[1:] in self.generic:
+            official = None  # 党员和农村妇女: a conjunction before a common word (和农村 is a village elsewhere)
         if official is not None and not right_after_parent and self._generic_across(
                 text[run_start:s1 - len(suffix)], len(official) - len(suffix)):
             official = None  # 及周边村: a descriptor that reaches into the official name (边村) makes it a word
@@ -336,7 +351,7 @@ class EntityFinder:
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
                 and _HAN.match(text, s1 - len(official) - 1) and parent is None \
-                and text[s1 - len(official) - 1] not in _BEFORE_ONE_CHAR_NAME \
+                and text[s1 - len(official) - 1] not in self.clean_before \
                 and self._short_head(gazetteer, text[max(0, s1 - len(official) - 4):s1 - len(official)]) is None:
             # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere): a preposition or
             # 的 (老支书的余村, 在余村), or a short form of its parent (安吉余村)
@@ -350,6 +365,15 @@ class EntityFinder:
                     not self._evidence_after(text, s1) or name_part.startswith(self.not_name_heads)):
                 return None
             start = s1 - len(suffix) - len(name_part)
+            if parent is None and text.endswith(self.described_after, 0, start):
+                return None  # 是一个纯渔业村: a kind of village, described, not named
+            head = next((name_part[:w] for w in (3, 2) if len(name_part) - w >= 2
+                         and gazetteer.short_form_of(name_part[:w]) is not None), None)
+            if head is not None and parent is None:
+                # 长宁江苏路街道: a short form before a name the gazetteer lacks is its parent, not its head
+                start += len(head)
+                return Mention(start, s1, text[start:s1], etype, gazetteer.short_form_of(head), True,
+                               suffix=suffix)
             return Mention(start, s1, text[start:s1], etype, parent if start == run_start else None, True,
                            suffix=suffix)
         start = s1 - len(official)
@@ -370,6 +394,8 @@ class EntityFinder:
                 # 安塞南沟村, 吴起南沟村: the short form tells two places of one name apart
         if start > run_start:
             parent = None
+        if parent is None and text.endswith(self.described_after, 0, start):
+            return None  # 是一个纯渔业村: a kind of village, described, not named
         return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
 
     def _under_short_form(self, gazetteer: Any, text: str, run_start: int, s1: int, official: str,
@@ -413,18 +439,22 @@ class EntityFinder:
         context = [m.name for m in found if m.type in _GAZETTEER_TYPES and not m.back_reference]
         starts = [m.start for m in found]
         extra = []
+        form_ends = {end for _, end, _ in forms}
         for start, end, full in forms:
             i = bisect_right(starts, start) - 1
             if (i >= 0 and found[i].end > start) or (i + 1 < len(found) and found[i + 1].start < end):
                 continue  # inside or across a name already found
             if self._dateline.search(text, max(0, start - 4), start) or self._dated.match(text, end):
                 continue  # 新华社北京6月30日电: a dateline names no subject (guide §4 rule 6)
-            if self._inside_a_word(text, start, found, i):
-                continue  # 三河汇福粮油江苏基地: a short form inside a body's name
+            if start not in form_ends and self._inside_a_word(text, start, found, i):
+                continue  # 三河汇福粮油江苏基地: a short form inside a body's name (not 江门|新会)
+            if context and text.startswith(self.outlet_words, end):
+                continue  # 咸阳日报 in a report on 兴平市: the outlet's city is no place of the report
             resolution = gazetteer.resolve(full, context)
-            # supported by a place the text names above it (河南…晋城) or below it (郧阳…杨溪铺镇)
-            supported = not resolution.ambiguous and (set(resolution.path[:-1]) & set(context) or any(
-                full in p.path[:-1] for name in context for p in gazetteer.places(name)))
+            # supported by the place written in full (新会…新会区), above it (河南…晋城) or below it (郧阳…杨溪铺镇)
+            supported = not resolution.ambiguous and (
+                full in context or set(resolution.path[:-1]) & set(context)
+                or any(full in p.path[:-1] for name in context for p in gazetteer.places(name)))
             if resolution.level != "province" and not supported and (context or not self._own_level(text, full)):
                 # a bare city or county name only where the text names its province or city, or where the text
                 # names no other place and speaks of a place of its level (温州…全市, 鄞州…区委; guide §5)
@@ -449,10 +479,10 @@ class EntityFinder:
         """，建设村召开…, 走进前进村的…: a place named by a verb, with a clean edge and a name's context after it
         (not 发展村集体经济, 壮大村级经济)."""
         before = text[start - 1:start]
-        clean = not before or not _HAN.match(before) or before in _BEFORE_ONE_CHAR_NAME or any(
+        clean = not before or not _HAN.match(before) or before in self.clean_before or any(
             text.endswith(w, 0, start) for w in self.boundary_words)
         after = text[end:end + 1]
-        return clean and (not after or not _HAN.match(after) or after in _AFTER_VERB_NAMED)
+        return clean and (not after or not _HAN.match(after) or after in self.verb_named_context)
 
     @staticmethod
     def _own_level(text: str, full: str) -> bool:
@@ -460,7 +490,7 @@ class EntityFinder:
         suffix = full[-1]
         if suffix not in "市区县旗州":
             return False
-        return regex.search(f"[全我本]{suffix}|{suffix}委", text) is not None
+        return regex.search(f"[全我本该]{suffix}|{suffix}委", text) is not None
 
     @staticmethod
     def _place_paths(gazetteer: Any, found: list[Mention]) -> list[Mention]:
@@ -523,17 +553,20 @@ class EntityFinder:
             if i >= 0 and found[i].end > at:
                 continue
             etype = self.bare_back[word]
+            deictic = etype in ("*", "@place")  # 这里 (any place or body), 当地 (a place)
             resolved = False
             for k in range(i, -1, -1):
                 earlier = found[k]
                 gap = text[earlier.end:at]
                 if at - earlier.end > _BARE_BACK_REACH or (
-                        word != "这里" and (gap.count("\n") > 1 or ("\n" in gap and len(gap) > _BARE_NEXT_PARAGRAPH))):
+                        not deictic and (gap.count("\n") > 1 or ("\n" in gap and len(gap) > _BARE_NEXT_PARAGRAPH))):
                     break  # a body word within its paragraph or early in the next; 这里 may follow a scene further
-                if earlier.back_reference and word != "这里":
+                if earlier.back_reference and not deictic:
                     continue
-                if word == "这里" or (earlier.type == etype
-                                     and (word in self.bare_by_type or earlier.name.endswith(word))):
+                if etype == "@place" and earlier.type not in _ADMIN_TYPES:
+                    continue
+                if deictic or (earlier.type == etype
+                               and (word in self.bare_by_type or earlier.name.endswith(word))):
                     extra.append(Mention(at, at + len(word), earlier.name, earlier.type, earlier.parent, True,
                                          back_reference=True, suffix=word))
                     resolved = True
@@ -573,7 +606,21 @@ class EntityFinder:
         inner = text[opening + 1:s0 - 1] if opening >= 0 else ""
         if len(inner) < 2 or _QUOTE_STOP.search(inner):
             return None
+        if len(inner) == 2 and inner[0] in CN_NUMERAL_CHARS:
+            return None  # 创建“五好”园区: a slogan names a kind
         return Mention(opening, s1, inner + suffix, etype, None, True, suffix=suffix)
+
+    @staticmethod
+    def _quoted_head(text: str, start: int) -> tuple[int, str] | None:
+        """(where the quotation opens, its text) for a short quotation that closes right before ``start``."""
+        close = text[start - 1:start]
+        if not close or close not in _CLOSE_QUOTES:
+            return None
+        opening = text.rfind(_CLOSE_QUOTES[close], max(0, start - 12), start - 1)
+        inner = text[opening + 1:start - 1] if opening >= 0 else ""
+        if not 2 <= len(inner) <= 10 or _QUOTE_STOP.search(inner):
+            return None
+        return opening, inner
 
     def _back_reference(self, run: str) -> str | None:
         if not run.endswith(self.back_references):  # most runs end in none: one call tells
@@ -654,10 +701,9 @@ class EntityFinder:
         # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
 
-    @staticmethod
-    def _name_not_count(text: str, start: int, suffix: str) -> bool:
+    def _name_not_count(self, text: str, start: int, suffix: str) -> bool:
         """余村 after no numeral is the village of that name (老支书的余村), not 10余村's "more than 10"."""
-        return text[start:start + 1] in _COUNT_HEADS and len(suffix) == 1 and start > 0 \
+        return text[start:start + 1] in self.count_heads and len(suffix) == 1 and start > 0 \
             and not (text[start - 1].isdigit() or text[start - 1] in CN_NUMERAL_CHARS)
 
     def _generic_across(self, written: str, head_len: int) -> bool:
@@ -674,6 +720,10 @@ class EntityFinder:
         lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
         if not (lo <= len(name_part) <= hi):
             return False
+        if len(name_part) == 2 and name_part[0] in CN_NUMERAL_CHARS and etype not in _GAZETTEER_TYPES:
+            return False  # 创建“五好”园区, 三无小区: a slogan's numeral and quality name a kind, not a body
+        if len(name_part) >= 2 and name_part[-1] == name_part[-2] and name_part[0] in CN_NUMERAL_CHARS:
+            return False  # 一场场合作社分红大会: a reduplicated measure word counts bodies, names none
         full = name_part + suffix
         if full in self.generic or name_part in self.generic:
             return False
@@ -694,10 +744,15 @@ class EntityFinder:
                 rest = rest[:-len(word)]
             return False
         if name_part.endswith(self.generic_endings) and not (
-                etype == "project" and len(name_part) >= 4 and name_part.endswith(_PLACE_IN_PROJECT)
+                etype == "project" and len(name_part) >= 4 and name_part.endswith(self.project_area_suffixes)
                 and not name_part[:-1].endswith(self.generic_endings)):
             return False  # but 凤栖湖景观区项目, 滨江新区项目: a project named after its area
-        return not name_part.endswith(endings)
+        ending = max((w for w in endings if name_part.endswith(w)), key=len, default=None)
+        if ending is None:
+            return True
+        # 老小区, 一个新小区: a one-character descriptor alone or after a numeral or determiner; 长新小区 is a name
+        return len(ending) == 1 and len(name_part) == 2 and name_part[0] not in CN_NUMERAL_CHARS \
+            and name_part[0] not in self.function_chars and name_part[0] not in _DETERMINERS
 
     def _settle_unsure(self, found: list[Mention], unsure: list[tuple[int, int, str, str, str]]) -> list[Mention]:
         """Keep an unsure name when a clean mention of the text gives its left edge."""

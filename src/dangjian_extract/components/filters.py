@@ -20,6 +20,7 @@ from ..spans import doc_text
 from .furniture import FURNITURE_KEY
 from .quantities import METRICS_KEY, _is_bare_multiplier
 
+_HAN_CHAR = regex.compile(r"\p{Han}")
 REJECTED_KEY = "rejected"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", '"': '"'}
 CLAUSE_PUNCT = set("，。；！？,;!?")
@@ -237,8 +238,9 @@ class MetricFilter:
         if numeral == "一" and source in ("number", "counted_noun") and x.qualifier == "exact" \
                 and x.value_max is None and x.value == 1 and unit not in self.one_counts:
             return "generic_one"  # 一批, 一支队伍, 一个核心: "a", not a count
-        if source == "number" and unit == "个" and after == "一":
-            return "slogan_items"  # 三个一, 四个一: a programme's name
+        if source == "number" and unit == "个" and after == "一" and (
+                not numeral[:1].isdigit() or not _HAN_CHAR.match(text, end + 1)):
+            return "slogan_items"  # 三个一, 四个一: a programme's name (not 20个一类县)
         if source == "number" and _is_bare_multiplier(numeral) and len(numeral) == 1 and x.qualifier == "exact":
             return "bare_multiplier"  # 千条线, 万家: a multiplier alone is rhetoric unless 近/上/余 make it a number
         is_chinese = not numeral[:1].isdigit()

@@ -24,8 +24,9 @@ from .entities import Mention, mentions_of, ref_of
 
 SECTIONS_KEY = "sections"
 #: administrative types, broadest first; a subject is one of these
-LEVELS = ("province", "district", "park", "subdistrict", "community", "village")
+LEVELS = ("province", "district", "park", "subdistrict", "community", "village", "compound")
 _DETERMINERS = "全我本该"
+_QUOTATION = regex.compile(r"“[^”\n]*”")
 
 
 @dataclass
@@ -48,6 +49,10 @@ class SectionSplitter:
         self.max_headline = int(cfg["max_headline_length"])
         self.max_byline = int(cfg["max_byline_length"])
         self.sentence_end = frozenset(cfg["sentence_end"])
+        att = self.lex.raw["entities"]["attribution"]
+        # a place named in a person's title (仪征市马集镇党委书记李某介绍) does not make a report about it
+        self._titled = regex.compile("|".join(
+            regex.escape(w) for w in sorted(set(att["title_after"]) | set(att["person_after"]), key=len, reverse=True)))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -149,19 +154,21 @@ class SectionSplitter:
                     return ref_of(in_headline[k])
                 best = max(in_headline, key=lambda m: (LEVELS.index(m.type), m.start))
                 return ref_of(best)
-        counts = Counter(m.name for m in inside)
+        # a mention in a person's title counts for nothing by itself; 全市/我市 still count for its place
+        counts = Counter(m.name for m in inside if not self._titled.match(text, m.end))
         first: dict[str, Mention] = {}
         for m in inside:
             first.setdefault(m.name, m)
         # 全县/我市 stand for the county or city of the report
         body = text[start:end]
-        score = {name: float(n) for name, n in counts.items()}
+        unquoted = _QUOTATION.sub("", body)  # “我镇的黑莓…”: a speaker's 我镇 is the speaker's town, not the report's
+        score = {name: float(counts[name]) for name in first}
         named = Counter(m.type for m in inside)
         for name, m in first.items():
             if m.type not in ("district", "subdistrict"):
                 continue
             suffix = name[-2:] if name.endswith("街道") else name[-1]
-            score[name] += sum(body.count(det + suffix) for det in _DETERMINERS)
+            score[name] += sum(unquoted.count(det + suffix) for det in _DETERMINERS)
             if len(suffix) > 1:  # a bare 街道 in a subdistrict report means the subdistrict
                 score[name] += 0.5 * max(0, body.count(suffix) - named[m.type])
         if max(score.values()) <= 1 and named["community"] == 1:
@@ -170,7 +177,8 @@ class SectionSplitter:
             name = next(n for n, m in first.items() if m.type == "community")
             score[name] += 0.5 * max(0, body.count("社区") - 1)
         # on a tie the broader place is the subject: 东城街道 over the 单光屯社区 it holds
-        best_name = max(score, key=lambda n: (score[n], -LEVELS.index(first[n].type), -first[n].start))
+        best_name = max(score, key=lambda n: (score[n], -LEVELS.index(first[n].type), -len(first[n].path or ()),
+                                              -first[n].start))  # 扬州市 over the 高邮市 it holds
         best = first[best_name]
         para_end = text.find("\n", start + 1, end)
         if score[best_name] < 2 and best.type in ("park", "community", "village") and (
