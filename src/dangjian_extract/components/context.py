@@ -16,7 +16,16 @@ from spacy.tokens import Doc
 
 from ..extensions import Fields, fields, register_extensions
 from ..lexicon import Lexicon, alternation, lexicon_for
-from ..spans import RE_DIFFERS, clause_breaks, doc_text, phrase_breaks, plain_re, sentence_bounds, sentence_breaks
+from ..spans import (
+    CLAUSE_BREAK,
+    RE_DIFFERS,
+    clause_breaks,
+    doc_text,
+    phrase_breaks,
+    plain_re,
+    sentence_bounds,
+    sentence_breaks,
+)
 from .entities import mentions_of
 from .quantities import METRICS_KEY
 
