@@ -141,6 +141,8 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
         ("同比增长-5.2%。", "-5.2%", "increase"),
         ("增速为-3.5%。", "-3.5%", "increase"),
         ("同比下降4.1%。", "4.1%", "decrease"),
+        # 从A增长为B: B is the level reached (guide §5, like 提升至)
+        ("占比从2019年的47.9%增长为64.4%。", "64.4%", None),
     ],
 )
 def test_change(text: str, metric_text: str, change: str | None) -> None:
