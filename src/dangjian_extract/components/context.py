@@ -70,30 +70,15 @@ _PLACES = frozenset({"province", "district", "subdistrict", "community", "villag
 
 
 def _trie(words: Any) -> str:
-    """A regex for the words as a prefix tree (one branch per first character: long lists scan fast), longest first."""
-    root: dict[str, Any] = {}
-    for word in {str(w) for w in words if w}:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{'|'.join(branches)})"
-        return f"{body}?" if end else body
-
-    body = build(root)
-    if not body:
-        return "(?!)"
-    if len(root) <= 8:
+    """The words as a prefix tree (lexicon.alternation), longest first, led by a class of their first characters
+    when there are more than eight: both engines try the branches of an alternation in turn at every position,
+    and a class is one test."""
+    words = {str(w) for w in words if w}
+    body = alternation(words)
+    firsts = sorted({w[0] for w in words})
+    if len(firsts) <= 8:
         return body
-    # the first characters as one class before the branches: both engines try the branches of an alternation
-    # in turn at every position, and a class is one test
-    return f"(?=[{''.join(regex.escape(ch) for ch in sorted(root))}]){body}"
+    return f"(?=[{''.join(regex.escape(ch) for ch in firsts)}]){body}"
 
 
 class _Cut:
