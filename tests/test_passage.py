@@ -645,3 +645,21 @@ def test_a_quoted_brand_before_a_body_s_descriptors_heads_its_name() -> None:
     text = "梧桐树村成立“波拉夏克”苗木种植专业合作社,带动35户农牧民种植苗木。"
     names = [e.name for e in extract(text).entities]
     assert "波拉夏克苗木种植专业合作社" in names and "苗木种植专业合作社" not in names
+
+
+@pytest.mark.parametrize("text", [
+    "一条泥巴路连接山外。", "茶叶和脱毒马铃薯两个专业合作社也越搞越好。", "打造5个区域化共富工坊。", "打造就业新平台。",
+    "贯彻省委和市委部署。", "加强农村基层党组织建设。", "因地制宜、因村施策。", "为问题铺路搭桥。",
+    "推动更多类似项目落地。", "修建通村公路。", "招引饮用水公司入驻。",
+])
+def test_descriptions_counts_and_verbs_make_no_names(text: str) -> None:
+    assert [e.name for e in extract(text).entities] == []
+
+
+def test_an_official_name_holding_a_shorter_one_s_suffix_is_one_name() -> None:
+    assert [e.name for e in extract("大村甸镇烟竹桥村支两委带领村民。").entities] == ["大村甸镇", "烟竹桥村"]
+
+
+def test_a_numbered_heading_is_not_joined_to_the_next_line() -> None:
+    text = "是最可感知的组织细胞。\n一、背景与起因\n静安寺街道地处中心城区。"
+    assert [e.name for e in extract(text).entities] == ["静安寺街道"]

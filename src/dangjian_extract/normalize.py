@@ -352,6 +352,7 @@ _SENTENCE_OPENERS = frozenset(
 )
 # Chinese enumeration heads ("一、", "十二、") start a new list item, never a continuation.
 _LIST_ITEM_RE = regex.compile(r"[一二三四五六七八九十百零〇]+、")
+_HEADING_RE = regex.compile(r"[一二三四五六七八九十百零〇]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]")
 _LONG_LINE = 40
 _SHORT_HEAD = 3
 
@@ -378,6 +379,8 @@ def _is_layout_break(prev_line: str, next_line: str) -> bool:
         return False
     if not _IDEOGRAPH_RE.match(nxt) or _LIST_ITEM_RE.match(nxt):
         return False
+    if len(prev) < _LONG_LINE and _HEADING_RE.match(prev):
+        return False  # "一、背景与起因": a numbered heading, whatever punctuation its number carries
     head = _HEAD_RE.match(nxt).group()
     tail = _TAIL_RE.search(prev).group()
     if _SPACE_RE.search(head) or _SPACE_RE.search(tail):

@@ -26,6 +26,7 @@ from ..spans import compile_fast, doc_text
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
+_COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 _DETERMINERS = "该本此"
@@ -223,6 +224,14 @@ class EntityFinder:
                     last_end = s1
                 continue
             parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference else None
+            if parent is not None and gazetteer is not None and etype in _GAZETTEER_TYPES \
+                    and prev.type in _GAZETTEER_TYPES and gazetteer.contains(text[prev.start:s1]) \
+                    and not gazetteer.contains(text[run_start:s1]):
+                # 大村甸镇烟竹桥村: an official name that holds a shorter one's suffix (大村) is one name
+                found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.parent, prev.clean,
+                                    suffix=suffix)
+                last_end = s1
+                continue
             lead = 0
             while parent is not None and lead < 2 and run[lead:lead + 1] in self.conjunctions:
                 lead += 1
@@ -659,6 +668,8 @@ class EntityFinder:
                 continue
             rest = len(run) - m.end()
             is_suffix = m.group() in self.suffix_type
+            if is_suffix and run[m.end():m.end() + 1] in self.not_followed_by.get(m.group(), ()):
+                continue  # 区域化共富工坊: a suffix inside a word (区域) marks no edge
             is_weak = m.group() in self.weak or is_suffix
             if rest == 0 and not is_weak:
                 return "", True  # 成立|商圈: the suffix is a bare word after a verb
@@ -720,6 +731,8 @@ class EntityFinder:
         lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
         if not (lo <= len(name_part) <= hi):
             return False
+        if _COUNTED.search(name_part):
+            return False  # 茶叶和脱毒马铃薯两个专业合作社: a count of bodies names none
         if len(name_part) == 2 and name_part[0] in CN_NUMERAL_CHARS and etype not in _GAZETTEER_TYPES:
             return False  # 创建“五好”园区, 三无小区: a slogan's numeral and quality name a kind, not a body
         if len(name_part) >= 2 and name_part[-1] == name_part[-2] and name_part[0] in CN_NUMERAL_CHARS:
@@ -751,7 +764,8 @@ class EntityFinder:
         if ending is None:
             return True
         # 老小区, 一个新小区: a one-character descriptor alone or after a numeral or determiner; 长新小区 is a name
-        return len(ending) == 1 and len(name_part) == 2 and name_part[0] not in CN_NUMERAL_CHARS \
+        return etype == "compound" and len(ending) == 1 and len(name_part) == 2 \
+            and name_part[0] not in CN_NUMERAL_CHARS \
             and name_part[0] not in self.function_chars and name_part[0] not in _DETERMINERS
 
     def _settle_unsure(self, found: list[Mention], unsure: list[tuple[int, int, str, str, str]]) -> list[Mention]:
