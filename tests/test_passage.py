@@ -663,3 +663,11 @@ def test_an_official_name_holding_a_shorter_one_s_suffix_is_one_name() -> None:
 def test_a_numbered_heading_is_not_joined_to_the_next_line() -> None:
     text = "是最可感知的组织细胞。\n一、背景与起因\n静安寺街道地处中心城区。"
     assert [e.name for e in extract(text).entities] == ["静安寺街道"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("如何走出困局?村书记说。", []), ("首推铁炉村的黄梨品牌。", ["铁炉村"]), ("离酒厂不远。", []),
+    ("离石区召开会议。", ["离石区"]),
+])
+def test_common_words_and_verbs_before_a_suffix(text: str, names: list[str]) -> None:
+    assert [e.name for e in extract(text).entities] == names
