@@ -671,3 +671,16 @@ def test_a_numbered_heading_is_not_joined_to_the_next_line() -> None:
 ])
 def test_common_words_and_verbs_before_a_suffix(text: str, names: list[str]) -> None:
     assert [e.name for e in extract(text).entities] == names
+
+
+def test_wo_shi_stands_for_the_city_a_body_s_name_is_written_with() -> None:
+    text = ("近日,我市龙田镇的兴宁市龙江建材实业有限公司成立了党支部。\n"
+            "至目前,我市“两新”组织中已建立党组织的35家,共有党员626名。")
+    result = extract(text)
+    assert result.sections[0].subject.name == "兴宁市"
+    assert {m.entity.name for m in result.metrics} == {"兴宁市"}
+
+
+def test_a_quoted_verb_before_wei_heads_no_name() -> None:
+    names = [e.name for e in extract("锅炉房成功“变身”为手工食品加工共富工坊。").entities]
+    assert not any(n.startswith("变身") for n in names)

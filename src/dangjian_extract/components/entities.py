@@ -278,7 +278,8 @@ class EntityFinder:
                 # name of its own after its county keeps its own: 武进区|南湖智能制造产业园, 麦积区|南山花牛苹果基地)
                 start = prev.start
                 found.pop()
-            quoted = self._quoted_head(text, start) if etype in self.named_with_quotes and parent is None else None
+            quoted = self._quoted_head(text, start) if etype in self.named_with_quotes and parent is None \
+                and text[start:start + 1] not in self.conjunctions else None  # not 成功“变身”为…工坊
             if quoted is not None:
                 # “波拉夏克”苗木种植专业合作社: a quoted brand before the descriptors is the name's head
                 found.append(Mention(quoted[0], s1, quoted[1] + text[start:s1], etype, None, True, suffix=suffix))
@@ -654,6 +655,11 @@ class EntityFinder:
                     continue
                 return Mention(start, end, earlier.name, etype, earlier.parent, True, back_reference=True,
                                suffix=suffix)
+        for earlier in reversed(found):
+            if not earlier.back_reference and earlier.parent and earlier.parent.endswith(suffix) \
+                    and earlier.type not in _GAZETTEER_TYPES:
+                # 我市 after 兴宁市龙江建材实业有限公司: the place a body's name is written with
+                return Mention(start, end, earlier.parent, etype, None, True, back_reference=True, suffix=suffix)
         return None
 
     def _name_part(self, run: str, edge_clean: bool, suffix: str, etype: str) -> tuple[str, bool]:

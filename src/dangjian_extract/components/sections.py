@@ -159,6 +159,11 @@ class SectionSplitter:
         first: dict[str, Mention] = {}
         for m in inside:
             first.setdefault(m.name, m)
+        for m in mentions:
+            # 我市 after 兴宁市龙江建材实业有限公司: a place named only inside a body's name, that 我市/全市 stand for
+            if start <= m.start < end and m.back_reference and m.type in ("district", "subdistrict") \
+                    and text[m.start:m.start + 1] in _DETERMINERS and m.name not in first:
+                first[m.name] = m
         # 全县/我市 stand for the county or city of the report
         body = text[start:end]
         unquoted = _QUOTATION.sub("", body)  # “我镇的黑莓…”: a speaker's 我镇 is the speaker's town, not the report's
