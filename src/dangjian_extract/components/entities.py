@@ -242,6 +242,8 @@ class EntityFinder:
             edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None \
                 or lead > 0 and len(run) >= 2
             name_part, clean = self._name_part(run, edge_clean, suffix, etype)
+            if etype not in _GAZETTEER_TYPES and len(name_part) > 3 and name_part[0] in "为是与及":
+                name_part, clean = name_part[1:], True  # “变身”为手工食品加工共富工坊: a body's name starts after 为
             if etype == "enterprise" and parent is not None and prev.type == "park" and name_part != run:
                 # 湖北聚瑞源产业园区运营管理有限公司: a company that runs a park is named after it, verbs and all
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.parent, prev.clean,
