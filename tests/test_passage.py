@@ -684,3 +684,15 @@ def test_wo_shi_stands_for_the_city_a_body_s_name_is_written_with() -> None:
 def test_a_quoted_verb_before_wei_heads_no_name() -> None:
     names = [e.name for e in extract("锅炉房成功“变身”为手工食品加工共富工坊。").entities]
     assert not any(n.startswith("变身") for n in names)
+
+
+def test_a_list_of_places_each_with_its_figure() -> None:
+    text = "凭祥市一季度村集体经济收入实现增长。\n丰乐村50万元、夏桐村15万元、哨平村15万元、夏石社区10万元……"
+    assert [(m.text, m.entity.name) for m in extract(text).metrics] == [
+        ("50万元", "丰乐村"), ("15万元", "夏桐村"), ("15万元", "哨平村"), ("10万元", "夏石社区")]
+    assert "一季度村" not in [e.name for e in extract(text).entities]
+
+
+@pytest.mark.parametrize("text", ["玉竹市场前景看好。", "其中城镇化集中安置183万人。"])
+def test_market_and_town_words_in_common_phrases_are_no_places(text: str) -> None:
+    assert [e.name for e in extract(text).entities] == []

@@ -51,6 +51,8 @@ _STORY_PLACES = frozenset(("community", "village", "compound"))
 #: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
 #: the report keeps naming them (深中通道, three times or more)
 _PARAGRAPH_STORIES = frozenset(("project", "enterprise"))
+#: what stands before a place written right before its own figure in a list of pairs
+_PAIR_BEFORE = frozenset("、，, \u3000\n")
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 
 
@@ -219,6 +221,9 @@ class Attribution:
             gap = text[m.end:span.start_char]
             if len(gap) <= 2 and all(ch in _OWNER_GAP for ch in gap) and m.type in _PLACE_TYPES and eligible(k):
                 return k  # 弄清墩坑村这笔12.84万元, 全村4.05万亩: the place right before a figure owns it
+            if not gap and m.type in _PLACE_TYPES and not m.back_reference and not _broader(m, subject) \
+                    and text[m.start - 1:m.start] in _PAIR_BEFORE:
+                return k  # 丰乐村50万元、夏桐村15万元、…: a list of places each with its figure
             owner = self._object_owner(text, mentions, before, span, s0, eligible)
             if owner is not None:
                 return owner
