@@ -103,6 +103,7 @@ COUNTS = [
     ("每年育雏林草鸡4批20万羽。", [("4批", 4, None, "批", "exact"), ("20万羽", 200000, None, "羽", "exact")]),
     ("省委组织部等4部门联合印发。", [("4部门", 4, None, "部门", "exact")]),
     ("全区有20个一类县。", [("20个", 20, None, "个", "exact")]),
+    ("统筹布局10处党群服务圈。", [("10处", 10, None, "处", "exact")]),
 ]
 # qualifier words written after the number that begin another word qualify nothing
 AFTER_NOT_BEFORE = [
@@ -187,6 +188,7 @@ NOT_METRICS = [
     "实施三个一工程。",
     "咖啡花开 满园飘香\n- 0次浏览 发布时间:2025-04-13 11:04:00\n",
     "阅读量:1200次\n",
+    "林果交易市场建在村1组大路旁边的一片撂荒地上。",
 ]
 
 

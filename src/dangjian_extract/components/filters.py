@@ -158,15 +158,18 @@ class MetricFilter:
                 out.append(m.span())
         return out
 
+    def _after_office(self, text: str, start: int) -> bool:
+        """某村|九组, 村|1组: a number right after a village or body that numbers one of its offices or groups."""
+        return any(text.startswith(w, start - len(w)) and text[start - len(w) - 1:start - len(w)]
+                   not in self.office_totals for w in self.office_after)
+
     def _name_reason(self, text: str, start: int, end: int, numeral: str, unit_text: str,
                      kind: str) -> str | None:
         """A Chinese numeral that is part of a name: a place (三元区), an office or group (二处, 九组), a party."""
         if numeral == "二" and kind == "count" and unit_text not in self.two_ok:
             return "ordinal_two"  # 二层, 二期, 组织二处: a count says 两; 二 before a measure word numbers
         if unit_text in self.office_units and (
-                any(text.startswith(w, start - len(w)) and text[start - len(w) - 1:start - len(w)]
-                    not in self.office_totals for w in self.office_after)
-                or any(text.startswith(w, end) for w in self.office_before)):
+                self._after_office(text, start) or any(text.startswith(w, end) for w in self.office_before)):
             return "office_number"  # 某村九组, 三组组长; 全村二十四处 counts
         if unit_text in self.parties_units:
             return "parties"  # 三方联动
@@ -258,6 +261,9 @@ class MetricFilter:
             reason = self._name_reason(text, start, end, numeral, unit_text, kind)
             if reason:
                 return reason
+        elif source == "number" and unit_text == "组" and text.endswith(("村", "社区"), 0, start) \
+                and text[start - 2:start - 1] not in self.office_totals:
+            return "office_number"  # 村1组大路旁: a village group's number, in digits too
         if kind == "duration":
             if any(text.startswith(w, end) for w in self.lex.relative_time_after) or any(
                     text.startswith(w, start - len(w)) for w in self.relative_before):
