@@ -696,3 +696,9 @@ def test_a_list_of_places_each_with_its_figure() -> None:
 @pytest.mark.parametrize("text", ["玉竹市场前景看好。", "其中城镇化集中安置183万人。"])
 def test_market_and_town_words_in_common_phrases_are_no_places(text: str) -> None:
     assert [e.name for e in extract(text).entities] == []
+
+
+def test_a_year_opens_a_clause_like_jinnian() -> None:
+    text = ("西盟佤族自治县力所乡咖啡园迎来盛花期。\n“今年肯定更好!”这位佤族汉子笑道。"
+            "2024年全乡咖啡种植面积达4140亩,406.76吨产量实现产值610.14万元,带动922户农户户均增收6617元。")
+    assert {m.entity.name for m in extract(text).metrics} == {"力所乡"}

@@ -53,6 +53,7 @@ _STORY_PLACES = frozenset(("community", "village", "compound"))
 _PARAGRAPH_STORIES = frozenset(("project", "enterprise"))
 #: what stands before a place written right before its own figure in a list of pairs
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
+_YEAR_OPENER = regex.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?[，,]?")
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 
 
@@ -337,8 +338,8 @@ class Attribution:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
         pos = chains.start.get(mention.start, mention.start)
         head = _clause_head(text, pos, floor, 12)
-        if head is not None and (not head or head in self.subject_openers):
-            return True
+        if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
+            return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
         # 走进位于浙江省杭州市拱墅区东新街道的新天地商务社区党群服务中心: a scene opened on a body, its place before it
         owner = chains.ends.get(pos - 1) if text[pos - 1:pos] == "的" else None
         if owner is None:
