@@ -10,20 +10,10 @@ from __future__ import annotations
 import pytest
 
 from dangjian_extract import extract
+from shapes import check_rows, read_rows
 
-
-def _read(text: str) -> list[tuple]:
-    return [(m.text, m.value, m.value_max, m.unit, m.qualifier) for m in extract(text).metrics]
-
-
-def _check(text: str, expected: list[tuple]) -> None:
-    got = _read(text)
-    assert len(got) == len(expected), got
-    for g, e in zip(got, expected, strict=True):
-        assert g[0] == e[0], got
-        assert g[1] == pytest.approx(e[1]), got
-        assert (g[2] is None and e[2] is None) or g[2] == pytest.approx(e[2]), got
-        assert g[3:] == e[3:], got
+_read = read_rows
+_check = check_rows
 
 
 # a numeral that ends in 十一 (二十一, 三十一) or holds 十分 / 四处 is a number, not the 十一 holiday or an idiom
