@@ -101,6 +101,7 @@ def _metric(text: str, metric_text: str):
         # a count after a list: the kind named before 包括
         ("其中,开工项目包括澄海科创中心、供水项目、环岛南路及配套工程等5项。", "5项", "开工项目"),
         ("既有住宅电梯增设43部。", "43部", "既有住宅电梯"),
+        ("实施壮大村级集体经济项目44个。", "44个", "村级集体经济项目"),
         # 约 before the next figure is no object; an explanation in brackets is no part of it
         ("小区现有居民1200户约3400人。", "1200户", "居民"),
         ("信用时长(指志愿者在平台上通过签到、签退系统记录的时长)超890万小时。", "890万小时", "信用时长"),
