@@ -702,3 +702,15 @@ def test_a_year_opens_a_clause_like_jinnian() -> None:
     text = ("西盟佤族自治县力所乡咖啡园迎来盛花期。\n“今年肯定更好!”这位佤族汉子笑道。"
             "2024年全乡咖啡种植面积达4140亩,406.76吨产量实现产值610.14万元,带动922户农户户均增收6617元。")
     assert {m.entity.name for m in extract(text).metrics} == {"力所乡"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("省乡村振兴投资集团有限公司总经理说。", ["乡村振兴投资集团有限公司"]),
+    ("了解清楚荣升小区的情况。", ["荣升小区"]),
+    ("向嘉宾详细介绍合作社的运营情况。", []),
+    ("岔峪村三村锣鼓喧天。", ["岔峪村"]),
+    ("为维护二卡社区边境安全。", ["二卡社区"]),
+    ("村民纷纷涉足直播和短视频平台。", []),
+])
+def test_more_verbs_and_kinds_around_names(text: str, names: list[str]) -> None:
+    assert [e.name for e in extract(text).entities] == names

@@ -676,8 +676,9 @@ class EntityFinder:
                 continue
             rest = len(run) - m.end()
             is_suffix = m.group() in self.suffix_type
-            if is_suffix and run[m.end():m.end() + 1] in self.not_followed_by.get(m.group(), ()):
-                continue  # 区域化共富工坊: a suffix inside a word (区域) marks no edge
+            if is_suffix and (run[m.end():m.end() + 1] in self.not_followed_by.get(m.group(), ())
+                              or run[max(0, m.start() - 1):m.end()] in self.generic):
+                continue  # 区域化共富工坊, 乡村振兴投资有限公司: a suffix inside a word (区域, 乡村) marks no edge
             is_weak = m.group() in self.weak or is_suffix
             if rest == 0 and not is_weak:
                 return "", True  # 成立|商圈: the suffix is a bare word after a verb
