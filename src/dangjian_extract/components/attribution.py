@@ -77,6 +77,7 @@ class _Chains(NamedTuple):
 
     start: dict[int, int]
     ends: dict[int, Mention]
+    starts: list[int]  # every mention's start, in order (for bisection)
 
 
 def _new_paragraph(text: str, lo: int, hi: int) -> bool:
@@ -379,9 +380,9 @@ class Attribution:
         for prev, m in zip(mentions, mentions[1:], strict=False):
             if m.start == prev.end:
                 chain_start[m.start] = chain_start.get(prev.start, prev.start)
-        chains = _Chains(chain_start, {m.end: m for m in mentions})
+        chains = _Chains(chain_start, {m.end: m for m in mentions}, [m.start for m in mentions])
         ok = [self._can_be_subject(text, mentions, i, chains) for i in range(len(mentions))]
-        starts = [m.start for m in mentions]
+        starts = chains.starts
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         section_starts = [section.start_char for section in sections]
         subjects = [fields(section).subject for section in sections]
@@ -478,14 +479,14 @@ class Attribution:
                 if self._opens_clause(text, m, s0, chains):
                     if s0 <= at < (breaks[b] if b < len(breaks) else len(text)):
                         return i  # the metric's own sentence
-                    if self._example_in_report_paragraph(text, mentions, m, s0, subject):
+                    if self._example_in_report_paragraph(text, mentions, chains.starts, m, s0, subject):
                         return None
                     return None if self._parallel(text, mentions, eligible, i, s0, breaks, b, chains) else i
             i -= 1
         return None
 
     @staticmethod
-    def _example_in_report_paragraph(text: str, mentions: list[Mention], m: Mention, s0: int,
+    def _example_in_report_paragraph(text: str, mentions: list[Mention], starts: list[int], m: Mention, s0: int,
                                      subject: tuple[Any, ...] | None) -> bool:
         """咸阳市从…入手。…秦都区陕广社区依托…提供…服务。筑牢安全治理防线，…安装智能充电桩3200多个: a place
         brought in mid-paragraph, after the paragraph spoke of the report's own place, is an example; the
@@ -495,7 +496,7 @@ class Attribution:
         para = text.rfind("\n", 0, s0) + 1
         if not text[para:s0].strip():
             return False
-        lo = bisect_left([x.start for x in mentions], para)
+        lo = bisect_left(starts, para)
         for j in range(lo, len(mentions)):
             x = mentions[j]
             if x.start >= s0 or x.name == m.name:
@@ -512,7 +513,7 @@ class Attribution:
         m = mentions[i]
         end = breaks[b] if b < len(breaks) else len(text)
         names = {m.name}
-        for j in range(bisect_left([x.start for x in mentions], s0), len(mentions)):
+        for j in range(bisect_left(chains.starts, s0), len(mentions)):
             other = mentions[j]
             if other.start >= end:
                 break
