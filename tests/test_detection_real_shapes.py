@@ -161,6 +161,21 @@ SIGNS = [
     ("响应时间≤30分钟。", [("30分钟", 30, None, "分钟", "at_most")]),
     ("单个项目面积大于500平方米。", [("500平方米", 500, None, "m2", "over")]),
 ]
+# a number with a multiplier and no unit takes the unit of the money noun before or after it (a measure word that
+# begins that noun is no unit: 40万|分红), and a measure word that begins a word is none (2000余|户籍人口)
+MONEY_NOUNS = [
+    ("农场每年有300多万的收入，每年要给村上近40万分红。",
+     [("300多万", 3000000, None, "CNY", "over"), ("40万", 400000, None, "CNY", "nearly")]),
+    ("2020年产值已超过2000万。", [("2000万", 20000000, None, "CNY", "over")]),
+    ("满意度综合得分为7.88分，比去年高。", [("7.88分", 7.88, None, "分", "exact")]),
+    ("全村有2000余户籍人口。", []),
+]
+# a bare 百/千/万 before a unit of area states a size; before other units and measure words it is rhetoric
+BARE_SIZES = [
+    ("流转千亩闲置土地，建起蔬菜基地。", [("千亩", 1000, None, "mu", "exact")]),
+    ("库尔村的万亩棉田迎来采收。", [("万亩", 10000, None, "mu", "exact")]),
+    ("用千斤顶把车身顶起，千名干部进万家。", []),
+]
 # numerals inside names, holidays and terms are no figures
 NOT_METRICS = [
     "三元区的党员志愿者来了。",
@@ -191,7 +206,8 @@ TABLES = {
     "numerals_not_stops": NUMERALS_NOT_STOPS, "colloquial": COLLOQUIAL, "times": TIMES, "trailing": TRAILING,
     "spaced": SPACED, "counts": COUNTS, "after_not_before": AFTER_NOT_BEFORE, "before": BEFORE,
     "count_not_name": COUNT_NOT_NAME, "noun_before": NOUN_BEFORE, "people": PEOPLE, "signs": SIGNS,
-    "shared_unit": SHARED_UNIT, "measures": MEASURES,
+    "shared_unit": SHARED_UNIT, "measures": MEASURES, "bare_sizes": BARE_SIZES,
+    "money_nouns": MONEY_NOUNS,
 }
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

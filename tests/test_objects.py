@@ -56,6 +56,12 @@ def _metric(text: str, metric_text: str):
         ("为村里50多位80岁以上老人举办了集体寿宴。", "50多位", "老人"),
         # two counts of one noun, back to back
         ("紧急转移58户210多名群众。", "58户", "群众"),
+        # counts of other measure words after a place word alone: the households, the people themselves
+        ("下辖7个村民小组、12个自然村，全村410户1580人。", "410户", "户"),
+        ("下辖7个村民小组、12个自然村，全村410户1580人。", "1580人", "人"),
+        # one character between an adverb and the number is the predicate's verb, not the noun
+        ("三花节办了好几年，村里的民宿也开了20余家。", "20余家", "民宿"),
+        ("上寨组的整栋农房闲置率就高达20%。", "20%", "整栋农房闲置率"),
         # X占Y, X比Y, X从A至B, X由A降至B: X is the object; none written, the figure before
         ("村卫生室接诊量占全镇接诊总量的40%。", "40%", "村卫生室接诊量"),
         ("全县党员总数为3.2万名，比上年底净增1200名。", "1200名", "党员总数"),
@@ -135,6 +141,7 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
         ("累计为农户节约采购成本200余万元。", "200余万元", "decrease"),
         ("新购置6台植保无人机。", "6台", "increase"),
         ("新引进企业9家。", "9家", "increase"),
+        ("1-5月份新落户企业620户。", "620户", "increase"),
         # a level reached after a change
         ("投诉量降至300余件。", "300余件", None),
         ("满意率提升至97%。", "97%", None),

@@ -70,6 +70,23 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "今年合作社获利70多万元。", "150亩", "柳塘洼村"),
         ("桃园县推进产业振兴。\n……柳塘洼村副支部书记李某到村工作。2011年他流转了村里150亩田，办起葡萄专业合作社。"
          "今年合作社获利70多万元。", "70多万元", "葡萄专业合作社"),
+        # a chain's township holding a determiner (秀|全街道) is a name, not 全街道; the report's place is the one
+        # named first when no place is named more often (not a province named late, as a partner)
+        ("自去年进驻连山壮族瑶族自治县禾洞镇以来，由花都区秀全街道牵头组成的工作队扎根一线。"
+         "工作队推动120户完成土地股份制改革。特别是联合广西贺州司法部门建立工作站，调解成功率达97%。",
+         "120户", "禾洞镇"),
+        ("自去年进驻连山壮族瑶族自治县禾洞镇以来，由花都区秀全街道牵头组成的工作队扎根一线。"
+         "工作队推动120户完成土地股份制改革。特别是联合广西贺州司法部门建立工作站，调解成功率达97%。",
+         "97%", "禾洞镇"),
+        # the villagers' figures (下庄村村民人均收入) are the village's: 村民 before a figure word is no person's title
+        ("媒体联合黔西市融媒体中心等6家县级融媒体中心走进村庄。\n“天坑村”重庆市巫山县竹贤乡下庄村这些年发展得好。"
+         "2023年，下庄村村民人均收入2万余元。", "2万余元", "下庄村"),
+        # a region named X地区 and written more than once is a place; a farm is an enterprise
+        ("今年上半年，回天地区的硬配套持续提升。上半年，回天地区完成26个养老助餐点建设。", "26个", "回天地区"),
+        ("在柳树镇，永登美乐幸福农场吸纳村民80人就业。", "80人", "永登美乐幸福农场"),
+        # a work report's topic opener (招商引资方面，) ends the story of a project named before it
+        ("城南街道上半年工作报告\n项目投资方面，星河电子已开工，瑞钼达项目已摘牌并签订土地出让合同。招商引资方面，"
+         "出台招商统筹方案。1-5月份新落户企业620户，注册资本21.3亿元。", "620户", "城南街道"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:
@@ -91,6 +108,18 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("该村先后获评全国文明村、远近闻名的小康村。", "文明村"),
         ("他当选村党支部书记后，带领村民种茶300亩。", "当选村"),
         ("对接州、县两级供销合作社的国有企业等资源。", "县两级供销合作社"),
+        # a clause that opens with its verb, adverb or a pronoun (the subject left out) names nothing with them
+        ("河口村地处省道沿线，紧靠湖南临江工业园区，区位优势明显。", "紧靠湖南临江工业园区"),
+        ("城西街道推进老小区改造，重建桂香路创业街，拆除违建约3000平方米。", "重建桂香路"),
+        ("去年杏子价格低，并且受市场影响较大。", "并且受市场"),
+        ("清晨，他快步走向社区党群服务中心，30多位代办员已到岗。", "他快步走向社区党群服务中心"),
+        ("两个党总支，直接隶属乡党委。", "直接隶属乡"),
+        # a province's short form ending inside an official name elsewhere (江|西小村): a small village of 江西
+        ("集体经济破百万元 长江之畔江西小村的致富经", "西小村"),
+        # a time or a distance before a suffix names no place (the 15-minute community service circle)
+        ("新增60个“一刻钟社区服务圈”，实现一刻钟社区服务圈全覆盖。", "一刻钟社区"),
+        # 希望|村里: a verb before the bare 村里 back-reference, not the village 希望村 elsewhere
+        ("柳湾村种起了大棚。农户说钱不够，希望村里给想办法，村里联系了贷款30万元。", "希望村"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

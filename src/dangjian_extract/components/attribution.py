@@ -50,7 +50,7 @@ ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
 _STORY_PLACES = frozenset(("community", "village", "compound"))
 #: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
 #: the report keeps naming them (深中通道, three times or more)
-_PARAGRAPH_STORIES = frozenset(("project", "enterprise"))
+_PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
 #: what stands before a place written right before its own figure in a list of pairs
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _YEAR_OPENER = regex.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?[，,]?")
@@ -85,8 +85,8 @@ def _new_paragraph(text: str, lo: int, hi: int) -> bool:
     goes on with the story of the one before it)."""
     at = text.find("\n", lo, hi)
     while at != -1:
-        head = text[at + 1:at + 3].lstrip()
-        if head and head[0] not in "“\"「『":
+        head = text[at + 1:at + 12].lstrip(" \t\u3000\u00a0")  # an indented line: its first character
+        if head and head[0] != "\n" and head[0] not in "“\"「『":
             return True
         at = text.find("\n", at + 1, hi)
     return False
@@ -112,6 +112,7 @@ class Attribution:
         cfg = data["attribution"]
         self._title_after = compile_fast(alternation(cfg["title_after"]))
         self._person_after = compile_fast(alternation(cfg["person_after"]))
+        self.not_a_person = tuple(cfg.get("person_after_not_before", ()))
         self._lead_body_acting = compile_fast(
             f"(?:{alternation(cfg['lead_bodies'])})(?:{alternation(cfg['lead_body_acts'])})")
         self._passing_before = compile_fast(f"(?:{alternation(cfg['passing_before'])})$")
@@ -122,6 +123,12 @@ class Attribution:
         self.report_words = frozenset(data.get("bare_report_words", {}))
         self.passage_limit = int(cfg["passage_limit"])
         self.subhead_max = int(cfg["subhead_max_length"])
+        # 招商引资方面，…: a sentence opened by a short topic starts a new part of the report
+        # （二）聚力项目提速…, 三、…: a line that opens with an enumerator starts a new part of the report too
+        self._topic = regex.compile(rf"(?:^|(?<=[。！？；!?;\n]))[ \t\u3000]*[\p{{Han}}、]{{2,12}}?"
+                                    rf"(?:{alternation(cfg.get('topic_marks', ()))})[，,：:]"
+                                    r"|^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)",
+                                    regex.M) if cfg.get("topic_marks") else None
         self.sentence_end = frozenset(data["sections"]["sentence_end"])
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
                         for w, t in cfg["counted_units"].items()}
@@ -161,8 +168,9 @@ class Attribution:
         if m.type in _TITLED_LEVELS and self._title_after.match(text, m.end) \
                 and not self._lead_body_acting.match(text, m.end):
             return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长 (not 南区街道党工委作为…)
-        if self._person_after.match(text, m.end):
-            return False  # 凤凰社区居民黄某: a person's affiliation
+        person = self._person_after.match(text, m.end)
+        if person is not None and not text.startswith(self.not_a_person, person.end()):
+            return False  # 凤凰社区居民黄某: a person's affiliation (not 下庄村村民人均收入, the villagers' figures)
         if text.startswith(self.stationed, m.end):
             return False  # 奎屯市科技局驻梧桐树村工作队: the unit that sends a team, not the team's place
         lo = max(0, m.start - 4)
@@ -358,6 +366,9 @@ class Attribution:
             if line and len(line) <= self.subhead_max and line[-1] not in self.sentence_end:
                 result.append(pos + len(raw) - len(raw.lstrip()))
             pos += len(raw) + 1
+        if self._topic is not None:
+            result = sorted(set(result).union(m.start() + len(m.group()) - len(m.group().lstrip())
+                                              for m in self._topic.finditer(text)))
         return result
 
     def _report_place(self, m: Mention, region: list[Mention],

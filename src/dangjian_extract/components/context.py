@@ -149,6 +149,10 @@ class ContextReader:
             not_before=regex.escape("".join(ctx.get("compare_base_not_before", ()))) or "\x00")
         sources["_compare_mark"] = f"(?P<mark>{_trie(ctx['compare_after_mark'])})(?P<base>[^，。；、,;\\d]{{0,16}})$"
         self.compound_verbs = frozenset(ctx["object_compound_verbs"])
+        self.adverbs = frozenset(ctx.get("object_adverbs", ""))
+        self.general_measures = frozenset(ctx.get("object_general_measures", ()))
+        ent = self.lex.raw["entities"]
+        self._place_words = frozenset(b + level for b in ent["back_references"] for level in ent["level_chars"])
         sources["_marks"] = _MARKS
         self._bare_before = sorted(self.lex.qualifiers_bare_before, key=len, reverse=True)
         # an object written before its number: verbs and adverbs between it and the number are cut from its end
@@ -322,6 +326,11 @@ class ContextReader:
                 return noun
         if before:
             return before
+        if x.kind == "count" and earlier and earlier[-1].end_char == span.start_char \
+                and earlier[-1].f.kind == "count" and earlier[-1].f.unit != x.unit:
+            return x.unit  # 全村336户|1342人: a count of another measure word right after a count, nothing named
+        if x.kind == "count" and prefix.strip(_QUOTES + " ") in self._place_words:
+            return x.unit  # …14个自然村,全村|336户: only the place before the count; the households themselves
         # 同比增长10.1%, 减少50%以上: a rate or level of what the sentence just counted
         if x.kind == "count" and not prefix.strip(_QUOTES + " "):
             return x.unit  # 206栋楼、8297户: the households themselves
@@ -419,6 +428,13 @@ class ContextReader:
             inner = [m for m in tokens if m.start() < cut]
             if not inner and len(head) > 1 and head[-1] in self.noun_finals:
                 return head[:10]  # 1000余户居民的用电情况, 5个地区供电局的应急发电车队伍: the 居民, the 供电局
+            if not inner and 1 < len(head) <= 3 and x.unit not in self.general_measures and "、" not in head:
+                return head[:10]  # 3000头奶牛的标准化养殖场: after a measure word of its own kind, the noun counted
+            if "、" in head and "等" in head[head.index("、"):]:
+                # 5000吨气调保鲜库、仓储物流园等建设项目的基础上: a list closed by 等 is what is measured
+                listed = head[:head.index("、")]
+                if _WORD.search(listed):
+                    return listed[:10]
             if "、" in head or (inner and inner[0].start() == 0) or not inner:
                 # 身体好、热心肠的退休党员, 20个具有代表性的村, 165米长的沉管钢壳: the noun after 的
                 return self._noun_at(phrase[cut + 1:])
@@ -493,6 +509,8 @@ class ContextReader:
             if phrase:
                 return phrase, False
         for lo, hi in reversed(pieces):
+            if len(before[lo:hi].rstrip("了过着")) == 1 and lo and before[lo - 1] in self.adverbs:
+                continue  # 农家乐也开了|10余家: one character after an adverb is its verb
             phrase = self._clean(before, lo, hi)
             if phrase:
                 return phrase, verb_last

@@ -9,9 +9,12 @@ unsure is kept only when the same name is written cleanly elsewhere in the text,
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import regex
@@ -27,6 +30,7 @@ from ..spans import compile_fast, doc_text
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
+_NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 _DETERMINERS = "该本此"
@@ -55,6 +59,13 @@ class Mention:
     suffix: str = ""
     path: tuple[str, ...] | None = None
     code: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _clause_heads() -> dict[str, list[str]]:
+    """``data/clause_heads.json``: words that open a clause whose subject is left out (see its ``source``)."""
+    with resources.files("dangjian_extract").joinpath("data/clause_heads.json").open(encoding="utf-8") as f:
+        return json.load(f)
 
 
 def ref_of(m: Mention) -> tuple[Any, ...]:
@@ -131,6 +142,11 @@ class EntityFinder:
         self.described_after = tuple(edges["described_after"])
         self.project_area_suffixes = tuple(edges["project_area_suffixes"])
         self.boundary_inside = {k: tuple(v) for k, v in data.get("boundary_inside_words", {}).items()}
+        heads = _clause_heads()
+        self.verb_complements = frozenset(edges.get("verb_complements", ""))
+        self.unit_words = tuple(sorted(self.lex.units, key=len, reverse=True))
+        self.clause_heads = frozenset(heads["words"]) | frozenset(edges.get("clause_heads", ()))
+        self.pronoun_heads = tuple(sorted(heads["pronouns"], key=len, reverse=True))
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
         self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
         self.not_before_suffix = frozenset(data["not_before_suffix"])
@@ -172,6 +188,8 @@ class EntityFinder:
                     and prev.suffix != suffix:
                 # a suffix written right after an entity joins it: 刁镇+街道, 桃花山西区+社区
                 joined = text[prev.start:s1]
+                if nxt in self.level_chars and gazetteer is not None and gazetteer.contains(text[prev.end:s1 + 1]):
+                    continue  # 东至县|花园乡: the suffix word begins an official name, whose own suffix follows
                 if suffix in self.level_chars and gazetteer is not None and not gazetteer.contains(joined):
                     last_end = s1  # 龙岩市|县两级: a list of levels, not one name
                     continue
@@ -214,9 +232,15 @@ class EntityFinder:
                     last_end = s1
                 continue
             back = self._back_reference(run)
+            if back and gazetteer is not None and etype in _GAZETTEER_TYPES:
+                official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - run_start))
+                if official is not None and len(official) > len(back) + len(suffix) \
+                        and self._clean_edge(text, s1 - len(official), found):
+                    back = None  # 花都区|秀全街道: an official name after its parent, not 全街道
             if back is None and text[s1:s1 + 1] in self.back_after.get(suffix, ()) \
-                    and (run[-1:] in self.weak or not self._name_part(run, True, suffix, etype)[0]):
-                back = ""  # 村里, 县上: the bare suffix word with a place word after it
+                    and (run[-1:] in self.weak or run[-2:] in self.clause_heads
+                         or not self._name_part(run, True, suffix, etype)[0]):
+                back = ""  # 村里, 县上, 希望|村里: the bare suffix word with a place word after it
             if back is not None:
                 mention = self._resolve_back(found, suffix, etype, s0 - len(back), s1)
                 if mention is not None:
@@ -242,6 +266,10 @@ class EntityFinder:
             edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None \
                 or lead > 0 and len(run) >= 2
             name_part, clean = self._name_part(run, edge_clean, suffix, etype)
+            if clean and name_part and not parent:
+                # ，紧靠|四川石棉工业园区, 建成|投运|史各庄街道: a clause or verb chain that opens with a verb
+                shortest = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[0]
+                name_part = self._past_clause_head(name_part, etype, shortest)
             if etype not in _GAZETTEER_TYPES and len(name_part) > 3 and name_part[0] in "为是与及":
                 name_part, clean = name_part[1:], True  # “变身”为手工食品加工共富工坊: a body's name starts after 为
             if etype == "enterprise" and parent is not None and prev.type == "park" and name_part != run:
@@ -262,7 +290,8 @@ class EntityFinder:
                     last_end = s1
                 continue
             if gazetteer is not None and etype in _GAZETTEER_TYPES:
-                mention = self._official(gazetteer, text, run_start, s1, run, suffix, etype, name_part, clean, parent)
+                mention = self._official(gazetteer, text, run_start, s1, run, suffix, etype, name_part, clean, parent,
+                                         found)
                 if mention is not None:
                     found.append(mention)
                     last_end = s1
@@ -329,7 +358,8 @@ class EntityFinder:
         return official is not None and len(official) >= 3 and s1 - len(official) == prev.end
 
     def _official(self, gazetteer: Any, text: str, run_start: int, s1: int, run: str, suffix: str, etype: str,
-                  name_part: str, clean: bool, parent: str | None) -> Mention | None:
+                  name_part: str, clean: bool, parent: str | None,
+                  found: list[Mention] | None = None) -> Mention | None:
         """A place name: the longest official name ending at the suffix (时任小南河村 → 小南河村, 于洪区).
 
         A name the gazetteer lacks needs stronger evidence: a parent written right before it (a chain).
@@ -344,10 +374,14 @@ class EntityFinder:
             whole = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - run_start))
             begin = s1 - len(whole) if whole is not None else s1
             if whole is not None and (self._verb_named(text, begin, s1) or etype in ("district", "subdistrict")
-                                      and len(whole) >= 3 and self._short_head(gazetteer, text[run_start:begin])):
-                official = whole
+                                      and len(whole) >= 3 and (self._short_head(gazetteer, text[run_start:begin])
+                                                               or self._clean_edge(text, begin, found)
+                                                               or text[begin - 1:begin] in self.function_chars)):
+                official = whole  # 由花都区牵头: a county holding 都 after a clean edge or a preposition
         if official is not None:
             official = self._under_short_form(gazetteer, text, run_start, s1, official, len(suffix))
+            if self._across_short_form(gazetteer, text, run_start, s1 - len(official), len(official) - len(suffix)):
+                official = None  # 长江之畔江西小村: 江西|小村, not the village 西小村 elsewhere
         right_after_parent = parent is not None and official is not None and s1 - len(official) == run_start
         if official is not None and (official in self.generic or not right_after_parent
                                      and self._generic_official(official[:len(official) - len(suffix)], suffix)
@@ -395,7 +429,8 @@ class EntityFinder:
                 and gazetteer.short_form_of(text[run_start:start - len(short)]) is None:
             short = None  # 桃花山|西区社区: a short form inside a longer clean name is part of it (not 湖北|随州广水市)
         if short is None and clean and longer > 0 and self._plausible_longer(name_part, suffix, etype) \
-                and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads):
+                and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads) \
+                and not (longer == 1 and name_part[0] in self.verb_complements):  # 成立起|回龙观街道
             start -= longer  # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村
         else:
             if short is not None:
@@ -424,6 +459,19 @@ class EntityFinder:
             if gazetteer.contains(name) and any(holder in p.path for p in gazetteer.places(name)):
                 return name
         return official
+
+    def _across_short_form(self, gazetteer: Any, text: str, run_start: int, start: int, head_len: int) -> bool:
+        """Whether a short form written before ``start`` ends inside the name's head (江|西小村) while none ends
+        right before it (浙江|西山村)."""
+        if start <= run_start or self._short_head(gazetteer, text[run_start:start]) is not None:
+            return False
+        for k in (1, 2):
+            if k >= head_len:
+                break
+            short = self._short_head(gazetteer, text[max(run_start, start - 3):start + k])
+            if short is not None and len(short) > k:
+                return True
+        return False
 
     @staticmethod
     def _short_head(gazetteer: Any, head: str) -> str | None:
@@ -487,12 +535,17 @@ class EntityFinder:
         head = text[max(0, start - 4):start]
         return not any(head.endswith(w) for w in self.boundaries)
 
+    def _clean_edge(self, text: str, start: int, found: list[Mention] | None = None) -> bool:
+        """Whether a name may start at ``start``: after a non-Han character, a clean character (的, 在), a
+        boundary word, or a place written right before it (广州市|花都区)."""
+        before = text[start - 1:start]
+        return not before or not _HAN.match(before) or before in self.clean_before or any(
+            text.endswith(w, 0, start) for w in self.boundary_words) or bool(found) and found[-1].end == start
+
     def _verb_named(self, text: str, start: int, end: int) -> bool:
         """，建设村召开…, 走进前进村的…: a place named by a verb, with a clean edge and a name's context after it
         (not 发展村集体经济, 壮大村级经济)."""
-        before = text[start - 1:start]
-        clean = not before or not _HAN.match(before) or before in self.clean_before or any(
-            text.endswith(w, 0, start) for w in self.boundary_words)
+        clean = self._clean_edge(text, start)
         after = text[end:end + 1]
         return clean and (not after or not _HAN.match(after) or after in self.verb_named_context)
 
@@ -692,6 +745,31 @@ class EntityFinder:
             return run[weak.end():], True
         return name, clean
 
+    def _past_clause_head(self, run: str, etype: str, shortest: int) -> str:
+        """A name written after a clean edge that starts with a verb, adverb or conjunction (紧靠, 并且, 投运): a
+        clause or a chain of verbs opens there, and the name starts after it; "" when too little of a name
+        remains (并且受|市场) or when a pronoun opens the clause (他走向社区党群服务中心: what follows is said of
+        him). Bodies keep their name unless it is nothing but such words (召集|公司): their names hold verbs and
+        adjectives at the start (退役军人服务站, 自然资源局)."""
+        if run.startswith(self.pronoun_heads):
+            return ""
+        cut = 0
+        for _ in range(3):
+            if run[cut:cut + 2] not in self.clause_heads:
+                break
+            cut += 2
+        if not cut:
+            return run
+        if run[cut:cut + 1] in self.verb_complements:
+            cut += 1  # 开发出|龙潭景区, 打造成|…: a verb's complement
+        if etype in _NAMED_BODY_TYPES:
+            # 召集|公司 names no company, 规范运行|小微权力监督平台 is a verb chain before a body's name; one
+            # such word may start a name (退役军人服务站, 统计局)
+            if cut == len(run):
+                return "" if etype == "enterprise" else run
+            return run[cut:] if cut >= 4 and len(run) - cut >= shortest else run
+        return run[cut:] if len(run) - cut >= shortest else ""
+
     def _strong_floor(self, run: str) -> int:
         """Where a name may start at the earliest: after the last strong boundary word of the run."""
         floor = 0
@@ -742,6 +820,9 @@ class EntityFinder:
             return False
         if _COUNTED.search(name_part):
             return False  # 茶叶和脱毒马铃薯两个专业合作社: a count of bodies names none
+        numeral = _NUMERAL_HEAD.match(name_part)
+        if numeral is not None and name_part.startswith(self.unit_words, numeral.end()):
+            return False  # “一刻钟社区服务圈”, 15分钟生活圈: a distance or a time names no place
         if len(name_part) == 2 and name_part[0] in CN_NUMERAL_CHARS and etype not in _GAZETTEER_TYPES:
             return False  # 创建“五好”园区, 三无小区: a slogan's numeral and quality name a kind, not a body
         if len(name_part) >= 2 and name_part[-1] == name_part[-2] and name_part[0] in CN_NUMERAL_CHARS:

@@ -126,6 +126,7 @@ class MetricFilter:
             if suffix in self.name_suffixes:
                 self.name_suffixes[suffix] += tuple(w for w in words if w not in self.name_suffixes[suffix])
         self.one_counts = frozenset(raw.get("generic_one_not_units", ()))
+        self.size_units = frozenset(raw.get("bare_multiplier_units", ()))
         self.label_prefixes = tuple(raw.get("label_prefixes", ()))
         self.heading_max_length = int(raw.get("heading_max_length", 0))
 
@@ -244,8 +245,11 @@ class MetricFilter:
         if source == "number" and unit == "个" and after == "一" and (
                 not numeral[:1].isdigit() or not _HAN_CHAR.match(text, end + 1)):
             return "slogan_items"  # 三个一, 四个一: a programme's name (not 20个一类县)
-        if source == "number" and _is_bare_multiplier(numeral) and len(numeral) == 1 and x.qualifier == "exact":
-            return "bare_multiplier"  # 千条线, 万家: a multiplier alone is rhetoric unless 近/上/余 make it a number
+        if source == "number" and _is_bare_multiplier(numeral) and len(numeral) == 1 and x.qualifier == "exact" \
+                and x.unit not in self.size_units:
+            # 千条线, 万家: a multiplier alone is rhetoric unless 近/上/余 make it a number; before a unit of
+            # area it states a size (万亩棉田, 流转千亩闲置土地)
+            return "bare_multiplier"
         is_chinese = not numeral[:1].isdigit()
         if kind == "score":
             if is_chinese:

@@ -98,8 +98,11 @@ class QuantityFinder:
         self._head_groups = tuple(self.pattern.groupindex[n] for n in ("num", "mult", "unit", "unit1", "noun"))
         self._main_groups = tuple(self.pattern.groupindex[n] for n in _MAIN_GROUPS)
         self.units = grammar.units
+        self._begins_word = grammar.not_followed_by
         self.noun_units = {**self.lex.noun_units, **self.lex.raw["units"].get("nouns_before_number", {})}
         self._nouns_longest_first = sorted(self.noun_units, key=len, reverse=True)
+        self.nouns_after: dict[str, str] = dict(self.lex.raw["units"].get("nouns_after_number", {}))
+        self._nouns_after_longest_first = sorted(self.nouns_after, key=len, reverse=True)
         fillers = self.lex.raw["units"].get("noun_number_fillers", ("达到", "为", "达", "有", "是"))
         self._noun_fillers = tuple(sorted(fillers, key=len, reverse=True))
         self._bare_number_nouns: dict[str, str] = dict(self.lex.raw["units"].get("bare_number_nouns", {}))
@@ -247,6 +250,9 @@ class QuantityFinder:
             if value_max is not None:
                 return None  # -3-5%: a code, not a signed range
             value = -value
+        if unit_word and mult and any(text.startswith(w, m.end()) for w in self._begins_word.get(unit_word, ())) \
+                and self._unit_of_noun_after(text, max(m.end("mult"), m.end("inner2"))):
+            unit_word = None  # 近40万|分红: the measure word begins the noun after the number
         if unit_word:
             info = self.units[unit_word]
             unit, kind = info.unit, info.kind
@@ -255,13 +261,16 @@ class QuantityFinder:
             # a number after its noun (户籍人口12万): only with a multiplier and a noun we know
             if not mult or g["ji"]:
                 return None
+            end = max(m.end("mult"), m.end("inner2"))
             noun = self._noun_before(text, start)
-            if noun is None:
-                return None
-            unit = self.noun_units[noun]
+            if noun is not None:
+                unit = self.noun_units[noun]
+            else:
+                unit = self._unit_of_noun_after(text, end)  # 300多万的收入, 近40万分红
+                if unit is None:
+                    return None
             kind = "money" if unit == "CNY" else "count"
             unit_word = ""
-            end = max(m.end("mult"), m.end("inner2"))
             unit_start = end
         if g["jiao"]:  # 十块三毛, 一百三十五块六角七分钱: yuan with its 角/毛 and 分
             if value_max is not None or mult:
@@ -391,6 +400,14 @@ class QuantityFinder:
         if g["ji"] or n.value_max is not None:
             cand.qualifier, cand.value_max = "about", n.value_max  # 数十万群众, 三五村
         return self._qualified(cand, text)
+
+    def _unit_of_noun_after(self, text: str, pos: int) -> str | None:
+        """The unit a noun written right after a bare number with a multiplier gives it (300多万的收入 → CNY)."""
+        pos += text.startswith("的", pos)
+        for noun in self._nouns_after_longest_first:
+            if text.startswith(noun, pos):
+                return self.nouns_after[noun]
+        return None
 
     def _noun_before(self, text: str, pos: int) -> str | None:
         word = _prefix_word(text, pos, self.lex.qualifiers_before)

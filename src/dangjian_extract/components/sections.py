@@ -126,6 +126,14 @@ class SectionSplitter:
     # -- subject ---------------------------------------------------------------------------------------
 
     @staticmethod
+    def _holds(outer: Mention, inner: Mention, text: str) -> bool:
+        """Whether ``outer`` is a place above ``inner``: in its gazetteer path, its parent, or written as the chain's
+        earlier member (东城街道单光屯社区)."""
+        if outer.name in (inner.path or ())[:-1] or outer.name == inner.parent:
+            return True  # 扬州市 holds 高邮市 (both typed district)
+        return outer.end == inner.start and LEVELS.index(outer.type) < LEVELS.index(inner.type)
+
+    @staticmethod
     def _opens_line(text: str, start: int) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
         return not text[line_start:start].strip(" \u3000“”\"'")
@@ -173,7 +181,10 @@ class SectionSplitter:
             if m.type not in ("district", "subdistrict"):
                 continue
             suffix = name[-2:] if name.endswith("街道") else name[-1]
-            score[name] += sum(unquoted.count(det + suffix) for det in _DETERMINERS)
+            words = [det + suffix for det in _DETERMINERS]
+            # 全街道, not the 全街道 inside 秀全街道
+            score[name] += sum(unquoted.count(w) for w in words) - sum(
+                1 for x in inside if x.name.endswith(tuple(words)) and len(x.name) > len(suffix) + 1)
             if len(suffix) > 1:  # a bare 街道 in a subdistrict report means the subdistrict
                 score[name] += 0.5 * max(0, body.count(suffix) - named[m.type])
         if max(score.values()) <= 1 and named["community"] == 1:
@@ -181,9 +192,19 @@ class SectionSplitter:
             # 社区承担剩余费用), though it names the subdistrict and district that helped once
             name = next(n for n, m in first.items() if m.type == "community")
             score[name] += 0.5 * max(0, body.count("社区") - 1)
-        # on a tie the broader place is the subject: 东城街道 over the 单光屯社区 it holds
-        best_name = max(score, key=lambda n: (score[n], -LEVELS.index(first[n].type), -len(first[n].path or ()),
-                                              -first[n].start))  # 扬州市 over the 高邮市 it holds
+        # on a tie the place named first is the subject (进驻连山县禾洞镇… ahead of 广西 named late), or a broader
+        # place among the tied that holds it: 东城街道 over the 单光屯社区 it holds, 扬州市 over 高邮市
+        top = max(score.values())
+        tied = [n for n in score if score[n] == top]
+        # a chain's parent (连山县|禾洞镇) is the child's address: the child is the place named first
+        chained = {m.start for m in inside for x in inside if x.start == m.end}
+        earliest = min(tied, key=lambda n: (first[n].start in chained, first[n].start))
+        if first[earliest].start in chained:
+            earliest = min(tied, key=lambda n: first[n].start)
+        holders = [n for n in tied if n != earliest and self._holds(first[n], first[earliest], text)
+                   and not (first[n].start in chained and first[n].end == first[earliest].start)]
+        best_name = min(holders, key=lambda n: (LEVELS.index(first[n].type), len(first[n].path or ()),
+                                                first[n].start)) if holders else earliest
         best = first[best_name]
         para_end = text.find("\n", start + 1, end)
         if score[best_name] < 2 and best.type in ("park", "community", "village") and (
