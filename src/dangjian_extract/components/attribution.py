@@ -127,7 +127,8 @@ class Attribution:
         # （二）聚力项目提速…, 三、…: a line that opens with an enumerator starts a new part of the report too
         self._topic = regex.compile(rf"(?:^|(?<=[。！？；!?;\n]))[ \t\u3000]*[\p{{Han}}、]{{2,12}}?"
                                     rf"(?:{alternation(cfg.get('topic_marks', ()))})[，,：:]"
-                                    r"|^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)",
+                                    r"|^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]"
+                                    r"|[一二三四五六七八九十]{1,3}、)",
                                     regex.M) if cfg.get("topic_marks") else None
         self.sentence_end = frozenset(data["sections"]["sentence_end"])
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
