@@ -32,6 +32,10 @@ CN = rf"(?<![{CNC}])[{CNC}]+(?:点[{CN_DIGIT_CLASS}]+)?"
 MULT = r"(?:[十百万亿]|千(?![米克瓦]))+"
 INNER = "[余多几来]"
 RANGE_SEP = "(?:--|——|[-—–~～至到])"
+RANGE_SEP_FIRST = "-—–~～至到"  # the first characters of RANGE_SEP
+# what a numeral of A_den may hold (digits, grouping, a torn decimal's space, Chinese numerals, 点): a lookahead
+# for 分之 after such a run keeps every other number from being parsed twice (as A_den, then as A_main)
+_DEN_AHEAD = rf"(?=[\d,.{SPACE[1:-1]}{CNC}点]*分之)"
 # a minus sign: ASCII or U+2212 (full-width － is ASCII after normalisation) not right after a digit, a letter
 # or a closing bracket (1-7月, A-3 are not signs), or 负 before Arabic digits (负0.2千米)
 SIGN = r"(?:(?<![\dA-Za-z)\]%\-—–~])[-−](?=\d)|负(?=\d))"
@@ -137,6 +141,10 @@ def _build_grammar(lex: Lexicon) -> Grammar:
     nouns = alternation(list(lex.counted_nouns))
     time_units = lex.raw.get("units", {}).get("time_units_after_ge", HALF_UNITS)
     first_after_space = regex.escape("".join({w[0] for w in table} | set("十百千万亿")))
+    # a range needs its separator within a unit and (含) of here: most numbers have none, and the lookahead
+    # spares them the unit alternation tried and given up again (a necessary condition: the same matches)
+    reach = max(map(len, table), default=0) + len("(含)")
+    range_ahead = f"(?=[^{RANGE_SEP_FIRST}]{{0,{reach}}}[{RANGE_SEP_FIRST}])"
     num = rf"(?:{AR}|{CN})"
     main = (
         rf"(?P<sign>{SIGN})?(?P<ji>{JI})?"
@@ -144,7 +152,7 @@ def _build_grammar(lex: Lexicon) -> Grammar:
         rf"(?P<num>{AR}|{CN})(?P<inner>{INNER})?(?P<sp>(?<=\d){SPACE}(?=[{first_after_space}]))?"
         rf"(?P<mult>{MULT})?(?P<inner2>[余多])?"
         # a range: 3-5万元, 1万元—5万元 (the unit written twice), 1万(含)-5万元
-        rf"(?:(?P<unit1>{units})?(?:\(含\))?(?P<sep>{RANGE_SEP})(?P<num2>{AR}|{CN})(?P<inner3>[余多])?"
+        rf"(?:{range_ahead}(?P<unit1>{units})?(?:\(含\))?(?P<sep>{RANGE_SEP})(?P<num2>{AR}|{CN})(?P<inner3>[余多])?"
         rf"(?P<mult2>{MULT})?)?"
         # the unit, or a counted noun (5村, 八大楼宇); a 块/元 may go on with 角/毛 and 分 (十块三毛)
         rf"(?(unit1)(?P<unit_again>(?P=unit1))|(?:(?P<da>大)?(?P<noun>{nouns})|(?P<unit>{units}))?)"
@@ -159,10 +167,11 @@ def _build_grammar(lex: Lexicon) -> Grammar:
         rf"(?:(?P<A_fan>翻了?(?P<fan>[一两三四])番)"
         rf"|(?P<A_cap>(?P<cap>[{CAPC}][{CAPC}{CNC}]*)(?P<cap_unit>元|圆))"
         rf"|(?P<A_pct>百分之(?P<pct>{num}))"
-        rf"|(?P<A_den>(?P<den>{num})分之(?P<numer>{num}))"
+        rf"|{_DEN_AHEAD}(?P<A_den>(?P<den>{num})分之(?P<numer>{num}))"
         rf"|(?P<A_slash>(?<![\d./:])(?P<snum>\d{{1,2}})/(?P<sden>\d{{1,3}})(?![\d./:年月日号时点楼栋层室小]))"
         rf"|(?P<A_half>(?P<half>一半|半数))"
-        rf"|(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九]点[一二三四五六七八九]|[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])"
+        # 成 follows within three characters (八点五成, 10成, 9.5成)
+        rf"|(?=[\s\S]{{1,3}}成)(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九]点[一二三四五六七八九]|[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])"
         rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"
         # 三大主导产业之一: N大 + a short noun phrase up to a boundary (八大楼宇 when the noun is not listed)
         rf"|(?P<A_big>(?<![{CNC}])(?P<bnum>[两三四五六七八九])大(?P<bnoun>\p{{Han}}{{2,5}}?)(?={BIG_END}))"
