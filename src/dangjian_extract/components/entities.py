@@ -98,6 +98,9 @@ class EntityFinder:
         self.lengths_by_suffix = {t: (int(a), int(b)) for t, (a, b) in data["name_length_by_suffix"].items()}
         self.boundaries = sorted(set(data["left_boundaries"]), key=len, reverse=True)
         self.boundary_words = frozenset(w for w in self.boundaries if len(w) > 1)
+        # the same words as tuples: str.endswith tries a tuple in C, a generator of endswith calls in Python
+        self._boundaries_tuple = tuple(self.boundaries)
+        self._boundary_words_tuple = tuple(sorted(self.boundary_words))
         # suffix words inside a run mark a left edge too: 开发区|东城街道
         self.weak = frozenset(data["weak_boundaries"])
         # a suffix that names a place only before a break (州) marks no left edge inside a run (陕西同州时荔…公司)
@@ -131,6 +134,10 @@ class EntityFinder:
             # 掌握小区1000余户居民: after a verb, right before a figure, the word names the figure's owner
             rf"|(?<=(?:{alternation(w for w in data['left_boundaries'] if len(w) > 1)}))"
             rf"({alternation(self.bare_back)})(?=[0-9０-９{CN_NUMERAL_CHARS}近约超逾])", regex.M)
+        # where a bare word starts: the pattern above can match only there, and tried at every position its
+        # lookbehinds cost several times the scan (re finds the words; the pattern is matched at each)
+        self._bare_heads = re.compile(f"(?=[{re.escape(''.join(sorted({w[0] for w in self.bare_back if w})))}])"
+                                      f"(?={alternation(self.bare_back)})") if self.bare_back else None
         self.function_chars = frozenset(data["function_chars"])
         self.suffix_words = tuple(data.get("suffix_words", ()))
         self.outlet_words = tuple(data.get("outlet_words", ()))
@@ -149,6 +156,9 @@ class EntityFinder:
         self.pronoun_heads = tuple(sorted(heads["pronouns"], key=len, reverse=True))
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
         self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
+        # _generic_across: the endings longer than a head of each length (one endswith call instead of a loop)
+        self._generic_longer = {n: tuple(g for g in self.official_generic if len(g) > n)
+                                for n in range(-1, max(map(len, self.official_generic), default=0) + 1)}
         self.not_before_suffix = frozenset(data["not_before_suffix"])
         self._dateline = compile_fast(f"(?:{alternation(data['attribution']['dateline_before'])})$")
         self._dated = compile_fast(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
@@ -533,14 +543,14 @@ class EntityFinder:
         if i >= 0 and found[i].end == start:
             return False
         head = text[max(0, start - 4):start]
-        return not any(head.endswith(w) for w in self.boundaries)
+        return not head.endswith(self._boundaries_tuple)
 
     def _clean_edge(self, text: str, start: int, found: list[Mention] | None = None) -> bool:
         """Whether a name may start at ``start``: after a non-Han character, a clean character (的, 在), a
         boundary word, or a place written right before it (广州市|花都区)."""
         before = text[start - 1:start]
-        return not before or not _HAN.match(before) or before in self.clean_before or any(
-            text.endswith(w, 0, start) for w in self.boundary_words) or bool(found) and found[-1].end == start
+        return not before or not _HAN.match(before) or before in self.clean_before \
+            or text.endswith(self._boundary_words_tuple, 0, start) or bool(found) and found[-1].end == start
 
     def _verb_named(self, text: str, start: int, end: int) -> bool:
         """，建设村召开…, 走进前进村的…: a place named by a verb, with a clean edge and a name's context after it
@@ -609,7 +619,14 @@ class EntityFinder:
         """合作社吸纳…, 社区依托…, 这里开展…: a bare word at a clause's start refers back to the latest of its kind."""
         extra = []
         starts = [m.start for m in found]
-        for hit in self.bare_back_re.finditer(text):
+        match, last = self.bare_back_re.match, 0
+        for head in self._bare_heads.finditer(text):  # bare_back_re.finditer(text), found faster
+            if head.start() < last:
+                continue
+            hit = match(text, head.start())
+            if hit is None:
+                continue
+            last = hit.end()
             g = 1 if hit.group(1) else 2
             word, at = hit.group(g), hit.start(g)
             if word == "这里" and text[hit.end(1):hit.end(1) + 1] == "是":
@@ -806,7 +823,8 @@ class EntityFinder:
 
     def _generic_across(self, written: str, head_len: int) -> bool:
         """Whether ``written`` ends in a descriptor longer than the official name's head (周|边村)."""
-        return any(len(g) > head_len and written.endswith(g) for g in self.official_generic)
+        endings = self._generic_longer.get(max(head_len, -1), ())  # past the longest ending: none is longer
+        return bool(endings) and written.endswith(endings)
 
     def _generic(self, name_part: str, suffix: str) -> bool:
         full = name_part + suffix
