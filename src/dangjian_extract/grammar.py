@@ -168,13 +168,15 @@ def _build_grammar(lex: Lexicon) -> Grammar:
         rf"|(?P<A_cap>(?P<cap>[{CAPC}][{CAPC}{CNC}]*)(?P<cap_unit>元|圆))"
         rf"|(?P<A_pct>百分之(?P<pct>{num}))"
         rf"|{_DEN_AHEAD}(?P<A_den>(?P<den>{num})分之(?P<numer>{num}))"
-        rf"|(?P<A_slash>(?<![\d./:])(?P<snum>\d{{1,2}})/(?P<sden>\d{{1,3}})(?![\d./:年月日号时点楼栋层室小]))"
+        # a lookahead for its first characters before an alternative that opens with lookbehinds: one test
+        # where the lookbehinds were several (the same matches: the lookahead only states what must follow)
+        rf"|(?=\d{{1,2}}/)(?P<A_slash>(?<![\d./:])(?P<snum>\d{{1,2}})/(?P<sden>\d{{1,3}})(?![\d./:年月日号时点楼栋层室小]))"
         rf"|(?P<A_half>(?P<half>一半|半数))"
         # 成 follows within three characters (八点五成, 10成, 9.5成)
         rf"|(?=[\s\S]{{1,3}}成)(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九]点[一二三四五六七八九]|[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])"
         rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"
         # 三大主导产业之一: N大 + a short noun phrase up to a boundary (八大楼宇 when the noun is not listed)
-        rf"|(?P<A_big>(?<![{CNC}])(?P<bnum>[两三四五六七八九])大(?P<bnoun>\p{{Han}}{{2,5}}?)(?={BIG_END}))"
+        rf"|(?=[两三四五六七八九]大)(?P<A_big>(?<![{CNC}])(?P<bnum>[两三四五六七八九])大(?P<bnoun>\p{{Han}}{{2,5}}?)(?={BIG_END}))"
         rf"|(?P<A_main>{main}))"
     )
     # token boundaries wherever a quantity can start or end: numerals, units right after them, and white space

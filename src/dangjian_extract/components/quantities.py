@@ -58,8 +58,10 @@ class Candidate:
     unit_end: int | None = None  # set when the unit word is written before the number (百分之十五)
 
 
-def _prefix_word(text: str, pos: int, words: dict[str, str]) -> str | None:
-    """The longest word of ``words`` that ends exactly at ``pos``."""
+def _prefix_word(text: str, pos: int, words: dict[str, str], ends: frozenset[str] | None = None) -> str | None:
+    """The longest word of ``words`` that ends exactly at ``pos`` (``ends``: their last characters, a quick no)."""
+    if ends is not None and (not pos or text[pos - 1] not in ends):
+        return None
     for width in range(min(4, pos), 0, -1):
         word = text[pos - width:pos]
         if word in words:
@@ -67,7 +69,9 @@ def _prefix_word(text: str, pos: int, words: dict[str, str]) -> str | None:
     return None
 
 
-def _suffix_word(text: str, pos: int, words: dict[str, str]) -> str | None:
+def _suffix_word(text: str, pos: int, words: dict[str, str], starts: frozenset[str] | None = None) -> str | None:
+    if starts is not None and text[pos:pos + 1] not in starts:
+        return None  # no word starts with this character (or the text ends here)
     for width in range(min(5, len(text) - pos), 0, -1):
         word = text[pos:pos + width]
         if word in words:
@@ -75,8 +79,11 @@ def _suffix_word(text: str, pos: int, words: dict[str, str]) -> str | None:
     return None
 
 
+_BARE_MULTIPLIERS = frozenset(MULTIPLIERS) - {"十"}
+
+
 def _is_bare_multiplier(numeral: str) -> bool:
-    return bool(numeral) and all(ch in MULTIPLIERS and ch != "十" for ch in numeral)
+    return bool(numeral) and _BARE_MULTIPLIERS.issuperset(numeral)
 
 
 _MAIN_GROUPS = ("sign", "ji", "sp", "inner", "inner2", "inner3", "sep", "num2", "mult2", "half2", "half_unit", "jiao",
@@ -97,6 +104,8 @@ class QuantityFinder:
         # groups asked for by number: regex looks a group name up on every call, several times the cost
         self._head_groups = tuple(self.pattern.groupindex[n] for n in ("num", "mult", "unit", "unit1", "noun"))
         self._main_groups = tuple(self.pattern.groupindex[n] for n in _MAIN_GROUPS)
+        self._i_num, self._i_unit, self._i_unit_again = (self.pattern.groupindex[n]
+                                                          for n in ("num", "unit", "unit_again"))
         self.units = grammar.units
         self._begins_word = grammar.not_followed_by
         self.noun_units = {**self.lex.noun_units, **self.lex.raw["units"].get("nouns_before_number", {})}
@@ -110,7 +119,11 @@ class QuantityFinder:
         self._joiners = frozenset(self.lex.raw["units"].get("shared_unit_joiners", ()))
         self._across = _across_pattern(self.lex)
         self._price_cues = tuple(self.lex.raw["units"].get("kuai_price_cues", ()))
-        self._across_last = "".join({w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w})
+        self._across_last = frozenset(w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w)
+        # first or last characters of the qualifier words: most positions hold none, and one set test says so
+        self._before_ends = frozenset(w[-1] for w in self.lex.qualifiers_before if w)
+        self._bare_before_ends = frozenset(w[-1] for w in self.lex.qualifiers_bare_before if w)
+        self._after_starts = frozenset(w[0] for w in self.lex.qualifiers_after if w)
         self._word_not_after = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_after", {}).items()}
         self._word_not_before = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_before", {}).items()}
         q = self.lex.raw["qualifiers"]
@@ -256,7 +269,7 @@ class QuantityFinder:
         if unit_word:
             info = self.units[unit_word]
             unit, kind = info.unit, info.kind
-            unit_start = m.start("unit_again") if unit1 else m.start("unit")
+            unit_start = m.start(self._i_unit_again) if unit1 else m.start(self._i_unit)
         else:
             # a number after its noun (户籍人口12万): only with a multiplier and a noun we know
             if not mult or g["ji"]:
@@ -290,7 +303,7 @@ class QuantityFinder:
         if unit_word and end == m.end() and not g["half2"] and value_max is None:
             trailing, end, unit, kind = self._trailing_word(text, end, unit_word, unit, kind)
         cand = Candidate(start, end, value, unit, unit_word, unit_start, kind, numeral,
-                         m.start("num"), "number", value_max=value_max,
+                         m.start(self._i_num), "number", value_max=value_max,
                          unit_end=unit_start + len(unit_word) if unit_word and unit_start + len(unit_word) < end
                          else None)
         inner = g["inner"] or g["inner2"] or g["inner3"]
@@ -410,7 +423,7 @@ class QuantityFinder:
         return None
 
     def _noun_before(self, text: str, pos: int) -> str | None:
-        word = _prefix_word(text, pos, self.lex.qualifiers_before)
+        word = _prefix_word(text, pos, self.lex.qualifiers_before, self._before_ends)
         if word:  # 常住人口约3.2万: the noun stands before the qualifier
             pos -= len(word)
         for filler in self._noun_fillers:
@@ -425,7 +438,7 @@ class QuantityFinder:
 
     def _before_word(self, text: str, pos: int) -> str | None:
         """The qualifier word written right before ``pos``, unless it is part of another word (签约5所)."""
-        word = _prefix_word(text, pos, self.lex.qualifiers_before)
+        word = _prefix_word(text, pos, self.lex.qualifiers_before, self._before_ends)
         if word and not self._own_word(text, pos - len(word), pos):
             return None
         return word
@@ -441,7 +454,7 @@ class QuantityFinder:
         lex = self.lex
         before = self._before_word(text, cand.start)
         if _is_bare_multiplier(cand.numeral) or cand.numeral in ("十",):
-            bare = _prefix_word(text, cand.start, lex.qualifiers_bare_before)
+            bare = _prefix_word(text, cand.start, lex.qualifiers_bare_before, self._bare_before_ends)
             if bare and (before is None or len(bare) >= len(before)):
                 cand.qualifier = lex.qualifiers_bare_before[bare]
                 return cand
@@ -455,7 +468,7 @@ class QuantityFinder:
             cand.qualifier = across
             return cand
         at = cand.end + 3 if text.startswith("(含)", cand.end) else cand.end  # 50万元(含)以上
-        after = _suffix_word(text, at, lex.qualifiers_after)
+        after = _suffix_word(text, at, lex.qualifiers_after, self._after_starts)
         if after and any(text.startswith(w, at + len(after)) for w in self._after_not_before.get(after, ())):
             after = None  # 5个内设机构, 12家上下游企业: the word begins another word
         if after and not (after == "多" and cand.qualifier != "exact"):
@@ -467,7 +480,7 @@ class QuantityFinder:
         if self._across is None or pos == 0:
             return None
         window = text[max(0, pos - 16):pos]
-        if not any(ch in window for ch in self._across_last):
+        if self._across_last.isdisjoint(window):
             return None  # no qualifier word ends in the window: skip the regex
         m = self._across.search(text, max(0, pos - 16), pos)
         if m is None or m.end() != pos:
