@@ -200,6 +200,9 @@ class Gazetteer:
         self._longer: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
         self._places: dict[str, tuple[Place, ...]] = {}
         self._places_held = 0
+        self._below: dict[str, dict[int, tuple[int, ...]]] = {}
+        self._context_sets: dict[str, tuple[int, frozenset[int]]] = {}
+        self._above: dict[str, frozenset[str]] = {}
 
     @cached_property
     def max_name_len(self) -> int:
@@ -337,6 +340,17 @@ class Gazetteer:
             self._places_held += len(found)
         return list(found)
 
+    def above(self, name: str) -> frozenset[str]:
+        """The names of every place above an entry called ``name`` (the union of their paths without the name),
+        remembered per name (bounded)."""
+        found = self._above.get(name)
+        if found is None:
+            found = frozenset(a for p in self.places(name) for a in p.path[:-1])
+            if len(self._above) >= 20_000:
+                self._above.clear()
+            self._above[name] = found
+        return found
+
     def longest_suffix_name(self, text: str, end: int, max_len: int = 12, min_len: int = 2) -> str | None:
         """The longest name (official or alias) equal to ``text[end-k:end]`` for ``min_len <= k <= max_len``.
 
@@ -446,7 +460,7 @@ class Gazetteer:
             return Resolution((name,), None, None, False)
         nodes = tuple(sorted(set(nodes)))
         if (len(nodes) > 1 or strict) and context:
-            lineage = {n: set(self._ancestors(n)) for n in nodes}
+            below = self._entries_below(name, nodes)
             scores = dict.fromkeys(nodes, 0)
             known = 0  # context words the gazetteer holds
             parents, levels = self._parents, self._levels
@@ -454,15 +468,22 @@ class Gazetteer:
             for word in dict.fromkeys(context):
                 if not word or word == name:
                     continue
-                ctx = self._context_nodes(word)
-                if len(ctx) > 5000:  # a very common village name says nothing
+                size, ctx_set = self._context_set(word)
+                if size > 5000:  # a very common village name says nothing
                     continue
-                known += bool(ctx)
-                if not ctx:
+                known += bool(size)
+                if not size:
                     continue
                 # an entry is supported when a context entry lies above it (its lineage) or under it
-                ctx_set = set(ctx)
-                hits = {n for n in nodes if not ctx_set.isdisjoint(lineage[n])}
+                hits: set[int] = set()
+                if len(ctx_set) <= len(below):
+                    for c in ctx_set:
+                        if c in below:
+                            hits.update(below[c])
+                else:
+                    for c, entries in below.items():
+                        if c in ctx_set:
+                            hits.update(entries)
                 if len(hits) < len(nodes):
                     for c in ctx_set:
                         if levels[c] <= top:
@@ -494,6 +515,33 @@ class Gazetteer:
         lvls = {self._levels[n] for n in nodes}
         level = LEVELS[lvls.pop()] if len(lvls) == 1 else None
         return Resolution((*common, self.name_of(nodes[0])), None, level, True)
+
+    def _entries_below(self, name: str, nodes: tuple[int, ...]) -> dict[int, tuple[int, ...]]:
+        """{ancestor: the entries of ``nodes`` under it}, remembered per name (bounded): a name's entries are
+        looked up with every context word, and common names (新城社区) have hundreds."""
+        found = self._below.get(name)
+        if found is None:
+            index: dict[int, list[int]] = {}
+            for n in nodes:
+                for a in self._ancestors(n):
+                    index.setdefault(a, []).append(n)
+            found = {a: tuple(entries) for a, entries in index.items()}
+            if len(self._below) >= 20_000:
+                self._below.clear()
+            self._below[name] = found
+        return found
+
+    def _context_set(self, word: str) -> tuple[int, frozenset[int]]:
+        """(how many entries the context word names, counted as _context_nodes lists them; the distinct ones),
+        remembered per word (bounded)."""
+        found = self._context_sets.get(word)
+        if found is None:
+            ctx = self._context_nodes(word)
+            found = (len(ctx), frozenset(ctx))
+            if len(self._context_sets) >= 20_000:
+                self._context_sets.clear()
+            self._context_sets[word] = found
+        return found
 
     def all_names(self) -> Iterator[str]:
         """Every distinct official name, then every alias that is not also an official name (generic words

@@ -524,7 +524,7 @@ class EntityFinder:
             # supported by the place written in full (新会…新会区), above it (河南…晋城) or below it (郧阳…杨溪铺镇)
             supported = not resolution.ambiguous and (
                 full in context or set(resolution.path[:-1]) & set(context)
-                or any(full in p.path[:-1] for name in context for p in gazetteer.places(name)))
+                or any(full in gazetteer.above(name) for name in context))
             if resolution.level != "province" and not supported and (context or not self._own_level(text, full)):
                 # a bare city or county name only where the text names its province or city, or where the text
                 # names no other place and speaks of a place of its level (温州…全市, 鄞州…区委; guide §5)
