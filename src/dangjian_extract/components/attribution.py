@@ -393,7 +393,9 @@ class Attribution:
             if m.start == prev.end:
                 chain_start[m.start] = chain_start.get(prev.start, prev.start)
         chains = _Chains(chain_start, {m.end: m for m in mentions}, [m.start for m in mentions])
-        ok = [self._can_be_subject(text, mentions, i, chains) for i in range(len(mentions))]
+        # whether each mention can be a subject, decided when a metric first asks (most are never asked)
+        ok: list[bool | None] = [None] * len(mentions)
+        blocked: set[int] = set()
         starts = chains.starts
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         section_starts = [section.start_char for section in sections]
@@ -406,10 +408,10 @@ class Attribution:
         for i, m in enumerate(mentions):
             if not m.back_reference:
                 last_named[m.name] = m.end
-            elif ok[i] and m.name in last_named and m.name.endswith(text[m.start:m.end]):
+            elif m.name in last_named and m.name.endswith(text[m.start:m.end]):
                 lo = last_named[m.name]
                 if any(lo <= h < m.start for h in subheads[bisect_left(subheads, lo):bisect_left(subheads, m.start)]):
-                    ok[i] = False
+                    blocked.add(i)
         breaks = sentence_breaks(doc)
         metric_spans = list(doc.spans.get(METRICS_KEY, []))
         # 14个行政村…其中7个村超过50万元: a figure that counts places steps back to a broader place, for itself
@@ -428,7 +430,10 @@ class Attribution:
             def eligible(i: int, subject: tuple[Any, ...] | None = subject, at: int = span.end_char,
                          sentence_start: int = s0, region: list[Mention] = region) -> bool:
                 m = mentions[i]
-                if not ok[i] or _broader(m, subject):
+                can = ok[i]
+                if can is None:
+                    can = ok[i] = i not in blocked and self._can_be_subject(text, mentions, i, chains)
+                if not can or _broader(m, subject):
                     return False
                 if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
                     return False  # 社区党组织… in a city report: no community of the report's
