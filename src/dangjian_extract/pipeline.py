@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 # importing the components registers their factories
 from .components import attribution, category, context, entities, filters, furniture, quantities, sections, status  # noqa: F401
 from .components import period as period_component  # noqa: F401  (aliased: records_from_doc has a local `period`)
-from .components.entities import mentions_of
+from .components.entities import ENTITIES_KEY
 from .components.quantities import METRICS_KEY
 from .components.sections import SECTIONS_KEY
 from .extensions import fields
@@ -146,12 +146,18 @@ def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
     # the records validated from dicts by pydantic's validator itself: Metric(**fields) would do the same
     # through a Python __init__ frame, a third of the cost of a record
     new_metric = Metric.__pydantic_validator__.validate_python
+    offsets, n_text = norm.offsets, len(norm.text)  # norm.to_original inlined below for non-empty spans
     for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
         x = fields(span)
-        start, end = norm.to_original(span.start_char, span.end_char)
-        unit_start = x.unit_start if x.unit_start is not None else span.end_char
-        unit_end = x.unit_end if x.unit_end is not None else span.end_char
-        u0, u1 = norm.to_original(unit_start, unit_end) if unit_start < unit_end else (end, end)
+        s0, s1 = span.start_char, span.end_char
+        start, end = (offsets[s0], offsets[s1 - 1] + 1) if 0 <= s0 < s1 <= n_text else norm.to_original(s0, s1)
+        unit_start = x.unit_start if x.unit_start is not None else s1
+        unit_end = x.unit_end if x.unit_end is not None else s1
+        if unit_start < unit_end:
+            u0, u1 = (offsets[unit_start], offsets[unit_end - 1] + 1) if 0 <= unit_start and unit_end <= n_text \
+                else norm.to_original(unit_start, unit_end)
+        else:
+            u0, u1 = end, end
         lower, upper = _bounds(x.value, x.value_max, x.qualifier)
         # metrics of one sentence share their period, sentence and entity: build each record once (frozen)
         period = None
@@ -186,11 +192,16 @@ def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
         }))
     mentions = []
     new_mention = EntityMention.__pydantic_validator__.validate_python
-    for m in mentions_of(doc):
-        e0, e1 = norm.to_original(m.start, m.end)
-        mentions.append(new_mention({"name": m.name, "type": m.type, "start": e0, "end": e1,
-                                     "text": original[e0:e1], "parent": m.parent,
-                                     "back_reference": m.back_reference, "path": m.path, "code": m.code}))
+    # the stored mention tuples read as they are (mentions_of would build a Mention of each first), and
+    # norm.to_original inlined for the usual non-empty span inside the text: one of each per mention
+    for start, end, name, etype, parent, _clean, back, _suffix, path, code in doc.user_data.get(ENTITIES_KEY, ()):
+        if 0 <= start < end <= n_text:
+            e0, e1 = offsets[start], offsets[end - 1] + 1
+        else:
+            e0, e1 = norm.to_original(start, end)
+        mentions.append(new_mention({"name": name, "type": etype, "start": e0, "end": e1,
+                                     "text": original[e0:e1], "parent": parent,
+                                     "back_reference": back, "path": path, "code": code}))
     mentions.sort(key=lambda e: (e.start, e.end))
     parts = []
     for span in doc.spans.get(SECTIONS_KEY, []):
