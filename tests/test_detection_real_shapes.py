@@ -176,6 +176,14 @@ BARE_SIZES = [
     ("库尔村的万亩棉田迎来采收。", [("万亩", 10000, None, "mu", "exact")]),
     ("用千斤顶把车身顶起，千名干部进万家。", []),
 ]
+# measure words of farm and power statistics; 初 numbers days and school years, never a sum of money
+MORE_MEASURES = [
+    ("全县收购烟叶12.6万担。", [("12.6万担", 126000, None, "担", "exact")]),
+    ("合作社新购农机具6台套。", [("6台套", 6, None, "台套", "exact")]),
+    ("屋顶光伏装机容量达200kW。", [("200kW", 200, None, "kW", "exact")]),
+    ("公司从当初2000多万元的年产值，增长到如今的9亿元。",
+     [("2000多万元", 20000000, None, "CNY", "over"), ("9亿元", 900000000, None, "CNY", "exact")]),
+]
 # numerals inside names, holidays and terms are no figures
 NOT_METRICS = [
     "三元区的党员志愿者来了。",
@@ -194,6 +202,11 @@ NOT_METRICS = [
     "咖啡花开 满园飘香\n- 0次浏览 发布时间:2025-04-13 11:04:00\n",
     "阅读量:1200次\n",
     "林果交易市场建在村1组大路旁边的一片撂荒地上。",
+    # a village whose name begins with a numeral, before a group of its own; a group named again; terms
+    "石板村六组组长递过来一张纸。去年，六组将集体林地承包出去。",
+    "七家岭村小河湾小组的农户忙着采茶。",
+    "全县三次产业结构由15:40:45调整为12:38:50。",
+    "他靠养鸡赚到了第一桶金。",
 ]
 
 
@@ -207,7 +220,7 @@ TABLES = {
     "spaced": SPACED, "counts": COUNTS, "after_not_before": AFTER_NOT_BEFORE, "before": BEFORE,
     "count_not_name": COUNT_NOT_NAME, "noun_before": NOUN_BEFORE, "people": PEOPLE, "signs": SIGNS,
     "shared_unit": SHARED_UNIT, "measures": MEASURES, "bare_sizes": BARE_SIZES,
-    "money_nouns": MONEY_NOUNS,
+    "money_nouns": MONEY_NOUNS, "more_measures": MORE_MEASURES,
 }
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

@@ -87,6 +87,16 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # a work report's topic opener (招商引资方面，) ends the story of a project named before it
         ("城南街道上半年工作报告\n项目投资方面，星河电子已开工，瑞钼达项目已摘牌并签订土地出让合同。招商引资方面，"
          "出台招商统筹方案。1-5月份新落户企业620户，注册资本21.3亿元。", "620户", "城南街道"),
+        # a body written right before its own count is what is counted, not the subject of the figures after it
+        ("东关街道年度工作总结\n东关街道组建楼栋党支部30个，睦邻党小组85个，功能型党组织9个。今年提拔干部4人。",
+         "4人", "东关街道"),
+        # a headline naming an enterprise and no place: the enterprise is the report's subject
+        ("党建做实就是生产力—山东华锐集团\n\n    山东临沂，一个不靠海的地方，有这样一家企业。\n"
+         "目前，集团党委下设3个党总支、21个党支部，党员506名。", "506名", "山东华锐集团"),
+        # a place broader than the report's owns the count of places under it written right after it
+        ("“我们村没什么资源。”杏花村曾是河北省阜平县龙泉乡9个低收入村之一。", "9个", "龙泉乡"),
+        # 如 opens an example; a name the gazetteer lacks is shown real by the child written right after it
+        ("某市推进安置区治理。如新城新区朝阳社区划分为8个子网格，解决群众问题120件次。", "120件次", "朝阳社区"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:
@@ -120,6 +130,11 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("新增60个“一刻钟社区服务圈”，实现一刻钟社区服务圈全覆盖。", "一刻钟社区"),
         # 希望|村里: a verb before the bare 村里 back-reference, not the village 希望村 elsewhere
         ("柳湾村种起了大棚。农户说钱不够，希望村里给想办法，村里联系了贷款30万元。", "希望村"),
+        # common words that end in a type suffix (宅基地), a verb between a place and a body named by its own place
+        ("村里成立了合作社，将闲置宅基地统一收储，已有20户农户加入。", "将闲置宅基地"),
+        ("东城区邀请西安理工大学的师生开展志愿服务200人次。", "东城区邀请西安理工大学"),
+        # a university is a body: the place in its name is no place of the text
+        ("他从兰州大学毕业后回到村里，带领村民种植苹果500亩。", "兰州市"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

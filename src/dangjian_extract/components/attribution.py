@@ -36,6 +36,7 @@ from .sections import SECTIONS_KEY
 
 _LOOK = 16  # mentions looked at on either side of a metric within its sentence
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
+_HAN = regex.compile(r"\p{Han}")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
 _PLACE_TYPES = frozenset(("province", "district", "subdistrict", "community", "village", "compound"))
@@ -55,6 +56,10 @@ _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _YEAR_OPENER = regex.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?[，,]?")
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
+#: a report whose subject is a body (its headline names the body and no place) …
+_BODY_SUBJECTS = frozenset(("enterprise", "organisation"))
+#: … names provinces and counties as where the body stands, not as stories of their own
+_BODY_LOCATIONS = frozenset(("province", "district"))
 
 
 _BYLINE_LEAD = regex.compile(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
@@ -93,6 +98,8 @@ def _new_paragraph(text: str, lo: int, hi: int) -> bool:
 
 
 def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
+    if subject is not None and subject[1] in _BODY_SUBJECTS and mention.type in _BODY_LOCATIONS:
+        return True  # a report on 某某集团: 山东临沂，一个不靠海的地方… is where the body stands, not a story
     if subject is None or mention.type not in ADMIN_LEVELS or subject[1] not in ADMIN_LEVELS:
         return False
     return ADMIN_LEVELS.index(mention.type) < ADMIN_LEVELS.index(subject[1])
@@ -134,6 +141,7 @@ class Attribution:
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
                         for w, t in cfg["counted_units"].items()}
         self._counted_re = compile_fast(alternation(self.counted))
+        self._counted_noun = regex.compile(rf"\p{{Han}}{{1,6}}?({alternation(self.counted)})(?=[之中的等，。、,；;]|$)")
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
         self.list_closers = tuple(cfg["list_closers"])
         self.village_speakers = tuple(cfg["village_speakers"])
@@ -220,7 +228,7 @@ class Attribution:
     # -- the sentence ----------------------------------------------------------------------------------
 
     def _sentence_subject(self, text: str, before: range, after: range, s0: int, s1: int, span: Span,
-                          chains: _Chains, mentions: list[Mention], eligible: Callable[[int], bool],
+                          chains: _Chains, mentions: list[Mention], eligible: Callable[..., bool],
                           region: list[Mention], subject: tuple[Any, ...] | None) -> int | None:
         if text[span.end_char:span.end_char + 1] == "的":
             described = self._described(text, [mentions[k] for k in after], span)
@@ -230,8 +238,11 @@ class Attribution:
             k = before[-1]
             m = mentions[k]
             gap = text[m.end:span.start_char]
-            if len(gap) <= 2 and all(ch in _OWNER_GAP for ch in gap) and m.type in _PLACE_TYPES and eligible(k):
-                return k  # 弄清墩坑村这笔12.84万元, 全村4.05万亩: the place right before a figure owns it
+            if len(gap) <= 2 and all(ch in _OWNER_GAP for ch in gap) and m.type in _PLACE_TYPES and (
+                    eligible(k) or self._counts_below(text, span, m) and eligible(k, None)):
+                # 弄清墩坑村这笔12.84万元, 全村4.05万亩: the place right before a figure owns it; so does a place
+                # broader than the report's when the figure counts places under it (某某乡14个低收入村之一)
+                return k
             if not gap and m.type in _PLACE_TYPES and not m.back_reference and not _broader(m, subject) \
                     and text[m.start - 1:m.start] in _PAIR_BEFORE:
                 return k  # 丰乐村50万元、夏桐村15万元、…: a list of places each with its figure
@@ -258,6 +269,17 @@ class Attribution:
             if rest and eligible(rest[i]) and not self._made_by_verb(text, mentions[rest[i]], chains):
                 return rest[i]
         return None
+
+    def _counts_below(self, text: str, span: Span, m: Mention) -> bool:
+        """Whether the figure counts places of a level under the mention's (刘斌堡乡|14个低收入村)."""
+        if m.type not in ADMIN_LEVELS:
+            return False
+        level = self._counted_level(text, span)
+        if level is None:
+            # 14个低收入村之一, 3个重点镇中: the counted noun with its descriptors
+            noun = self._counted_noun.match(text, span.end_char)
+            level = self.counted[noun.group(1)] if noun is not None else None
+        return level is not None and ADMIN_LEVELS.index(m.type) < level
 
     def _made_by_verb(self, text: str, m: Mention, chains: _Chains) -> bool:
         """7个社区均建立了微信公众号平台: a body written as what a verb makes or joins is no subject."""
@@ -414,6 +436,12 @@ class Attribution:
                     blocked.add(i)
         breaks = sentence_breaks(doc)
         metric_spans = list(doc.spans.get(METRICS_KEY, []))
+        for span in metric_spans:
+            counted = chains.ends.get(span.start_char)
+            if counted is not None and counted.type not in _PLACE_TYPES and not counted.back_reference \
+                    and _HAN.search(fields(span).unit or "") and fields(span).unit != "分":
+                # 组建网格党支部48个，邻里党小组101个: a body written right before its own count is what is counted
+                blocked.add(bisect_left(starts, counted.start))
         # 14个行政村…其中7个村超过50万元: a figure that counts places steps back to a broader place, for itself
         # and for the figures after it, until a place is named again
         aggregates = [(span.start_char, level) for span in metric_spans

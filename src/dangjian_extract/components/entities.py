@@ -43,6 +43,11 @@ _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
 _QUOTE_STOP = regex.compile(r"[，。；！？,;!?\n“”「」『』]")
+#: a narrower place written right after a name, as its child in a chain (新蒲新区|松源社区, 某某镇|某某村)
+_CHILD_PLACE = {
+    "district": regex.compile(r"\p{Han}{2,6}?(?:街道|镇|乡|社区)(?![村镇级里])"),
+    "subdistrict": regex.compile(r"\p{Han}{2,6}?(?:社区|村)(?![级里民务])"),
+}
 
 
 @dataclass
@@ -151,6 +156,7 @@ class EntityFinder:
         self.boundary_inside = {k: tuple(v) for k, v in data.get("boundary_inside_words", {}).items()}
         heads = _clause_heads()
         self.verb_complements = frozenset(edges.get("verb_complements", ""))
+        self.clause_openers = tuple(sorted(edges.get("clause_openers", ()), key=len, reverse=True))
         self.unit_words = tuple(sorted(self.lex.units, key=len, reverse=True))
         self.clause_heads = frozenset(heads["words"]) | frozenset(edges.get("clause_heads", ()))
         self.pronoun_heads = tuple(sorted(heads["pronouns"], key=len, reverse=True))
@@ -313,6 +319,11 @@ class EntityFinder:
                 continue
             start = s1 - len(suffix) - len(name_part)
             parent = parent if name_part == run else None
+            if parent is not None and run[:2] in self.clause_heads and gazetteer is not None \
+                    and len(run) >= 4 and any(gazetteer.short_form_of(run[2:2 + w]) or gazetteer.contains(run[2:2 + w])
+                                              for w in (2, 3)):
+                # 呈贡区|邀请|昆明理工大学: a verb after a place, then a body named by a place of its own
+                start, parent = start + 2, None
             if parent is not None and etype in self.named_with_place and not (
                     etype == "park" and prev.type in ("province", "district") and len(name_part) >= 4):
                 # 刁镇化工产业园, 兴泉镇党群服务中心: the place is part of the name, and its parent (a park with a
@@ -348,9 +359,13 @@ class EntityFinder:
 
         return get_gazetteer()
 
-    def _evidence_after(self, text: str, s1: int) -> bool:
-        """黄夏村副支部书记, 某社区党委: a title or a party body written after a name shows it is a real place."""
-        return text.startswith(self.name_evidence_after, s1)
+    def _evidence_after(self, text: str, s1: int, etype: str = "") -> bool:
+        """黄夏村副支部书记, 某社区党委: a title or a party body written after a name shows it is a real place;
+        so does a narrower place written right after it as its child (新蒲新区|松源社区)."""
+        if text.startswith(self.name_evidence_after, s1):
+            return True
+        child = _CHILD_PLACE.get(etype)
+        return child is not None and child.match(text, s1) is not None
 
     @staticmethod
     def _official_before(gazetteer: Any, text: str, s1: int, etype: str) -> bool:
@@ -418,7 +433,7 @@ class EntityFinder:
             if not clean or not self._acceptable(name_part, suffix, etype):
                 return None
             if parent is None and text.count(name_part + suffix) < 2 and (
-                    not self._evidence_after(text, s1) or name_part.startswith(self.not_name_heads)):
+                    not self._evidence_after(text, s1, etype) or name_part.startswith(self.not_name_heads)):
                 return None
             start = s1 - len(suffix) - len(name_part)
             if parent is None and text.endswith(self.described_after, 0, start):
@@ -771,6 +786,9 @@ class EntityFinder:
         if run.startswith(self.pronoun_heads):
             return ""
         cut = 0
+        opener = next((w for w in self.clause_openers if run.startswith(w)), None)
+        if opener is not None and len(run) - len(opener) >= shortest:
+            return run[len(opener):]  # 如|新蒲新区松源社区: "for example" opens the clause, the name follows
         for _ in range(3):
             if run[cut:cut + 2] not in self.clause_heads:
                 break

@@ -115,6 +115,7 @@ class MetricFilter:
         self.office_before = tuple(raw.get("office_before", ()))
         self.office_totals = frozenset(raw.get("office_after_totals", ()))
         self.two_ok = set(raw.get("ordinal_two_units_ok", ()))
+        self.ordinal_max = {k: float(v) for k, v in raw.get("ordinal_max_value", {}).items()}
         self.clock_before = set(raw.get("clock_before", ()))
         self.parties_units = set(raw.get("parties_units", ()))
         self.phase_nouns = tuple(raw.get("phase_nouns", ()))
@@ -164,6 +165,15 @@ class MetricFilter:
         return any(text.startswith(w, start - len(w)) and text[start - len(w) - 1:start - len(w)]
                    not in self.office_totals for w in self.office_after)
 
+    def _office_elsewhere(self, text: str, word: str) -> bool:
+        """Whether ``word`` (五组) names an office or group somewhere in the text (五组小组长, 某村五组)."""
+        at = text.find(word)
+        while at != -1:
+            if self._after_office(text, at) or text.startswith(self.office_before, at + len(word)):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
     def _name_reason(self, text: str, start: int, end: int, numeral: str, unit_text: str,
                      kind: str) -> str | None:
         """A Chinese numeral that is part of a name: a place (三元区), an office or group (二处, 九组), a party."""
@@ -172,6 +182,8 @@ class MetricFilter:
         if unit_text in self.office_units and (
                 self._after_office(text, start) or any(text.startswith(w, end) for w in self.office_before)):
             return "office_number"  # 某村九组, 三组组长; 全村二十四处 counts
+        if unit_text in self.office_units and self._office_elsewhere(text, text[start:end]):
+            return "office_number"  # 五组小组长…, 五组将集体果园承包: the group's name, written again
         if unit_text in self.parties_units:
             return "parties"  # 三方联动
         if self._name_suffix is not None and unit_text not in self.name_suffix_not_units \
@@ -234,9 +246,11 @@ class MetricFilter:
         spaced = start
         while spaced and text[spaced - 1] in _SPACES:
             spaced -= 1
-        if before in self.lex.ordinal_prefixes or (spaced < start and spaced and
-                                                   text[spaced - 1] in self.lex.ordinal_prefixes):
-            return "ordinal"  # 第3名, 第 3 名
+        prefix = before if before in self.lex.ordinal_prefixes else text[spaced - 1] if (
+            spaced < start and spaced and text[spaced - 1] in self.lex.ordinal_prefixes) else None
+        if prefix is not None and (prefix not in self.ordinal_max or x.value is not None
+                                   and x.value <= self.ordinal_max[prefix]):
+            return "ordinal"  # 第3名, 第 3 名, 初三 (not 当初3000多万元: 初 numbers days and school years only)
         if spaced < start and any(text.startswith(w, spaced - len(w)) for w in self.label_prefixes):
             return "label"  # 图 2, 表 1: a figure's or table's number
         if numeral == "一" and source in ("number", "counted_noun") and x.qualifier == "exact" \

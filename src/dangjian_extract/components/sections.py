@@ -26,6 +26,8 @@ SECTIONS_KEY = "sections"
 #: administrative types, broadest first; a subject is one of these
 LEVELS = ("province", "district", "park", "subdistrict", "community", "village", "compound")
 _DETERMINERS = "全我本该"
+#: bodies a headline may name as the report's subject when it names no place
+_HEADLINE_BODIES = frozenset(("organisation", "enterprise"))
 _QUOTATION = regex.compile(r"“[^”\n]*”")
 
 
@@ -143,9 +145,9 @@ class SectionSplitter:
         """(name, type, start, end, parent) of the report's subject, or None when it names no place."""
         inside = [m for m in mentions if start <= m.start < end and m.type in LEVELS and not m.back_reference]
         if headline is not None and not any(headline[0] <= m.start < headline[1] for m in inside):
-            # 中国共产党党内统计公报: a headline on a body that names no place makes the body the subject
+            # 中国共产党党内统计公报, …—某某集团: a headline on a body that names no place makes the body the subject
             for m in mentions:
-                if headline[0] <= m.start < headline[1] and m.type == "organisation" and not m.back_reference:
+                if headline[0] <= m.start < headline[1] and m.type in _HEADLINE_BODIES and not m.back_reference:
                     return ref_of(m)
         if not inside:
             return None
