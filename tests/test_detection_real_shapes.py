@@ -181,6 +181,11 @@ MORE_MEASURES = [
     ("全县收购烟叶12.6万担。", [("12.6万担", 126000, None, "担", "exact")]),
     ("合作社新购农机具6台套。", [("6台套", 6, None, "台套", "exact")]),
     ("屋顶光伏装机容量达200kW。", [("200kW", 200, None, "kW", "exact")]),
+    # prices in 块钱 and 毛钱 (一块钱 is one yuan, not the generic "a"); rates per mille with their sign
+    ("好的一斤卖一块钱，差的每斤卖六毛钱。",
+     [("一块钱", 1, None, "CNY", "exact"), ("六毛钱", 0.6, None, "CNY", "exact")]),
+    ("全年出生率为6.10‰，自然增长率为-2.85‰。",
+     [("6.10‰", 6.1, None, "‰", "exact"), ("-2.85‰", -2.85, None, "‰", "exact")]),
     ("公司从当初2000多万元的年产值，增长到如今的9亿元。",
      [("2000多万元", 20000000, None, "CNY", "over"), ("9亿元", 900000000, None, "CNY", "exact")]),
 ]

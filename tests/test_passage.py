@@ -97,6 +97,11 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         ("“我们村没什么资源。”杏花村曾是河北省阜平县龙泉乡9个低收入村之一。", "9个", "龙泉乡"),
         # 如 opens an example; a name the gazetteer lacks is shown real by the child written right after it
         ("某市推进安置区治理。如新城新区朝阳社区划分为8个子网格，解决群众问题120件次。", "120件次", "朝阳社区"),
+        # a community named after an official village keeps the village's whole name; a factory's housing compound
+        ("城关街道推进老旧小区改造。今年，城关街道东新村社区化肥厂小区纳入改造计划，小区共有住户186户。", "186户",
+         "化肥厂小区"),
+        # 此次 ends before a name
+        ("柳湾镇推进集体经济改革。此次石桥村集体经济分红总金额120万元。", "120万元", "石桥村"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:
@@ -135,6 +140,9 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("东城区邀请西安理工大学的师生开展志愿服务200人次。", "东城区邀请西安理工大学"),
         # a university is a body: the place in its name is no place of the text
         ("他从兰州大学毕业后回到村里，带领村民种植苹果500亩。", "兰州市"),
+        # going down to a village (下村, 回村) names no village called 下村
+        ("第一书记直到下村后的头一个月，才摸清村里的底子，全村有贫困户86户。", "下村"),
+        ("城关街道东新村社区的党员", "新村社区"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

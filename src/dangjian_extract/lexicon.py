@@ -25,6 +25,7 @@ class UnitInfo:
     text: str
     unit: str
     kind: str
+    scale: float = 1.0  # the value in ``unit`` of one of this word (毛钱: 0.1 yuan)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def build_lexicon(extra: dict[str, Any] | None = None) -> Lexicon:
     for word in raw["units"]["measure_words"]:
         units[word] = UnitInfo(word, word, "count")
     for entry in raw["units"]["units"]:
-        units[entry["text"]] = UnitInfo(entry["text"], entry["unit"], entry["kind"])
+        units[entry["text"]] = UnitInfo(entry["text"], entry["unit"], entry["kind"], float(entry.get("scale", 1.0)))
     q, f, c = raw["qualifiers"], raw["filters"], raw["context"]
     return Lexicon(
         units=units,

@@ -134,7 +134,8 @@ class ContextReader:
         tokens = (f"(?P<keep>{keep}|{_RANGE})|(?P<date>{_DATE})|(?P<verb>(?:{verbs})(?![{_NOUN_SUFFIX}]))"
                   f"|(?P<cut>{multi}|[{single}]")
         sources["_tokens"] = tokens + ")"
-        sources["_after_tokens"] = tokens + f"|[{_AFTER_STOP.pattern[1:-1]}])"
+        ends = _trie(ctx.get("object_phrase_ends", ()))
+        sources["_after_tokens"] = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
         self.person_units = frozenset(ctx["person_units"])
         # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
         self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},

@@ -113,6 +113,9 @@ class EntityFinder:
         self.boundary_re = compile_fast(alternation(set(self.boundaries) | self.weak | edges))
         self.join_after = tuple(data["join_after"])
         self.named_with_place = frozenset(data["named_with_place"])
+        # 酱品厂|小区, 某某公司|宿舍: a body's housing compound is named after the body
+        self.compound_of = frozenset(data.get("compound_of_bodies", ()))
+        self.motion_heads = frozenset(data["name_edges"].get("motion_heads", ""))
         self.named_with_quotes = frozenset(data["named_with_quotes"])
         self.generic = set(data["generic"])
         self.generic_endings = tuple(sorted(set(data["generic_endings"]), key=len, reverse=True))
@@ -200,8 +203,8 @@ class EntityFinder:
                     and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
                              and self._official_before(gazetteer, text, s1, etype)):
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
-            if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix in self.join_after \
-                    and prev.suffix != suffix:
+            if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix != suffix and (
+                    prev.suffix in self.join_after or etype == "compound" and prev.suffix in self.compound_of):
                 # a suffix written right after an entity joins it: 刁镇+街道, 桃花山西区+社区
                 joined = text[prev.start:s1]
                 if nxt in self.level_chars and gazetteer is not None and gazetteer.contains(text[prev.end:s1 + 1]):
@@ -211,9 +214,15 @@ class EntityFinder:
                     continue
                 official = gazetteer.longest_suffix_name(text, s1, max_len=len(joined)) if gazetteer else None
                 if official is not None and len(official) < len(joined) and etype in _GAZETTEER_TYPES \
-                        and not gazetteer.contains(joined):
+                        and not gazetteer.contains(joined) \
+                        and not (prev.type in _GAZETTEER_TYPES and gazetteer.contains(prev.name)):
+                    # (东新村|社区 stays whole: the official village names the community, not 新村社区)
                     # 长宁江苏路街道: the official 江苏路街道, not the road's whole run
                     found[-1] = Mention(s1 - len(official), s1, official, etype, None, True, suffix=suffix)
+                elif prev.suffix in self.compound_of and prev.parent and prev.name.startswith(prev.parent):
+                    # 东新村社区|化肥厂小区: the compound is named after the body, within the body's place
+                    own = prev.start + len(prev.parent)
+                    found[-1] = Mention(own, s1, text[own:s1], etype, prev.parent, prev.clean, suffix=suffix)
                 else:
                     found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
@@ -427,6 +436,9 @@ class EntityFinder:
             # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere): a preposition or
             # 的 (老支书的余村, 在余村), or a short form of its parent (安吉余村)
             official = None
+        if official is not None and len(official) == 2 and official[0] in self.motion_heads \
+                and (parent is None or s1 - len(official) > run_start) and not self._evidence_after(text, s1):
+            official = None  # 直到下村后, 回村: going to the village (下村 and 回村 are villages elsewhere)
         if official is None or len(official) <= len(suffix):
             # a name the gazetteer lacks (a new or renamed place, or one written differently) needs stronger
             # evidence: a parent written right before it, or the same name written again in the text

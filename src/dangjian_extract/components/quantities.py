@@ -270,6 +270,9 @@ class QuantityFinder:
             info = self.units[unit_word]
             unit, kind = info.unit, info.kind
             unit_start = m.start(self._i_unit_again) if unit1 else m.start(self._i_unit)
+            if info.scale != 1.0:  # 四毛钱 → 0.4 yuan
+                value = round(value * info.scale, 10)
+                value_max = round(value_max * info.scale, 10) if value_max is not None else None
         else:
             # a number after its noun (户籍人口12万): only with a multiplier and a noun we know
             if not mult or g["ji"]:
