@@ -117,6 +117,11 @@ def _metric(text: str, metric_text: str):
         ("耕地面积达到1575.6万亩,种植规模户13.0万户,与2019年相比分别增长了7.1%和10.8%。", "7.1%", "耕地面积"),
         ("耕地面积达到1575.6万亩,种植规模户13.0万户,与2019年相比分别增长了7.1%和10.8%。", "10.8%", "规模户"),
         ("此次分红：12.36%的红利分配给公司股东。", "12.36%", "红利分配"),
+        # people or bodies counted, then their predicate: the noun before the verb
+        ("目前已有52户农户加入合作社。", "52户", "农户"),
+        ("共有17个社区签订共建协议。", "17个", "社区"),
+        ("其中46个村达到10万元以上。", "46个", "村"),
+        ("建成100吨的冷库和50万只肉鸡屠宰线各1条。", "50万只", "肉鸡屠宰线"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

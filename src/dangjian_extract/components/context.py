@@ -53,10 +53,12 @@ _GLOSS = regex.compile(r"[（(](?:指|即|含|包括|不含)[^（）()]{1,80}[�
 _OF = regex.compile(r"(?:以上|以下|左右)?的")  # 90%以上的社区
 _RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
 _CLAUSE_END = regex.compile(r"[；;。！？!?]")
-_NEXT_QUALIFIERS = "约近超逾共计达"
+_NEXT_QUALIFIERS = "约近超逾共计达各"  # 各: 各1条, distributive, of the next figure
 _FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
 _POSITION = frozenset("中上下内外")
+#: measure words of places and bodies, whose noun a predicate follows (93个社区|签订…, 12家企业|入驻…)
+_BODY_COUNTS = frozenset("个家所")
 # a noun goes on after a position character: a Han character that is no stop, cut word or verb opener
 _NOUN_START = regex.compile(r"(?![的和与及等在为是了将到从把被向对给中上下里内外有也仅使又均就已还都])\p{Han}")
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
@@ -137,6 +139,9 @@ class ContextReader:
         ends = _trie(ctx.get("object_phrase_ends", ()))
         sources["_after_tokens"] = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
         self.person_units = frozenset(ctx["person_units"])
+        from .entities import _clause_heads  # the dictionary verbs the entity finder cuts names at
+
+        self.clause_heads = frozenset(_clause_heads()["words"])
         # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
         self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
@@ -450,7 +455,17 @@ class ContextReader:
             else:
                 return None  # 20多人|搭起帐篷: the people are the object, written before
         phrase = phrase[:tokens[0].start()] if tokens else phrase
+        if x.unit in self.person_units or x.unit in _BODY_COUNTS:
+            phrase = self._before_predicate(phrase)
         return phrase[:10] if _WORD.search(phrase) else None
+
+    def _before_predicate(self, phrase: str) -> str:
+        """36户农户|加入合作社, 200余名党员|报名参加: after people counted, a verb with words after it is their
+        predicate (a dictionary verb, data/clause_heads.json); the noun before it is the object."""
+        for i in range(2, len(phrase) - 2):
+            if phrase[i:i + 2] in self.clause_heads:
+                return phrase[:i]
+        return phrase
 
     def _find_mark(self, prefix: str, span: _Item, earlier: list[_Item], start: int) -> int:
         """Where X ends in X占Y的一半, X从8610张…, X由原来的…, X比上年净增…; len(prefix) when none."""

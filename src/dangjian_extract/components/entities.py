@@ -13,7 +13,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -67,6 +67,7 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
+@cache
 def _clause_heads() -> dict[str, list[str]]:
     """``data/clause_heads.json``: words that open a clause whose subject is left out (see its ``source``)."""
     with resources.files("dangjian_extract").joinpath("data/clause_heads.json").open(encoding="utf-8") as f:
