@@ -184,6 +184,10 @@ MORE_MEASURES = [
     # prices in 块钱 and 毛钱 (一块钱 is one yuan, not the generic "a"); rates per mille with their sign
     ("好的一斤卖一块钱，差的每斤卖六毛钱。",
      [("一块钱", 1, None, "CNY", "exact"), ("六毛钱", 0.6, None, "CNY", "exact")]),
+    # a bare 万/亿 inside a Chinese numeral, or after a money noun, with 多 after the 万
+    ("全市每年五百亿的产值，80多亿的财政税收。",
+     [("五百亿", 50000000000, None, "CNY", "exact"), ("80多亿", 8000000000, None, "CNY", "over")]),
+    ("合作社今年创收380万多。", [("380万多", 3800000, None, "CNY", "over")]),
     ("全年出生率为6.10‰，自然增长率为-2.85‰。",
      [("6.10‰", 6.1, None, "‰", "exact"), ("-2.85‰", -2.85, None, "‰", "exact")]),
     ("公司从当初2000多万元的年产值，增长到如今的9亿元。",

@@ -118,6 +118,11 @@ def test_aliases(g):
     assert g.places("石林县")[0].path == ("云南省", "昆明市", "石林彝族自治县")
     assert g.places("察右中旗")[0].code == "150927"
     assert not g.contains("高新区")  # an abbreviation the source gives to 30 zones is no name
+    # former names of renamed counties and prefectures (JioNLP's china_location_change.txt)
+    assert g.places("横县")[0].path == ("广西壮族自治区", "南宁市", "横州市")
+    assert g.places("长垣县")[0].name == "长垣市"
+    assert g.places("襄樊市")[0].name == "襄阳市"
+    assert not g.contains("城区") and not g.contains("郊区")  # generic former names give no alias
 
 
 # ------------------------------------------------------------------ resolve

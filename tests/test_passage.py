@@ -100,6 +100,16 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # a community named after an official village keeps the village's whole name; a factory's housing compound
         ("城关街道推进老旧小区改造。今年，城关街道东新村社区化肥厂小区纳入改造计划，小区共有住户186户。", "186户",
          "化肥厂小区"),
+        # a renamed county under its former name; the speaker of a quotation named later in the sentence
+        ("横县：发挥产业优势\n本报横县讯“我们村原来是空壳村，去年村集体收入15.6万元。”近日，谈起村里变化，横县云表镇"
+         "长塘村党总支部书记说。\n横县共有村级集体经济收入5万元以上的村200个。", "15.6万元", "长塘村"),
+        ("横县：发挥产业优势\n本报横县讯“我们村原来是空壳村，去年村集体收入15.6万元。”近日，谈起村里变化，横县云表镇"
+         "长塘村党总支部书记说。\n横县共有村级集体经济收入5万元以上的村200个。", "200个", "横县"),
+        # a slogan ending in a type character after a town is no place under it (坚持工业强镇理念)
+        ("近年来，石岗镇坚持工业强镇理念。2023年，该镇规模以上企业完成工业总产值12.5亿元。", "12.5亿元", "石岗镇"),
+        # a body after a verb, owning the figure right after it, opens no story of the town's figures
+        ("石岗镇推进改革。携手中国人寿某某公司推行保险，累计融资3200万元。原石岗农机厂300亩土地完成移交，"
+         "建成高标准农田1.2万亩。", "1.2万亩", "石岗镇"),
         # 此次 ends before a name
         ("柳湾镇推进集体经济改革。此次石桥村集体经济分红总金额120万元。", "120万元", "石桥村"),
     ],

@@ -574,8 +574,42 @@ _ABBREVIATED = re.compile(r"(?:旗|区|县|市|州)$")
 _AUTONOMOUS = re.compile(r"^.*自治[州县旗]$")
 
 
-def build_data(source_path: str, out_path: str, source_label: str) -> dict:
-    """Turn JioNLP's ``china_location.txt`` into ``gazetteer.bin.gz``; returns the header written."""
+def _former_names(changes_path: str, node_names: list[str], node_parents: list[int],
+                  official_names: set[str]) -> list[tuple[str, int]]:
+    """Aliases from JioNLP's ``china_location_change.txt`` (one renaming per line: old path => new path): a county
+    renamed since (横县 → 横州市, 长垣县 → 长垣市) is still written under its old name in older reports. An old
+    name that is official elsewhere, or a generic one (城区, 郊区, 矿区), gives no alias."""
+    by_name: dict[str, list[int]] = {}
+    for node, name in enumerate(node_names):
+        by_name.setdefault(name, []).append(node)
+    found: list[tuple[str, int]] = []
+    for line in open(changes_path, encoding="utf-8").read().splitlines():
+        if "=>" not in line:
+            continue
+        old_side, new_side = line.split("=>")
+        old_fields = old_side.split("\t")[2:]  # date and kind of approval, then name / short name pairs
+        new_fields = new_side.split("\t")
+        old, new = old_fields[-2] if len(old_fields) % 2 == 0 else old_fields[-1], new_fields[-1]
+        if old == new or old in official_names or not old.endswith(("县", "市", "区", "旗")) \
+                or old.endswith("区") and len(old) <= 2:
+            continue
+        wanted = set(new_fields[:-1])
+        nodes = []
+        for node in by_name.get(new, ()):
+            above, p = set(), node_parents[node]
+            while p >= 0:
+                above.add(node_names[p])
+                p = node_parents[p]
+            if wanted <= above:
+                nodes.append(node)
+        if len(nodes) == 1:
+            found.append((old, nodes[0]))
+    return sorted(set(found))
+
+
+def build_data(source_path: str, out_path: str, source_label: str, changes_path: str | None = None) -> dict:
+    """Turn JioNLP's ``china_location.txt`` into ``gazetteer.bin.gz``; returns the header written. With
+    ``changes_path`` (JioNLP's ``china_location_change.txt``), renamed places keep their former names as aliases."""
     raw_bytes = open(source_path, "rb").read()
     text = raw_bytes.decode("utf-8").replace("\r", "")
     node_names: list[str] = []
@@ -647,6 +681,8 @@ def build_data(source_path: str, out_path: str, source_label: str) -> dict:
     for alias, nodes in abbreviated.items():
         if len(nodes) == 1 and alias not in official_names:  # 高新区 (many) and 红河县 (official) are no aliases
             aliases.append((alias, nodes[0]))
+    former = _former_names(changes_path, node_names, node_parents, official_names) if changes_path else []
+    aliases += former
 
     order = sorted(range(len(node_names)), key=lambda n: (node_names[n], n))
     new_index = [0] * len(order)
@@ -683,6 +719,8 @@ def build_data(source_path: str, out_path: str, source_label: str) -> dict:
         "names": len(distinct),
         "levels": {LEVELS[i]: node_levels.count(i) for i in range(5)},
         "dropped": dropped,
+        **({"former_names": len(former),
+            "changes_sha256": hashlib.sha256(open(changes_path, "rb").read()).hexdigest()} if changes_path else {}),
         "sections": [[k, len(v)] for k, v in sections.items()],
     }
     payload = _MAGIC + json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" + b"".join(sections.values())
@@ -693,7 +731,9 @@ def build_data(source_path: str, out_path: str, source_label: str) -> dict:
 
 
 if __name__ == "__main__":  # pragma: no cover - maintainer tool
-    if len(sys.argv) != 4 or sys.argv[1] != "build":
-        sys.exit("usage: python -m dangjian_extract.gazetteer build CHINA_LOCATION_TXT SOURCE_LABEL")
+    if len(sys.argv) not in (4, 5) or sys.argv[1] != "build":
+        sys.exit("usage: python -m dangjian_extract.gazetteer build CHINA_LOCATION_TXT SOURCE_LABEL "
+                 "[CHINA_LOCATION_CHANGE_TXT]")
     out = str(resources.files("dangjian_extract") / "data" / DATA_FILE)
-    print(json.dumps(build_data(sys.argv[2], out, sys.argv[3]), ensure_ascii=False, indent=1))
+    print(json.dumps(build_data(sys.argv[2], out, sys.argv[3], sys.argv[4] if len(sys.argv) == 5 else None),
+                     ensure_ascii=False, indent=1))

@@ -37,6 +37,7 @@ from .sections import SECTIONS_KEY
 _LOOK = 16  # mentions looked at on either side of a metric within its sentence
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
+_SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
 _PLACE_TYPES = frozenset(("province", "district", "subdistrict", "community", "village", "compound"))
@@ -330,7 +331,11 @@ class Attribution:
         if closing < 0:
             return None
         i = bisect_left(starts, closing + 1)
-        if i >= len(mentions) or mentions[i].start > closing + 2:
+        later = self._titled_speaker(text, mentions, i, closing) \
+            if i < len(mentions) and mentions[i].start > closing + 2 else None
+        if later is not None:
+            i = later  # “…”近日，谈起村里变化，某某镇某某村党总支书记说: the speaker named later in the sentence
+        elif i >= len(mentions) or mentions[i].start > closing + 2:
             if text.startswith(self.village_speakers, closing + 1):
                 # “…村集体可以分到60万元收入!”村书记杨某说: the official of the story's village
                 j = bisect_left(starts, opening) - 1
@@ -344,6 +349,18 @@ class Attribution:
         if mentions[i].back_reference and mentions[i].name in self.report_words:
             return None  # “…”社区党支部书记说 with no community named: the passage decides
         return None if _broader(mentions[i], subject) else i
+
+    def _titled_speaker(self, text: str, mentions: list[Mention], i: int, closing: int) -> int | None:
+        """The mention that names the speaker of a quotation later in the sentence that goes on after it: a
+        village or community written before a title (…”近日，谈起村里变化，某某镇某某村党总支书记说)."""
+        while i < len(mentions) and mentions[i].start - closing <= 40 \
+                and _SPEECH_END.search(text, closing + 1, mentions[i].start) is None:
+            m = mentions[i]
+            if not m.back_reference and m.type in _STORY_PLACES and self._person_after.match(text, m.end) \
+                    and not (i + 1 < len(mentions) and mentions[i + 1].start == m.end):
+                return i
+            i += 1
+        return None
 
     def _route_end(self, text: str, pos: int) -> bool:
         """从某村到某村, 从某镇至某镇: a place that opens or closes a route (not 来到某村, a scene)."""
@@ -456,13 +473,17 @@ class Attribution:
             region = regions[j] if inside else []
 
             def eligible(i: int, subject: tuple[Any, ...] | None = subject, at: int = span.end_char,
-                         sentence_start: int = s0, region: list[Mention] = region) -> bool:
+                         sentence_start: int = s0, region: list[Mention] = region,
+                         begin: int = span.start_char) -> bool:
                 m = mentions[i]
                 can = ok[i]
                 if can is None:
                     can = ok[i] = i not in blocked and self._can_be_subject(text, mentions, i, chains)
                 if not can or _broader(m, subject):
                     return False
+                if m.type in _PARAGRAPH_STORIES and not m.back_reference and m.end != begin \
+                        and text[m.end:m.end + 1].isdigit():
+                    return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject
                 if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
                     return False  # 社区党组织… in a city report: no community of the report's
                 if m.type not in ADMIN_LEVELS or not aggregates or m.start >= sentence_start:

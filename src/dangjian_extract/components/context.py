@@ -410,6 +410,8 @@ class ContextReader:
         if x.kind not in ("count", "measure"):
             # money or a rate is followed by its object only when a listed noun comes next: 68万元收入
             word = self._after_noun.match(phrase)
+            if word is None and x.unit_text == "" and phrase[:1] == "的":
+                word = self._after_noun.match(phrase, 1)  # 一千亿的产值: a bare amount and its money noun
             return word.group() if word else None
         phrase = _AGE.sub("", phrase.removeprefix("的"), count=1)
         if self._after_verb.match(phrase):

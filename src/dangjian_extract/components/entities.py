@@ -35,6 +35,7 @@ _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 _DETERMINERS = "该本此"
 _ADMIN_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
+_ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
 _BARE_NEXT_PARAGRAPH = 150  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
@@ -296,6 +297,9 @@ class EntityFinder:
                 # ，紧靠|四川石棉工业园区, 建成|投运|史各庄街道: a clause or verb chain that opens with a verb
                 shortest = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[0]
                 name_part = self._past_clause_head(name_part, etype, shortest)
+                if etype in _NAMED_BODY_TYPES and name_part == run and run[:2] in self.clause_heads \
+                        and gazetteer is not None and self._place_head(gazetteer, run[2:]):
+                    name_part = run[2:]  # 携手|中国人保重庆公司: a verb, then a body named by a place of its own
             if etype not in _GAZETTEER_TYPES and len(name_part) > 3 and name_part[0] in "为是与及":
                 name_part, clean = name_part[1:], True  # “变身”为手工食品加工共富工坊: a body's name starts after 为
             if etype == "enterprise" and parent is not None and prev.type == "park" and name_part != run:
@@ -330,8 +334,7 @@ class EntityFinder:
             start = s1 - len(suffix) - len(name_part)
             parent = parent if name_part == run else None
             if parent is not None and run[:2] in self.clause_heads and gazetteer is not None \
-                    and len(run) >= 4 and any(gazetteer.short_form_of(run[2:2 + w]) or gazetteer.contains(run[2:2 + w])
-                                              for w in (2, 3)):
+                    and len(run) >= 4 and self._place_head(gazetteer, run[2:]):
                 # 呈贡区|邀请|昆明理工大学: a verb after a place, then a body named by a place of its own
                 start, parent = start + 2, None
             if parent is not None and etype in self.named_with_place and not (
@@ -445,6 +448,9 @@ class EntityFinder:
             # evidence: a parent written right before it, or the same name written again in the text
             if not clean or not self._acceptable(name_part, suffix, etype):
                 return None
+            if parent is not None and found and found[-1].name == parent and found[-1].type in _ADMIN_TYPES \
+                    and etype in _ADMIN_TYPES and _ADMIN_ORDER[found[-1].type] >= _ADMIN_ORDER[etype]:
+                parent = None  # 田南镇|坚持工业强镇: a place of the same level or below is no parent
             if parent is None and text.count(name_part + suffix) < 2 and (
                     not self._evidence_after(text, s1, etype) or name_part.startswith(self.not_name_heads)):
                 return None
@@ -789,6 +795,12 @@ class EntityFinder:
         if weak is not None and (strong is None or weak.start() >= strong.end()) and (len(name) > hi or not clean):
             return run[weak.end():], True
         return name, clean
+
+    @staticmethod
+    def _place_head(gazetteer: Any, run: str) -> bool:
+        """Whether ``run`` opens with a place name or its short form (昆明理工…, 中国人保…)."""
+        return run.startswith("中国") or any(
+            gazetteer.short_form_of(run[:w]) or gazetteer.contains(run[:w]) for w in (2, 3))
 
     def _past_clause_head(self, run: str, etype: str, shortest: int) -> str:
         """A name written after a clean edge that starts with a verb, adverb or conjunction (紧靠, 并且, 投运): a

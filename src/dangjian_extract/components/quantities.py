@@ -225,8 +225,8 @@ class QuantityFinder:
         numeral, mult, unit, unit1, noun = m.group(*self._head_groups)
         mult = mult or ""
         unit_word = unit or unit1
-        if not unit_word and not mult and not noun:
-            # else a bare number: a year, a code, a date part
+        if not unit_word and not mult and not noun and numeral[-1:] not in "万亿":
+            # else a bare number: a year, a code, a date part (not 一千亿, a Chinese numeral with its multiplier)
             return self._bare_after_noun(m, text) or self._shared_unit(m, text)
         g = dict(zip(_MAIN_GROUPS, m.group(*self._main_groups), strict=True))
         if noun:
@@ -274,10 +274,11 @@ class QuantityFinder:
                 value = round(value * info.scale, 10)
                 value_max = round(value_max * info.scale, 10) if value_max is not None else None
         else:
-            # a number after its noun (户籍人口12万): only with a multiplier and a noun we know
-            if not mult or g["ji"]:
+            # a number after its noun (户籍人口12万): only with a multiplier (一千亿: inside a Chinese numeral)
+            # and a noun we know
+            if not (mult or numeral[-1:] in "万亿") or g["ji"]:
                 return None
-            end = max(m.end("mult"), m.end("inner2"))
+            end = max(m.end("mult"), m.end("inner2"), m.end(self._i_num))
             noun = self._noun_before(text, start)
             if noun is not None:
                 unit = self.noun_units[noun]
