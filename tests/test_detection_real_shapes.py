@@ -253,6 +253,9 @@ def test_not_a_metric(text: str) -> None:
     ("规上工业增加值18亿元。", None),
     ("规上战新增加值2.6亿元。", None),
     ("群众满意度比去年高4个百分点。", "increase"),
+    # 比增/比降: compared with the year before; 经济增长 in 对经济增长的贡献率 is a noun
+    ("全区生产总值突破200亿元、比增5.5%。", "increase"),
+    ("农业增加值同比增长3.1%，对经济增长的贡献率为18.4%。", None),
 ])
 def test_change(text: str, change: str | None) -> None:
     assert extract(text).metrics[-1].change == change
