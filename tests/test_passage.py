@@ -110,6 +110,11 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # a body after a verb, owning the figure right after it, opens no story of the town's figures
         ("石岗镇推进改革。携手中国人寿某某公司推行保险，累计融资3200万元。原石岗农机厂300亩土地完成移交，"
          "建成高标准农田1.2万亩。", "1.2万亩", "石岗镇"),
+        # 小区内 refers back to the compound of the story; after a count of compounds, 小区里 is any of them
+        ("某县推进易地搬迁。\n背依青山的安康里小区占地300亩。工人们沿着小区内的主干道施工，新建的60栋居民楼拔地而起。",
+         "60栋", "安康里小区"),
+        # 统一村内: the 一 of 统一 starts no count of villages, so 村内 still names the story's village
+        ("某市推进产业发展。\n东林市河口镇水口村发展种粮农场，统一村内每公顷土地承包价1300元。", "1300元", "水口村"),
         # 此次 ends before a name
         ("柳湾镇推进集体经济改革。此次石桥村集体经济分红总金额120万元。", "120万元", "石桥村"),
     ],

@@ -486,6 +486,12 @@ class Attribution:
                     return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject
                 if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
                     return False  # 社区党组织… in a city report: no community of the report's
+                if m.back_reference and aggregates and m.type in _STORY_PLACES:
+                    # 将579个小区划分为…，组织小区里的党员: after a count of its kind, 小区里 is any of them
+                    level = ADMIN_LEVELS.index(m.type) if m.type in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
+                    a, b = bisect_left(aggregate_starts, sentence_start), bisect_left(aggregate_starts, m.start)
+                    if any(aggregates[x][1] == level for x in range(a, b)):
+                        return False
                 if m.type not in ADMIN_LEVELS or not aggregates or m.start >= sentence_start:
                     return True  # 凤坂村联合周边6个村: the subject of the count's own sentence leads the group
                 level = ADMIN_LEVELS.index(m.type)

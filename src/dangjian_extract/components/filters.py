@@ -116,6 +116,7 @@ class MetricFilter:
         self.office_totals = frozenset(raw.get("office_after_totals", ()))
         self.two_ok = set(raw.get("ordinal_two_units_ok", ()))
         self.ordinal_max = {k: float(v) for k, v in raw.get("ordinal_max_value", {}).items()}
+        self.words_ending_in_one = frozenset(raw.get("words_ending_in_one", ()))
         self.clock_before = set(raw.get("clock_before", ()))
         self.parties_units = set(raw.get("parties_units", ()))
         self.phase_nouns = tuple(raw.get("phase_nouns", ()))
@@ -253,6 +254,8 @@ class MetricFilter:
             return "ordinal"  # 第3名, 第 3 名, 初三 (not 当初3000多万元: 初 numbers days and school years only)
         if spaced < start and any(text.startswith(w, spaced - len(w)) for w in self.label_prefixes):
             return "label"  # 图 2, 表 1: a figure's or table's number
+        if numeral[:1] == "一" and start and text[start - 1:start + 1] in self.words_ending_in_one:
+            return "word"  # 统一村内, 唯一一家: the 一 ends a word, no number starts there
         if numeral == "一" and source in ("number", "counted_noun") and x.qualifier == "exact" \
                 and x.value_max is None and x.value == 1 and unit not in self.one_counts:
             return "generic_one"  # 一批, 一支队伍, 一个核心: "a", not a count
