@@ -115,6 +115,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "60栋", "安康里小区"),
         # 统一村内: the 一 of 统一 starts no count of villages, so 村内 still names the story's village
         ("某市推进产业发展。\n东林市河口镇水口村发展种粮农场，统一村内每公顷土地承包价1300元。", "1300元", "水口村"),
+        # a column tag before a headline: the headline still names the report's place (its village)
+        ("【全省乡村振兴大型采访活动】东川县柳沟村“养羊致富”推动乡村振兴\n\n  记者讯 某某市东川县河口镇柳沟村位于"
+         "东川县南部，土地面积46.2平方公里，现有户籍人口512户。", "46.2平方公里", "柳沟村"),
         # 此次 ends before a name
         ("柳湾镇推进集体经济改革。此次石桥村集体经济分红总金额120万元。", "120万元", "石桥村"),
     ],
@@ -158,6 +161,9 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         # going down to a village (下村, 回村) names no village called 下村
         ("第一书记直到下村后的头一个月，才摸清村里的底子，全村有贫困户86户。", "下村"),
         ("城关街道东新村社区的党员", "新村社区"),
+        # 赴 (to go to) begins no county's name; a registered company's name starts at its own place
+        ("调研组先后赴广州市增城区、惠州市惠城区学习。", "赴广州市"),
+        ("此次分红的红利分配给贵州某某农业发展有限公司。", "红利分配给贵州某某农业发展有限公司"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

@@ -35,6 +35,10 @@ _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 _DETERMINERS = "该本此"
 _ADMIN_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
+#: a company's registered form: its name holds descriptors (服务, 发展) as any registered name does
+#: gazetteer levels whose names open registered names and university names (贵州…有限公司, 昆明理工大学)
+_UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
+_LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
 _BARE_NEXT_PARAGRAPH = 150  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
@@ -118,6 +122,7 @@ class EntityFinder:
         # 酱品厂|小区, 某某公司|宿舍: a body's housing compound is named after the body
         self.compound_of = frozenset(data.get("compound_of_bodies", ()))
         self.motion_heads = frozenset(data["name_edges"].get("motion_heads", ""))
+        self.name_initials = frozenset(data["name_edges"].get("name_initials", ""))
         self.named_with_quotes = frozenset(data["named_with_quotes"])
         self.generic = set(data["generic"])
         self.generic_endings = tuple(sorted(set(data["generic_endings"]), key=len, reverse=True))
@@ -338,7 +343,9 @@ class EntityFinder:
                 # 呈贡区|邀请|昆明理工大学: a verb after a place, then a body named by a place of its own
                 start, parent = start + 2, None
             if parent is not None and etype in self.named_with_place and not (
-                    etype == "park" and prev.type in ("province", "district") and len(name_part) >= 4):
+                    etype == "park" and prev.type in ("province", "district") and len(name_part) >= 4) \
+                    and not (suffix in _LEGAL_SUFFIXES and gazetteer is not None
+                             and self._place_head(gazetteer, name_part)):  # 金安区|安徽某某建设有限公司
                 # 刁镇化工产业园, 兴泉镇党群服务中心: the place is part of the name, and its parent (a park with a
                 # name of its own after its county keeps its own: 武进区|南湖智能制造产业园, 麦积区|南山花牛苹果基地)
                 start = prev.start
@@ -775,21 +782,35 @@ class EntityFinder:
         (和平社区 and 陕西同州时荔合塑业有限公司 stay whole) and two characters remain.
         """
         strong = weak = None
+        # a registered name usually opens with its place (贵州某某农业发展有限公司, 北京某某物业管理有限公司):
+        # where one does after a boundary word (or at the run's start), the name starts at the last such place
+        gazetteer = self.gazetteer() if suffix in _LEGAL_SUFFIXES else None
+        heads: list[int] = [0] if gazetteer is not None and self._place_head(gazetteer, run) else []
         for m in self.boundary_re.finditer(run):
             if self._inside_word(run, m):
                 continue
+            if gazetteer is not None and len(run) - m.end() >= 4 and self._place_head(gazetteer, run[m.end():]):
+                heads.append(m.end())
+            elif heads and m.end() < len(run) and len(m.group()) > 1:
+                heads.clear()  # 浙江茶商与村资公司成立|茶业有限公司: a clause after the place, not its name
             rest = len(run) - m.end()
             is_suffix = m.group() in self.suffix_type
             if is_suffix and (run[m.end():m.end() + 1] in self.not_followed_by.get(m.group(), ())
                               or run[max(0, m.start() - 1):m.end()] in self.generic):
                 continue  # 区域化共富工坊, 乡村振兴投资有限公司: a suffix inside a word (区域, 乡村) marks no edge
-            is_weak = m.group() in self.weak or is_suffix
+            # 成立了|于家台印象服务有限公司: in a registered name, a word that also begins names is weak
+            is_weak = m.group() in self.weak or is_suffix \
+                or suffix in _LEGAL_SUFFIXES and m.group() in self.name_initials
             if rest == 0 and not is_weak:
+                if suffix in _LEGAL_SUFFIXES:
+                    continue  # 某某印象服务|有限公司: a registered name ends in its trade (服务, 发展, 开发)
                 return "", True  # 成立|商圈: the suffix is a bare word after a verb
             if (rest and not is_weak) or (is_suffix and rest >= 2):  # 开发区|东城街道
                 strong = m
             elif rest >= 2:
                 weak = m
+        if heads:
+            return run[heads[-1]:], heads[-1] > 0 or edge_clean  # 红利分配给|贵州某某农业发展有限公司
         name, clean = (run[strong.end():], True) if strong is not None else (run, edge_clean)
         hi = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[1]
         if weak is not None and (strong is None or weak.start() >= strong.end()) and (len(name) > hi or not clean):
@@ -798,9 +819,15 @@ class EntityFinder:
 
     @staticmethod
     def _place_head(gazetteer: Any, run: str) -> bool:
-        """Whether ``run`` opens with a place name or its short form (昆明理工…, 中国人保…)."""
-        return run.startswith("中国") or any(
-            gazetteer.short_form_of(run[:w]) or gazetteer.contains(run[:w]) for w in (2, 3))
+        """Whether ``run`` opens with the name of a province, prefecture or county or its short form (昆明理工…,
+        贵州某某…), or with 中国 (中国人保…)."""
+        if run.startswith("中国"):
+            return True
+        for w in (2, 3):
+            name = gazetteer.short_form_of(run[:w]) or (run[:w] if gazetteer.contains(run[:w]) else None)
+            if name is not None and not gazetteer.levels(name).isdisjoint(_UPPER_LEVELS):
+                return True
+        return False
 
     def _past_clause_head(self, run: str, etype: str, shortest: int) -> str:
         """A name written after a clean edge that starts with a verb, adverb or conjunction (紧靠, 并且, 投运): a
@@ -909,7 +936,8 @@ class EntityFinder:
             return False
         if name_part.endswith(self.generic_endings) and not (
                 etype == "project" and len(name_part) >= 4 and name_part.endswith(self.project_area_suffixes)
-                and not name_part[:-1].endswith(self.generic_endings)):
+                and not name_part[:-1].endswith(self.generic_endings)) \
+                and not (suffix in _LEGAL_SUFFIXES and self._named_company(name_part)):
             return False  # but 凤栖湖景观区项目, 滨江新区项目: a project named after its area
         ending = max((w for w in endings if name_part.endswith(w)), key=len, default=None)
         if ending is None:
@@ -918,6 +946,14 @@ class EntityFinder:
         return etype == "compound" and len(ending) == 1 and len(name_part) == 2 \
             and name_part[0] not in CN_NUMERAL_CHARS \
             and name_part[0] not in self.function_chars and name_part[0] not in _DETERMINERS
+
+    def _named_company(self, name_part: str) -> bool:
+        """某某印象服务有限公司 is a name, 物业服务有限公司 is not: with the trade words stripped, a name remains."""
+        trades = self.generic_endings + self.generic_by_suffix.get("公司", ())
+        rest = name_part
+        while (word := next((w for w in trades if rest.endswith(w)), None)) is not None:
+            rest = rest[:-len(word)]
+        return len(rest) >= 2
 
     def _settle_unsure(self, found: list[Mention], unsure: list[tuple[int, int, str, str, str]]) -> list[Mention]:
         """Keep an unsure name when a clean mention of the text gives its left edge."""

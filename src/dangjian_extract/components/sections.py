@@ -29,6 +29,7 @@ _DETERMINERS = "全我本该"
 #: bodies a headline may name as the report's subject when it names no place
 _HEADLINE_BODIES = frozenset(("organisation", "enterprise"))
 _QUOTATION = regex.compile(r"“[^”\n]*”")
+_COLUMN_TAG = regex.compile(r"^[【\[][^】\]\n]{1,40}[】\]]")
 
 
 @dataclass
@@ -93,7 +94,9 @@ class SectionSplitter:
         return 0
 
     def _is_headline(self, line: _Line) -> bool:
-        return len(line.text) <= self.max_headline and line.text[-1] not in self.sentence_end \
+        # 【全省…采访活动】某县某村…: a column tag before the title does not count toward its length
+        title = _COLUMN_TAG.sub("", line.text, count=1)
+        return len(title) <= self.max_headline and line.text[-1] not in self.sentence_end \
             and not self._is_byline(line)
 
     def split(self, text: str) -> list[tuple[int, int, tuple[int, int] | None, tuple[int, int] | None]]:
