@@ -19,6 +19,7 @@ compared with (来自福建省, 比某市), and no place broader than the report
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -63,6 +64,12 @@ _BODY_SUBJECTS = frozenset(("enterprise", "organisation"))
 _BODY_LOCATIONS = frozenset(("province", "district"))
 
 
+# the branches of Attribution._topic, read without it (see _topic_starts)
+_TOPIC_RUN = regex.compile(r"(?r)[\p{Han}、]*")
+_TOPIC_PUNCT = frozenset("，,：:")
+_TOPIC_SPACES = frozenset(" \t\u3000")
+_TOPIC_OPENERS = frozenset("。！？；!?;\n")
+_ENUMERATOR_HEAD = re.compile(r"([ \t\u3000]*)(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _BYLINE_LEAD = regex.compile(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
 
 
@@ -138,6 +145,9 @@ class Attribution:
                                     r"|^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]"
                                     r"|[一二三四五六七八九十]{1,3}、)",
                                     regex.M) if cfg.get("topic_marks") else None
+        # the same starts found without trying the pattern at every position (_topic_starts): the marks by
+        # str.find, the enumerators at line starts
+        self._topic_marks = tuple(sorted({str(w) for w in cfg.get("topic_marks", ()) if w}))
         self.sentence_end = frozenset(data["sections"]["sentence_end"])
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
                         for w, t in cfg["counted_units"].items()}
@@ -401,15 +411,40 @@ class Attribution:
     def _subheads(self, text: str) -> list[int]:
         """Start offsets of the short lines without a sentence end: subheadings, where a story ends."""
         result, pos = [], 0
+        topics: set[int] | None = None if self._topic is None else set()
         for raw in text.split("\n"):
             line = raw.strip()
             if line and len(line) <= self.subhead_max and line[-1] not in self.sentence_end:
                 result.append(pos + len(raw) - len(raw.lstrip()))
+            if topics is not None:
+                m = _ENUMERATOR_HEAD.match(raw)  # （二）聚力项目提速…, 三、…
+                if m is not None:
+                    topics.add(pos + m.end(1))
             pos += len(raw) + 1
-        if self._topic is not None:
-            result = sorted(set(result).union(m.start() + len(m.group()) - len(m.group().lstrip())
-                                              for m in self._topic.finditer(text)))
+        if topics is not None:
+            result = sorted(topics.union(result, self._topic_starts(text)))
         return result
+
+    def _topic_starts(self, text: str) -> set[int]:
+        """Where a sentence opened by a short topic (招商引资方面，…) starts, past its spaces: the starts of the
+        first branch of ``self._topic``, found from the marks back (a mark is rare; a sentence start is not)."""
+        starts = set()
+        for mark in self._topic_marks:
+            q = text.find(mark)
+            while q >= 0:
+                after = q + len(mark)
+                if text[after:after + 1] in _TOPIC_PUNCT:
+                    # the topic: the run of Han characters (and 、) right before the mark, 2 to 12 of them,
+                    # after spaces at a sentence's or a line's start
+                    r = _TOPIC_RUN.match(text, max(0, q - 13), q).start()
+                    if 2 <= q - r <= 12:
+                        p = r
+                        while p and text[p - 1] in _TOPIC_SPACES:
+                            p -= 1
+                        if not p or text[p - 1] in _TOPIC_OPENERS:
+                            starts.add(r)
+                q = text.find(mark, q + 1)
+        return starts
 
     def _report_place(self, m: Mention, region: list[Mention],
                       subject: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
