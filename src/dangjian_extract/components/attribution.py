@@ -70,6 +70,7 @@ _TOPIC_PUNCT = frozenset("，,：:")
 _TOPIC_SPACES = frozenset(" \t\u3000")
 _TOPIC_OPENERS = frozenset("。！？；!?;\n")
 _ENUMERATOR_HEAD = re.compile(r"([ \t\u3000]*)(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+_LAST_CLAUSE_BREAK = re.compile(rf".*{CLAUSE_BREAK.pattern}", re.S)
 _BYLINE_LEAD = regex.compile(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
 
 
@@ -77,7 +78,8 @@ def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
     """What stands between the clause's start and pos (quotes stripped); None when the clause starts further back."""
     lo = max(floor, pos - reach)
     head = text[lo:pos]
-    cut = max((m.end() for m in CLAUSE_BREAK.finditer(head)), default=None)
+    last = _LAST_CLAUSE_BREAK.match(head)  # the last CLAUSE_BREAK of head, found in one call
+    cut = last.end() if last is not None else None
     if cut is None and lo > floor:
         return None
     head = head[cut or 0:].strip(_OPENERS)

@@ -838,7 +838,8 @@ class EntityFinder:
         if run.startswith(self.pronoun_heads):
             return ""
         cut = 0
-        opener = next((w for w in self.clause_openers if run.startswith(w)), None)
+        opener = next((w for w in self.clause_openers if run.startswith(w)), None) \
+            if run.startswith(self.clause_openers) else None
         if opener is not None and len(run) - len(opener) >= shortest:
             return run[len(opener):]  # 如|新蒲新区松源社区: "for example" opens the clause, the name follows
         for _ in range(3):
@@ -939,9 +940,9 @@ class EntityFinder:
                 and not name_part[:-1].endswith(self.generic_endings)) \
                 and not (suffix in _LEGAL_SUFFIXES and self._named_company(name_part)):
             return False  # but 凤栖湖景观区项目, 滨江新区项目: a project named after its area
-        ending = max((w for w in endings if name_part.endswith(w)), key=len, default=None)
-        if ending is None:
+        if not name_part.endswith(endings):  # most names end in none: one call tells
             return True
+        ending = max((w for w in endings if name_part.endswith(w)), key=len)
         # 老小区, 一个新小区: a one-character descriptor alone or after a numeral or determiner; 长新小区 is a name
         return etype == "compound" and len(ending) == 1 and len(name_part) == 2 \
             and name_part[0] not in CN_NUMERAL_CHARS \
