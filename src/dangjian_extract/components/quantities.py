@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -17,8 +18,19 @@ from spacy.tokens import Doc
 from ..extensions import fields, register_extensions
 from ..grammar import HALF_UNITS, build_grammar
 from ..lexicon import Lexicon, alternation, lexicon_for
-from ..numbers import CN_DIGITS, MULTIPLIERS, parse_capital, parse_number
+from ..numbers import CN_DIGITS, MULTIPLIERS, parse_capital
+from ..numbers import parse_number as _parse_number
 from ..spans import doc_text, ensure_spans
+
+_parse_remembered = lru_cache(maxsize=4096)(_parse_number)
+
+
+def parse_number(numeral: str | None, multiplier: str = "") -> Any:
+    """:func:`dangjian_extract.numbers.parse_number`, remembered for short numerals (they recur: 1, 10, 三 …; a
+    pure function of its strings, and its Number is frozen); a long one (hostile input) is not kept."""
+    if numeral is not None and len(numeral) <= 32 and len(multiplier) <= 8:
+        return _parse_remembered(numeral, multiplier)
+    return _parse_number(numeral, multiplier)  # type: ignore[arg-type]
 
 METRICS_KEY = "metrics"
 _LARGE = regex.compile("[万亿]")
