@@ -16,7 +16,7 @@ from ..extensions import fields, register_extensions
 from ..grammar import build_grammar
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..numbers import CN_NUMERAL_CHARS
-from ..spans import doc_text
+from ..spans import compile_fast, doc_text
 from .furniture import FURNITURE_KEY
 from .quantities import METRICS_KEY, _is_bare_multiplier
 
@@ -30,7 +30,8 @@ _PLACE_ENDS = frozenset("村镇乡区县市州旗盟道")  # the last character 
 _HAN = regex.compile(r"\p{Han}")
 _NUMERAL_CHARS = frozenset(CN_NUMERAL_CHARS + "0123456789")
 _SPACES = frozenset(" \u00a0\u2009\u202f\t")
-_QUOTED = regex.compile("|".join(rf"{regex.escape(o)}[^{regex.escape(o + c)}\n]*{regex.escape(c)}"
+# literal quotes and classes of them: re reads it as regex does, and scans it about twice as fast
+_QUOTED = compile_fast("|".join(rf"{regex.escape(o)}[^{regex.escape(o + c)}\n]*{regex.escape(c)}"
                                  for o, c in QUOTE_PAIRS.items()))
 
 

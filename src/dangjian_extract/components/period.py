@@ -368,7 +368,8 @@ class PeriodGrammar:
                 gap_end = self._since_after_gap(text, end)
                 if gap_end is not None:
                     start, end, hi, plain = p, gap_end, "ref", False
-        return replace(expr, start=start, end=end, from_spec=lo, to_spec=hi, plain=plain, same_period=same)
+        # every field given (dataclasses.replace would look each one up by name first)
+        return TimeExpr(start, end, lo, hi, expr.kind, expr.year, plain, same)
 
     def _since_after_gap(self, text: str, pos: int) -> int | None:
         """End of 以来 within since_gap characters of pos with no clause punctuation between (自年初成立以来)."""
