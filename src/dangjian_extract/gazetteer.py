@@ -196,7 +196,9 @@ class Gazetteer:
         self._short_by_head = by_head
         firsts = re.escape("".join(sorted({h[0] for h in by_head})))
         seconds = re.escape("".join(sorted({h[1] for h in by_head})))
-        self._head_chars = re.compile(f"(?=[{firsts}][{seconds}])")
+        # the first character consumed, the second looked at: the same starts, and re skips to a possible
+        # first character by its class (a pattern that opens with a lookahead is tried at every position)
+        self._head_chars = re.compile(f"[{firsts}](?=[{seconds}])")
         self._longer: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
         self._places: dict[str, tuple[Place, ...]] = {}
         self._places_held = 0
@@ -557,6 +559,10 @@ class Gazetteer:
     def _lookup_official(self, name: str) -> bool:
         i = bisect.bisect_left(self._names, name)
         return i < len(self._names) and self._names[i] == name
+
+    def has_short_form(self, short: str) -> bool:
+        """Whether ``short_form_of(short)`` names a place (without looking its name up)."""
+        return self._short.get(short) is not None
 
     def short_form_of(self, short: str) -> str | None:
         """The official name a bare short form stands for (晋城 → 晋城市), or None if it is not used."""

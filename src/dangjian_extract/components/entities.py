@@ -195,6 +195,8 @@ class EntityFinder:
         unsure: list[tuple[int, int, str, str, str]] = []  # (run start, suffix end, run, suffix, type)
         gazetteer = self.gazetteer()
         last_end = 0
+        # _name_part is a function of its arguments alone, and a text writes the same run before a suffix again
+        name_parts: dict[tuple[str, bool, str, str], tuple[str, bool]] = {}
         for m in self.pattern.finditer(text):
             suffix, s0, s1 = m.group(), m.start(), m.end()
             etype = self.suffix_type[suffix]
@@ -297,7 +299,11 @@ class EntityFinder:
                 run_start, run, parent = run_start + lead, run[lead:], None
             edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None \
                 or lead > 0 and len(run) >= 2
-            name_part, clean = self._name_part(run, edge_clean, suffix, etype)
+            key = (run, edge_clean, suffix, etype)
+            parted = name_parts.get(key)
+            if parted is None:
+                parted = name_parts[key] = self._name_part(run, edge_clean, suffix, etype)
+            name_part, clean = parted
             if clean and name_part and not parent:
                 # ，紧靠|四川石棉工业园区, 建成|投运|史各庄街道: a clause or verb chain that opens with a verb
                 shortest = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[0]
@@ -528,7 +534,7 @@ class EntityFinder:
     def _short_head(gazetteer: Any, head: str) -> str | None:
         """The short form of a place written at the end of ``head`` (安塞|南沟村), if any."""
         for width in range(min(len(head), 4), 1, -1):
-            if gazetteer.short_form_of(head[-width:]) is not None:
+            if gazetteer.has_short_form(head[-width:]):
                 return head[-width:]
         return None
 
