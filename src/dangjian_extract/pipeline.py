@@ -121,12 +121,17 @@ def _reference_date(value: Any) -> date | str | None:
     raise TypeError(f"reference_date must be a date, an ISO date string or 'auto', got {type(value).__name__}")
 
 
+_new_entity_ref = EntityRef.__pydantic_validator__.validate_python
+
+
 def _entity_ref(norm: NormalizedText, entity: tuple[Any, ...] | None) -> EntityRef | None:
     if entity is None:
         return None
     name, etype, e_start, e_end, parent, path, code = entity
     o0, o1 = norm.to_original(e_start, e_end)
-    return EntityRef(name=name, type=etype, start=o0, end=o1, parent=parent, path=path, code=code)
+    # validated from a dict by pydantic's validator itself, as EntityRef(**fields) would (without its __init__ frame)
+    return _new_entity_ref({"name": name, "type": etype, "start": o0, "end": o1, "parent": parent, "path": path,
+                            "code": code})
 
 
 def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
@@ -146,6 +151,8 @@ def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
     # the records validated from dicts by pydantic's validator itself: Metric(**fields) would do the same
     # through a Python __init__ frame, a third of the cost of a record
     new_metric = Metric.__pydantic_validator__.validate_python
+    new_period = Period.__pydantic_validator__.validate_python
+    new_span = TextSpan.__pydantic_validator__.validate_python
     offsets, n_text = norm.offsets, len(norm.text)  # norm.to_original inlined below for non-empty spans
     for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
         x = fields(span)
@@ -167,16 +174,16 @@ def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
             if period is None:
                 p_start, p_end, from_spec, to_spec = key
                 p0, p1 = norm.to_original(p_start, p_end)
-                period = periods[key] = Period(text=original[p0:p1], start=p0, end=p1,
-                                               from_date=resolve(from_spec, reference),
-                                               to_date=resolve(to_spec, reference))
+                period = periods[key] = new_period({"text": original[p0:p1], "start": p0, "end": p1,
+                                                    "from_date": resolve(from_spec, reference),
+                                                    "to_date": resolve(to_spec, reference)})
         sentence = None
         if x.sentence:
             key = tuple(x.sentence)
             sentence = sentences.get(key)
             if sentence is None:
                 t0, t1 = norm.to_original(*key)
-                sentence = sentences[key] = TextSpan(start=t0, end=t1)
+                sentence = sentences[key] = new_span({"start": t0, "end": t1})
         entity = None
         if x.entity is not None:
             key = tuple(x.entity)
