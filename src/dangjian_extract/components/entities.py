@@ -150,9 +150,11 @@ class EntityFinder:
             rf"|(?<=(?:{alternation(w for w in data['left_boundaries'] if len(w) > 1)}))"
             rf"({alternation(self.bare_back)})(?=[0-9０-９{CN_NUMERAL_CHARS}近约超逾])", regex.M)
         # where a bare word starts: the pattern above can match only there, and tried at every position its
-        # lookbehinds cost several times the scan (re finds the words; the pattern is matched at each)
-        self._bare_heads = re.compile(f"(?=[{re.escape(''.join(sorted({w[0] for w in self.bare_back if w})))}])"
-                                      f"(?={alternation(self.bare_back)})") if self.bare_back else None
+        # lookbehinds cost several times the scan (re finds the words; the pattern is matched at each); the
+        # first character is consumed and the word looked for from it, so that re skips to a possible first
+        # character by its class (a pattern that opens with a lookahead is tried at every position)
+        self._bare_heads = re.compile(f"[{re.escape(''.join(sorted({w[0] for w in self.bare_back if w})))}]"
+                                      f"(?<=(?={alternation(self.bare_back)}).)") if self.bare_back else None
         self.function_chars = frozenset(data["function_chars"])
         self.suffix_words = tuple(data.get("suffix_words", ()))
         self.outlet_words = tuple(data.get("outlet_words", ()))
