@@ -354,7 +354,8 @@ _SENTENCE_OPENERS = frozenset(
 _LIST_ITEM_RE = regex.compile(r"[一二三四五六七八九十百零〇]+、")
 _HEADING_RE = regex.compile(r"[一二三四五六七八九十百零〇]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]")
 _LONG_LINE = 40
-_COLUMN_TAG_RE = regex.compile(r"^[【\[][^】\]\n]{1,40}[】\]]")
+#: a column tag before a headline (【全省…采访活动】某县某村…): no part of the headline's length
+COLUMN_TAG = regex.compile(r"^[【\[][^】\]\n]{1,40}[】\]]")
 _SHORT_HEAD = 3
 
 
@@ -387,7 +388,7 @@ def _is_layout_break(prev_line: str, next_line: str) -> bool:
     if _SPACE_RE.search(head) or _SPACE_RE.search(tail):
         return False
     # 【全省…采访活动】某县某村…: a column tag before a headline does not make it long like prose
-    titled = _COLUMN_TAG_RE.sub("", prev, count=1)
+    titled = COLUMN_TAG.sub("", prev, count=1)
     if len(titled) >= _LONG_LINE or not _CLAUSE_CHARS.isdisjoint(titled):
         return True
     return (

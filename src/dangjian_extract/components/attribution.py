@@ -64,7 +64,7 @@ _BODY_SUBJECTS = frozenset(("enterprise", "organisation"))
 _BODY_LOCATIONS = frozenset(("province", "district"))
 
 
-# the branches of Attribution._topic, read without it (see _topic_starts)
+# what a topic opener and an enumerated line look like (see _topic_starts and _subheads)
 _TOPIC_RUN = regex.compile(r"(?r)[\p{Han}、]*")
 _TOPIC_PUNCT = frozenset("，,：:")
 _TOPIC_SPACES = frozenset(" \t\u3000")
@@ -140,15 +140,10 @@ class Attribution:
         self.report_words = frozenset(data.get("bare_report_words", {}))
         self.passage_limit = int(cfg["passage_limit"])
         self.subhead_max = int(cfg["subhead_max_length"])
-        # 招商引资方面，…: a sentence opened by a short topic starts a new part of the report
-        # （二）聚力项目提速…, 三、…: a line that opens with an enumerator starts a new part of the report too
-        self._topic = regex.compile(rf"(?:^|(?<=[。！？；!?;\n]))[ \t\u3000]*[\p{{Han}}、]{{2,12}}?"
-                                    rf"(?:{alternation(cfg.get('topic_marks', ()))})[，,：:]"
-                                    r"|^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[)）]"
-                                    r"|[一二三四五六七八九十]{1,3}、)",
-                                    regex.M) if cfg.get("topic_marks") else None
-        # the same starts found without trying the pattern at every position (_topic_starts): the marks by
-        # str.find, the enumerators at line starts
+        # 招商引资方面，…: a sentence opened by a short topic starts a new part of the report, and so does a line
+        # that opens with an enumerator (（二）聚力项目提速…, 三、…) — found by _topic_starts and _subheads: the
+        # marks by str.find, the enumerators at line starts (a pattern tried at every position cost 10x)
+        self._topics_on = bool(cfg.get("topic_marks"))
         self._topic_marks = tuple(sorted({str(w) for w in cfg.get("topic_marks", ()) if w}))
         self.sentence_end = frozenset(data["sections"]["sentence_end"])
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
@@ -413,7 +408,7 @@ class Attribution:
     def _subheads(self, text: str) -> list[int]:
         """Start offsets of the short lines without a sentence end: subheadings, where a story ends."""
         result, pos = [], 0
-        topics: set[int] | None = None if self._topic is None else set()
+        topics: set[int] | None = set() if self._topics_on else None
         for raw in text.split("\n"):
             line = raw.strip()
             if line and len(line) <= self.subhead_max and line[-1] not in self.sentence_end:
@@ -428,8 +423,9 @@ class Attribution:
         return result
 
     def _topic_starts(self, text: str) -> set[int]:
-        """Where a sentence opened by a short topic (招商引资方面，…) starts, past its spaces: the starts of the
-        first branch of ``self._topic``, found from the marks back (a mark is rare; a sentence start is not)."""
+        """Where a sentence opened by a short topic (招商引资方面，…) starts, past its spaces: 2 to 12 Han
+        characters (or 、) and a mark, at a sentence's or a line's start, found from the marks back (a mark is rare;
+        a sentence start is not)."""
         starts = set()
         for mark in self._topic_marks:
             q = text.find(mark)

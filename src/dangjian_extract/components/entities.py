@@ -13,7 +13,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -35,9 +35,9 @@ _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 _DETERMINERS = "该本此"
 _ADMIN_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
-#: a company's registered form: its name holds descriptors (服务, 发展) as any registered name does
 #: gazetteer levels whose names open registered names and university names (贵州…有限公司, 昆明理工大学)
 _UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
+#: a company's registered form: its name holds descriptors (服务, 发展) as any registered name does
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
@@ -71,7 +71,6 @@ class Mention:
     code: str | None = None
 
 
-@lru_cache(maxsize=1)
 @cache
 def _clause_heads() -> dict[str, list[str]]:
     """``data/clause_heads.json``: words that open a clause whose subject is left out (see its ``source``)."""
@@ -310,8 +309,7 @@ class EntityFinder:
                 # ，紧靠|四川石棉工业园区, 建成|投运|史各庄街道: a clause or verb chain that opens with a verb
                 shortest = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[0]
                 name_part = self._past_clause_head(name_part, etype, shortest)
-                if etype in _NAMED_BODY_TYPES and name_part == run and run[:2] in self.clause_heads \
-                        and gazetteer is not None and self._place_head(gazetteer, run[2:]):
+                if etype in _NAMED_BODY_TYPES and name_part == run and self._verb_then_place(gazetteer, run):
                     name_part = run[2:]  # 携手|中国人保重庆公司: a verb, then a body named by a place of its own
             if etype not in _GAZETTEER_TYPES and len(name_part) > 3 and name_part[0] in "为是与及":
                 name_part, clean = name_part[1:], True  # “变身”为手工食品加工共富工坊: a body's name starts after 为
@@ -346,8 +344,7 @@ class EntityFinder:
                 continue
             start = s1 - len(suffix) - len(name_part)
             parent = parent if name_part == run else None
-            if parent is not None and run[:2] in self.clause_heads and gazetteer is not None \
-                    and len(run) >= 4 and self._place_head(gazetteer, run[2:]):
+            if parent is not None and self._verb_then_place(gazetteer, run):
                 # 呈贡区|邀请|昆明理工大学: a verb after a place, then a body named by a place of its own
                 start, parent = start + 2, None
             if parent is not None and etype in self.named_with_place and not (
@@ -824,6 +821,11 @@ class EntityFinder:
         if weak is not None and (strong is None or weak.start() >= strong.end()) and (len(name) > hi or not clean):
             return run[weak.end():], True
         return name, clean
+
+    def _verb_then_place(self, gazetteer: Any, run: str) -> bool:
+        """Whether ``run`` opens with a dictionary verb and then a place's name (携手|中国人保…, 邀请|昆明理工…)."""
+        return gazetteer is not None and len(run) >= 4 and run[:2] in self.clause_heads \
+            and self._place_head(gazetteer, run[2:])
 
     @staticmethod
     def _place_head(gazetteer: Any, run: str) -> bool:

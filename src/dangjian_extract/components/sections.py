@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..extensions import fields, register_extensions
 from ..lexicon import Lexicon, lexicon_for
+from ..normalize import COLUMN_TAG
 from ..spans import doc_text, ensure_spans
 from .entities import Mention, mentions_of, ref_of
 
@@ -29,7 +30,6 @@ _DETERMINERS = "全我本该"
 #: bodies a headline may name as the report's subject when it names no place
 _HEADLINE_BODIES = frozenset(("organisation", "enterprise"))
 _QUOTATION = regex.compile(r"“[^”\n]*”")
-_COLUMN_TAG = regex.compile(r"^[【\[][^】\]\n]{1,40}[】\]]")
 
 
 @dataclass
@@ -95,7 +95,7 @@ class SectionSplitter:
 
     def _is_headline(self, line: _Line) -> bool:
         # 【全省…采访活动】某县某村…: a column tag before the title does not count toward its length
-        title = _COLUMN_TAG.sub("", line.text, count=1)
+        title = COLUMN_TAG.sub("", line.text, count=1)
         return len(title) <= self.max_headline and line.text[-1] not in self.sentence_end \
             and not self._is_byline(line)
 
@@ -131,7 +131,7 @@ class SectionSplitter:
     # -- subject ---------------------------------------------------------------------------------------
 
     @staticmethod
-    def _holds(outer: Mention, inner: Mention, text: str) -> bool:
+    def _holds(outer: Mention, inner: Mention) -> bool:
         """Whether ``outer`` is a place above ``inner``: in its gazetteer path, its parent, or written as the chain's
         earlier member (东城街道单光屯社区)."""
         if outer.name in (inner.path or ())[:-1] or outer.name == inner.parent:
@@ -202,11 +202,12 @@ class SectionSplitter:
         top = max(score.values())
         tied = [n for n in score if score[n] == top]
         # a chain's parent (连山县|禾洞镇) is the child's address: the child is the place named first
-        chained = {m.start for m in inside for x in inside if x.start == m.end}
+        starts = {x.start for x in inside}
+        chained = {m.start for m in inside if m.end in starts}
         earliest = min(tied, key=lambda n: (first[n].start in chained, first[n].start))
         if first[earliest].start in chained:
             earliest = min(tied, key=lambda n: first[n].start)
-        holders = [n for n in tied if n != earliest and self._holds(first[n], first[earliest], text)
+        holders = [n for n in tied if n != earliest and self._holds(first[n], first[earliest])
                    and not (first[n].start in chained and first[n].end == first[earliest].start)]
         best_name = min(holders, key=lambda n: (LEVELS.index(first[n].type), len(first[n].path or ()),
                                                 first[n].start)) if holders else earliest
