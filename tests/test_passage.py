@@ -120,6 +120,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "东川县南部，土地面积46.2平方公里，现有户籍人口512户。", "46.2平方公里", "柳沟村"),
         # 此次 ends before a name
         ("柳湾镇推进集体经济改革。此次石桥村集体经济分红总金额120万元。", "120万元", "石桥村"),
+        # a place written as the scope of the sentence (在某州各地) owns its figures, not the story before it
+        ("楚雄州以党建引领建设务工车间\n禄丰市和平社区建起务工车间，吸纳200余人就业。\n"
+         "如今，这样的车间在楚雄州各地遍地开花，新增就业岗位860个。", "860个", "楚雄州"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:

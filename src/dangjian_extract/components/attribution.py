@@ -137,6 +137,7 @@ class Attribution:
         self.local_step_back = frozenset(cfg["step_back_if_report_level"])
         self.scene_openers = frozenset(cfg["scene_openers"])
         self.scene_closers = tuple(cfg["scene_closers"])
+        self.scope_after = tuple(cfg.get("scope_after", ()))
         self.report_words = frozenset(data.get("bare_report_words", {}))
         self.passage_limit = int(cfg["passage_limit"])
         self.subhead_max = int(cfg["subhead_max_length"])
@@ -201,6 +202,11 @@ class Attribution:
             return False
         return not self._list_item(text, m)
 
+    def _scope(self, text: str, m: Mention, chains: _Chains) -> bool:
+        """在怒江州各地蓬勃发展，新增岗位1152个: a place written as the scope of its sentence's figures."""
+        pos = chains.start.get(m.start, m.start)
+        return text[pos - 1:pos] == "在" and text.startswith(self.scope_after, m.end)
+
     def _located(self, text: str, m: Mention, chains: _Chains) -> bool:
         """在田庄村设立医保分中心: a place where the report's actor does something, not the actor.
 
@@ -208,6 +214,8 @@ class Attribution:
         pos = chains.start.get(m.start, m.start)
         if text[pos - 1:pos] != "在" or text[m.end:m.end + 1] in ("，", ",", ""):
             return False
+        if text.startswith(self.scope_after, m.end):
+            return False  # 在怒江州各地…: the figure's scope (see _scope)
         brk = CLAUSE_BREAK.search(text, m.end, m.end + 40)
         return brk is None or text[brk.start():brk.start() + 1] not in "，," \
             or not text[m.end:brk.start()].endswith(self.scene_closers)
@@ -261,7 +269,8 @@ class Attribution:
             m = mentions[k]
             # 为了帮助村里120多户群众: a back-reference (村里, 该村) names the story's place wherever it stands
             if m.end <= span.start_char and eligible(k) and (self._local_back(text, m, region, subject)
-                                                              or self._opens_clause(text, m, s0, chains)):
+                                                              or self._opens_clause(text, m, s0, chains)
+                                                              or self._scope(text, m, chains)):
                 return k
             if m.back_reference and m.end <= span.start_char and eligible(k) \
                     and not CLAUSE_BREAK.search(text, m.end, span.start_char) \

@@ -207,7 +207,11 @@ class EntityFinder:
                 continue  # 科学合理规划布局: a common word ends in the suffix
             needs = self.suffix_followed_by.get(suffix)
             if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
-                continue  # 同州|时荔…有限公司: this suffix names a place only before a break
+                # 同州|时荔…有限公司: this suffix names a place only before a break, unless the gazetteer holds
+                # the name with a clean edge (楚雄州以党建引领…)
+                held = gazetteer.longest_suffix_name(text, s1, max_len=8, min_len=3) if gazetteer else None
+                if held is None or not self._clean_edge(text, s1 - len(held), found):
+                    continue
             if nxt and nxt in self.not_followed_by.get(suffix, ()) \
                     and not self._chained_official(gazetteer, text, s1, etype, prev) \
                     and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
