@@ -154,6 +154,8 @@ SHARED_UNIT = [
     ("2019和2020年连续获评先进。", []),
     ("三、15个村完成改造。", [("15个", 15, None, "个", "exact")]),
     ("3和5号楼完成加装电梯。", []),
+    # the shared unit's scale too: 毛 is a tenth of a yuan
+    ("每斤菜价分别涨了3和5毛钱。", [("3", 0.3, None, "CNY", "exact"), ("5毛钱", 0.5, None, "CNY", "exact")]),
 ]
 # comparison signs before the number
 SIGNS = [

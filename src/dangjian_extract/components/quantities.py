@@ -382,6 +382,8 @@ class QuantityFinder:
             return None
         info = self.units[unit_word]
         value = -n.value if m.group("sign") else n.value
+        if info.scale != 1.0:  # 三和五毛钱: the shared unit's scale too
+            value = round(value * info.scale, 10)
         return self._qualified(Candidate(m.start(), m.end(), value, info.unit, unit_word, m.end(), info.kind,
                                          m.group("num"), m.start("num"), "number"), text)
 
