@@ -138,6 +138,8 @@ class Attribution:
         self.scene_openers = frozenset(cfg["scene_openers"])
         self.scene_closers = tuple(cfg["scene_closers"])
         self.scope_after = tuple(cfg.get("scope_after", ()))
+        self.visit_verbs = tuple(cfg.get("visit_verbs", ()))
+        self.visit_subject_max = int(cfg.get("visit_subject_max", 0))
         self.report_words = frozenset(data.get("bare_report_words", {}))
         self.passage_limit = int(cfg["passage_limit"])
         self.subhead_max = int(cfg["subhead_max_length"])
@@ -405,6 +407,10 @@ class Attribution:
         head = _clause_head(text, pos, floor, 12)
         if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
+        if head and head.endswith(self.visit_verbs):
+            verb = max((v for v in self.visit_verbs if head.endswith(v)), key=len)
+            if len(head) - len(verb) <= self.visit_subject_max:
+                return True  # 记者走进景东县文井镇者孟村…: a visitor reaching a place opens a story on it
         # 走进位于浙江省杭州市拱墅区东新街道的新天地商务社区党群服务中心: a scene opened on a body, its place before it
         owner = chains.ends.get(pos - 1) if text[pos - 1:pos] == "的" else None
         if owner is None:

@@ -376,6 +376,26 @@ class EntityFinder:
             found = self._add_named_bodies(text, found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._add_short_forms(gazetteer, text, found))
+            found = self._written_names(text, found)
+        return found
+
+    @staticmethod
+    def _written_names(text: str, found: list[Mention]) -> list[Mention]:
+        """景东 in a headline, 景东县 in the body: a bare short form takes the name the text writes the same place
+        by (guide §4 rule 8), not the gazetteer's official 景东彝族自治县 — where the text writes it with a suffix."""
+        written: dict[tuple[tuple[str, ...], str | None], str] = {}
+        short: list[Mention] = []
+        for m in found:
+            if m.back_reference or not m.path:
+                continue
+            if text[m.start:m.end] == m.name:
+                written.setdefault((m.path, m.code), m.name)
+            else:
+                short.append(m)
+        for m in short:
+            name = written.get((m.path, m.code))
+            if name is not None and name != m.name:
+                m.name = name  # the mentions were made by this call: set in place
         return found
 
     # -- the gazetteer ---------------------------------------------------------------------------------
