@@ -122,6 +122,13 @@ def _metric(text: str, metric_text: str):
         ("共有17个社区签订共建协议。", "17个", "社区"),
         ("其中46个村达到10万元以上。", "46个", "村"),
         ("建成100吨的冷库和50万只肉鸡屠宰线各1条。", "50万只", "肉鸡屠宰线"),
+        # modal verbs and adverbs after the noun are no part of it (社区干部要…, 残障人士正在…, 工作人员却…)
+        ("长期以来，9名村干部要负责全村的大小事务。", "9名", "村干部"),
+        ("工坊吸纳20余名残障人士正在上岗。", "20余名", "残障人士"),
+        ("而工作人员却只有36人。", "36人", "工作人员"),
+        # after people counted and 的: a noun of people is the object, anything else belongs to them
+        ("目前已组建8000余人的志愿者队伍。", "8000余人", "志愿者队伍"),
+        ("社区党委负责辖区内3000多户9000余人的日常服务工作。", "9000余人", "人"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

@@ -120,6 +120,14 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "东川县南部，土地面积46.2平方公里，现有户籍人口512户。", "46.2平方公里", "柳沟村"),
         # 此次 ends before a name
         ("柳湾镇推进集体经济改革。此次石桥村集体经济分红总金额120万元。", "120万元", "石桥村"),
+        # 9名社区干部 are the community's cadres, not a count of communities that steps back to the county
+        ("石泉县推进减负。\n东园社区成立于2014年，辖内共有10个小区。长期以来，9名社区干部要负责全部工作。", "9名",
+         "东园社区"),
+        # a place named once, in the attribution of a quotation, opens no story for the next paragraph
+        ("石泉县推进网格治理，划分网格2052个。\n“党支部建到网格上。”城关街道东园社区网格党支部书记说。\n"
+         "目前，已组建1.3万余人的网格员队伍。", "1.3万余人", "石泉县"),
+        # a visitor reaching a place opens a story on it
+        ("石泉县发展冷链。\n近日，记者走进石泉县河口镇柳湾村冷库厂房。冷库投入资金510万元。", "510万元", "柳湾村"),
         # a place written as the scope of the sentence (在某州各地) owns its figures, not the story before it
         ("楚雄州以党建引领建设务工车间\n禄丰市和平社区建起务工车间，吸纳200余人就业。\n"
          "如今，这样的车间在楚雄州各地遍地开花，新增就业岗位860个。", "860个", "楚雄州"),

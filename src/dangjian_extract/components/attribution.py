@@ -139,6 +139,7 @@ class Attribution:
         self.scene_closers = tuple(cfg["scene_closers"])
         self.scope_after = tuple(cfg.get("scope_after", ()))
         self.visit_verbs = tuple(cfg.get("visit_verbs", ()))
+        self.place_classifiers = frozenset(cfg.get("counted_place_classifiers", ("个",)))
         self.visit_subject_max = int(cfg.get("visit_subject_max", 0))
         self.report_words = frozenset(data.get("bare_report_words", {}))
         self.passage_limit = int(cfg["passage_limit"])
@@ -168,6 +169,8 @@ class Attribution:
         unit = fields(span).unit
         if unit in self.counted:
             return self.counted[unit]
+        if unit not in self.place_classifiers:
+            return None  # 7名社区干部: cadres of a community, not a count of communities
         m = self._counted_re.match(text, span.end_char)
         if m is None:
             return None
@@ -599,11 +602,21 @@ class Attribution:
                 if self._opens_clause(text, m, s0, chains):
                     if s0 <= at < (breaks[b] if b < len(breaks) else len(text)):
                         return i  # the metric's own sentence
+                    if self._quoted_speaker_once(text, m, chains) and _new_paragraph(text, m.end, at):
+                        i -= 1
+                        continue  # “…”某街道某社区网格党支部书记说 (named once): the speaker's place, no story
                     if self._example_in_report_paragraph(text, mentions, chains.starts, m, s0, subject):
                         return None
                     return None if self._parallel(text, mentions, eligible, i, s0, breaks, b, chains) else i
             i -= 1
         return None
+
+    @staticmethod
+    def _quoted_speaker_once(text: str, m: Mention, chains: _Chains) -> bool:
+        """Whether the mention opens the attribution of a quotation (…”鲁谷街道双锦园社区网格党支部书记说) and the
+        text names the place nowhere else: a speaker's affiliation that the report does not go on about."""
+        pos = chains.start.get(m.start, m.start)
+        return text[:pos].rstrip(" \u3000").endswith(("”", "」")) and text.count(m.name) == 1
 
     @staticmethod
     def _example_in_report_paragraph(text: str, mentions: list[Mention], starts: list[int], m: Mention, s0: int,

@@ -139,6 +139,7 @@ class ContextReader:
         ends = _trie(ctx.get("object_phrase_ends", ()))
         sources["_after_tokens"] = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
         self.person_units = frozenset(ctx["person_units"])
+        self.people_finals = tuple(ctx.get("people_finals", ()))
         from .entities import _clause_heads  # the dictionary verbs the entity finder cuts names at
 
         self.clause_heads = frozenset(_clause_heads()["words"])
@@ -402,6 +403,15 @@ class ContextReader:
         return phrase[:10] if _WORD.search(phrase) else None
 
     def _after_phrase(self, text: str, span: _Item) -> str | None:
+        phrase = self._after_phrase_read(text, span)
+        if phrase and span.f.unit in self.person_units and text[span.end_char:span.end_char + 1] == "的" \
+                and not phrase.endswith(self.people_finals) \
+                and not any(len(w) > 1 and w in phrase for w in self.people_finals):
+            # 4000多户1.3万余人的日常管理: what belongs to the people counted (not 的网格员队伍, 的治理骨干台账)
+            return None
+        return phrase
+
+    def _after_phrase_read(self, text: str, span: _Item) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
         x = span.f
         window = text[span.end_char:span.end_char + 28]
