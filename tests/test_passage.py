@@ -128,6 +128,12 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "目前，已组建1.3万余人的网格员队伍。", "1.3万余人", "石泉县"),
         # a visitor reaching a place opens a story on it
         ("石泉县发展冷链。\n近日，记者走进石泉县河口镇柳湾村冷库厂房。冷库投入资金510万元。", "510万元", "柳湾村"),
+        # the compound of a place, written after it and 的, is the subject of its clause and of the story
+        ("朝阳区推进友好城市建设。\n深夜，双井街道庆丰社区的乐居公寓里亮着灯。\n骑手回到乐居公寓只需5分钟，而月租仅700元。",
+         "700元", "乐居公寓"),
+        # a place brought up by a speaker (提起某街道的…) opens a story on it
+        ("朝阳区推进友好城市建设。\n“这儿就是咱的家。”提起六里屯街道的“司机之家”，王军语气轻快。\n"
+         "“停车很方便。”王军说，“50多个停车位，平时免费停。”", "50多个", "六里屯街道"),
         # a place written as the scope of the sentence (在某州各地) owns its figures, not the story before it
         ("楚雄州以党建引领建设务工车间\n禄丰市和平社区建起务工车间，吸纳200余人就业。\n"
          "如今，这样的车间在楚雄州各地遍地开花，新增就业岗位860个。", "860个", "楚雄州"),
@@ -178,6 +184,9 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         # descriptions that end in a body's or a park's suffix are no bodies
         ("党群服务中心是服务党员、服务群众的重要平台,每年开展活动30场。", "重要平台"),
         ("南区街道作为全省城市基层党建示范区,建成党群服务站15个。", "基层党建示范区"),
+        # a part of a named place ending in a county's name (西区), and a place's functional parts
+        ("夜幕降临，三里屯商圈人流如织。太古里西区南侧天桥下，一处驿站格外醒目。", "太古里西区"),
+        ("驿站划分为骑手休息区、服务连廊和多功能活动区。", "多功能活动区"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

@@ -43,6 +43,7 @@ _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
 _PLACE_TYPES = frozenset(("province", "district", "subdistrict", "community", "village", "compound"))
 _SENTENCE_END = frozenset("。！？!?；;…”\"")
+_CLOSING_QUOTES = frozenset("”\"」』")
 
 
 
@@ -58,6 +59,8 @@ _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _YEAR_OPENER = regex.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?[，,]?")
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
+#: types written after their place and 的 that are the subject of the clause (某社区的怡舍公寓里，…)
+_OWNED_TYPES = frozenset(("compound", "place", "park", "project", "enterprise", "organisation"))
 #: a report whose subject is a body (its headline names the body and no place) …
 _BODY_SUBJECTS = frozenset(("enterprise", "organisation"))
 #: … names provinces and counties as where the body stands, not as stories of their own
@@ -419,6 +422,8 @@ class Attribution:
         if owner is None:
             return False
         head = _clause_head(text, chains.start.get(owner.start, owner.start), floor, 8)
+        if head is not None and mention.type in _OWNED_TYPES and (not head or head in self.subject_openers):
+            return True  # 双井街道庆丰社区的怡舍公寓里，…: the body or compound of a place opens the clause
         return head is not None and head in self.scene_openers
 
     # -- the passage -----------------------------------------------------------------------------------
@@ -429,7 +434,10 @@ class Attribution:
         topics: set[int] | None = set() if self._topics_on else None
         for raw in text.split("\n"):
             line = raw.strip()
-            if line and len(line) <= self.subhead_max and line[-1] not in self.sentence_end:
+            if line and len(line) <= self.subhead_max and line[-1] not in self.sentence_end \
+                    and not (line[-1] in _CLOSING_QUOTES and line[-2:-1] in self.sentence_end):
+                # (a quotation closed after its sentence end, “…方便。”王军说, is a sentence: “别怕！我们来了” is a
+                # subheading only without one)
                 result.append(pos + len(raw) - len(raw.lstrip()))
             if topics is not None:
                 m = _ENUMERATOR_HEAD.match(raw)  # （二）聚力项目提速…, 三、…

@@ -512,6 +512,9 @@ class EntityFinder:
                 and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads) \
                 and not (longer == 1 and name_part[0] in self.verb_complements):  # 成立起|回龙观街道
             start -= longer  # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村
+            if etype == "district" and len(official) - len(suffix) <= 1 and parent is None \
+                    and text.count(text[start:s1]) < 2 and not self._evidence_after(text, s1, etype):
+                return None  # 太古里西区南侧: a part of a named place, not a county the gazetteer lacks
         else:
             if short is not None:
                 start -= len(short)
