@@ -111,6 +111,9 @@ MEASURE_WORDS = [
     ("惠及企业群众办事4.8亿件（次）。", [("4.8亿件（次）", 4.8e8, None, "件次", "exact")]),
     ("安置小区三期共有215户。", [("三期", 3, None, "期", "exact"), ("215户", 215, None, "户", "exact")]),
     ("绿色食品是全市三大主导产业之一。", [("三大主导产业", 3, None, "主导产业", "exact")]),
+    # 项/类 after N大 is the measure word (not 项目); a preposition or copula ends the noun of N大
+    ("实施七大项行动。", [("七大项", 7, None, "项", "exact")]),
+    ("以四大展厅为主线，呈现家风典故。", [("四大展厅", 4, None, "展厅", "exact")]),
 ]
 # what to build 5: qualifiers across 占/有/达/为 and a verb; 约 inside a word qualifies nothing
 ACROSS = [

@@ -134,6 +134,15 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # a place brought up by a speaker (提起某街道的…) opens a story on it
         ("朝阳区推进友好城市建设。\n“这儿就是咱的家。”提起六里屯街道的“司机之家”，王军语气轻快。\n"
          "“停车很方便。”王军说，“50多个停车位，平时免费停。”", "50多个", "六里屯街道"),
+        # a quotation closed after its sentence end closes the clause: the visitor's place opens the story
+        ("某市推进助残就业。\n“先把钢丝对齐……”走进路桥区路桥街道金卡达工坊，20余名残障人士正在组装衣夹。",
+         "20余名", "路桥街道金卡达工坊"),
+        # a bare body word refers back across a paragraph to the body of the story
+        ("某县发展石雕产业。\n青田县山口镇“智享方寸·共富工坊”里，主播正直播带货。\n她口中的刘书记，正是山口镇石雕行业协会"
+         "党支部书记刘某。石雕产业是山口镇支柱产业之一，为拓宽销售渠道，刘某多番联系电商平台负责人，争取石雕基地落地，"
+         "大大简化了石雕产品发货、质检手续。如今，工坊共签约商户1000余户。", "1000余户", "智享方寸·共富工坊"),
+        # a body named with its city's short form (成都|公积金中心), though 都 is an adverb elsewhere
+        ("四川成都推进清廉建设\n成都公积金中心紧盯缴存、提取等环节，梳理防控点位近60个。", "60个", "成都公积金中心"),
         # a place written as the scope of the sentence (在某州各地) owns its figures, not the story before it
         ("楚雄州以党建引领建设务工车间\n禄丰市和平社区建起务工车间，吸纳200余人就业。\n"
          "如今，这样的车间在楚雄州各地遍地开花，新增就业岗位860个。", "860个", "楚雄州"),
@@ -187,6 +196,10 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         # a part of a named place ending in a county's name (西区), and a place's functional parts
         ("夜幕降临，三里屯商圈人流如织。太古里西区南侧天桥下，一处驿站格外醒目。", "太古里西区"),
         ("驿站划分为骑手休息区、服务连廊和多功能活动区。", "多功能活动区"),
+        # a road suffix right after a city begins the next place (台州市|路桥区), and 各 stands in no name
+        ("走进台州市路桥区路桥街道的工坊。", "台州市路"),
+        ("积极组织辖区各专业市场，对接适合工坊的简易手工产品订单。", "区各专业市场"),
+        ("因为想要扩建工坊，村里多方筹措资金。", "因为想要扩建工坊"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

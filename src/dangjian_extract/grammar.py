@@ -49,6 +49,8 @@ CHENG_NOT = "立为功员果本长熟效绩交品型都片群了"
 # what may follow the noun of 三大主导产业: a particle, punctuation, a quote or the end of a line
 BIG_END = r"[之的等和与及，。、；：！？,;:!?\s“”\"‘’（()]|$"
 CHENG_HALF_NOT = "年天月小岛山价截"
+# prepositions and copulas that end the noun of 四大展厅 (以四大展厅为主线)
+BIG_NOUN_STOPS = "为是在把被将从向对以"
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,9 @@ def _build_grammar(lex: Lexicon) -> Grammar:
         rf"|(?=[\s\S]{{1,3}}成)(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九]点[一二三四五六七八九]|[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])"
         rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"
         # 三大主导产业之一: N大 + a short noun phrase up to a boundary (八大楼宇 when the noun is not listed)
-        rf"|(?=[两三四五六七八九]大)(?P<A_big>(?<![{CNC}])(?P<bnum>[两三四五六七八九])大(?P<bnoun>\p{{Han}}{{2,5}}?)(?={BIG_END}))"
+        # (七大项行动, 三大类: 项/类 is the measure word; a verb or preposition ends the noun: 四大展厅|为主线)
+        rf"|(?=[两三四五六七八九]大)(?P<A_big>(?<![{CNC}])(?P<bnum>[两三四五六七八九])大"
+        rf"(?P<bnoun>[项类](?![目型别])|(?:(?![{BIG_NOUN_STOPS}])\p{{Han}}){{2,5}}?(?={BIG_END}|[{BIG_NOUN_STOPS}])))"
         rf"|(?P<A_main>{main}))"
     )
     # token boundaries wherever a quantity can start or end: numerals, units right after them, and white space

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
 from ..spans import CLAUSE_BREAK, compile_fast, doc_text, sentence_breaks
-from .entities import Mention, mentions_of, ref_of
+from .entities import Mention, clause_head_words, mentions_of, ref_of
 from .quantities import METRICS_KEY
 from .sections import SECTIONS_KEY
 
@@ -44,6 +44,7 @@ _OWNER_GAP = frozenset("的这那笔共有达计")
 _PLACE_TYPES = frozenset(("province", "district", "subdistrict", "community", "village", "compound"))
 _SENTENCE_END = frozenset("。！？!?；;…”\"")
 _CLOSING_QUOTES = frozenset("”\"」』")
+_QUOTE_CLOSES_SENTENCE = frozenset("。！？!?…")
 
 
 
@@ -83,6 +84,9 @@ def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
     head = text[lo:pos]
     last = _LAST_CLAUSE_BREAK.match(head)  # the last CLAUSE_BREAK of head, found in one call
     cut = last.end() if last is not None else None
+    quote = head.rfind("”")
+    if quote > 0 and head[quote - 1] in _QUOTE_CLOSES_SENTENCE and (cut is None or quote >= cut):
+        cut = quote + 1  # …再把钢丝穿过去……”走进某某工坊: a quotation closed after its sentence end closes the clause
     if cut is None and lo > floor:
         return None
     head = head[cut or 0:].strip(_OPENERS)
@@ -129,6 +133,7 @@ class Attribution:
         self.subject_openers = tuple(data["subject_openers"])
         self.described_types = frozenset(data["described_types"])
         self._verbs = compile_fast(alternation(w for w in data["left_boundaries"] if len(w) > 1))
+        self.clause_heads = clause_head_words(data["name_edges"])
         cfg = data["attribution"]
         self._title_after = compile_fast(alternation(cfg["title_after"]))
         self._person_after = compile_fast(alternation(cfg["person_after"]))
@@ -404,8 +409,10 @@ class Attribution:
         if text[mention.start - 1:mention.start] == "、" and after.startswith(self.list_closers):
             return True  # 智水村、智平村、星宿村及周边村: the list's last item
         m = _NEXT_MARK.search(after)
-        # 永安村通过产业联营、…: a verb before the mark makes the mention the subject of a list, not an item
-        return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start())
+        # 永安村通过产业联营、…, 成都公积金中心紧盯缴存、…: a verb before the mark makes the mention the subject of a
+        # list, not an item
+        return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start()) \
+            and after[:2] not in self.clause_heads
 
     def _opens_clause(self, text: str, mention: Mention, floor: int, chains: _Chains) -> bool:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
@@ -415,7 +422,8 @@ class Attribution:
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
         if head and head.endswith(self.visit_verbs):
             verb = max((v for v in self.visit_verbs if head.endswith(v)), key=len)
-            if len(head) - len(verb) <= self.visit_subject_max:
+            # (…“再把钢丝穿过去……”走进某某工坊: a quotation closed before the verb is no part of its subject)
+            if len(head.rsplit("”", 1)[-1]) - len(verb) <= self.visit_subject_max:
                 return True  # 记者走进景东县文井镇者孟村…: a visitor reaching a place opens a story on it
         # 走进位于浙江省杭州市拱墅区东新街道的新天地商务社区党群服务中心: a scene opened on a body, its place before it
         owner = chains.ends.get(pos - 1) if text[pos - 1:pos] == "的" else None

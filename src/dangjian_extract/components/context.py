@@ -140,9 +140,9 @@ class ContextReader:
         sources["_after_tokens"] = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
         self.person_units = frozenset(ctx["person_units"])
         self.people_finals = tuple(ctx.get("people_finals", ()))
-        from .entities import _clause_heads  # the dictionary verbs the entity finder cuts names at
+        from .entities import clause_head_words  # the verbs the entity finder cuts names at, and the user's
 
-        self.clause_heads = frozenset(_clause_heads()["words"])
+        self.clause_heads = clause_head_words(self.lex.raw["entities"]["name_edges"])
         # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
         self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
@@ -301,8 +301,8 @@ class ContextReader:
                following: _Item | None = None, carried: list[_Item] | None = None) -> str | None:
         """A short phrase for what is counted or measured: after a measure word, else before the number."""
         x = span.f
-        if x.source == "counted_noun":
-            return x.unit
+        if x.source == "counted_noun" or x.source == "big_noun" and x.unit and len(x.unit) > 1:
+            return x.unit  # 5村, 四大展厅: the counted noun (not 七大项, whose noun follows)
         respective = self._respective(text, span, earlier)
         if respective:
             return respective

@@ -35,13 +35,14 @@ _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 _DETERMINERS = "该本此"
 _ADMIN_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
+_ABOVE_VILLAGE = frozenset(("province", "district", "subdistrict"))  # levels no road or market name extends
 #: gazetteer levels whose names open registered names and university names (贵州…有限公司, 昆明理工大学)
 _UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
 #: a company's registered form: its name holds descriptors (服务, 发展) as any registered name does
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
-_BARE_NEXT_PARAGRAPH = 150  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
+_BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
 #: types whose names the national gazetteer holds
@@ -76,6 +77,12 @@ def _clause_heads() -> dict[str, list[str]]:
     """``data/clause_heads.json``: words that open a clause whose subject is left out (see its ``source``)."""
     with resources.files("dangjian_extract").joinpath("data/clause_heads.json").open(encoding="utf-8") as f:
         return json.load(f)
+
+
+def clause_head_words(edges: dict[str, Any]) -> frozenset[str]:
+    """The dictionary's clause-opening words (data/clause_heads.json) and the user's (entities.json
+    name_edges.clause_heads): one set for every component that asks whether a clause opens with a verb."""
+    return frozenset(_clause_heads()["words"]) | frozenset(edges.get("clause_heads", ()))
 
 
 def ref_of(m: Mention) -> tuple[Any, ...]:
@@ -169,9 +176,11 @@ class EntityFinder:
         self.verb_complements = frozenset(edges.get("verb_complements", ""))
         self.clause_openers = tuple(sorted(edges.get("clause_openers", ()), key=len, reverse=True))
         self.unit_words = tuple(sorted(self.lex.units, key=len, reverse=True))
-        self.clause_heads = frozenset(heads["words"]) | frozenset(edges.get("clause_heads", ()))
+        self.clause_heads = clause_head_words(edges)
         self.pronoun_heads = tuple(sorted(heads["pronouns"], key=len, reverse=True))
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
+        self.not_inside_names = tuple(data.get("not_inside_names", ()))
+        self.place_stem_not_ending = tuple(data.get("place_stem_not_ending", ()))
         self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
         # _generic_across: the endings longer than a head of each length (one endswith call instead of a loop)
         self._generic_longer = {n: tuple(g for g in self.official_generic if len(g) > n)
@@ -217,8 +226,10 @@ class EntityFinder:
                     and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
                              and self._official_before(gazetteer, text, s1, etype)):
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
-            if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix != suffix and (
+            if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix != suffix \
+                    and not (etype == "place" and prev.type in _ABOVE_VILLAGE) and (
                     prev.suffix in self.join_after or etype == "compound" and prev.suffix in self.compound_of):
+                # (台州市|路桥区: a road or market joins no place's name)
                 # a suffix written right after an entity joins it: 刁镇+街道, 桃花山西区+社区
                 joined = text[prev.start:s1]
                 if nxt in self.level_chars and gazetteer is not None and gazetteer.contains(text[prev.end:s1 + 1]):
@@ -257,6 +268,8 @@ class EntityFinder:
                                     suffix=suffix)
                 last_end = s1
                 continue
+            if prev is not None and prev.end == s0 and etype == "place" and prev.type in _ABOVE_VILLAGE:
+                continue  # 台州市|路桥区: the road suffix begins the next place's name, which may still be found
             if prev is not None and prev.end == s0:
                 last_end = s1  # 明水街道|社区工作: a bare suffix word after a name is not a name
                 continue
@@ -580,6 +593,8 @@ class EntityFinder:
         if not forms:
             return found
         context = [m.name for m in found if m.type in _GAZETTEER_TYPES and not m.back_reference]
+        # 四川成都: a province written by its short form supports the city after it, as one written in full does
+        context += [full for _, _, full in forms if full.endswith(("省", "自治区")) and full not in context]
         starts = [m.start for m in found]
         extra = []
         form_ends = {end for _, end, _ in forms}
@@ -597,7 +612,8 @@ class EntityFinder:
             # supported by the place written in full (新会…新会区), above it (河南…晋城) or below it (郧阳…杨溪铺镇)
             supported = not resolution.ambiguous and (
                 full in context or set(resolution.path[:-1]) & set(context)
-                or any(full in gazetteer.above(name) for name in context))
+                or any(full in gazetteer.above(name) for name in context)
+                or resolution.level == "prefecture" and text.count(text[start:end]) >= 3)  # 成都…成都…成都
             if resolution.level != "province" and not supported and (context or not self._own_level(text, full)):
                 # a bare city or county name only where the text names its province or city, or where the text
                 # names no other place and speaks of a place of its level (温州…全市, 鄞州…区委; guide §5)
@@ -826,6 +842,8 @@ class EntityFinder:
             elif heads and m.end() < len(run) and len(m.group()) > 1:
                 heads.clear()  # 浙江茶商与村资公司成立|茶业有限公司: a clause after the place, not its name
             rest = len(run) - m.end()
+            if not rest and any(self._place_word(run[i:]) for i in range(max(0, m.start() - 3), m.start())):
+                continue  # 成都|公积金中心: the word ends a place's name written before the suffix
             is_suffix = m.group() in self.suffix_type
             if is_suffix and (run[m.end():m.end() + 1] in self.not_followed_by.get(m.group(), ())
                               or run[max(0, m.start() - 1):m.end()] in self.generic):
@@ -956,10 +974,14 @@ class EntityFinder:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic:
             return False
-        if name_part[-1:] in self.not_before_suffix:
-            return False  # 居民群众对|市场: a preposition or adverb ends no name
+        if name_part[-1:] in self.not_before_suffix and not self._place_word(name_part):
+            return False  # 居民群众对|市场: a preposition or adverb ends no name (成都|公积金中心 is a place's)
         if name_part.startswith(self.generic_heads):
             return False  # 某州、某县两级供销合作社: the bodies of several levels, no one name
+        if any(w in name_part for w in self.not_inside_names):
+            return False  # 区各专业市场: the markets of a district, no one name
+        if etype == "place" and name_part.endswith(self.place_stem_not_ending):
+            return False  # 台州市|路桥区: a chain of places, not a road named 台州市路
         endings = self.generic_by_suffix.get(suffix, ())
         if etype in _NAMED_BODY_TYPES and endings and name_part.endswith(endings):
             # 红叶种植专业合作社 is a name, 农民专业合作社 is not: a body's descriptors stripped, something must remain
@@ -984,6 +1006,11 @@ class EntityFinder:
         return etype == "compound" and len(ending) == 1 and len(name_part) == 2 \
             and name_part[0] not in CN_NUMERAL_CHARS \
             and name_part[0] not in self.function_chars and name_part[0] not in _DETERMINERS
+
+    def _place_word(self, word: str) -> bool:
+        """Whether the gazetteer knows the word as a place or a place's short form (成都, 首都 is neither)."""
+        gazetteer = self.gazetteer()
+        return gazetteer is not None and (gazetteer.short_form_of(word) is not None or gazetteer.contains(word))
 
     def _named_company(self, name_part: str) -> bool:
         """某某印象服务有限公司 is a name, 物业服务有限公司 is not: with the trade words stripped, a name remains."""
