@@ -143,6 +143,14 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "大大简化了石雕产品发货、质检手续。如今，工坊共签约商户1000余户。", "1000余户", "智享方寸·共富工坊"),
         # a body named with its city's short form (成都|公积金中心), though 都 is an adverb elsewhere
         ("四川成都推进清廉建设\n成都公积金中心紧盯缴存、提取等环节，梳理防控点位近60个。", "60个", "成都公积金中心"),
+        # 村集体经济 is a village's: not the body that bought from it in the sentence before
+        ("江华县推进帮扶。\n去年，长山村新修机耕道300米。去年某某大学采购该村农副产品500余万元。村集体经济相较去年"
+         "翻了一番，突破50万元。", "50万元", "长山村"),
+        # an item of a list of pairs owns its own figure; the figures after the list are the sentence subject's
+        ("某区推进加装电梯。\n截至9月底，拱星墩街道共完成加装电梯10部，其中宝影花园9部，财大家属院1部，惠及9个单元220户，"
+         "发放补贴款190余万元。", "190余万元", "拱星墩街道"),
+        ("某区推进加装电梯。\n截至9月底，拱星墩街道共完成加装电梯10部，其中宝影花园9部，财大家属院1部，惠及9个单元220户，"
+         "发放补贴款190余万元。", "1部", "财大家属院"),
         # a place written as the scope of the sentence (在某州各地) owns its figures, not the story before it
         ("楚雄州以党建引领建设务工车间\n禄丰市和平社区建起务工车间，吸纳200余人就业。\n"
          "如今，这样的车间在楚雄州各地遍地开花，新增就业岗位860个。", "860个", "楚雄州"),
@@ -200,6 +208,7 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("走进台州市路桥区路桥街道的工坊。", "台州市路"),
         ("积极组织辖区各专业市场，对接适合工坊的简易手工产品订单。", "区各专业市场"),
         ("因为想要扩建工坊，村里多方筹措资金。", "因为想要扩建工坊"),
+        ("张某当村主任时借了一笔钱。", "张某当村"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

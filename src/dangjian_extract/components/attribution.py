@@ -147,6 +147,7 @@ class Attribution:
         self.scene_closers = tuple(cfg["scene_closers"])
         self.scope_after = tuple(cfg.get("scope_after", ()))
         self.visit_verbs = tuple(cfg.get("visit_verbs", ()))
+        self.object_owners = tuple(cfg.get("object_owners", {}).items())
         self.place_classifiers = frozenset(cfg.get("counted_place_classifiers", ("个",)))
         self.visit_subject_max = int(cfg.get("visit_subject_max", 0))
         self.report_words = frozenset(data.get("bare_report_words", {}))
@@ -169,6 +170,30 @@ class Attribution:
         self.stationed = tuple(cfg["stationed"])
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
         self._route_close = regex.compile(r"[^，,。；;！？!?]{2,16}?[到至]")
+
+    @staticmethod
+    def _pair_items(text: str, mentions: list[Mention], metric_spans: list[Any]) -> set[int]:
+        """The places of a list of pairs (其中宝影花园9部,财大家属院1部; 丰乐村50万元、夏桐村15万元): each written
+        right before its own figure, the list opened by 其中 or by the pair before it."""
+        starts = {span.start_char for span in metric_spans}
+        ends = {span.end_char for span in metric_spans}
+        items = set()
+        for i, m in enumerate(mentions):
+            if m.back_reference or m.type not in _STORY_PLACES or m.end not in starts:
+                continue
+            j = i
+            while j > 0 and mentions[j - 1].end == mentions[j].start:
+                j -= 1  # the chain's first member
+            pos = mentions[j].start
+            if text.endswith("其中", 0, pos) or text[pos - 1:pos] in _PAIR_BEFORE and pos - 1 in ends:
+                items.add(i)
+        return items
+
+    def _owner_type(self, obj: str | None) -> str | None:
+        """村集体经济 → village: the type of place an object's own words say it belongs to."""
+        if not obj:
+            return None
+        return next((t for w, t in self.object_owners if obj.startswith(w)), None)
 
     def _counted_level(self, text: str, span: Span) -> int | None:
         """14个行政村 → the village level: the figure counts places of that level."""
@@ -528,6 +553,7 @@ class Attribution:
                 blocked.add(bisect_left(starts, counted.start))
         # 14个行政村…其中7个村超过50万元: a figure that counts places steps back to a broader place, for itself
         # and for the figures after it, until a place is named again
+        pair_items = self._pair_items(text, mentions, metric_spans)
         aggregates = [(span.start_char, level) for span in metric_spans
                       if (level := self._counted_level(text, span)) is not None]
         aggregate_starts = [a for a, _ in aggregates]
@@ -551,6 +577,8 @@ class Attribution:
                 if m.type in _PARAGRAPH_STORIES and not m.back_reference and m.end != begin \
                         and text[m.end:m.end + 1].isdigit():
                     return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject
+                if i in pair_items and m.end != begin:
+                    return False  # 其中宝影花园9部,财大家属院1部,惠及220户: an item of a list of pairs owns its own
                 if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
                     return False  # 社区党组织… in a city report: no community of the report's
                 if m.back_reference and aggregates and m.type in _STORY_PLACES:
@@ -583,6 +611,16 @@ class Attribution:
                 if h >= 0:
                     floor = max(floor, subheads[h])
                 chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks, subject)
+            owner_type = self._owner_type(fields(span).object)
+            if owner_type is not None and chosen is not None and mentions[chosen].type not in ADMIN_LEVELS:
+                # 去年某大学采购该村农副产品500余万元。村集体经济…突破50万元: the village's, not the buyer's
+                floor = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
+                for x in range(k - 1, -1, -1):
+                    if mentions[x].start < floor:
+                        break
+                    if mentions[x].type == owner_type and eligible(x):
+                        chosen = x
+                        break
             if chosen is None:
                 entity = subject
             elif self._is_step_back(text, mentions[chosen], region, subject):
