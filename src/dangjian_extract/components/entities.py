@@ -106,6 +106,9 @@ class EntityFinder:
         self.pattern = re.compile(alternation(self.suffix_type))
         self.lengths = {t: (int(a), int(b)) for t, (a, b) in data["name_length"].items()}
         self.lengths_by_suffix = {t: (int(a), int(b)) for t, (a, b) in data["name_length_by_suffix"].items()}
+        # a name part of no character is never acceptable (the suffix loop skips a bare suffix by it)
+        self._suffix_names: dict[str, bool] = {}  # see _suffix_ends_name
+        self._names_not_empty = min(a for a, _ in (*self.lengths.values(), *self.lengths_by_suffix.values())) >= 1
         self.boundaries = sorted(set(data["left_boundaries"]), key=len, reverse=True)
         self.boundary_words = frozenset(w for w in self.boundaries if len(w) > 1)
         # the same words as tuples: str.endswith tries a tuple in C, a generator of endswith calls in Python
@@ -275,6 +278,11 @@ class EntityFinder:
                     found.append(quoted)
                     last_end = s1
                 continue
+            if not run and nxt not in self.back_after.get(suffix, ()) and self._names_not_empty \
+                    and not (gazetteer is not None and self._suffix_ends_name(gazetteer, suffix)):
+                # a bare suffix after a break (，|村集体): no back-reference, no name part and no official name
+                # ending here, so every test below comes to nothing (about one match in six)
+                continue
             back = self._back_reference(run)
             if back and gazetteer is not None and etype in _GAZETTEER_TYPES:
                 official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - run_start))
@@ -401,6 +409,15 @@ class EntityFinder:
         child = _CHILD_PLACE.get(etype)
         return child is not None and child.match(text, s1) is not None
 
+    def _suffix_ends_name(self, gazetteer: Any, suffix: str) -> bool:
+        """Whether the suffix ends an official name by itself (its last two characters or more): what _official
+        finds for a bare suffix. Remembered per suffix (none does in the packaged data)."""
+        held = self._suffix_names.get(suffix)
+        if held is None:
+            held = self._suffix_names[suffix] = gazetteer.longest_suffix_name(suffix, len(suffix),
+                                                                            max_len=len(suffix)) is not None
+        return held
+
     @staticmethod
     def _official_before(gazetteer: Any, text: str, s1: int, etype: str) -> bool:
         """日喀则市|县乡村: an official name (three characters or more) before a list of levels (市县乡村)."""
@@ -413,8 +430,9 @@ class EntityFinder:
     def _chained_official(gazetteer: Any, text: str, s1: int, etype: str, prev: Mention | None) -> bool:
         if gazetteer is None or prev is None or etype not in _GAZETTEER_TYPES:
             return False
-        official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - prev.end))
-        return official is not None and len(official) >= 3 and s1 - len(official) == prev.end
+        # the longest official name of at most s1 - prev.end characters starts at prev.end only when it is the
+        # whole of text[prev.end:s1]: one look-up, not the longest-name scan
+        return 3 <= s1 - prev.end <= 12 and gazetteer.contains(text[prev.end:s1])
 
     def _official(self, gazetteer: Any, text: str, run_start: int, s1: int, run: str, suffix: str, etype: str,
                   name_part: str, clean: bool, parent: str | None,
