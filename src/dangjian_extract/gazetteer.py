@@ -177,6 +177,8 @@ class Gazetteer:
             node = self._pick_short_form(short, nodes, stop, prefer)
             if node is not None:
                 self._short[short] = node
+        #: the last characters of the short forms used: a string ending in none ends in no short form (most do not)
+        self.short_form_ends = frozenset(short[-1] for short in self._short)
         self._resolved: dict[str, Resolution] = {}  # context-free resolutions, shared across texts
         self._chain_resolved: dict[tuple[str, tuple[str, ...]], Resolution] = {}
         # the scan index: first two characters → (word, official name or None, own suffix), longest first.

@@ -559,6 +559,8 @@ class EntityFinder:
     @staticmethod
     def _short_head(gazetteer: Any, head: str) -> str | None:
         """The short form of a place written at the end of ``head`` (安塞|南沟村), if any."""
+        if head[-1:] not in gazetteer.short_form_ends:
+            return None  # two calls in three: no short form ends in this character
         for width in range(min(len(head), 4), 1, -1):
             if gazetteer.has_short_form(head[-width:]):
                 return head[-width:]
