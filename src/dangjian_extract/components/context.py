@@ -168,6 +168,10 @@ class ContextReader:
         # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
         sources["_trim_end"] = f"(?:{alternation(ctx['object_trim_end'])})+$"
         sources["_trim_start"] = f"^(?:{alternation(ctx['object_trim_start'])})+"
+        # a piece that neither opens nor ends with one of those words is left as it is without trying the patterns
+        # (a sub with an anchor at the end is tried at every position of the piece)
+        self._trim_start_words = tuple(str(w) for w in ctx["object_trim_start"] if w)
+        self._trim_end_words = (*(str(w) for w in ctx["object_trim_end"] if w), "等")
         # the small patterns read for every metric too: a call of re costs half one of regex on these strings
         for attr, pattern in (("_after_break", _AFTER_BREAK), ("_age", _AGE), ("_digit", _DIGIT), ("_of", _OF),
                               ("_quoted_head", _QUOTED_HEAD), ("_paren", _PAREN), ("_gloss", _GLOSS),
@@ -547,8 +551,12 @@ class ContextReader:
 
     def _clean(self, before: str, lo: int, hi: int) -> str | None:
         """Trim cue words from a piece's ends; cap its length on a word boundary (十一届三中全会, 30岁及以下)."""
-        phrase = self._trim_start.sub("", before[lo:hi])
+        phrase = before[lo:hi]
+        if phrase.startswith(self._trim_start_words):
+            phrase = self._trim_start.sub("", phrase)
         for _ in range(3):
+            if not phrase.endswith(self._trim_end_words):
+                break  # nothing to trim: the sub and removesuffix below would return the phrase
             trimmed = self._trim_end.sub("", phrase).removesuffix("等")
             if trimmed == phrase:
                 break
