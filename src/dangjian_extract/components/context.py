@@ -26,7 +26,7 @@ from ..spans import (
     sentence_bounds,
     sentence_breaks,
 )
-from .entities import mentions_of
+from .entities import ENTITIES_KEY
 from .quantities import METRICS_KEY
 
 _BACK_TAIL = frozenset("里内")
@@ -204,10 +204,12 @@ class ContextReader:
         breaks = sentence_breaks(doc)
         # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
         # (村里|投资: a back-reference's 里/内 is part of it; 村里|20多人 keeps 村里 as the object's head)
-        entity_ends = sorted(e.end + (e.back_reference and text[e.end:e.end + 1] in _BACK_TAIL
-                                      and not text[e.end + 1:e.end + 2].isdigit())
-                             for e in mentions_of(doc) if e.type in _PLACES or e.type == "project"
-                             and not self._digit.match(text, e.end))  # 龙凤堂物流基地项目|和总投资, not 经济项目|94个
+        # read from the stored mention tuples (start, end, name, type, parent, clean, back_reference, …): only
+        # three fields are needed, and mentions_of would build a Mention of each first
+        entity_ends = sorted(e[1] + (e[6] and text[e[1]:e[1] + 1] in _BACK_TAIL
+                                     and not text[e[1] + 1:e[1] + 2].isdigit())
+                             for e in doc.user_data.get(ENTITIES_KEY, ()) if e[3] in _PLACES or e[3] == "project"
+                             and not self._digit.match(text, e[1]))  # 龙凤堂物流基地项目|和总投资, not 经济项目|94个
         earlier: list[_Item] = []
         carried: list[_Item] = []
         sentence: tuple[int, int] | None = None
