@@ -206,26 +206,22 @@ class EntityFinder:
         last_end = 0
         # _name_part is a function of its arguments alone, and a text writes the same run before a suffix again
         name_parts: dict[tuple[str, bool, str, str], tuple[str, bool]] = {}
-        # the loop runs once per suffix match (about 40 per 1,000 characters): the lookups it repeats are locals
-        suffix_type, suffix_words, followed_by = self.suffix_type, self.suffix_words, self.suffix_followed_by
-        not_followed_by = self.not_followed_by
         for m in self.pattern.finditer(text):
             suffix, s0, s1 = m.group(), m.start(), m.end()
-            etype = suffix_type[suffix]
+            etype = self.suffix_type[suffix]
             nxt = text[s1:s1 + 1]
             prev = found[-1] if found else None
-            adjacent = prev is not None and prev.end == s0  # asked by five tests below, false for most matches
-            if suffix_words and text.endswith(suffix_words, max(0, s1 - 4), s1):
+            if self.suffix_words and text.endswith(self.suffix_words, max(0, s1 - 4), s1):
                 continue  # 科学合理规划布局: a common word ends in the suffix
-            needs = followed_by.get(suffix)
+            needs = self.suffix_followed_by.get(suffix)
             if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
                 continue  # 同州|时荔…有限公司: this suffix names a place only before a break
-            if nxt and nxt in not_followed_by.get(suffix, ()) \
+            if nxt and nxt in self.not_followed_by.get(suffix, ()) \
                     and not self._chained_official(gazetteer, text, s1, etype, prev) \
                     and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
                              and self._official_before(gazetteer, text, s1, etype)):
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
-            if adjacent and not prev.back_reference and prev.suffix != suffix and (
+            if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix != suffix and (
                     prev.suffix in self.join_after or etype == "compound" and prev.suffix in self.compound_of):
                 # a suffix written right after an entity joins it: 刁镇+街道, 桃花山西区+社区
                 joined = text[prev.start:s1]
@@ -249,15 +245,15 @@ class EntityFinder:
                     found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
-            if adjacent and prev.type == etype and etype not in _GAZETTEER_TYPES:
+            if prev is not None and prev.end == s0 and prev.type == etype and etype not in _GAZETTEER_TYPES:
                 last_end = s1  # 深中通道|项目: the type's bare word after a name of that type adds nothing
                 continue
-            if adjacent and etype in self.named_with_place and not prev.back_reference:
+            if prev is not None and prev.end == s0 and etype in self.named_with_place and not prev.back_reference:
                 # 汉江街道党群服务中心: a body named by its place alone
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.name, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
-            if adjacent and suffix == "村" and prev.type == "village" \
+            if prev is not None and prev.end == s0 and suffix == "村" and prev.type == "village" \
                     and len(prev.name) == 2 and prev.name.endswith("村") \
                     and (nxt == "的" or not _HAN.match(nxt or " ")):
                 # 祠村村: a one-character village name written with the suffix twice (the gazetteer has 祠村)
@@ -265,7 +261,7 @@ class EntityFinder:
                                     suffix=suffix)
                 last_end = s1
                 continue
-            if adjacent:
+            if prev is not None and prev.end == s0:
                 last_end = s1  # 明水街道|社区工作: a bare suffix word after a name is not a name
                 continue
             floor = max(last_end, s0 - _MAX_RUN)
@@ -821,23 +817,21 @@ class EntityFinder:
         # where one does after a boundary word (or at the run's start), the name starts at the last such place
         gazetteer = self.gazetteer() if suffix in _LEGAL_SUFFIXES else None
         heads: list[int] = [0] if gazetteer is not None and self._place_head(gazetteer, run) else []
-        inside = self.boundary_inside  # a few words only: most boundary words need no _inside_word call
         for m in self.boundary_re.finditer(run):
-            word, end = m.group(), m.end()  # read once: each is a method call on the match
-            if word in inside and self._inside_word(run, m):
+            if self._inside_word(run, m):
                 continue
-            if gazetteer is not None and len(run) - end >= 4 and self._place_head(gazetteer, run[end:]):
-                heads.append(end)
-            elif heads and end < len(run) and len(word) > 1:
+            if gazetteer is not None and len(run) - m.end() >= 4 and self._place_head(gazetteer, run[m.end():]):
+                heads.append(m.end())
+            elif heads and m.end() < len(run) and len(m.group()) > 1:
                 heads.clear()  # 浙江茶商与村资公司成立|茶业有限公司: a clause after the place, not its name
-            rest = len(run) - end
-            is_suffix = word in self.suffix_type
-            if is_suffix and (run[end:end + 1] in self.not_followed_by.get(word, ())
-                              or run[max(0, m.start() - 1):end] in self.generic):
+            rest = len(run) - m.end()
+            is_suffix = m.group() in self.suffix_type
+            if is_suffix and (run[m.end():m.end() + 1] in self.not_followed_by.get(m.group(), ())
+                              or run[max(0, m.start() - 1):m.end()] in self.generic):
                 continue  # 区域化共富工坊, 乡村振兴投资有限公司: a suffix inside a word (区域, 乡村) marks no edge
             # 成立了|于家台印象服务有限公司: in a registered name, a word that also begins names is weak
-            is_weak = word in self.weak or is_suffix \
-                or suffix in _LEGAL_SUFFIXES and word in self.name_initials
+            is_weak = m.group() in self.weak or is_suffix \
+                or suffix in _LEGAL_SUFFIXES and m.group() in self.name_initials
             if rest == 0 and not is_weak:
                 if suffix in _LEGAL_SUFFIXES:
                     continue  # 某某印象服务|有限公司: a registered name ends in its trade (服务, 发展, 开发)
