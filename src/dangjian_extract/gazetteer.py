@@ -177,6 +177,8 @@ class Gazetteer:
             node = self._pick_short_form(short, nodes, stop, prefer)
             if node is not None:
                 self._short[short] = node
+        #: the last characters of the short forms used: a string ending in none ends in no short form (most do not)
+        self.short_form_ends = frozenset(short[-1] for short in self._short)
         self._resolved: dict[str, Resolution] = {}  # context-free resolutions, shared across texts
         self._chain_resolved: dict[tuple[str, tuple[str, ...]], Resolution] = {}
         # the scan index: first two characters → (word, official name or None, own suffix), longest first.
@@ -506,13 +508,17 @@ class Gazetteer:
         if len(nodes) == 1:
             node = nodes[0]
             return Resolution(self._path(node), self._codes.get(node), LEVELS[self._levels[node]], False)
-        # shared ancestors by node id (names looked up once, not for each of hundreds of entries)
-        lines = [self._ancestors(n)[::-1] for n in nodes]
-        common_ids: list[int] = []
-        for parts in zip(*lines, strict=False):
-            if len(set(parts)) != 1:
+        # shared ancestors by node id (names looked up once, not for each of hundreds of entries), narrowed entry
+        # by entry: entries in two provinces share none, and the rest are not walked up
+        common_ids = self._ancestors(nodes[0])[::-1]
+        for n in nodes[1:]:
+            if not common_ids:
                 break
-            common_ids.append(parts[0])
+            line = self._ancestors(n)[::-1]
+            k, limit = 0, min(len(common_ids), len(line))
+            while k < limit and common_ids[k] == line[k]:
+                k += 1
+            del common_ids[k:]
         common = [self.name_of(n) for n in common_ids]
         lvls = {self._levels[n] for n in nodes}
         level = LEVELS[lvls.pop()] if len(lvls) == 1 else None

@@ -26,7 +26,7 @@ from ..spans import (
     sentence_bounds,
     sentence_breaks,
 )
-from .entities import mentions_of
+from .entities import ENTITIES_KEY
 from .quantities import METRICS_KEY
 
 _BACK_TAIL = frozenset("里内")
@@ -147,7 +147,10 @@ class ContextReader:
         self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
         nouns = ctx.get("change_cue_nouns", ())
-        self._cue_nouns = regex.compile(alternation(nouns)) if nouns else None
+        if nouns:
+            sources["_cue_nouns"] = alternation(nouns)
+        else:
+            self._cue_nouns = None
         sources["_compare_end"] = (
             f"(?P<word>{_trie(ctx['compare_increase'] + ctx['compare_decrease'])})了?(?:{_QUALIFIER_WORDS})?$")
         # 比 that sets a base (比上年, 比普通大米); 占比, 之比, 比例 are nouns
@@ -166,6 +169,15 @@ class ContextReader:
         # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
         sources["_trim_end"] = f"(?:{alternation(ctx['object_trim_end'])})+$"
         sources["_trim_start"] = f"^(?:{alternation(ctx['object_trim_start'])})+"
+        # a piece that neither opens nor ends with one of those words is left as it is without trying the patterns
+        # (a sub with an anchor at the end is tried at every position of the piece)
+        self._trim_start_words = tuple(str(w) for w in ctx["object_trim_start"] if w)
+        self._trim_end_words = (*(str(w) for w in ctx["object_trim_end"] if w), "等")
+        # the small patterns read for every metric too: a call of re costs half one of regex on these strings
+        for attr, pattern in (("_after_break", _AFTER_BREAK), ("_age", _AGE), ("_digit", _DIGIT), ("_of", _OF),
+                              ("_quoted_head", _QUOTED_HEAD), ("_paren", _PAREN), ("_gloss", _GLOSS),
+                              ("_numeral", _NUMERAL)):
+            sources[attr] = pattern.pattern
         self._sources = sources
 
         # the same reader with its patterns in the standard re module where re reads them alike
@@ -193,10 +205,12 @@ class ContextReader:
         breaks = sentence_breaks(doc)
         # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
         # (村里|投资: a back-reference's 里/内 is part of it; 村里|20多人 keeps 村里 as the object's head)
-        entity_ends = sorted(e.end + (e.back_reference and text[e.end:e.end + 1] in _BACK_TAIL
-                                      and not text[e.end + 1:e.end + 2].isdigit())
-                             for e in mentions_of(doc) if e.type in _PLACES or e.type == "project"
-                             and not _DIGIT.match(text, e.end))  # 龙凤堂物流基地项目|和总投资, not 经济项目|94个
+        # read from the stored mention tuples (start, end, name, type, parent, clean, back_reference, …): only
+        # three fields are needed, and mentions_of would build a Mention of each first
+        entity_ends = sorted(e[1] + (e[6] and text[e[1]:e[1] + 1] in _BACK_TAIL
+                                     and not text[e[1] + 1:e[1] + 2].isdigit())
+                             for e in doc.user_data.get(ENTITIES_KEY, ()) if e[3] in _PLACES or e[3] == "project"
+                             and not self._digit.match(text, e[1]))  # 龙凤堂物流基地项目|和总投资, not 经济项目|94个
         earlier: list[_Item] = []
         carried: list[_Item] = []
         sentence: tuple[int, int] | None = None
@@ -381,7 +395,7 @@ class ContextReader:
         """What money or a rate after a verb is: 16.3万元的收益, 100万元当作启动资金, 90%以上的社区."""
         window = text[span.end_char:span.end_char + 16].translate(_NO_QUOTES)
         if span.f.kind == "percent":
-            m = _OF.match(window)
+            m = self._of.match(window)
             rest = window[m.end():] if m else ""
             if not rest or self._increase.match(rest) or self._decrease.match(rest):
                 return None  # 实现24%的增长: a change, not what is measured
@@ -415,7 +429,7 @@ class ContextReader:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
         x = span.f
         window = text[span.end_char:span.end_char + 28]
-        m = _AFTER_BREAK.search(window)
+        m = self._after_break.search(window)
         phrase = (window[:m.start()] if m else window).translate(_NO_QUOTES)
         if x.kind not in ("count", "measure"):
             # money or a rate is followed by its object only when a listed noun comes next: 68万元收入
@@ -423,17 +437,17 @@ class ContextReader:
             if word is None and x.unit_text == "" and phrase[:1] == "的":
                 word = self._after_noun.match(phrase, 1)  # 一千亿的产值: a bare amount and its money noun
             return word.group() if word else None
-        phrase = _AGE.sub("", phrase.removeprefix("的"), count=1)
+        phrase = self._age.sub("", phrase.removeprefix("的"), count=1)
         if self._after_verb.match(phrase):
             return None  # 8610张压减至278张: a verb follows, the object stands before
-        m = _DIGIT.search(phrase)
+        m = self._digit.search(phrase)
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
         if m:
             phrase = phrase.rstrip(_NEXT_QUALIFIERS)  # 居民1200户约3400人: 约 belongs to the next figure
             if not phrase:
                 return None
         # 1.02万家“三有”非公有制企业: a quoted term right after the measure word is part of the noun, whatever it holds
-        quoted = _QUOTED_HEAD.match(window)
+        quoted = self._quoted_head.match(window)
         held = len(quoted.group(1)) if quoted else 0
         tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep") and m.start() >= held]
         if tokens and tokens[0].start() == 0 and phrase[:1] in _POSITION and _NOUN_START.match(phrase, 1):
@@ -506,7 +520,7 @@ class ContextReader:
         for e in earlier:
             if e.end_char == cut and e.f.object and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
-        before = _PAREN.sub("", _GLOSS.sub("", before))
+        before = self._paren.sub("", self._gloss.sub("", before))
         if before.endswith("的") and len(before) > 1 and span.f.kind in ("count", "measure") and not any(
                 m.group("date") for m in self._tokens.finditer(before)):
             # 新中国成立前入党的|4.3万名: a headless relative clause is the object, verbs and all
@@ -549,8 +563,12 @@ class ContextReader:
 
     def _clean(self, before: str, lo: int, hi: int) -> str | None:
         """Trim cue words from a piece's ends; cap its length on a word boundary (十一届三中全会, 30岁及以下)."""
-        phrase = self._trim_start.sub("", before[lo:hi])
+        phrase = before[lo:hi]
+        if phrase.startswith(self._trim_start_words):
+            phrase = self._trim_start.sub("", phrase)
         for _ in range(3):
+            if not phrase.endswith(self._trim_end_words):
+                break  # nothing to trim: the sub and removesuffix below would return the phrase
             trimmed = self._trim_end.sub("", phrase).removesuffix("等")
             if trimmed == phrase:
                 break
@@ -561,7 +579,7 @@ class ContextReader:
             for m in self._keep.finditer(phrase):  # never inside 中国共产党
                 if m.start() < cut < m.end():
                     cut = m.start()
-            while cut and _NUMERAL.match(phrase, cut - 1):  # never inside 十一届, 30岁
+            while cut and self._numeral.match(phrase, cut - 1):  # never inside 十一届, 30岁
                 cut -= 1
             phrase = phrase[cut:]
         if phrase in _FUNCTION_ONLY:

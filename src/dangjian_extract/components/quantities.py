@@ -240,27 +240,29 @@ class QuantityFinder:
         if not unit_word and not mult and not noun and numeral[-1:] not in "万亿":
             # else a bare number: a year, a code, a date part (not 一千亿, a Chinese numeral with its multiplier)
             return self._bare_after_noun(m, text) or self._shared_unit(m, text)
-        g = dict(zip(_MAIN_GROUPS, m.group(*self._main_groups), strict=True))
+        # the groups as locals: a dict of them costs more than the rest of most calls
+        (g_sign, g_ji, g_sp, g_inner, g_inner2, g_inner3, g_sep, g_num2, g_mult2, g_half2, g_half_unit, g_jiao,
+         g_fen) = groups = m.group(*self._main_groups)
         if noun:
-            if g["sp"]:
+            if g_sp:
                 return None  # a space before a counted noun: 2023 社区 is no count
-            return self._counted_noun(m, g, numeral, mult, noun, text)
-        if g["sep"] and not unit_word:
+            return self._counted_noun(m, dict(zip(_MAIN_GROUPS, groups, strict=True)), numeral, mult, noun, text)
+        if g_sep and not unit_word:
             return None  # 1-7月份, 2022—2023: a range with no unit is a period or a code
         start, end = m.start(), m.end()
         shared = ""
-        if g["sep"] and not mult:
+        if g_sep and not mult:
             # 3-5万元, 三到五万元, 一千到两千万元: the second number's 万/亿 scales the first too, unless the
             # first has its own (一万-2万元). In Chinese numerals it is inside the numeral (五万), not in mult2.
-            second_mult = g["mult2"] or _TRAILING_LARGE.search(g["num2"]).group()
+            second_mult = g_mult2 or _TRAILING_LARGE.search(g_num2).group()
             if not _LARGE.search(numeral):
                 shared = second_mult
         first = parse_number(numeral, mult or shared)
         if first is None:
             return None
         value, value_max = first.value, first.value_max
-        if g["sep"]:
-            second = parse_number(g["num2"], g["mult2"] or "")
+        if g_sep:
+            second = parse_number(g_num2, g_mult2 or "")
             if second is not None and shared and second.value < first.value:
                 first = parse_number(numeral, "")  # 从8500到3万: the first number has no 万 of its own
                 if first is None:
@@ -271,7 +273,7 @@ class QuantityFinder:
             value_max = second.value
         if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
             return None  # 1亿亿亿…元: past what a float holds; no report states such a figure
-        if g["sign"]:
+        if g_sign:
             if value_max is not None:
                 return None  # -3-5%: a code, not a signed range
             value = -value
@@ -288,7 +290,7 @@ class QuantityFinder:
         else:
             # a number after its noun (户籍人口12万): only with a multiplier (一千亿: inside a Chinese numeral)
             # and a noun we know
-            if not (mult or numeral[-1:] in "万亿") or g["ji"]:
+            if not (mult or numeral[-1:] in "万亿") or g_ji:
                 return None
             end = max(m.end("mult"), m.end("inner2"), m.end(self._i_num))
             noun = self._noun_before(text, start)
@@ -301,13 +303,13 @@ class QuantityFinder:
             kind = "money" if unit == "CNY" else "count"
             unit_word = ""
             unit_start = end
-        if g["jiao"]:  # 十块三毛, 一百三十五块六角七分钱: yuan with its 角/毛 and 分
+        if g_jiao:  # 十块三毛, 一百三十五块六角七分钱: yuan with its 角/毛 and 分
             if value_max is not None or mult:
                 return None
-            value = round(value + _digit(g["jiao"]) / 10 + (_digit(g["fen"]) / 100 if g["fen"] else 0), 2)
+            value = round(value + _digit(g_jiao) / 10 + (_digit(g_fen) / 100 if g_fen else 0), 2)
             unit, kind = "CNY", "money"
-        if g["half2"]:
-            half_unit = g["half_unit"]
+        if g_half2:
+            half_unit = g_half_unit
             if half_unit and unit_word == "个":
                 unit, kind = self._time_after_ge[half_unit.lstrip("个")], "duration"  # 一个半小时, 两个半月
             elif half_unit or kind not in ("measure", "duration", "money") or value_max is not None \
@@ -316,18 +318,18 @@ class QuantityFinder:
             if end > m.start("half2"):
                 value += 0.5 if value >= 0 else -0.5
         trailing = None
-        if unit_word and end == m.end() and not g["half2"] and value_max is None:
+        if unit_word and end == m.end() and not g_half2 and value_max is None:
             trailing, end, unit, kind = self._trailing_word(text, end, unit_word, unit, kind)
         cand = Candidate(start, end, value, unit, unit_word, unit_start, kind, numeral,
                          m.start(self._i_num), "number", value_max=value_max,
                          unit_end=unit_start + len(unit_word) if unit_word and unit_start + len(unit_word) < end
                          else None)
-        inner = g["inner"] or g["inner2"] or g["inner3"]
+        inner = g_inner or g_inner2 or g_inner3
         if inner:
             cand.qualifier = self.lex.qualifiers_inner.get(inner, "exact")
         elif trailing:
             cand.qualifier = trailing
-        if first.value_max is not None or g["ji"]:  # 四五万元, 六七千元, 几十万元: an approximate figure
+        if first.value_max is not None or g_ji:  # 四五万元, 六七千元, 几十万元: an approximate figure
             cand.qualifier = "about"
         if unit_word == "块":
             if text.startswith("多", end):  # 每斤高出1块多: 块 that prices is yuan
