@@ -151,6 +151,10 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "发放补贴款190余万元。", "190余万元", "拱星墩街道"),
         ("某区推进加装电梯。\n截至9月底，拱星墩街道共完成加装电梯10部，其中宝影花园9部，财大家属院1部，惠及9个单元220户，"
          "发放补贴款190余万元。", "1部", "财大家属院"),
+        # 我市 in a report on a community names the city (rule 5), though it is broader than the report's subject
+        ("本报讯 省委组织部部长赴碑林区张家村街道西何社区调研党建工作。\n西何社区成立于2008年。\n"
+         "据了解，与西何社区党支部一起晋升的西安市社区党组织共有30个。目前，我市四星级社区党组织90个。", "90个",
+         "西安市"),
         # a place written as the scope of the sentence (在某州各地) owns its figures, not the story before it
         ("楚雄州以党建引领建设务工车间\n禄丰市和平社区建起务工车间，吸纳200余人就业。\n"
          "如今，这样的车间在楚雄州各地遍地开花，新增就业岗位860个。", "860个", "楚雄州"),
@@ -209,6 +213,11 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("积极组织辖区各专业市场，对接适合工坊的简易手工产品订单。", "区各专业市场"),
         ("因为想要扩建工坊，村里多方筹措资金。", "因为想要扩建工坊"),
         ("张某当村主任时借了一笔钱。", "张某当村"),
+        # the communities of a city, of a rating, of a slogan: no community of those names
+        ("与西何社区一起晋升的西安市社区党组织共有30个。", "西安市社区"),
+        ("三星以上社区党组织占全市社区党组织总数的45.9%。", "三星以上社区"),
+        ("三星以上社区党组织占全市社区党组织总数的45.9%。", "上社区"),
+        ("深化“文明社区、和谐家园”活动。", "文明社区"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

@@ -35,6 +35,8 @@ _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 _DETERMINERS = "该本此"
 _ADMIN_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
+#: the suffixes of the levels above a community's or a village's
+_BROAD_SUFFIXES = ("省", "市", "县", "区", "州", "旗", "镇", "乡", "街道")
 _ABOVE_VILLAGE = frozenset(("province", "district", "subdistrict"))  # levels no road or market name extends
 #: gazetteer levels whose names open registered names and university names (贵州…有限公司, 昆明理工大学)
 _UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
@@ -235,9 +237,12 @@ class EntityFinder:
                              and self._official_before(gazetteer, text, s1, etype)):
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
             if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix != suffix \
-                    and not (etype == "place" and prev.type in _ABOVE_VILLAGE) and (
+                    and not (etype == "place" and prev.type in _ABOVE_VILLAGE) \
+                    and not (etype in ("community", "village") and prev.type in _ABOVE_VILLAGE
+                             and gazetteer is not None and gazetteer.contains(prev.name)) and (
                     prev.suffix in self.join_after or etype == "compound" and prev.suffix in self.compound_of):
-                # (台州市|路桥区: a road or market joins no place's name)
+                # (台州市|路桥区: a road or market joins no place's name; 西安市|社区党组织: nor a bare 社区 an
+                # official city's, town's or county's)
                 # a suffix written right after an entity joins it: 刁镇+街道, 桃花山西区+社区
                 joined = text[prev.start:s1]
                 if nxt in self.level_chars and gazetteer is not None and gazetteer.contains(text[prev.end:s1 + 1]):
@@ -965,6 +970,8 @@ class EntityFinder:
             return True
         if name_part.endswith(self.official_generic_by_suffix.get(suffix, ())):
             return True  # 美丽乡村, 全国文明村, 远近闻名的小康村: a title or a kind, not the village of that name
+        if suffix in ("社区", "村") and name_part.endswith(_BROAD_SUFFIXES) and self._place_word(name_part):
+            return True  # 西安市社区党组织: the communities of a city, not one named 西安市社区
         # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
 
@@ -1004,6 +1011,8 @@ class EntityFinder:
             return False  # 居民群众对|市场: a preposition or adverb ends no name (成都|公积金中心 is a place's)
         if name_part.startswith(self.generic_heads):
             return False  # 某州、某县两级供销合作社: the bodies of several levels, no one name
+        if suffix in ("社区", "村") and name_part.endswith(_BROAD_SUFFIXES) and self._place_word(name_part):
+            return False  # 西安市社区党组织: the communities of a city, not one named 西安市社区
         if any(w in name_part for w in self.not_inside_names):
             return False  # 区各专业市场: the markets of a district, no one name
         if etype == "place" and name_part.endswith(self.place_stem_not_ending):
