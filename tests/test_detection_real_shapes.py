@@ -157,6 +157,11 @@ SHARED_UNIT = [
     # the shared unit's scale too: 毛 is a tenth of a yuan
     ("每斤菜价分别涨了3和5毛钱。", [("3", 0.3, None, "CNY", "exact"), ("5毛钱", 0.5, None, "CNY", "exact")]),
 ]
+# ASCII forms of the square and cubic units
+ASCII_UNITS = [
+    ("治理水土流失面积31.51km2。", [("31.51km2", 31.51, None, "km2", "exact")]),
+    ("建成厂房2000m2。", [("2000m2", 2000, None, "m2", "exact")]),
+]
 # comparison signs before the number
 SIGNS = [
     ("巡查覆盖率≥95%得满分。", [("95%", 95, None, "%", "at_least")]),
@@ -231,7 +236,7 @@ TABLES = {
     "numerals_not_stops": NUMERALS_NOT_STOPS, "colloquial": COLLOQUIAL, "times": TIMES, "trailing": TRAILING,
     "spaced": SPACED, "counts": COUNTS, "after_not_before": AFTER_NOT_BEFORE, "before": BEFORE,
     "count_not_name": COUNT_NOT_NAME, "noun_before": NOUN_BEFORE, "people": PEOPLE, "signs": SIGNS,
-    "shared_unit": SHARED_UNIT, "measures": MEASURES, "bare_sizes": BARE_SIZES,
+    "shared_unit": SHARED_UNIT, "ascii_units": ASCII_UNITS, "measures": MEASURES, "bare_sizes": BARE_SIZES,
     "money_nouns": MONEY_NOUNS, "more_measures": MORE_MEASURES,
 }
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]

@@ -155,6 +155,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         ("本报讯 省委组织部部长赴碑林区张家村街道西何社区调研党建工作。\n西何社区成立于2008年。\n"
          "据了解，与西何社区党支部一起晋升的西安市社区党组织共有30个。目前，我市四星级社区党组织90个。", "90个",
          "西安市"),
+        # a park written right before a count of what it holds owns the figures (not counted itself)
+        ("穆棱市推进非公党建。\n目前，穆棱经济开发区147户园区企业，区域化党组织覆盖率达到76.2%以上。", "76.2%",
+         "穆棱经济开发区"),
         # a place written as the scope of the sentence (在某州各地) owns its figures, not the story before it
         ("楚雄州以党建引领建设务工车间\n禄丰市和平社区建起务工车间，吸纳200余人就业。\n"
          "如今，这样的车间在楚雄州各地遍地开花，新增就业岗位860个。", "860个", "楚雄州"),
@@ -218,6 +221,7 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("三星以上社区党组织占全市社区党组织总数的45.9%。", "三星以上社区"),
         ("三星以上社区党组织占全市社区党组织总数的45.9%。", "上社区"),
         ("深化“文明社区、和谐家园”活动。", "文明社区"),
+        ("提高该区南部山区900余人饮水保障率。", "南部山区"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

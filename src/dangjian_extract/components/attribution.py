@@ -547,7 +547,8 @@ class Attribution:
         metric_spans = list(doc.spans.get(METRICS_KEY, []))
         for span in metric_spans:
             counted = chains.ends.get(span.start_char)
-            if counted is not None and counted.type not in _PLACE_TYPES and not counted.back_reference \
+            if counted is not None and counted.type not in _PLACE_TYPES and counted.type != "park" \
+                    and not counted.back_reference \
                     and _HAN.search(fields(span).unit or "") and fields(span).unit != "分":
                 # 组建网格党支部48个，邻里党小组101个: a body written right before its own count is what is counted
                 blocked.add(bisect_left(starts, counted.start))
