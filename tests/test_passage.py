@@ -155,6 +155,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         ("本报讯 省委组织部部长赴碑林区张家村街道西何社区调研党建工作。\n西何社区成立于2008年。\n"
          "据了解，与西何社区党支部一起晋升的西安市社区党组织共有30个。目前，我市四星级社区党组织90个。", "90个",
          "西安市"),
+        # 我们小区 in a quotation refers back to the story's compound, not the speaker's body
+        ("长兴县推进红色物业。\n每天早晨，在龙山雅苑小区内，志愿者巡查。“我们小区有社区党员53人。”龙山雅苑红色物业联盟"
+         "党支部书记介绍。", "53人", "龙山雅苑小区"),
         # a park written right before a count of what it holds owns the figures (not counted itself)
         ("穆棱市推进非公党建。\n目前，穆棱经济开发区147户园区企业，区域化党组织覆盖率达到76.2%以上。", "76.2%",
          "穆棱经济开发区"),
