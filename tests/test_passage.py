@@ -158,6 +158,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # 我们小区 in a quotation refers back to the story's compound, not the speaker's body
         ("长兴县推进红色物业。\n每天早晨，在龙山雅苑小区内，志愿者巡查。“我们小区有社区党员53人。”龙山雅苑红色物业联盟"
          "党支部书记介绍。", "53人", "龙山雅苑小区"),
+        # 屋场 (a hamlet of Hunan) is a village-level place; 管理区 a district-level one
+        ("湖南永州市回龙圩管理区推进和美乡村建设。\n循着花香，走进兴隆村岗头源屋场，一座古门楼映入眼帘。岗头源屋场的13户村民，"
+         "主动凑出4万多元建设款。", "4万多元", "岗头源屋场"),
         # a park written right before a count of what it holds owns the figures (not counted itself)
         ("穆棱市推进非公党建。\n目前，穆棱经济开发区147户园区企业，区域化党组织覆盖率达到76.2%以上。", "76.2%",
          "穆棱经济开发区"),
