@@ -551,8 +551,10 @@ class EntityFinder:
             short = None  # 桃花山|西区社区: a short form inside a longer clean name is part of it (not 湖北|随州广水市)
         if short is None and clean and longer > 0 and self._plausible_longer(name_part, suffix, etype) \
                 and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads) \
+                and name_part[max(0, longer - 2):longer] not in self.clause_heads \
                 and not (longer == 1 and name_part[0] in self.verb_complements):  # 成立起|回龙观街道
-            start -= longer  # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村
+            # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村, 扎根|淳化县
+            start -= longer
             if etype == "district" and len(official) - len(suffix) <= 1 and parent is None \
                     and text.count(text[start:s1]) < 2 and not self._evidence_after(text, s1, etype):
                 return None  # 太古里西区南侧: a part of a named place, not a county the gazetteer lacks
