@@ -86,6 +86,11 @@ CAPITAL = [
     ("金额壹仟玖佰圆。", [("壹仟玖佰圆", 1900, None, "CNY", "exact")]),
     ("合计壹万二千三百四十五元。", [("壹万二千三百四十五元", 12345, None, "CNY", "exact")]),
     ("合計肆佰叁拾萬圓。", [("肆佰叁拾萬圓", 4300000, None, "CNY", "exact")]),
+    # 萬 beside a Simplified 圆 (a peer spec's form): the numeral is read whatever its neighbours' script
+    ("金额肆佰叁拾萬圆整。", [("肆佰叁拾萬圆", 4300000, None, "CNY", "exact")]),
+    # the 千 of 千瓦/千米/千克 after a Chinese numeral begins the unit
+    ("光伏电站装机容量二百千瓦。", [("二百千瓦", 200, None, "kW", "exact")]),
+    ("新修道路全长三十千米。", [("三十千米", 30, None, "km", "exact")]),
 ]
 # what to build 2 and 3: bare multipliers with a unit, counts after their noun, slash fractions
 BARE_AND_FRACTIONS = [
@@ -132,6 +137,7 @@ ACROSS = [
 # what to build 4: numbers inside words, names and idioms are not metrics
 NOT_METRICS = [
     "庆祝建党100周年。",
+    "2.3本项目计划投资情况如下。",
     "他今年18周岁。",
     "三明市三元区的干部来了。",
     "七台河市的煤矿转型了。",

@@ -27,7 +27,8 @@ SPACE = "[ \u00a0\u2009\u202f]"
 _TORN_DECIMAL = rf"(?<!(?:^|\n)[ \t]*\d+\.)(?<!\d\.\d+\.){SPACE}(?=\d)"
 AR = (rf"(?<![\d.])(?<!\d,)(?:\d{{1,3}}(?:{SPACE}\d{{3}})+(?!\d)|\d+(?:,\d{{3}})*)"
       rf"(?:\.(?:{_TORN_DECIMAL})?\d+)?(?![\d])")
-CN = rf"(?<![{CNC}])[{CNC}]+(?:点[{CN_DIGIT_CLASS}]+)?"
+# (二百千瓦: the 千 of 千瓦/千米/千克 begins the unit, not the numeral)
+CN = rf"(?<![{CNC}])(?:(?!千[米克瓦])[{CNC}])+(?:点[{CN_DIGIT_CLASS}]+)?"
 # 千 is a multiplier except in the units 千米/千克/千瓦/千元-free forms (3千米 is 3 km, not 3000 m)
 MULT = r"(?:[十百万亿]|千(?![米克瓦]))+"
 INNER = "[余多几来]"

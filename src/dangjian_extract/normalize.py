@@ -456,7 +456,7 @@ def normalize(original: str, *, t2s: bool = True, join_lines: bool = True) -> No
 
     Stages, in order: full-width ASCII and U+3000 to half-width; Traditional to Simplified (OpenCC t2s,
     1:1 only, applied only where the text is written in Traditional script, so Simplified text keeps its own
-    characters such as 乾县 or 於冲村; skipped if ``t2s=False``); pinyin annotations such as "(fā)" after an
+    characters such as 乾县 or 於冲村, except the numerals 萬 and 億, always 万 and 亿; skipped if ``t2s=False``); pinyin annotations such as "(fā)" after an
     ideograph removed; layout line breaks inside sentences removed (skipped if ``join_lines=False``).
     Everything else passes through unchanged. Never raises for a ``str``; raises ``TypeError`` for anything else.
     """
@@ -465,6 +465,9 @@ def normalize(original: str, *, t2s: bool = True, join_lines: bool = True) -> No
     text = _to_halfwidth(original)
     if t2s:
         text = _to_simplified(text)
+        if "萬" in text or "億" in text:
+            # the Traditional-only numerals stand in no Simplified word, whatever their neighbours (伍萬圆整)
+            text = text.replace("萬", "万").replace("億", "亿")
     # Building this is the one unavoidable per-character step; later deletions only slice it.
     offsets = _identity(len(original) + 1)
     text, offsets = _delete_spans(text, offsets, [m.span() for m in _PINYIN_RE.finditer(text)])

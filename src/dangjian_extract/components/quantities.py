@@ -121,6 +121,7 @@ class QuantityFinder:
         self.units = grammar.units
         self._begins_word = grammar.not_followed_by
         self.noun_units = {**self.lex.noun_units, **self.lex.raw["units"].get("nouns_before_number", {})}
+        self._determiner_measures = frozenset(self.lex.raw["units"].get("determiner_measures", ()))
         self._nouns_longest_first = sorted(self.noun_units, key=len, reverse=True)
         self.nouns_after: dict[str, str] = dict(self.lex.raw["units"].get("nouns_after_number", {}))
         self._nouns_after_longest_first = sorted(self.nouns_after, key=len, reverse=True)
@@ -237,6 +238,8 @@ class QuantityFinder:
         numeral, mult, unit, unit1, noun = m.group(*self._head_groups)
         mult = mult or ""
         unit_word = unit or unit1
+        if unit_word in self._determiner_measures and not mult and "." in numeral:
+            return None  # 2.3本项目, 3.1本村: a section number before a determiner, not 2.3 books
         if not unit_word and not mult and not noun and numeral[-1:] not in "万亿":
             # else a bare number: a year, a code, a date part (not 一千亿, a Chinese numeral with its multiplier)
             return self._bare_after_noun(m, text) or self._shared_unit(m, text)
