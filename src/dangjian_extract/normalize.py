@@ -456,8 +456,9 @@ def normalize(original: str, *, t2s: bool = True, join_lines: bool = True) -> No
 
     Stages, in order: full-width ASCII and U+3000 to half-width; Traditional to Simplified (OpenCC t2s,
     1:1 only, applied only where the text is written in Traditional script, so Simplified text keeps its own
-    characters such as 乾县 or 於冲村, except the numerals 萬 and 億, always 万 and 亿; skipped if ``t2s=False``); pinyin annotations such as "(fā)" after an
-    ideograph removed; layout line breaks inside sentences removed (skipped if ``join_lines=False``).
+    characters such as 乾县 or 於冲村, except the numerals 萬 and 億, always 万 and 亿; skipped if
+    ``t2s=False``); pinyin annotations such as "(fā)" after an ideograph removed; layout line breaks inside
+    sentences removed (skipped if ``join_lines=False``).
     Everything else passes through unchanged. Never raises for a ``str``; raises ``TypeError`` for anything else.
     """
     if not isinstance(original, str):
