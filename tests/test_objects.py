@@ -129,6 +129,8 @@ def _metric(text: str, metric_text: str):
         # after people counted and 的: a noun of people is the object, anything else belongs to them
         ("目前已组建8000余人的志愿者队伍。", "8000余人", "志愿者队伍"),
         ("社区党委负责辖区内3000多户9000余人的日常服务工作。", "9000余人", "人"),
+        # a change that names what it measures stands as the object when nothing else is written
+        ("村民通过工坊务工等形式，2022年以来累计增收350万元。", "350万元", "增收"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

@@ -140,6 +140,7 @@ class ContextReader:
         sources["_after_tokens"] = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
         self.person_units = frozenset(ctx["person_units"])
         self.people_finals = tuple(ctx.get("people_finals", ()))
+        self.standalone_objects = tuple(sorted(ctx.get("standalone_objects", ()), key=len, reverse=True))
         from .entities import clause_head_words  # the verbs the entity finder cuts names at, and the user's
 
         self.clause_heads = clause_head_words(self.lex.raw["entities"]["name_edges"])
@@ -566,6 +567,7 @@ class ContextReader:
         phrase = before[lo:hi]
         if phrase.startswith(self._trim_start_words):
             phrase = self._trim_start.sub("", phrase)
+        whole = phrase
         for _ in range(3):
             if not phrase.endswith(self._trim_end_words):
                 break  # nothing to trim: the sub and removesuffix below would return the phrase
@@ -574,6 +576,9 @@ class ContextReader:
                 break
             phrase = trimmed
         phrase = phrase.lstrip("的、")
+        if not phrase and whole.endswith(self.standalone_objects):
+            # 累计增收|350万元: a change that names what it measures is the object when nothing else is written
+            return next(w for w in self.standalone_objects if whole.endswith(w))
         if len(phrase) > _MAX_BEFORE:
             cut = len(phrase) - _MAX_BEFORE
             for m in self._keep.finditer(phrase):  # never inside 中国共产党
