@@ -161,6 +161,11 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # 屋场 (a hamlet of Hunan) is a village-level place; 管理区 a district-level one
         ("湖南永州市回龙圩管理区推进和美乡村建设。\n循着花香，走进兴隆村岗头源屋场，一座古门楼映入眼帘。岗头源屋场的13户村民，"
          "主动凑出4万多元建设款。", "4万多元", "岗头源屋场"),
+        # 都 inside a name (金都, 九都) bounds nothing; a measure word after a numeral may begin a name (五道庙)
+        ("潍城区推进社区治理。\n清晨，南关街道仓南街社区金都南苑小区，居民王某拉开窗帘。像王某这样的独居老人，"
+         "金都南苑小区有13户。", "13户", "金都南苑小区"),
+        ("潍城区推进社区治理。\n五道庙小区有一处闲置锅炉房。物业投资改造，拿出一半收益反哺小区公共账户。", "一半",
+         "五道庙小区"),
         # a park written right before a count of what it holds owns the figures (not counted itself)
         ("穆棱市推进非公党建。\n目前，穆棱经济开发区147户园区企业，区域化党组织覆盖率达到76.2%以上。", "76.2%",
          "穆棱经济开发区"),
