@@ -131,6 +131,8 @@ def _metric(text: str, metric_text: str):
         ("社区党委负责辖区内3000多户9000余人的日常服务工作。", "9000余人", "人"),
         # a change that names what it measures stands as the object when nothing else is written
         ("村民通过工坊务工等形式，2022年以来累计增收350万元。", "350万元", "增收"),
+        # a dimension before an area or length followed by 的 is the object, not the noun after 的
+        ("2处占地1000余平方米的透光性智慧车棚建成。", "1000余平方米", "占地"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

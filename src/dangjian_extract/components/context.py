@@ -140,6 +140,7 @@ class ContextReader:
         sources["_after_tokens"] = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
         self.person_units = frozenset(ctx["person_units"])
         self.people_finals = tuple(ctx.get("people_finals", ()))
+        self.dimension_words = tuple(sorted(ctx.get("dimension_words", ()), key=len, reverse=True))
         self.standalone_objects = tuple(sorted(ctx.get("standalone_objects", ()), key=len, reverse=True))
         from .entities import clause_head_words  # the verbs the entity finder cuts names at, and the user's
 
@@ -321,6 +322,10 @@ class ContextReader:
         respective = self._respective(text, span, earlier)
         if respective:
             return respective
+        if x.kind == "measure" and self.dimension_words and text[span.end_char:span.end_char + 1] == "的":
+            dim = next((w for w in self.dimension_words if prefix.endswith(w)), None)
+            if dim is not None:
+                return dim  # 占地1000余平方米的车棚, 全长3公里的道路: the dimension written before the figure
         after = self._after_phrase(text, span)
         if after:
             return after
