@@ -166,6 +166,10 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "金都南苑小区有13户。", "13户", "金都南苑小区"),
         ("潍城区推进社区治理。\n五道庙小区有一处闲置锅炉房。物业投资改造，拿出一半收益反哺小区公共账户。", "一半",
          "五道庙小区"),
+        # an enterprise's report: the oilfield and its plant own their figures, not the city of the headline
+        ("大庆：老油田何以奔涌新活力\n大庆油田，从1959年至今累计生产原油超过25亿吨。\n白云下，大庆油田第三采油厂"
+         "4600多台抽油机井起伏律动。", "4600多台", "大庆油田第三采油厂"),
+        ("大庆：老油田何以奔涌新活力\n大庆油田，从1959年至今累计生产原油超过25亿吨。", "25亿吨", "大庆油田"),
         # a park written right before a count of what it holds owns the figures (not counted itself)
         ("穆棱市推进非公党建。\n目前，穆棱经济开发区147户园区企业，区域化党组织覆盖率达到76.2%以上。", "76.2%",
          "穆棱经济开发区"),
@@ -227,6 +231,7 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("积极组织辖区各专业市场，对接适合工坊的简易手工产品订单。", "区各专业市场"),
         ("因为想要扩建工坊，村里多方筹措资金。", "因为想要扩建工坊"),
         ("张某当村主任时借了一笔钱。", "张某当村"),
+        ("交警途经医院时发现拥堵。", "途经医院"),
         ("“腿恢复得怎么样？”双龙镇副镇长戴某包联双龙村。\n双龙镇副镇长戴某说。", "副镇"),
         ("阮某是职业技术学院的退休教师，也是扎根淳化县10余年的科技特派员。", "扎根淳化县"),
         # the communities of a city, of a rating, of a slogan: no community of those names

@@ -549,8 +549,10 @@ class Attribution:
             counted = chains.ends.get(span.start_char)
             if counted is not None and counted.type not in _PLACE_TYPES and counted.type != "park" \
                     and not counted.back_reference \
-                    and _HAN.search(fields(span).unit or "") and fields(span).unit != "分":
+                    and _HAN.search(fields(span).unit or "") and fields(span).unit != "分" \
+                    and not _HAN.match(text, span.end_char):
                 # 组建网格党支部48个，邻里党小组101个: a body written right before its own count is what is counted
+                # (某采油厂4600多台抽油机井: a noun after the count is what is counted, and the body owns it)
                 blocked.add(bisect_left(starts, counted.start))
         # 14个行政村…其中7个村超过50万元: a figure that counts places steps back to a broader place, for itself
         # and for the figures after it, until a place is named again

@@ -188,6 +188,7 @@ class EntityFinder:
         # the units of time and distance (一刻钟社区, 15分钟生活圈), not measure words that begin names (五道庙小区)
         spans = (w for w, info in self.lex.units.items() if info.kind in ("duration", "measure"))
         self.unit_words = tuple(sorted(spans, key=len, reverse=True))
+        self.measure_words = tuple(sorted(self.lex.units, key=len, reverse=True))
         self.clause_heads = clause_head_words(edges)
         self.pronoun_heads = tuple(sorted(heads["pronouns"], key=len, reverse=True))
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
@@ -1004,6 +1005,9 @@ class EntityFinder:
         numeral = _NUMERAL_HEAD.match(name_part)
         if numeral is not None and name_part.startswith(self.unit_words, numeral.end()):
             return False  # “一刻钟社区服务圈”, 15分钟生活圈: a distance or a time names no place
+        if numeral is not None and numeral.group() in ("一", "两", "几") \
+                and name_part.startswith(self.measure_words, numeral.end()):
+            return False  # 选准一条路, 两家医院: one or two of a kind counted (not 五道庙小区, 三道沟村)
         if len(name_part) == 2 and name_part[0] in CN_NUMERAL_CHARS and etype not in _GAZETTEER_TYPES:
             return False  # 创建“五好”园区, 三无小区: a slogan's numeral and quality name a kind, not a body
         if len(name_part) >= 2 and name_part[-1] == name_part[-2] and name_part[0] in CN_NUMERAL_CHARS:
