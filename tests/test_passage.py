@@ -170,6 +170,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         ("大庆：老油田何以奔涌新活力\n大庆油田，从1959年至今累计生产原油超过25亿吨。\n白云下，大庆油田第三采油厂"
          "4600多台抽油机井起伏律动。", "4600多台", "大庆油田第三采油厂"),
         ("大庆：老油田何以奔涌新活力\n大庆油田，从1959年至今累计生产原油超过25亿吨。", "25亿吨", "大庆油田"),
+        # a bare 片区 refers back to the latest area of the story (片区携手…): its figures are the area's
+        ("莆田市推进片区化发展。\n华亭镇牵头8个村成立“共富桂”片区党建联合体。去年片区携手天桂公司，围绕龙眼产业投资"
+         "超3000万元。", "3000万元", "共富桂片区"),
         # a park written right before a count of what it holds owns the figures (not counted itself)
         ("穆棱市推进非公党建。\n目前，穆棱经济开发区147户园区企业，区域化党组织覆盖率达到76.2%以上。", "76.2%",
          "穆棱经济开发区"),
