@@ -167,6 +167,13 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
         ("同比下降4.1%。", "4.1%", "decrease"),
         # 从A增长为B: B is the level reached (guide §5, like 提升至)
         ("占比从2019年的47.9%增长为64.4%。", "64.4%", None),
+        # 多赚/多挣/增产 are increases; a cue inside a closed quotation is a slogan's; a rate after the people
+        # counted is what rises; 摘掉 of plaques is a decrease
+        ("“村里搞土地竞拍，我今年多赚了3.2万元！”", "3.2万元", "increase"),
+        ("推广3项新技术，亩均增产10%。", "10%", "increase"),
+        ("持续深化“多元友好、全面提升、深度融入”三项行动。", "三项", None),
+        ("实施管网延伸工程，提高南部山区900余人饮水保障率。", "900余人", None),
+        ("根据上级要求，社区摘掉了近30块牌子。", "30块", "decrease"),
     ],
 )
 def test_change(text: str, metric_text: str, change: str | None) -> None:

@@ -284,12 +284,17 @@ class ContextReader:
             for m in pattern.finditer(prefix):
                 if m.start() and prefix[m.start() - 1] == "、" and "等" in prefix[m.end():]:
                     continue  # 老旧小区、新建小区等5类小区: the cue describes a list item
+                if prefix.rfind("“", 0, m.start()) > prefix.rfind("”", 0, m.start()) \
+                        and prefix.find("”", m.end()) >= 0:
+                    continue  # “多元友好、全面提升、深度融入”三项行动: a cue inside a closed quotation
                 if best is None or m.end() > best[0]:
                     best = (m.end(), direction, m.start())
         if best is not None:
             between = prefix[best[2]:]
             if any(word in between for word in self.lex.level):
                 return None  # 降至700余件, 提升至96%: a level reached, not a change
+            if span.f.kind == "count" and self._rate_after(text, span):
+                return None  # 提高…900余人饮水保障率: the rate after the people counted is what rises
             return best[1]
         tail = text[span.end_char:span.end_char + 6]
         tail = tail[2:] if tail[:2] in self.lex.qualifiers_after else tail
@@ -298,6 +303,13 @@ class ContextReader:
         if tail.startswith(self.lex.decrease_after):
             return "decrease"
         return None
+
+    @staticmethod
+    def _rate_after(text: str, span: _Item) -> bool:
+        """Whether the clause goes on from the count to a rate it qualifies (900余人饮水保障率；)."""
+        end = CLAUSE_BREAK.search(text, span.end_char, span.end_char + 16)
+        tail = text[span.end_char:end.start() if end else span.end_char + 16]
+        return 0 < len(tail) <= 12 and tail.endswith(("率", "水平"))
 
     def compared(self, prefix: str) -> str | None:
         """A difference from a base (guide §5): 比普通大米高20%, 比从前少了一半, 高于全国平均增速0.4个百分点.
@@ -581,6 +593,7 @@ class ContextReader:
                 break
             phrase = trimmed
         phrase = phrase.lstrip("的、")
+        whole = whole.rstrip("了过")
         if not phrase and whole.endswith(self.standalone_objects):
             # 累计增收|350万元: a change that names what it measures is the object when nothing else is written
             return next(w for w in self.standalone_objects if whole.endswith(w))
