@@ -100,6 +100,18 @@ def forbid(sentence: str, text: str, unit: str | None = None, why: str = "") -> 
 # Recognizers-Text
 
 
+def make_case(id_prefix: str, index: int, src: str, sentence: str, cls: str, expected: list, prose: str,
+              note: str, forbids: list | None) -> dict:
+    """One scored case as cases.jsonl holds it (forbid and note only when given)."""
+    case = {"id": f"{id_prefix}-{index:03d}", "source": src, "class": cls, "input": sentence,
+            "expected": expected, "prose": prose}
+    if forbids:
+        case["forbid"] = forbids
+    if note:
+        case["note"] = note
+    return case
+
+
 def rt_value(res: dict) -> float:
     return float(str(res["value"]).rstrip("%"))
 
@@ -117,13 +129,7 @@ def rt_cases(gitdir: str) -> tuple[list[dict], list[dict]]:
 
     def keep(src: str, sentence: str, cls: str, expected: list, *, prose: str = "yes", note: str = "",
              forbids: list | None = None) -> None:
-        case = {"id": f"{src.split(':')[0]}-{len(kept):03d}", "source": src, "class": cls, "input": sentence,
-                "expected": expected, "prose": prose}
-        if forbids:
-            case["forbid"] = forbids
-        if note:
-            case["note"] = note
-        kept.append(case)
+        kept.append(make_case(src.split(":")[0], len(kept), src, sentence, cls, expected, prose, note, forbids))
 
     # ---- currency
     src = "RT:" + RT_FILES["currency"]
@@ -383,14 +389,9 @@ def jio_cases(gitdir: str) -> tuple[list[dict], list[dict]]:
     kept: list[dict] = []
     dropped: list[dict] = []
 
-    def keep(src, s, cls, expected, prose="yes", note="", forbids=None):
-        case = {"id": f"JIO-{len(kept):03d}", "source": src, "class": cls, "input": s, "expected": expected,
-                "prose": prose}
-        if forbids:
-            case["forbid"] = forbids
-        if note:
-            case["note"] = note
-        kept.append(case)
+    def keep(src: str, s: str, cls: str, expected: list, prose: str = "yes", note: str = "",
+             forbids: list | None = None) -> None:
+        kept.append(make_case("JIO", len(kept), src, s, cls, expected, prose, note, forbids))
 
     src = "JIO:" + JIO_FILES["extractor"]
     for s, peer in jio_list(gitdir, JIO_FILES["extractor"]):

@@ -146,7 +146,7 @@ class Attribution:
         self.scene_openers = frozenset(cfg["scene_openers"])
         self.scene_closers = tuple(cfg["scene_closers"])
         self.scope_after = tuple(cfg.get("scope_after", ()))
-        self.visit_verbs = tuple(cfg.get("visit_verbs", ()))
+        self.visit_verbs = tuple(sorted(cfg.get("visit_verbs", ()), key=len, reverse=True))  # longest first
         self.object_owners = tuple(cfg.get("object_owners", {}).items())
         self.place_classifiers = frozenset(cfg.get("counted_place_classifiers", ("个",)))
         self.visit_subject_max = int(cfg.get("visit_subject_max", 0))
@@ -446,7 +446,7 @@ class Attribution:
         if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
         if head and head.endswith(self.visit_verbs):
-            verb = max((v for v in self.visit_verbs if head.endswith(v)), key=len)
+            verb = next(v for v in self.visit_verbs if head.endswith(v))
             # (…“再把钢丝穿过去……”走进某某工坊: a quotation closed before the verb is no part of its subject)
             if len(head.rsplit("”", 1)[-1]) - len(verb) <= self.visit_subject_max:
                 return True  # 记者走进景东县文井镇者孟村…: a visitor reaching a place opens a story on it
@@ -608,8 +608,9 @@ class Attribution:
                 spoken = self._speaker(text, mentions, starts, span, subject, after=mentions[chosen].start)
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
+            reach = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
             if chosen is None:
-                floor = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
+                floor = reach
                 h = bisect_right(subheads, span.start_char) - 1
                 if h >= 0:
                     floor = max(floor, subheads[h])
@@ -617,9 +618,8 @@ class Attribution:
             owner_type = self._owner_type(fields(span).object)
             if owner_type is not None and chosen is not None and mentions[chosen].type not in ADMIN_LEVELS:
                 # 去年某大学采购该村农副产品500余万元。村集体经济…突破50万元: the village's, not the buyer's
-                floor = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
                 for x in range(k - 1, -1, -1):
-                    if mentions[x].start < floor:
+                    if mentions[x].start < reach:
                         break
                     if mentions[x].type == owner_type and eligible(x):
                         chosen = x
@@ -673,7 +673,7 @@ class Attribution:
         """Whether the mention opens the attribution of a quotation (…”鲁谷街道双锦园社区网格党支部书记说) and the
         text names the place nowhere else: a speaker's affiliation that the report does not go on about."""
         pos = chains.start.get(m.start, m.start)
-        return text[:pos].rstrip(" \u3000").endswith(("”", "」")) and text.count(m.name) == 1
+        return text[max(0, pos - 4):pos].rstrip(" \u3000").endswith(("”", "」")) and text.count(m.name) == 1
 
     @staticmethod
     def _example_in_report_paragraph(text: str, mentions: list[Mention], starts: list[int], m: Mention, s0: int,

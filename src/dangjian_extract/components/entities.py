@@ -975,8 +975,8 @@ class EntityFinder:
             return True
         if name_part.endswith(self.official_generic_by_suffix.get(suffix, ())):
             return True  # 美丽乡村, 全国文明村, 远近闻名的小康村: a title or a kind, not the village of that name
-        if suffix in ("社区", "村") and name_part.endswith(_BROAD_SUFFIXES) and self._place_word(name_part):
-            return True  # 西安市社区党组织: the communities of a city, not one named 西安市社区
+        if self._communities_of(name_part, suffix):
+            return True
         # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
 
@@ -1019,8 +1019,8 @@ class EntityFinder:
             return False  # 居民群众对|市场: a preposition or adverb ends no name (成都|公积金中心 is a place's)
         if name_part.startswith(self.generic_heads):
             return False  # 某州、某县两级供销合作社: the bodies of several levels, no one name
-        if suffix in ("社区", "村") and name_part.endswith(_BROAD_SUFFIXES) and self._place_word(name_part):
-            return False  # 西安市社区党组织: the communities of a city, not one named 西安市社区
+        if self._communities_of(name_part, suffix):
+            return False
         if any(w in name_part for w in self.not_inside_names):
             return False  # 区各专业市场: the markets of a district, no one name
         if etype == "place" and name_part.endswith(self.place_stem_not_ending):
@@ -1049,6 +1049,10 @@ class EntityFinder:
         return etype == "compound" and len(ending) == 1 and len(name_part) == 2 \
             and name_part[0] not in CN_NUMERAL_CHARS \
             and name_part[0] not in self.function_chars and name_part[0] not in _DETERMINERS
+
+    def _communities_of(self, name_part: str, suffix: str) -> bool:
+        """西安市社区党组织: the communities (villages) of an official city, county or town, not one named after it."""
+        return suffix in ("社区", "村") and name_part.endswith(_BROAD_SUFFIXES) and self._place_word(name_part)
 
     def _place_word(self, word: str) -> bool:
         """Whether the gazetteer knows the word as a place or a place's short form (成都, 首都 is neither)."""
