@@ -858,3 +858,29 @@ def test_a_year_opens_a_clause_like_jinnian() -> None:
 ])
 def test_more_verbs_and_kinds_around_names(text: str, names: list[str]) -> None:
     assert [e.name for e in extract(text).entities] == names
+
+
+@pytest.mark.parametrize(("text", "metric_text", "entity"), [
+    # 在 + a place right before its figure: the place is the scope of the sentence, not where an actor acts
+    ("浙江省杭州市余杭区规范小微权力。\n仓前街道纪工委副书记说：“用印过程被严格约束。”\n如今，智慧公章已在余杭区224个村社推广应用，"
+     "累计受理线上用印申请22.5万余次。", "22.5万余次", "余杭区"),
+    ("浙江省杭州市余杭区规范小微权力。\n仓前街道纪工委副书记说：“用印过程被严格约束。”\n如今，智慧公章已在余杭区224个村社推广应用，"
+     "累计受理线上用印申请22.5万余次。", "224个", "余杭区"),
+    # a road with a house number is an address: its town is the place of the story
+    ("盱眙县马坝镇推进便民服务。\n马坝镇富康路121号有一家经营10多年的小卖铺，店主说办证要跑30多公里。",
+     "10多年", "马坝镇"),
+])
+def test_scope_and_address_places(text: str, metric_text: str, entity: str) -> None:
+    assert _entity_of(text, metric_text) == entity
+
+
+def test_a_county_named_by_a_common_word_is_a_place_where_its_city_is_named() -> None:
+    text = "河南洛阳推进文旅融合。\n数据为证：老城区现有民宿超900家，汉服店从十几家增至上千家。"
+    assert _entity_of(text, "900家") == "老城区"
+    # without its city, 老城区 is the old town of any city
+    assert "老城区" not in {e.name for e in extract("老城区改造了3个小区。").entities}
+
+
+def test_distance_words_head_no_place_name() -> None:
+    names = {e.name for e in extract("丈夫在距泸水市80多公里的外乡工作。").entities}
+    assert names == {"泸水市"}

@@ -38,6 +38,8 @@ from .sections import SECTIONS_KEY
 _LOOK = 16  # mentions looked at on either side of a metric within its sentence
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
+_FIGURE_START = regex.compile(r"[0-9０-９]")
+_HOUSE_NUMBER = regex.compile(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
@@ -217,7 +219,10 @@ class Attribution:
     def _can_be_subject(self, text: str, mentions: list[Mention], i: int, chains: _Chains) -> bool:
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt is not None and nxt.start == m.end:
+        if m.type == "place" and _HOUSE_NUMBER.match(text, m.end):
+            return False  # 马坝镇富康路121号有一家小卖铺: an address, whose place is the road's parent
+        if nxt is not None and nxt.start == m.end and not (nxt.type == "place"
+                                                            and _HOUSE_NUMBER.match(text, nxt.end)):
             return False  # the parent in a chain: 龙岩市|武平县
         if m.back_reference:
             return True
@@ -241,9 +246,11 @@ class Attribution:
         return not self._list_item(text, m)
 
     def _scope(self, text: str, m: Mention, chains: _Chains) -> bool:
-        """在怒江州各地蓬勃发展，新增岗位1152个: a place written as the scope of its sentence's figures."""
+        """在怒江州各地蓬勃发展，新增岗位1152个; 已在某区224个村社推广应用，累计受理…: a place written as the scope
+        of its sentence's figures (before a word of scope, or right before a figure)."""
         pos = chains.start.get(m.start, m.start)
-        return text[pos - 1:pos] == "在" and text.startswith(self.scope_after, m.end)
+        return text[pos - 1:pos] == "在" and (text.startswith(self.scope_after, m.end)
+                                              or _FIGURE_START.match(text, m.end) is not None)
 
     def _located(self, text: str, m: Mention, chains: _Chains) -> bool:
         """在田庄村设立医保分中心: a place where the report's actor does something, not the actor.
@@ -252,8 +259,8 @@ class Attribution:
         pos = chains.start.get(m.start, m.start)
         if text[pos - 1:pos] != "在" or text[m.end:m.end + 1] in ("，", ",", ""):
             return False
-        if text.startswith(self.scope_after, m.end):
-            return False  # 在怒江州各地…: the figure's scope (see _scope)
+        if self._scope(text, m, chains):
+            return False  # 在怒江州各地…: the figure's scope
         brk = CLAUSE_BREAK.search(text, m.end, m.end + 40)
         return brk is None or text[brk.start():brk.start() + 1] not in "，," \
             or not text[m.end:brk.start()].endswith(self.scene_closers)

@@ -501,13 +501,16 @@ class EntityFinder:
             if self._across_short_form(gazetteer, text, run_start, s1 - len(official), len(official) - len(suffix)):
                 official = None  # 长江之畔江西小村: 江西|小村, not the village 西小村 elsewhere
         right_after_parent = parent is not None and official is not None and s1 - len(official) == run_start
-        if official is not None and (official in self.generic or not right_after_parent
+        # 老城区 in a report on 洛阳: a county named by a common word, where the text names its city
+        named_county = official is not None and official in self.generic \
+            and self._county_of_named_city(gazetteer, text, official)
+        if official is not None and not named_county and (official in self.generic or not right_after_parent
                                      and self._generic_official(official[:len(official) - len(suffix)], suffix)
                                      and not self._name_not_count(text, s1 - len(official), suffix)):
             official = None  # 城市社区, 乡村: official somewhere, generic here (大练地街道和谐社区 is a name)
         if official is not None and official[:1] in self.conjunctions and official[1:] in self.generic:
             official = None  # 党员和农村妇女: a conjunction before a common word (和农村 is a village elsewhere)
-        if official is not None and not right_after_parent and self._generic_across(
+        if official is not None and not right_after_parent and not named_county and self._generic_across(
                 text[run_start:s1 - len(suffix)], len(official) - len(suffix)):
             official = None  # 及周边村: a descriptor that reaches into the official name (边村) makes it a word
         if official is not None and official[:len(official) - len(suffix)] in self.boundary_words \
@@ -967,6 +970,17 @@ class EntityFinder:
         """A clean name longer than the gazetteer's: of a name's length and not generic (张家新村, 桃花山西区社区)."""
         lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
         return lo <= len(name_part) <= hi and not self._generic_official(name_part, suffix)
+
+    @staticmethod
+    def _county_of_named_city(gazetteer: Any, text: str, official: str) -> bool:
+        """老城区 in a report that names 洛阳: a county whose official name is a common word names it where the
+        text names the city it belongs to."""
+        for place in gazetteer.places(official):
+            if len(place.path) == 3:  # province, city, county
+                city = place.path[1]
+                if city in text or len(city) > 2 and city[:-1] in text:
+                    return True
+        return False
 
     def _generic_official(self, name_part: str, suffix: str) -> bool:
         """An official name used as a common word here (城市社区, 乡村, 各村, 空心村); 长春市 and 东山村 are names."""
