@@ -884,3 +884,22 @@ def test_a_county_named_by_a_common_word_is_a_place_where_its_city_is_named() ->
 def test_distance_words_head_no_place_name() -> None:
     names = {e.name for e in extract("丈夫在距泸水市80多公里的外乡工作。").entities}
     assert names == {"泸水市"}
+
+
+def test_a_quotation_resumed_after_its_speaker_is_the_speaker_s() -> None:
+    text = ("黑龙江大庆推进油田数智化转型。\n近年来，大庆油田大力推进数智化转型。\n"
+            "“转型归根结底是人的转型。”第三采油厂党委副书记孙某说，“刘某带动10个团队，培育2000名操作能手。”")
+    assert _entity_of(text, "10个") == "第三采油厂"
+    assert _entity_of(text, "2000名") == "第三采油厂"
+
+
+def test_a_distinctive_body_word_refers_to_the_report_s_only_body_of_its_kind() -> None:
+    filler = "他一边对照测井曲线和分层数据，一边逐一记录岩心颜色、硬度、物性差异与含油级别。" * 6
+    text = ("黑龙江大庆推进油田数智化转型。\n党员、非常规勘探研究室地质研究组组长程某正在观察岩心。\n"
+            f"{filler}\n{filler}\n如今，程某已成长为党小组组长。在研究室38名技术人员中，党员有33名。")
+    assert _entity_of(text, "38名") == "非常规勘探研究室"
+
+
+@pytest.mark.parametrize("text", ["程某已成长为党小组组长。", "他被任命为合作社理事长。"])
+def test_a_verb_with_wei_heads_no_body_name(text: str) -> None:
+    assert extract(text).entities == []

@@ -168,6 +168,9 @@ class Attribution:
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
         self.list_closers = tuple(cfg["list_closers"])
         self.village_speakers = tuple(cfg["village_speakers"])
+        # “…”某厂党委副书记说，“…10个团队…”: the speaker written between the two parts of one quotation
+        self._resumed_quote = regex.compile(
+            rf"(?:{alternation(cfg.get('speech_verbs', ()))})[，,：:]$") if cfg.get("speech_verbs") else None
         self.neighbours = tuple(cfg["neighbours"])
         self.stationed = tuple(cfg["stationed"])
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
@@ -388,6 +391,9 @@ class Attribution:
         opening = text.rfind("“", p0, span.start_char)
         if opening < 0 or opening >= after >= 0 or text.rfind("”", opening, span.start_char) >= 0:
             return None
+        resumed = self._resumed_speaker(text, mentions, starts, p0, opening)
+        if resumed is not None:
+            return None if _broader(mentions[resumed], subject) else resumed
         closing = text.find("”", span.end_char, span.end_char + 400)
         if closing < 0:
             return None
@@ -410,6 +416,22 @@ class Attribution:
         if mentions[i].back_reference and mentions[i].name in self.report_words:
             return None  # “…”社区党支部书记说 with no community named: the passage decides
         return None if _broader(mentions[i], subject) else i
+
+    def _resumed_speaker(self, text: str, mentions: list[Mention], starts: list[int], p0: int,
+                         opening: int) -> int | None:
+        """“…”第三采油厂党委副书记说，“…10个团队…”: a quotation resumed after its speaker, named between its parts."""
+        if self._resumed_quote is None:
+            return None
+        closed = text.rfind("”", p0, opening)
+        if closed < 0 or opening - closed > 40 or _SPEECH_END.search(text, closed + 1, opening) is not None \
+                or self._resumed_quote.search(text, closed + 1, opening) is None:
+            return None
+        i = bisect_left(starts, closed + 1)
+        if i >= len(mentions) or mentions[i].end > opening or mentions[i].back_reference:
+            return None
+        while i + 1 < len(mentions) and mentions[i + 1].start == mentions[i].end:
+            i += 1  # the last of the chain
+        return i
 
     def _titled_speaker(self, text: str, mentions: list[Mention], i: int, closing: int) -> int | None:
         """The mention that names the speaker of a quotation later in the sentence that goes on after it: a

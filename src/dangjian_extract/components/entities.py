@@ -44,6 +44,7 @@ _UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
+_BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
@@ -172,6 +173,7 @@ class EntityFinder:
                                          | {w for w in data["subject_openers"] if len(w) > 1 and w[-1] not in "，的"}
                                          | {w for w in data["left_boundaries"] if len(w) > 1}))
         self.function_chars = frozenset(data["function_chars"])
+        self.bare_back_far = frozenset(data.get("bare_back_references_far", ()))
         self.suffix_words = tuple(data.get("suffix_words", ()))
         self.outlet_words = tuple(data.get("outlet_words", ()))
         edges = data["name_edges"]
@@ -781,6 +783,18 @@ class EntityFinder:
                                          back_reference=True, suffix=word))
                     resolved = True
                     break
+            if not resolved and word in self.bare_back_far:
+                # 在研究室38名技术人员中, paragraphs after the 非常规勘探研究室 was named: a distinctive body word
+                # (not 小区, 合作社) means the report's only body of that kind further back
+                only = {m.name for m in found[:i + 1] if not m.back_reference and m.type == etype
+                        and m.name.endswith(word) and m.name != word and at - m.end <= _BARE_ONLY_REACH}
+                if len(only) == 1 and not any(m.type == etype and m.name.endswith(word) and m.name not in only
+                                              for m in found[:i + 1] if not m.back_reference):
+                    name = only.pop()
+                    earlier = next(m for m in reversed(found[:i + 1]) if m.name == name)
+                    extra.append(Mention(at, at + len(word), name, etype, earlier.parent, True, back_reference=True,
+                                         suffix=word))
+                    resolved = True
             if not resolved and word in self.report_words:
                 # 社区新增注册志愿者430人 with no community in the paragraph: the report's own, if it is one
                 # (attribution decides; the name stays the bare word until then)
