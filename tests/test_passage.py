@@ -903,3 +903,11 @@ def test_a_distinctive_body_word_refers_to_the_report_s_only_body_of_its_kind() 
 @pytest.mark.parametrize("text", ["程某已成长为党小组组长。", "他被任命为合作社理事长。"])
 def test_a_verb_with_wei_heads_no_body_name(text: str) -> None:
     assert extract(text).entities == []
+
+
+def test_an_area_named_with_a_word_ending_in_a_level_character_owns_its_villages() -> None:
+    text = ("福建莆田推进跨村联建。\n北大村是莆田市北洋荔林水乡片区的5个村之一。"
+            "该片区涵盖西天尾镇北大、后黄、吴江3个村。")
+    assert "北洋荔林水乡片区" in {e.name for e in extract(text).entities}
+    assert _entity_of(text, "5个") == "北洋荔林水乡片区"
+    assert _entity_of(text, "3个") == "北洋荔林水乡片区"

@@ -302,10 +302,12 @@ class Attribution:
             k = before[-1]
             m = mentions[k]
             gap = text[m.end:span.start_char]
-            if len(gap) <= 2 and all(ch in _OWNER_GAP for ch in gap) and m.type in _PLACE_TYPES and (
-                    eligible(k) or self._counts_below(text, span, m) and eligible(k, None)):
+            if len(gap) <= 2 and all(ch in _OWNER_GAP for ch in gap) and (
+                    m.type in _PLACE_TYPES and (eligible(k) or self._counts_below(text, span, m) and eligible(k, None))
+                    or m.type == "park" and eligible(k) and self._counted_level(text, span) is not None):
                 # 弄清墩坑村这笔12.84万元, 全村4.05万亩: the place right before a figure owns it; so does a place
-                # broader than the report's when the figure counts places under it (某某乡14个低收入村之一)
+                # broader than the report's when the figure counts places under it (某某乡14个低收入村之一), and an
+                # area or park right before a count of places it holds (某某片区的5个村之一)
                 return k
             if not gap and m.type in _PLACE_TYPES and not m.back_reference and not _broader(m, subject) \
                     and text[m.start - 1:m.start] in _PAIR_BEFORE:

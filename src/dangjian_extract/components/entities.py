@@ -48,6 +48,7 @@ _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
+_LEVEL_ENDINGS = frozenset("省市县区镇乡村")
 #: types whose names the national gazetteer holds
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
@@ -1020,9 +1021,18 @@ class EntityFinder:
 
     def _generic(self, name_part: str, suffix: str) -> bool:
         full = name_part + suffix
-        if full in self.generic or name_part in self.generic or name_part.endswith(self.generic_endings):
+        if full in self.generic or name_part in self.generic or self._generic_ending(name_part):
             return True
         return name_part.endswith(self.generic_by_suffix.get(suffix, ()))
+
+    def _generic_ending(self, name_part: str) -> bool:
+        """Whether a descriptor ends the name part (示范, 全县, 三个乡) — not a level character alone at the end of a
+        longer name (北洋荔林水乡|片区: 水乡 is a word of the name, not a count of townships)."""
+        if not name_part.endswith(self.generic_endings):
+            return False
+        if len(name_part) < 4 or name_part[-1] not in _LEVEL_ENDINGS or name_part[-2:] in self.generic_endings:
+            return True
+        return name_part[-2] in self.generic_endings  # 十多个|村, 各|乡: a count or determiner before it
 
     def _acceptable(self, name_part: str, suffix: str, etype: str) -> bool:
         lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
@@ -1065,7 +1075,7 @@ class EntityFinder:
                     return rest not in self.boundary_words and rest[-2:] not in self.boundary_words
                 rest = rest[:-len(word)]
             return False
-        if name_part.endswith(self.generic_endings) and not (
+        if self._generic_ending(name_part) and not (
                 etype == "project" and len(name_part) >= 4 and name_part.endswith(self.project_area_suffixes)
                 and not name_part[:-1].endswith(self.generic_endings)) \
                 and not (suffix in _LEGAL_SUFFIXES and self._named_company(name_part)):
