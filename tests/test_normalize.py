@@ -174,6 +174,14 @@ def test_real_line_breaks_are_kept(source: str) -> None:
     assert "\n" in norm(source)
 
 
+def test_a_deck_under_a_subheading_is_no_torn_prose() -> None:
+    # its clause punctuation does not make the deck a wrapped paragraph line
+    source = "都要回应群众关切。\n打破壁垒\n成立工作专班，梳理任务清单，各方协同推进\n在双流区某路口，路面还有痕迹。"
+    assert "推进\n在" in norm(source)
+    # without the subheading above it, such a line is torn prose (集体|收入)
+    assert "集体收入" in norm("如今，全村柑橘年产量达360万斤，产值突破1100万元，村集体\n\n收入达50余万元。")
+
+
 def test_join_lines_false_keeps_breaks() -> None:
     assert norm("城市最富活\n\n力,最具人气", join_lines=False) == "城市最富活\n\n力,最具人气"
 

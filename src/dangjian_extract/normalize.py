@@ -357,9 +357,10 @@ _LONG_LINE = 40
 #: a column tag before a headline (【全省…采访活动】某县某村…): no part of the headline's length
 COLUMN_TAG = regex.compile(r"^[【\[][^】\]\n]{1,40}[】\]]")
 _SHORT_HEAD = 3
+_SUBHEADING = 12  # the longest line read as a subheading above a deck
 
 
-def _is_layout_break(prev_line: str, next_line: str) -> bool:
+def _is_layout_break(prev_line: str, next_line: str, line_before: str = "") -> bool:
     """Decide whether the line break between two non-blank lines is an artefact of page layout.
 
     Scanned and copied-from-PDF reports break sentences wherever the column ended ("盘\\n\\n活集体资产",
@@ -370,8 +371,9 @@ def _is_layout_break(prev_line: str, next_line: str) -> bool:
         a list item such as "一、";
       * the clause torn by the break has no spaces in it: running Chinese prose has none, while headlines
         ("擦亮“山水彩石”品牌 绘就乡村振兴新图景") and bylines ("记者 支倩倩 通讯员 白洁") use them;
-      * and either the previous line looks like running prose (has clause punctuation, or is at least 40
-        characters, longer than a headline), or the next line opens with a fragment of at most 3
+      * and either the previous line looks like running prose (has clause punctuation and no subheading right
+        above it, which makes it a deck; or is at least 40 characters, longer than a headline), or the next
+        line opens with a fragment of at most 3
         characters ended by clause punctuation ("力," "作法。" "原则,"): the tail of a torn word, unless
         that fragment is a common sentence opener ("近年来,") that starts the paragraph under a headline.
     """
@@ -389,14 +391,22 @@ def _is_layout_break(prev_line: str, next_line: str) -> bool:
         return False
     # 【全省…采访活动】某县某村…: a column tag before a headline does not make it long like prose
     titled = COLUMN_TAG.sub("", prev, count=1)
-    if len(titled) >= _LONG_LINE or not _CLAUSE_CHARS.isdisjoint(titled):
+    if len(titled) >= _LONG_LINE:
         return True
+    if not _CLAUSE_CHARS.isdisjoint(titled) and not _is_heading(line_before):
+        return True  # (打破壁垒 | 成立工作专班，梳理…，各方协同推进: a deck under a subheading, not torn prose)
     return (
         len(head) <= _SHORT_HEAD
         and len(head) < len(nxt)
         and nxt[len(head)] in _HEAD_END_CHARS
         and head not in _SENTENCE_OPENERS
     )
+
+
+def _is_heading(line: str) -> bool:
+    """A short line of words alone (打破壁垒, 技术赋能): a subheading, which prose torn by layout never is."""
+    line = line.strip()
+    return 0 < len(line) <= _SUBHEADING and line[-1] not in _LINE_END_CHARS and _CLAUSE_CHARS.isdisjoint(line)
 
 
 def _layout_breaks(text: str) -> list[tuple[int, int]]:
@@ -413,7 +423,10 @@ def _layout_breaks(text: str) -> list[tuple[int, int]]:
         line_end = text.find("\n", end)
         if line_end < 0:
             line_end = n
-        if _is_layout_break(text[line_start:start], text[end:line_end]):
+        before = ""
+        if line_start >= 2 and text[line_start - 1] == "\n" and text[line_start - 2] != "\n":
+            before = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]  # the line right above
+        if _is_layout_break(text[line_start:start], text[end:line_end], before):
             spans.append((start, end))
     return spans
 

@@ -1053,6 +1053,8 @@ class EntityFinder:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic:
             return False
+        if name_part in self.suffix_type and etype not in _GAZETTEER_TYPES:
+            return False  # 医院片区, 公司项目: a bare type word names no body (华西医院片区 does)
         if name_part[-1:] in self.not_before_suffix and not self._place_word(name_part):
             return False  # 居民群众对|市场: a preposition or adverb ends no name (成都|公积金中心 is a place's)
         if name_part.startswith(self.generic_heads):
