@@ -419,7 +419,8 @@ class EntityFinder:
     @staticmethod
     def _written_names(text: str, found: list[Mention]) -> list[Mention]:
         """景东 in a headline, 景东县 in the body: a bare short form takes the name the text writes the same place
-        by (guide §4 rule 8), not the gazetteer's official 景东彝族自治县 — where the text writes it with a suffix."""
+        by (guide §4 rule 8), not the gazetteer's official 景东彝族自治县 — where the text writes it with a suffix;
+        an autonomous region written by its short form alone (广西) keeps that form."""
         written: dict[tuple[tuple[str, ...], str | None], str] = {}
         short: list[Mention] = []
         for m in found:
@@ -431,6 +432,8 @@ class EntityFinder:
                 short.append(m)
         for m in short:
             name = written.get((m.path, m.code))
+            if name is None and m.type == "province" and m.name.endswith("自治区"):
+                name = text[m.start:m.end]  # 广西, 新疆: an autonomous region goes by the name the text writes
             if name is not None and name != m.name:
                 m.name = name  # the mentions were made by this call: set in place
         return found
