@@ -911,3 +911,22 @@ def test_an_area_named_with_a_word_ending_in_a_level_character_owns_its_villages
     assert "北洋荔林水乡片区" in {e.name for e in extract(text).entities}
     assert _entity_of(text, "5个") == "北洋荔林水乡片区"
     assert _entity_of(text, "3个") == "北洋荔林水乡片区"
+
+
+def test_wo_shi_in_a_report_that_names_no_city_has_no_entity() -> None:
+    # guide §5: 我市/全市 in a report that names no city -> null, not the community of the report's first story
+    text = ("在延令街道鼓楼社区苏利巷1号楼，由居民自筹资金35万元加装的电梯已完成安装。\n"
+            "今年，我市共完成31座老旧公厕升级改造。截至目前，全市已启动50个老旧小区改造项目。")
+    result = extract(text)
+    by_text = {m.text: m.entity for m in result.metrics}
+    assert by_text["35万元"] is not None and by_text["35万元"].name == "鼓楼社区"
+    assert by_text["31座"] is None and by_text["50个"] is None
+    # the city named elsewhere on the page is the one 我市 stands for
+    named = extract(text + "\n（常德市住建局供稿）")
+    assert {m.text: m.entity.name if m.entity else None for m in named.metrics}["50个"] == "常德市"
+
+
+def test_the_items_of_a_counted_list_and_their_places_are_no_subjects() -> None:
+    text = ("兴宁市推进非公党建。\n近日，我市龙田镇的兴宁市龙江建材实业有限公司和水口镇的兴宁新球工艺制品有限公司、"
+            "兴宁祺隆工艺制品有限公司等3家非公企业先后成立了党支部。")
+    assert _entity_of(text, "3家") == "兴宁市"

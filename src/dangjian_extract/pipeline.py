@@ -201,7 +201,10 @@ def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
     new_mention = EntityMention.__pydantic_validator__.validate_python
     # the stored mention tuples read as they are (mentions_of would build a Mention of each first), and
     # norm.to_original inlined for the usual non-empty span inside the text: one of each per mention
+    doc_text = doc.text
     for start, end, name, etype, parent, _clean, back, _suffix, path, code in doc.user_data.get(ENTITIES_KEY, ()):
+        if back and name == doc_text[start:end]:
+            continue  # 全市 in a report naming no city: a level with no name is no entity to list
         if 0 <= start < end <= n_text:
             e0, e1 = offsets[start], offsets[end - 1] + 1
         else:

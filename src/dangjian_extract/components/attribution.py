@@ -39,6 +39,7 @@ _LOOK = 16  # mentions looked at on either side of a metric within its sentence
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = regex.compile(r"[0-9０-９]")
+_COUNTED_LIST_END = regex.compile(r"等[0-9一二三四五六七八九十两几数]")
 _HOUSE_NUMBER = regex.compile(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
@@ -246,6 +247,8 @@ class Attribution:
             return False  # 公路从新峰村到迎春村全长1.5公里: the ends of a route are passed through
         if self._located(text, m, chains):
             return False
+        if nxt is not None and nxt.start == m.end + 1 and text[m.end] == "的" and self._list_item(text, nxt):
+            return False  # 某镇的某公司和某镇的某公司等3家企业: the place of a list's item is part of the item
         return not self._list_item(text, m)
 
     def _scope(self, text: str, m: Mention, chains: _Chains) -> bool:
@@ -325,7 +328,9 @@ class Attribution:
             if m.back_reference and m.end <= span.start_char and eligible(k) \
                     and not CLAUSE_BREAK.search(text, m.end, span.start_char) \
                     and not self._passing_before.search(text, max(0, m.start - 4), m.start) \
-                    and self._is_step_back(text, m, region, subject):
+                    and self._is_step_back(text, m, region, subject) \
+                    and (m.name != text[m.start:m.end] or self._opens_clause(text, m, s0, chains)):
+                # (在全区…体系的基础上增设1名 in a report that names no district: the subject is the report's)
                 return k  # 带动全乡养殖431户: 全乡 in the figure's own clause names the report's township
         if not text[s0:span.start_char].strip(_OPENERS):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
@@ -464,6 +469,10 @@ class Attribution:
             return True
         if text[mention.start - 1:mention.start] == "、" and after.startswith(self.list_closers):
             return True  # 智水村、智平村、星宿村及周边村: the list's last item
+        if after[:1] in ("和", "与", "及"):
+            brk = CLAUSE_BREAK.search(text, mention.end, mention.end + 80)
+            if _COUNTED_LIST_END.search(text, mention.end, brk.start() if brk else mention.end + 80):
+                return True  # 某公司和某公司、某公司等3家企业: the first item of a counted list
         m = _NEXT_MARK.search(after)
         # 永安村通过产业联营、…, 成都公积金中心紧盯缴存、…: a verb before the mark makes the mention the subject of a
         # list, not an item
@@ -534,6 +543,14 @@ class Attribution:
                 q = text.find(mark, q + 1)
         return starts
 
+    def _unnamed_above(self, text: str, m: Mention, subject: tuple[Any, ...] | None) -> bool:
+        """我市 in a report on 鼓楼社区 that names no city: a place above the report's, which the text never names
+        (guide §5: null), not the report's community."""
+        if m.name != text[m.start:m.end] or m.type not in ADMIN_LEVELS:
+            return False
+        return subject is None or subject[1] not in ADMIN_LEVELS \
+            or ADMIN_LEVELS.index(subject[1]) > ADMIN_LEVELS.index(m.type)
+
     def _report_place(self, m: Mention, region: list[Mention],
                       subject: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
         """全市 in a report on 某某市 → 某某市: the report's place of the back-reference's level."""
@@ -543,7 +560,7 @@ class Attribution:
                 return ref_of(r)
         if subject is not None and subject[1] == m.type:
             return subject
-        return None if m.name in self.report_words else ref_of(m)
+        return None if m.name in self.report_words or m.name == m.name[:1] + m.suffix else ref_of(m)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -658,7 +675,11 @@ class Attribution:
             if chosen is None:
                 entity = subject
             elif self._is_step_back(text, mentions[chosen], region, subject):
-                entity = self._report_place(mentions[chosen], region, subject) or subject
+                entity = self._report_place(mentions[chosen], region, subject)
+                if entity is None and not self._unnamed_above(text, mentions[chosen], subject):
+                    entity = subject
+            elif self._unnamed_above(text, mentions[chosen], subject):
+                entity = None  # 今年，我市共完成… in a report on a community, the city never named
             else:
                 entity = ref_of(mentions[chosen])
             fields(span).entity = entity

@@ -174,6 +174,7 @@ class EntityFinder:
                                          | {w for w in data["subject_openers"] if len(w) > 1 and w[-1] not in "，的"}
                                          | {w for w in data["left_boundaries"] if len(w) > 1}))
         self.function_chars = frozenset(data["function_chars"])
+        self.step_back = frozenset(data["attribution"]["step_back"])
         self.bare_back_far = frozenset(data.get("bare_back_references_far", ()))
         self.suffix_words = tuple(data.get("suffix_words", ()))
         self.outlet_words = tuple(data.get("outlet_words", ()))
@@ -319,6 +320,12 @@ class EntityFinder:
                 back = ""  # 村里, 县上, 希望|村里: the bare suffix word with a place word after it
             if back is not None:
                 mention = self._resolve_back(found, suffix, etype, s0 - len(back), s1)
+                if mention is None and back[:1] in self.step_back and etype in ("province", "district"):
+                    # 我市, 全市 in a report that names no city: the report's place of that level, unnamed; the
+                    # word stays the name (attribution gives its figures no entity: guide §5)
+                    start = s0 - len(back)
+                    mention = Mention(start, s1, text[start:s1], etype, None, True, back_reference=True,
+                                      suffix=suffix)
                 if mention is not None:
                     found.append(mention)
                     last_end = s1
@@ -406,6 +413,7 @@ class EntityFinder:
             last_end = s1
         if unsure:
             found = self._settle_unsure(found, unsure)
+        found = self._name_unnamed_levels(text, found)
         found = self._trim_weak_heads(found)
         if self.bare_back:
             found = self._add_bare_back_references(text, found)
@@ -414,6 +422,23 @@ class EntityFinder:
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._add_short_forms(gazetteer, text, found))
             found = self._written_names(text, found)
+        return found
+
+    @staticmethod
+    def _name_unnamed_levels(text: str, found: list[Mention]) -> list[Mention]:
+        """我市 before the text names 常德市 (and no other city): the city the page names elsewhere (guide §5)."""
+        unnamed = [i for i, m in enumerate(found) if m.back_reference and m.name == text[m.start:m.end]
+                   and m.type in ("province", "district")]
+        for i in unnamed:
+            m = found[i]
+            names = {x.name for x in found if not x.back_reference and x.type == m.type
+                     and x.name.endswith(m.suffix)}
+            # (or the place a body's name is written with: 常德市住建局)
+            names |= {x.parent for x in found if not x.back_reference and x.type not in _GAZETTEER_TYPES
+                      and x.parent and x.parent.endswith(m.suffix)}
+            if len(names) == 1:
+                found[i] = Mention(m.start, m.end, names.pop(), m.type, None, True, back_reference=True,
+                                   suffix=m.suffix)
         return found
 
     @staticmethod

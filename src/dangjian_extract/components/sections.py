@@ -175,7 +175,8 @@ class SectionSplitter:
         for m in mentions:
             # 我市 after 兴宁市龙江建材实业有限公司: a place named only inside a body's name, that 我市/全市 stand for
             if start <= m.start < end and m.back_reference and m.type in ("district", "subdistrict") \
-                    and text[m.start:m.start + 1] in _DETERMINERS and m.name not in first:
+                    and text[m.start:m.start + 1] in _DETERMINERS and m.name not in first \
+                    and m.name != text[m.start:m.end]:  # (a 我市 the text never names is no subject)
                 first[m.name] = m
         # 全县/我市 stand for the county or city of the report
         body = text[start:end]
