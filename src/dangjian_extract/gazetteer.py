@@ -47,6 +47,18 @@ _FOLLOW_WORDS = ("地区", "社区", "自治", "新区", "开发区", "林区", 
                  "大道", "大街")
 _PARK_SUFFIXES = ("开发区", "园区", "产业园", "工业园", "片区", "示范区", "试验区", "保税区", "加工区")
 _COMMUNITY_SUFFIXES = ("社区", "居委会", "居民委员会", "生活区")
+# How reports write a 街道's name besides the official form (武当路街办, 长安街道办事处): looked up as 武当路街道
+_WRITTEN_SUFFIXES = (("街道办事处", "街道"), ("街办", "街道"))
+_WRITTEN_LAST = frozenset(w[-1] for w, _ in _WRITTEN_SUFFIXES)
+
+
+def _official_form(name: str) -> str | None:
+    """武当路街办 → 武当路街道; None when the name is not written with a variant suffix."""
+    if name and name[-1] in _WRITTEN_LAST:
+        for written, official in _WRITTEN_SUFFIXES:
+            if name.endswith(written) and len(name) > len(written):
+                return name[:-len(written)] + official
+    return None
 
 
 @dataclass(frozen=True)
@@ -293,7 +305,10 @@ class Gazetteer:
             found = range(self._ends[i - 1] if i else 0, self._ends[i])
             alias = self._aliases.get(name)
             return tuple(found) + alias if alias else found
-        return self._aliases.get(name, ())
+        alias = self._aliases.get(name)
+        if alias is None and (official := _official_form(name)) is not None:
+            return self._lookup(official)
+        return alias or ()
 
     def name_of(self, node: int) -> str:
         """Official name of a node id."""
@@ -325,7 +340,10 @@ class Gazetteer:
 
     def contains(self, name: str) -> bool:
         """Whether ``name`` is an official name (with its suffix) or a listed alias (大理州, 察右中旗) of an entry."""
-        return name in self._known
+        if name in self._known:
+            return True
+        official = _official_form(name)
+        return official is not None and official in self._known
 
     def levels(self, name: str) -> frozenset[str]:
         """Levels at which ``name`` occurs; empty if it is no name."""
@@ -368,6 +386,8 @@ class Gazetteer:
         for k in range(longest, max(min_len, 1) - 1, -1):
             candidate = text[end - k:end]
             if candidate in known:
+                return candidate
+            if candidate[-1] in _WRITTEN_LAST and (official := _official_form(candidate)) in known:
                 return candidate
         return None
 
@@ -500,6 +520,10 @@ class Gazetteer:
                 for n in hits:
                     scores[n] += 1
             best = max(scores.values())
+            if strict and 0 < best < known:
+                # 西安市雁塔区武当路街办三桥社区: the one 三桥社区 under a 武当路街道 is in Hubei, against the city and
+                # district written before it, so this is another one
+                return Resolution((name,), None, LEVELS[self._levels[nodes[0]]], False)
             if best:
                 nodes = tuple(n for n in nodes if scores[n] == best)
             elif strict and known:
