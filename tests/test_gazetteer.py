@@ -125,6 +125,21 @@ def test_aliases(g):
     assert not g.contains("城区") and not g.contains("郊区")  # generic former names give no alias
 
 
+
+def test_a_jiedao_written_jieban_or_banshichu_is_the_jiedao(g):
+    # reports write a 街道 as 某某街办 or 某某街道办事处: the same entry as 某某街道
+    assert [p.path for p in g.places("小寨路街办")] == [p.path for p in g.places("小寨路街道")]
+    assert g.contains("小寨路街道办事处") and g.longest_suffix_name("雁塔区小寨路街办", 8) == "小寨路街办"
+    assert not g.contains("街办") and not g.contains("某某路街办")
+
+
+def test_a_chain_against_the_only_entry_under_its_parent_is_another_place(g):
+    # the one 三桥社区 under a 武当路街道 is in Hubei; written under 西安市雁塔区 it is another one: no path guessed
+    r = g.resolve_in_chain("三桥社区", ("西安市", "雁塔区", "武当路街道"))
+    assert r.path == ("三桥社区",) and r.code is None
+    assert g.resolve_in_chain("三桥社区", ("武当路街道",)).path[:2] == ("湖北省", "十堰市")
+
+
 # ------------------------------------------------------------------ resolve
 def test_resolve_ambiguous_name_without_context(g):
     r = g.resolve("长安区")

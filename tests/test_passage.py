@@ -930,3 +930,20 @@ def test_the_items_of_a_counted_list_and_their_places_are_no_subjects() -> None:
     text = ("兴宁市推进非公党建。\n近日，我市龙田镇的兴宁市龙江建材实业有限公司和水口镇的兴宁新球工艺制品有限公司、"
             "兴宁祺隆工艺制品有限公司等3家非公企业先后成立了党支部。")
     assert _entity_of(text, "3家") == "兴宁市"
+
+
+def test_a_jiedao_written_jieban_is_a_subdistrict_in_the_chain() -> None:
+    result = extract("西安市雁塔区武当路街办三桥社区建成服务站3个。")
+    names = {e.name: e for e in result.entities}
+    assert names["武当路街办"].type == "subdistrict" and names["三桥社区"].parent == "武当路街办"
+    assert names["三桥社区"].path[:3] == ("陕西省", "西安市", "雁塔区")
+    assert result.metrics[0].entity.name == "三桥社区"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("房县门古寺镇文家谷康养生态园年接待游客3万人次。", "门古寺镇文家谷康养生态园"),
+    ("柳陂镇汉江农业园带动农户300户。", "柳陂镇汉江农业园"),
+])
+def test_an_eco_or_farm_park_is_a_park(text: str, name: str) -> None:
+    result = extract(text)
+    assert result.metrics[0].entity.name == name and result.metrics[0].entity.type == "park"
