@@ -173,6 +173,10 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
         ("推广3项新技术，亩均增产10%。", "10%", "increase"),
         ("持续深化“多元友好、全面提升、深度融入”三项行动。", "三项", None),
         ("实施管网延伸工程，提高南部山区900余人饮水保障率。", "900余人", None),
+        # 改造提升 is a compound verb of works: what is upgraded is counted, nothing rises
+        ("今年以来改造提升农村公路86.4公里。", "86.4公里", None),
+        ("全镇道路硬化改造提升77公里。", "77公里", None),
+        ("村民人均收入提升12%。", "12%", "increase"),
         ("根据上级要求，社区摘掉了近30块牌子。", "30块", "decrease"),
     ],
 )

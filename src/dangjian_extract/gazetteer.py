@@ -387,7 +387,7 @@ class Gazetteer:
             candidate = text[end - k:end]
             if candidate in known:
                 return candidate
-            if candidate[-1] in _WRITTEN_LAST and (official := _official_form(candidate)) in known:
+            if candidate[-1] in _WRITTEN_LAST and _official_form(candidate) in known:
                 return candidate
         return None
 

@@ -148,6 +148,8 @@ class ContextReader:
         # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
         self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
+        # 改造提升77公里: a cue that ends a compound verb of works (改造提升) upgrades things, it changes no figure
+        self.change_not_after = tuple(ctx.get("change_cue_not_after", ()))
         nouns = ctx.get("change_cue_nouns", ())
         if nouns:
             sources["_cue_nouns"] = alternation(nouns)
@@ -287,6 +289,8 @@ class ContextReader:
                 if prefix.rfind("“", 0, m.start()) > prefix.rfind("”", 0, m.start()) \
                         and prefix.find("”", m.end()) >= 0:
                     continue  # “多元友好、全面提升、深度融入”三项行动: a cue inside a closed quotation
+                if self.change_not_after and prefix.endswith(self.change_not_after, 0, m.start()):
+                    continue
                 if best is None or m.end() > best[0]:
                     best = (m.end(), direction, m.start())
         if best is not None:
