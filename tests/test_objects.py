@@ -133,6 +133,10 @@ def _metric(text: str, metric_text: str):
         ("村民通过工坊务工等形式，2022年以来累计增收350万元。", "350万元", "增收"),
         # a dimension before an area or length followed by 的 is the object, not the noun after 的
         ("2处占地1000余平方米的透光性智慧车棚建成。", "1000余平方米", "占地"),
+        # a body written before the figure starts the object after it, unless it is what is counted
+        ("天成娱乐投资有限公司斥资4000万元打造。", "4000万元", "斥资"),
+        ("凤坂院区接诊量提升了60%。", "60%", "接诊量"),
+        ("合作社建成茶叶加工厂1座。", "1座", "茶叶加工厂"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

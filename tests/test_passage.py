@@ -947,3 +947,8 @@ def test_a_jiedao_written_jieban_is_a_subdistrict_in_the_chain() -> None:
 def test_an_eco_or_farm_park_is_a_park(text: str, name: str) -> None:
     result = extract(text)
     assert result.metrics[0].entity.name == name and result.metrics[0].entity.type == "park"
+
+
+@pytest.mark.parametrize("text", ["4000平方米的集成化空间里设有驿站。", "建成医保服务站点167处。"])
+def test_a_kind_or_a_longer_word_names_no_body(text: str) -> None:
+    assert extract(text).entities == []

@@ -213,8 +213,9 @@ class ContextReader:
         # three fields are needed, and mentions_of would build a Mention of each first
         entity_ends = sorted(e[1] + (e[6] and text[e[1]:e[1] + 1] in _BACK_TAIL
                                      and not text[e[1] + 1:e[1] + 2].isdigit())
-                             for e in doc.user_data.get(ENTITIES_KEY, ()) if e[3] in _PLACES or e[3] == "project"
-                             and not self._digit.match(text, e[1]))  # 龙凤堂物流基地项目|和总投资, not 经济项目|94个
+                             for e in doc.user_data.get(ENTITIES_KEY, ()) if e[3] in _PLACES
+                             or e[3] in ("project", "enterprise", "organisation") and not self._digit.match(text, e[1]))
+        # (龙凤堂物流基地项目|和总投资, 天成娱乐投资有限公司|斥资; not 经济项目|94个, 茶叶加工厂|1座: what is counted)
         earlier: list[_Item] = []
         carried: list[_Item] = []
         sentence: tuple[int, int] | None = None

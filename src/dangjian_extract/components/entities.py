@@ -1104,6 +1104,8 @@ class EntityFinder:
                     # 下设|楼栋党小组: a verb before the descriptors is no name either
                     return rest not in self.boundary_words and rest[-2:] not in self.boundary_words
                 rest = rest[:-len(word)]
+                if word == "化" and len(rest) <= 2:
+                    return False  # 集成化|空间, 标准化|工坊: an -ization adjective describes a kind, names no body
             return False
         if self._generic_ending(name_part) and not (
                 etype == "project" and len(name_part) >= 4 and name_part.endswith(self.project_area_suffixes)
