@@ -952,3 +952,12 @@ def test_an_eco_or_farm_park_is_a_park(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["4000平方米的集成化空间里设有驿站。", "建成医保服务站点167处。"])
 def test_a_kind_or_a_longer_word_names_no_body(text: str) -> None:
     assert extract(text).entities == []
+
+
+def test_a_compound_referred_to_again_carries_its_story_into_the_next_paragraph() -> None:
+    text = ("6月28日，正在某县富民小区抢修复电的突击队队员岑勇，收到紧急避险通知。\n"
+            "避险期间，岑勇和同事们不停地打电话，掌握小区1000余户居民的用电情况。\n"
+            "岑勇一边联系抢修物资，一边规划复电方案——位于小区地下室的6台变压器完全损坏。")
+    result = extract(text)
+    assert [(m.text, m.entity and m.entity.name) for m in result.metrics] == [
+        ("1000余户", "富民小区"), ("6台", "富民小区")]

@@ -77,7 +77,8 @@ _TOPIC_PUNCT = frozenset("，,：:")
 _TOPIC_SPACES = frozenset(" \t\u3000")
 _TOPIC_OPENERS = frozenset("。！？；!?;\n")
 _ENUMERATOR_HEAD = re.compile(r"([ \t\u3000]*)(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
-_LAST_CLAUSE_BREAK = re.compile(rf".*{CLAUSE_BREAK.pattern}", re.S)
+# (a dash pair opens a clause too: 规划复电方案——位于小区地下室的6台变压器)
+_LAST_CLAUSE_BREAK = re.compile(rf".*(?:{CLAUSE_BREAK.pattern}|——)", re.S)
 _BYLINE_LEAD = regex.compile(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
 
 

@@ -154,9 +154,10 @@ class EntityFinder:
         self.bare_by_type = frozenset(data.get("bare_back_by_type", ()))
         self.report_words: dict[str, str] = dict(data.get("bare_report_words", {}))
         self.bare_back.update(self.report_words)
-        # at a clause's start: after punctuation, a line start or 在, and before a character of the clause
+        # at a clause's start: after punctuation (a dash too: 复电方案——位于小区…), a line start or 在, and before
+        # a character of the clause
         self.bare_back_re = regex.compile(
-            rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」]|在|(?:^|(?<=[，。；！？：,;!?:\n“”「」]))"
+            rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」—]|在|(?:^|(?<=[，。；！？：,;!?:\n“”「」—]))"
             rf"(?:{alternation(w for w in data['subject_openers'] if len(w) > 1 and w[-1] not in '，的')})))"
             rf"({alternation(self.bare_back)})(?=[\p{{Han}}0-9])"
             # 掌握小区1000余户居民: after a verb, right before a figure, the word names the figure's owner
@@ -170,7 +171,7 @@ class EntityFinder:
                                       f"(?<=(?={alternation(self.bare_back)}).)") if self.bare_back else None
         # what the pattern's lookbehinds need right before a bare word: one str.endswith of these words tells most
         # starts that cannot match (about three in four) before the pattern is tried there
-        self._bare_before = tuple(sorted(set("，。；！？：,;!?:\n“”「」在")
+        self._bare_before = tuple(sorted(set("，。；！？：,;!?:\n“”「」—在")
                                          | {w for w in data["subject_openers"] if len(w) > 1 and w[-1] not in "，的"}
                                          | {w for w in data["left_boundaries"] if len(w) > 1}))
         self.function_chars = frozenset(data["function_chars"])
@@ -812,6 +813,17 @@ class EntityFinder:
                                          back_reference=True, suffix=word))
                     resolved = True
                     break
+            if not resolved and not deictic and extra:
+                # 掌握小区1000余户… | next paragraph: 位于小区地下室…: a bare word resolved a paragraph ago carries
+                # the story's compound on, as the name itself would
+                ref = extra[-1]
+                gap = text[ref.end:at]
+                if ref.type == etype and ref.name != ref.suffix and at - ref.end <= _BARE_BACK_REACH \
+                        and gap.count("\n") <= 1 and len(gap) <= _BARE_NEXT_PARAGRAPH \
+                        and (word in self.bare_by_type or ref.name.endswith(word)):
+                    extra.append(Mention(at, at + len(word), ref.name, ref.type, ref.parent, True,
+                                         back_reference=True, suffix=word))
+                    resolved = True
             if not resolved and word in self.bare_back_far:
                 # 在研究室38名技术人员中, paragraphs after the 非常规勘探研究室 was named: a distinctive body word
                 # (not 小区, 合作社) means the report's only body of that kind further back
