@@ -961,3 +961,11 @@ def test_a_compound_referred_to_again_carries_its_story_into_the_next_paragraph(
     result = extract(text)
     assert [(m.text, m.entity and m.entity.name) for m in result.metrics] == [
         ("1000余户", "富民小区"), ("6台", "富民小区")]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("企业决定扩大怒江州棒球车间规模。\n扩容后的棒球车间，在和谐社区的工位增加了80个。", "和谐社区"),
+    ("云岭茶业公司在村里投资建厂。今年，该公司在茶坪村的加工厂共加工茶青1860吨。", "云岭茶业公司"),
+])
+def test_a_clause_opened_on_a_places_own_thing_is_that_places(text: str, entity: str) -> None:
+    assert extract(text).metrics[-1].entity.name == entity

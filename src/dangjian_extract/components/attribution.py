@@ -256,8 +256,16 @@ class Attribution:
         """在怒江州各地蓬勃发展，新增岗位1152个; 已在某区224个村社推广应用，累计受理…: a place written as the scope
         of its sentence's figures (before a word of scope, or right before a figure)."""
         pos = chains.start.get(m.start, m.start)
-        return text[pos - 1:pos] == "在" and (text.startswith(self.scope_after, m.end)
-                                              or _FIGURE_START.match(text, m.end) is not None)
+        if text[pos - 1:pos] != "在":
+            return False
+        if text.startswith(self.scope_after, m.end) or _FIGURE_START.match(text, m.end) is not None:
+            return True
+        if text[m.end:m.end + 1] == "的" and (pos < 2 or CLAUSE_BREAK.match(text, pos - 2) is not None):
+            # ，在和谐社区的工位增加了80个: the place's own thing, counted in the same clause (not 该公司在某村的
+            # 加工厂…: a place where the clause's subject works)
+            brk = CLAUSE_BREAK.search(text, m.end, m.end + 30)
+            return brk is not None and _FIGURE_START.search(text, m.end, brk.start()) is not None
+        return False
 
     def _located(self, text: str, m: Mention, chains: _Chains) -> bool:
         """在田庄村设立医保分中心: a place where the report's actor does something, not the actor.
