@@ -969,3 +969,9 @@ def test_a_compound_referred_to_again_carries_its_story_into_the_next_paragraph(
 ])
 def test_a_clause_opened_on_a_places_own_thing_is_that_places(text: str, entity: str) -> None:
     assert extract(text).metrics[-1].entity.name == entity
+
+
+def test_a_quotation_belongs_to_the_place_of_its_speakers_post() -> None:
+    text = ("河南推进基层治理\n“15家商场将联手促销，1.17平方公里商圈，预计涌入40多万人次。”前不久，一份大数据预警，"
+            "让河南郑州市二七塔商圈专属网格负责人马九嵩立刻着手布置安全工作。")
+    assert {m.entity.name for m in extract(text).metrics} == {"二七塔商圈"}

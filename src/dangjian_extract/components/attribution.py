@@ -59,6 +59,8 @@ _STORY_PLACES = frozenset(("community", "village", "compound"))
 #: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
 #: the report keeps naming them (深中通道, three times or more)
 _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
+#: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
+_SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 #: what stands before a place written right before its own figure in a list of pairs
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _YEAR_OPENER = regex.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?[，,]?")
@@ -455,11 +457,20 @@ class Attribution:
         while i < len(mentions) and mentions[i].start - closing <= 40 \
                 and _SPEECH_END.search(text, closing + 1, mentions[i].start) is None:
             m = mentions[i]
-            if not m.back_reference and m.type in _STORY_PLACES and self._person_after.match(text, m.end) \
+            if not m.back_reference and m.type in _SPEAKER_PLACES and self._titled_after(text, m.end) \
                     and not (i + 1 < len(mentions) and mentions[i + 1].start == m.end):
                 return i
             i += 1
         return None
+
+    def _titled_after(self, text: str, end: int) -> bool:
+        """A person's title right after a place, or after a short word of their post (二七塔商圈专属网格负责人)."""
+        for k in range(5):
+            if k and not _HAN.match(text, end + k - 1):
+                return False
+            if self._person_after.match(text, end + k):
+                return True
+        return False
 
     def _route_end(self, text: str, pos: int) -> bool:
         """从某村到某村, 从某镇至某镇: a place that opens or closes a route (not 来到某村, a scene)."""
