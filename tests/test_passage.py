@@ -975,3 +975,9 @@ def test_a_quotation_belongs_to_the_place_of_its_speakers_post() -> None:
     text = ("河南推进基层治理\n“15家商场将联手促销，1.17平方公里商圈，预计涌入40多万人次。”前不久，一份大数据预警，"
             "让河南郑州市二七塔商圈专属网格负责人马九嵩立刻着手布置安全工作。")
     assert {m.entity.name for m in extract(text).metrics} == {"二七塔商圈"}
+
+
+def test_a_relative_clause_before_the_subject_leaves_it_the_subject() -> None:
+    text = ("近日，某县三村举行集中分红活动。\n改革试点过程中，各村发展不同业态。此次集中分红的王村镇北蔡村将边角沟地整合利用，"
+            "共实现集体收益13万余元。")
+    assert extract(text).metrics[-1].entity.name == "北蔡村"

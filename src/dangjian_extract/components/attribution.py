@@ -146,6 +146,7 @@ class Attribution:
         self.not_a_person = tuple(cfg.get("person_after_not_before", ()))
         self._lead_body_acting = compile_fast(
             f"(?:{alternation(cfg['lead_bodies'])})(?:{alternation(cfg['lead_body_acts'])})")
+        self._acting = compile_fast(alternation(cfg["lead_body_acts"]))
         self._passing_before = compile_fast(f"(?:{alternation(cfg['passing_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
         self.local_step_back = frozenset(cfg["step_back_if_report_level"])
@@ -505,6 +506,8 @@ class Attribution:
         head = _clause_head(text, pos, floor, 12)
         if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
+        if head and head[-1] == "的" and self._acting.match(text, mention.end):
+            return True  # 此次集中分红的王村镇北蔡村将…: a relative clause before the subject, a predicate after it
         if head and head.endswith(self.visit_verbs):
             verb = next(v for v in self.visit_verbs if head.endswith(v))
             # (…“再把钢丝穿过去……”走进某某工坊: a quotation closed before the verb is no part of its subject)
