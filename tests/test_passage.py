@@ -978,6 +978,5 @@ def test_a_quotation_belongs_to_the_place_of_its_speakers_post() -> None:
 
 
 def test_a_relative_clause_before_the_subject_leaves_it_the_subject() -> None:
-    text = ("近日，某县三村举行集中分红活动。\n改革试点过程中，各村发展不同业态。此次集中分红的王村镇北蔡村将边角沟地整合利用，"
-            "共实现集体收益13万余元。")
+    text = "近日，合阳县三村举行集中分红活动。\n此次集中分红的王村镇北蔡村将边角沟地整合利用，共实现集体收益13万余元。"
     assert extract(text).metrics[-1].entity.name == "北蔡村"
