@@ -980,3 +980,11 @@ def test_a_quotation_belongs_to_the_place_of_its_speakers_post() -> None:
 def test_a_relative_clause_before_the_subject_leaves_it_the_subject() -> None:
     text = "近日，合阳县三村举行集中分红活动。\n此次集中分红的王村镇北蔡村将边角沟地整合利用，共实现集体收益13万余元。"
     assert extract(text).metrics[-1].entity.name == "北蔡村"
+
+
+def test_a_shanghai_residents_area_is_a_community() -> None:
+    text = ("长宁区程家桥街道南龚居民区党总支创新打造“红色物业联盟”，以党建引领破解别墅小区治理难题。\n"
+            "针对虹桥路停车乱象，通过12次多方协商引入专业停车公司，推动12345热线工单量下降30%。")
+    result = extract(text)
+    assert {m.entity.name for m in result.metrics} == {"南龚居民区"}
+    assert not {"别墅小区", "专业停车公司"} & {e.name for e in result.entities}
