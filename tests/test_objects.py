@@ -133,6 +133,9 @@ def _metric(text: str, metric_text: str):
         ("村民通过工坊务工等形式，2022年以来累计增收350万元。", "350万元", "增收"),
         # a dimension before an area or length followed by 的 is the object, not the noun after 的
         ("2处占地1000余平方米的透光性智慧车棚建成。", "1000余平方米", "占地"),
+        # a word describing the people counted is no predicate after them
+        ("目前已有70余户建档立卡贫困户参与特色种养。", "70余户", "建档立卡贫困户"),
+        ("招录3名事业编制人员+5名志愿者。", "3名", "事业编制人员"),
         # a body written before the figure starts the object after it, unless it is what is counted
         ("天成娱乐投资有限公司斥资4000万元打造。", "4000万元", "斥资"),
         ("凤坂院区接诊量提升了60%。", "60%", "接诊量"),

@@ -988,3 +988,11 @@ def test_a_shanghai_residents_area_is_a_community() -> None:
     result = extract(text)
     assert {m.entity.name for m in result.metrics} == {"南龚居民区"}
     assert not {"别墅小区", "专业停车公司"} & {e.name for e in result.entities}
+
+
+def test_a_village_named_with_its_suffix_twice_and_its_quoted_speaker() -> None:
+    text = ("广西浦北县:村集体经济增收\n“在合作社的带动下,我们村致富带头人发展种植四会柑500余亩。”"
+            "近日,提起今年的村经济收入,钦州市浦北县平睦镇良村村驻村“第一书记”陈敏昌脸上乐开了花。他表示,良村村目前已有70余户贫困户参与特色种养。")
+    result = extract(text)
+    assert [m.entity.name for m in result.metrics] == ["良村村", "良村村"]
+    assert "良村" not in [e.name for e in result.entities]

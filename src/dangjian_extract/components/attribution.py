@@ -465,12 +465,17 @@ class Attribution:
         return None
 
     def _titled_after(self, text: str, end: int) -> bool:
-        """A person's title right after a place, or after a short word of their post (二七塔商圈专属网格负责人)."""
-        for k in range(5):
-            if k and not _HAN.match(text, end + k - 1):
-                return False
-            if self._person_after.match(text, end + k):
+        """A person's title right after a place, or after a short word of their post (二七塔商圈专属网格负责人,
+        良村村驻村“第一书记”)."""
+        pos = end
+        for _ in range(5):
+            while text[pos:pos + 1] in ("“", "”", "\""):
+                pos += 1
+            if self._person_after.match(text, pos):
                 return True
+            if not _HAN.match(text, pos):
+                return False
+            pos += 1
         return False
 
     def _route_end(self, text: str, pos: int) -> bool:

@@ -506,6 +506,7 @@ class ContextReader:
         phrase = phrase[:tokens[0].start()] if tokens else phrase
         if x.unit in self.person_units or x.unit in _BODY_COUNTS:
             phrase = self._before_predicate(phrase)
+        phrase = phrase.rstrip("+＋")  # 3名事业编制人员+5名志愿者: the plus joins two figures
         return phrase[:10] if _WORD.search(phrase) else None
 
     def _before_predicate(self, phrase: str) -> str:
@@ -513,6 +514,8 @@ class ContextReader:
         predicate (a dictionary verb, data/clause_heads.json); the noun before it is the object."""
         for i in range(2, len(phrase) - 2):
             if phrase[i:i + 2] in self.clause_heads:
+                if phrase.startswith(self.people_finals, i + 2):
+                    continue  # 建档立卡|贫困户|参与: it describes the people (贫困户, 贫困群众)
                 return phrase[:i]
         return phrase
 

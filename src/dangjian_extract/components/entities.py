@@ -175,6 +175,8 @@ class EntityFinder:
                                          | {w for w in data["subject_openers"] if len(w) > 1 and w[-1] not in "，的"}
                                          | {w for w in data["left_boundaries"] if len(w) > 1}))
         self.function_chars = frozenset(data["function_chars"])
+        # 良村村驻村第一书记 is the village 良村村, 石淮村村党支部 the village 石淮村 and its 村党支部
+        self.village_word_chars = frozenset(data["village_word_chars"])
         self.step_back = frozenset(data["attribution"]["step_back"])
         self.bare_back_far = frozenset(data.get("bare_back_references_far", ()))
         self.suffix_words = tuple(data.get("suffix_words", ()))
@@ -283,7 +285,7 @@ class EntityFinder:
                 continue
             if prev is not None and prev.end == s0 and suffix == "村" and prev.type == "village" \
                     and len(prev.name) == 2 and prev.name.endswith("村") \
-                    and (nxt == "的" or not _HAN.match(nxt or " ")):
+                    and (nxt == "的" or not _HAN.match(nxt or " ") or nxt not in self.village_word_chars):
                 # 祠村村: a one-character village name written with the suffix twice (the gazetteer has 祠村)
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.parent, prev.clean,
                                     suffix=suffix)
