@@ -996,3 +996,10 @@ def test_a_village_named_with_its_suffix_twice_and_its_quoted_speaker() -> None:
     result = extract(text)
     assert [m.entity.name for m in result.metrics] == ["良村村", "良村村"]
     assert "良村" not in [e.name for e in result.entities]
+
+
+def test_a_dated_clause_on_the_whole_city_steps_back() -> None:
+    text = ("本报济宁6月12日讯 6月10日,济宁市梁山县拳铺镇刘官屯村合作社1350亩小麦集中收割。\n"
+            "梁山县拳铺镇党委委员介绍,当地鼓励党支部领办合作社,累计流转土地1.9万亩。\n"
+            "除了梁山县,兖州区、汶上县等粮食大县(区)的生产也在进行中,截至6月11日全市小麦应收面积560.07万亩,已收541.45万亩。")
+    assert extract(text).metrics[-1].entity.name == "济宁市"

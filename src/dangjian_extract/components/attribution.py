@@ -63,7 +63,10 @@ _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
 _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 #: what stands before a place written right before its own figure in a list of pairs
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
-_YEAR_OPENER = regex.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?[，,]?")
+# a date that opens a clause like 今年: 2024年全乡…, 截至6月11日全市…, 截至2023年底全县…
+_YEAR_OPENER = regex.compile(
+    r"(?:截至|截止到?|到)?(?:(?:(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?)"
+    r"|(?:(?:19|20)\d{2}年)?[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:底|末|初|以来)?)[，,]?")
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 #: types written after their place and 的 that are the subject of the clause (某社区的怡舍公寓里，…)
 _OWNED_TYPES = frozenset(("compound", "place", "park", "project", "enterprise", "organisation"))
