@@ -133,6 +133,10 @@ def _metric(text: str, metric_text: str):
         ("村民通过工坊务工等形式，2022年以来累计增收350万元。", "350万元", "增收"),
         # a dimension before an area or length followed by 的 is the object, not the noun after 的
         ("2处占地1000余平方米的透光性智慧车棚建成。", "1000余平方米", "占地"),
+        # a verb ending the phrase after the number is its predicate: before a place, or after people counted
+        ("当日上午,4台联合收割机开进刘官屯村麦地。", "4台", "联合收割机"),
+        ("带动50多名当地农村妇女就业。", "50多名", "当地农村妇女"),
+        ("选派20名党员代表参加。", "20名", "党员代表"),
         # a word describing the people counted is no predicate after them
         ("目前已有70余户建档立卡贫困户参与特色种养。", "70余户", "建档立卡贫困户"),
         ("招录3名事业编制人员+5名志愿者。", "3名", "事业编制人员"),

@@ -1003,3 +1003,9 @@ def test_a_dated_clause_on_the_whole_city_steps_back() -> None:
             "梁山县拳铺镇党委委员介绍,当地鼓励党支部领办合作社,累计流转土地1.9万亩。\n"
             "除了梁山县,兖州区、汶上县等粮食大县(区)的生产也在进行中,截至6月11日全市小麦应收面积560.07万亩,已收541.45万亩。")
     assert extract(text).metrics[-1].entity.name == "济宁市"
+
+
+def test_a_sentence_opened_by_a_time_and_its_figure_belongs_to_the_place_after() -> None:
+    text = ("本报济宁讯 6月10日,济宁市梁山县拳铺镇刘官屯村小麦集中收割。全市“三夏”生产同步进行,全市已收541.45万亩。\n"
+            "当日上午,4台联合收割机开进刘官屯村麦地。")
+    assert extract(text).metrics[-1].entity.name == "刘官屯村"

@@ -63,6 +63,9 @@ _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
 _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 #: what stands before a place written right before its own figure in a list of pairs
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
+# a time alone before a sentence's first figure (当日上午,4台联合收割机开进某村麦地): the sentence still opens with it
+_TIME_HEAD = regex.compile(r"(?:(?:当日|当天|次日|当晚|近日|日前|上午|下午|晚上|凌晨|早上|中午|"
+                           r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日)[，,]?)+")
 # a date that opens a clause like 今年: 2024年全乡…, 截至6月11日全市…, 截至2023年底全县…
 _YEAR_OPENER = regex.compile(
     r"(?:截至|截止到?|到)?(?:(?:(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?)"
@@ -347,7 +350,8 @@ class Attribution:
                     and (m.name != text[m.start:m.end] or self._opens_clause(text, m, s0, chains)):
                 # (在全区…体系的基础上增设1名 in a report that names no district: the subject is the report's)
                 return k  # 带动全乡养殖431户: 全乡 in the figure's own clause names the report's township
-        if not text[s0:span.start_char].strip(_OPENERS):
+        head = text[s0:span.start_char].strip(_OPENERS)
+        if not head or _TIME_HEAD.fullmatch(head):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
             rest = [k for k in after if span.end_char <= mentions[k].start and mentions[k].end <= s1]
             i = 0

@@ -216,6 +216,7 @@ class ContextReader:
                              for e in doc.user_data.get(ENTITIES_KEY, ()) if e[3] in _PLACES
                              or e[3] in ("project", "enterprise", "organisation") and not self._digit.match(text, e[1]))
         # (龙凤堂物流基地项目|和总投资, 天成娱乐投资有限公司|斥资; not 经济项目|94个, 茶叶加工厂|1座: what is counted)
+        entity_starts = sorted(e[0] for e in doc.user_data.get(ENTITIES_KEY, ()) if e[3] in _PLACES and not e[6])
         earlier: list[_Item] = []
         carried: list[_Item] = []
         sentence: tuple[int, int] | None = None
@@ -251,7 +252,9 @@ class ContextReader:
             # only places inside the clause matter; bounded slices keep long one-sentence texts linear
             lo, hi = bisect_left(entity_ends, clause_start), bisect_right(entity_ends, item.start_char)
             following = items[i + 1] if i + 1 < len(items) and items[i + 1].start_char == item.end_char else None
-            f.object = self.object(prefix, text, item, earlier[-_EARLIER:], entity_ends[lo:hi], following, carried)
+            k = bisect_right(entity_starts, item.end_char)
+            f.object = self.object(prefix, text, item, earlier[-_EARLIER:], entity_ends[lo:hi], following, carried,
+                                   entity_starts[k] if k < len(entity_starts) else None)
             earlier.append(item)
             if len(earlier) > 4 * _EARLIER:  # only the last few are read
                 del earlier[:-_EARLIER]
@@ -331,8 +334,11 @@ class ContextReader:
         return None
 
     def object(self, prefix: str, text: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
-               following: _Item | None = None, carried: list[_Item] | None = None) -> str | None:
-        """A short phrase for what is counted or measured: after a measure word, else before the number."""
+               following: _Item | None = None, carried: list[_Item] | None = None,
+               place_after: int | None = None) -> str | None:
+        """A short phrase for what is counted or measured: after a measure word, else before the number.
+
+        ``place_after``: where the next place named after the number starts (4台联合收割机开进|某村麦地)."""
         x = span.f
         if x.source == "counted_noun" or x.source == "big_noun" and x.unit and len(x.unit) > 1:
             return x.unit  # 5村, 四大展厅: the counted noun (not 七大项, whose noun follows)
@@ -343,7 +349,7 @@ class ContextReader:
             dim = next((w for w in self.dimension_words if prefix.endswith(w)), None)
             if dim is not None:
                 return dim  # 占地1000余平方米的车棚, 全长3公里的道路: the dimension written before the figure
-        after = self._after_phrase(text, span)
+        after = self._after_phrase(text, span, place_after)
         if after:
             return after
         if following is not None and following.f.kind == x.kind == "count":
@@ -439,8 +445,8 @@ class ContextReader:
                 break
         return phrase[:10] if _WORD.search(phrase) else None
 
-    def _after_phrase(self, text: str, span: _Item) -> str | None:
-        phrase = self._after_phrase_read(text, span)
+    def _after_phrase(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
+        phrase = self._after_phrase_read(text, span, place_after)
         if phrase and span.f.unit in self.person_units and text[span.end_char:span.end_char + 1] == "的" \
                 and not phrase.endswith(self.people_finals) \
                 and not any(len(w) > 1 and w in phrase for w in self.people_finals):
@@ -448,12 +454,16 @@ class ContextReader:
             return None
         return phrase
 
-    def _after_phrase_read(self, text: str, span: _Item) -> str | None:
+    def _after_phrase_read(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
         x = span.f
         window = text[span.end_char:span.end_char + 28]
         m = self._after_break.search(window)
-        phrase = (window[:m.start()] if m else window).translate(_NO_QUOTES)
+        reach = span.end_char + (m.start() if m else len(window))
+        # 4台联合收割机开进|某村麦地: a place named after the noun, in its phrase, ends it, and a verb before the
+        # place is the noun's predicate
+        placed = place_after is not None and span.end_char + 1 < place_after <= reach
+        phrase = text[span.end_char:place_after if placed else reach].translate(_NO_QUOTES)
         if x.kind not in ("count", "measure"):
             # money or a rate is followed by its object only when a listed noun comes next: 68万元收入
             word = self._after_noun.match(phrase)
@@ -506,6 +516,10 @@ class ContextReader:
         phrase = phrase[:tokens[0].start()] if tokens else phrase
         if x.unit in self.person_units or x.unit in _BODY_COUNTS:
             phrase = self._before_predicate(phrase)
+        if (placed or x.unit in self.person_units) and len(phrase) > 3 and phrase[-2:] in self.clause_heads \
+                and not phrase.endswith(self.people_finals):
+            # 联合收割机|开进某村, 50多名当地农村妇女|就业: a verb ending the phrase is the predicate (not 党员代表)
+            phrase = phrase[:-2]
         phrase = phrase.rstrip("+＋")  # 3名事业编制人员+5名志愿者: the plus joins two figures
         return phrase[:10] if _WORD.search(phrase) else None
 
