@@ -119,6 +119,8 @@ class ContextReader:
         sources["_increase"] = alternation(self.lex.increase)
         sources["_decrease"] = alternation(self.lex.decrease)
         sources["_after_noun"] = _trie(ctx["object_nouns_after"])
+        # 约30万元的经济收入: a money noun after 的, with up to two characters of its own before it
+        sources["_after_owned_noun"] = f"的(?P<noun>[\u4e00-\u9fff]{{0,2}}?(?:{sources['_after_noun']}))"
         sources["_after_verb"] = _trie(ctx["object_verbs_after"])
         self.noun_finals = frozenset(ctx["object_noun_finals"])
         # an object is the noun phrase between verbs, adverbs, dates and function words; words that hold
@@ -469,6 +471,9 @@ class ContextReader:
             word = self._after_noun.match(phrase)
             if word is None and x.unit_text == "" and phrase[:1] == "的":
                 word = self._after_noun.match(phrase, 1)  # 一千亿的产值: a bare amount and its money noun
+            if word is None and x.unit == "CNY" and phrase[:1] == "的":
+                owned = self._after_owned_noun.match(phrase)
+                return owned.group("noun") if owned else None
             return word.group() if word else None
         phrase = self._age.sub("", phrase.removeprefix("的"), count=1)
         if self._after_verb.match(phrase):
