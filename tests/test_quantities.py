@@ -160,3 +160,13 @@ def test_change_direction() -> None:
 def test_number_after_its_noun_through_qualifier_and_verb() -> None:
     got = [(m.text, m.value, m.unit, m.qualifier) for m in extract("社区常住人口约3.2万,户籍人口达到12万。").metrics]
     assert got == [("3.2万", 32000, "人", "about"), ("12万", 120000, "人", "exact")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("光伏电站已经发电89万度。", [("89万度", 890000, "kWh")]),
+    ("全村年用电量120万度。", [("120万度", 1200000, "kWh")]),
+    ("实现360度全覆盖。", []),
+    ("气温达到38度。", []),
+])
+def test_du_is_a_kilowatt_hour_only_among_words_of_electricity(text: str, expected: list) -> None:
+    assert [(m.text, m.value, m.unit) for m in extract(text).metrics] == expected

@@ -132,6 +132,8 @@ class QuantityFinder:
         self._joiners = frozenset(self.lex.raw["units"].get("shared_unit_joiners", ()))
         self._across = _across_pattern(self.lex)
         self._price_cues = tuple(self.lex.raw["units"].get("kuai_price_cues", ()))
+        # units read only with a word of their field in the clause before (发电89万度: 度 of electricity)
+        self._unit_cues = {e["text"]: tuple(e["cues"]) for e in self.lex.raw["units"]["units"] if e.get("cues")}
         self._across_last = frozenset(w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w)
         # first or last characters of the qualifier words: most positions hold none, and one set test says so
         self._before_ends = frozenset(w[-1] for w in self.lex.qualifiers_before if w)
@@ -334,6 +336,8 @@ class QuantityFinder:
             cand.qualifier = trailing
         if first.value_max is not None or g_ji:  # 四五万元, 六七千元, 几十万元: an approximate figure
             cand.qualifier = "about"
+        if unit_word in self._unit_cues and not self._cued(text, start, self._unit_cues[unit_word]):
+            return None  # 360度, 30度的高温: no word of the unit's field before it
         if unit_word == "块":
             if text.startswith("多", end):  # 每斤高出1块多: 块 that prices is yuan
                 cand.end, cand.unit, cand.kind, cand.qualifier = end + 1, "CNY", "money", "over"
@@ -409,6 +413,13 @@ class QuantityFinder:
                 _HAN_CHAR.match(text, after) and not text.startswith(self._trailing_before, after)):
             return None, end, unit, kind  # 一年多挣两万块钱: this 多 goes with the verb
         return self._trailing[word], after, unit, kind
+
+    @staticmethod
+    def _cued(text: str, start: int, cues: tuple[str, ...]) -> bool:
+        """Whether one of the cues stands in the clause before ``start`` (at most 12 characters back)."""
+        clause = _CLAUSE_START.search(text, max(0, start - 12), start)
+        head = text[clause.start() + 1 if clause else max(0, start - 12):start]
+        return any(cue in head for cue in cues)
 
     def _prices(self, text: str, start: int, end: int) -> bool:
         """每斤卖3块。: a 块 with no noun after it and a price word before it in its clause is yuan."""
