@@ -359,6 +359,9 @@ class ContextReader:
             after = self._after_phrase(text, following)
             if after:
                 return after
+        if x.kind == "count" and earlier and earlier[-1].end_char == span.start_char \
+                and earlier[-1].f.kind == "count" and earlier[-1].f.object:
+            return earlier[-1].f.object  # 受益股东624户2351人: the second count of one noun, written back to back
         if prefix.endswith("等"):
             listed = self._listed_kind(text, span)
             if listed:
