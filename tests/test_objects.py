@@ -137,6 +137,8 @@ def _metric(text: str, metric_text: str):
         ("当日上午,4台联合收割机开进刘官屯村麦地。", "4台", "联合收割机"),
         ("带动50多名当地农村妇女就业。", "50多名", "当地农村妇女"),
         ("选派20名党员代表参加。", "20名", "党员代表"),
+        ("累计为合作社牛养殖场投入412万元帮扶资金,用于发展养殖产业。", "412万元", "帮扶资金"),
+        ("村集体出资100万元当作启动资金。", "100万元", "启动资金"),
         # two counts of one noun back to back share it
         ("分红总额48.76万元,受益股东624户2351人。", "2351人", "受益股东"),
         # a money noun after 的, with a word of its own; a single thing counted before the measure is no object

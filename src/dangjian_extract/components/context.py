@@ -98,6 +98,11 @@ class _Cut:
         return "" if name == 0 else None
 
 
+#: what follows an amount without being part of its noun (100万元以上收入, 30万元左右的收益)
+_NOT_MONEY_NOUN_HEADS = frozenset(("以上", "以下", "左右", "上下", "之间", "用于", "用作", "用来", "作为", "当作",
+                                   "转为", "变为", "的的"))
+
+
 class _Item:
     """A metric as this component reads it: its offsets and its fields (one lookup, not one per use)."""
 
@@ -120,7 +125,7 @@ class ContextReader:
         sources["_decrease"] = alternation(self.lex.decrease)
         sources["_after_noun"] = _trie(ctx["object_nouns_after"])
         # 约30万元的经济收入: a money noun after 的, with up to two characters of its own before it
-        sources["_after_owned_noun"] = f"的(?P<noun>[\u4e00-\u9fff]{{0,2}}?(?:{sources['_after_noun']}))"
+        sources["_after_owned_noun"] = f"的?(?P<noun>[\u4e00-\u9fff]{{0,2}}?(?:{sources['_after_noun']}))"
         sources["_after_verb"] = _trie(ctx["object_verbs_after"])
         self.noun_finals = frozenset(ctx["object_noun_finals"])
         # an object is the noun phrase between verbs, adverbs, dates and function words; words that hold
@@ -475,7 +480,8 @@ class ContextReader:
             word = self._after_noun.match(phrase)
             if word is None and x.unit_text == "" and phrase[:1] == "的":
                 word = self._after_noun.match(phrase, 1)  # 一千亿的产值: a bare amount and its money noun
-            if word is None and x.unit == "CNY" and phrase[:1] == "的":
+            if word is None and x.unit == "CNY" and phrase[:2] not in _NOT_MONEY_NOUN_HEADS:
+                # 约30万元的经济收入, 投入412万元帮扶资金: a money noun with a word of its own before it
                 owned = self._after_owned_noun.match(phrase)
                 return owned.group("noun") if owned else None
             return word.group() if word else None
