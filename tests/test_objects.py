@@ -139,6 +139,7 @@ def _metric(text: str, metric_text: str):
         ("选派20名党员代表参加。", "20名", "党员代表"),
         ("累计为合作社牛养殖场投入412万元帮扶资金,用于发展养殖产业。", "412万元", "帮扶资金"),
         ("村集体出资100万元当作启动资金。", "100万元", "启动资金"),
+        ("一场持续近10年、涉及金额12.84万元的“借款疑云”终于解开。", "12.84万元", "金额"),
         # two counts of one noun back to back share it
         ("分红总额48.76万元,受益股东624户2351人。", "2351人", "受益股东"),
         # a money noun after 的, with a word of its own; a single thing counted before the measure is no object

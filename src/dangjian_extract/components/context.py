@@ -124,8 +124,10 @@ class ContextReader:
         sources["_increase"] = alternation(self.lex.increase)
         sources["_decrease"] = alternation(self.lex.decrease)
         sources["_after_noun"] = _trie(ctx["object_nouns_after"])
-        # 约30万元的经济收入: a money noun after 的, with up to two characters of its own before it
-        sources["_after_owned_noun"] = f"的?(?P<noun>[\u4e00-\u9fff]{{0,2}}?(?:{sources['_after_noun']}))"
+        # 帮扶资金, 经济收入: a money noun with up to two characters of its own before it
+        # (not 的收益, 当作启动资金: 的 and a verb of use stand before the noun, not in it)
+        not_heads = alternation(_NOT_MONEY_NOUN_HEADS | {"的"})
+        sources["_after_modified_noun"] = f"(?!{not_heads})[\u4e00-\u9fff]{{0,2}}?(?:{sources['_after_noun']})"
         sources["_after_verb"] = _trie(ctx["object_verbs_after"])
         self.noun_finals = frozenset(ctx["object_noun_finals"])
         # an object is the noun phrase between verbs, adverbs, dates and function words; words that hold
@@ -376,7 +378,7 @@ class ContextReader:
         bare = next((w for w in self._bare_before if prefix.endswith(w)), "") \
             if text[span.start_char:span.start_char + 1] in _MULTIPLIERS else ""
         before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
-        if verb_last and x.kind not in ("count", "measure"):
+        if (verb_last or before is None) and x.kind not in ("count", "measure"):
             # 带来16.3万元的收益, 出资100万元当作启动资金, 覆盖全区90%以上的社区: the verb's object follows
             noun = self._named_after(text, span)
             if noun:
@@ -443,7 +445,7 @@ class ContextReader:
         for lead in _LEADS:
             if window.startswith(lead):
                 rest = window[len(lead):]
-                noun = self._after_noun.match(rest)
+                noun = self._after_modified_noun.match(rest)  # 带来约30万元的经济收入
                 if noun:
                     return noun.group()
         return None
@@ -480,10 +482,8 @@ class ContextReader:
             word = self._after_noun.match(phrase)
             if word is None and x.unit_text == "" and phrase[:1] == "的":
                 word = self._after_noun.match(phrase, 1)  # 一千亿的产值: a bare amount and its money noun
-            if word is None and x.unit == "CNY" and phrase[:2] not in _NOT_MONEY_NOUN_HEADS:
-                # 约30万元的经济收入, 投入412万元帮扶资金: a money noun with a word of its own before it
-                owned = self._after_owned_noun.match(phrase)
-                return owned.group("noun") if owned else None
+            if word is None and x.unit == "CNY":
+                word = self._after_modified_noun.match(phrase)  # 投入412万元帮扶资金 (not 100万元当作启动资金)
             return word.group() if word else None
         phrase = self._age.sub("", phrase.removeprefix("的"), count=1)
         if self._after_verb.match(phrase):
