@@ -1009,3 +1009,11 @@ def test_a_sentence_opened_by_a_time_and_its_figure_belongs_to_the_place_after()
     text = ("本报济宁讯 6月10日,济宁市梁山县拳铺镇刘官屯村小麦集中收割。全市“三夏”生产同步进行,全市已收541.45万亩。\n"
             "当日上午,4台联合收割机开进刘官屯村麦地。")
     assert extract(text).metrics[-1].entity.name == "刘官屯村"
+
+
+def test_a_group_of_villages_a_village_leads_stays_with_it() -> None:
+    text = ("罗源县推进党建联建。\n曾经的中房镇下湖村，是一个空心村。2019年，下湖村开发荒山，发展水蜜桃产业。\n"
+            "下湖村发展起来了，周边的满盾、叠石、王沙3个村仍在找寻出路。2021年，4个村抱团合作，建立联建机制。"
+            "如今，特色产业已累计带动4个村170名留守村民在家门口就业。")
+    assert [(m.text, m.entity.name) for m in extract(text).metrics][-4:] == [
+        ("3个", "下湖村"), ("4个", "下湖村"), ("4个", "下湖村"), ("170名", "下湖村")]

@@ -53,6 +53,9 @@ _QUOTE_CLOSES_SENTENCE = frozenset("。！？!?…")
 
 #: administrative levels, broadest first (a park may sit at any level, so it is not ranked)
 ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
+#: counts of places from this level down may be a group a place of theirs leads (a prefecture and its counties
+#: share a type, so 7个县 given to a city is no group)
+_GROUP_LEVEL = ADMIN_LEVELS.index("community")
 #: levels whose name inside a title or a body's name is no subject (a village in its secretary's title still is)
 #: places a paragraph may bring in as an example of the report's own measures
 _STORY_PLACES = frozenset(("community", "village", "compound"))
@@ -643,6 +646,16 @@ class Attribution:
         aggregates = [(span.start_char, level) for span in metric_spans
                       if (level := self._counted_level(text, span)) is not None]
         aggregate_starts = [a for a, _ in aggregates]
+        aggregate_level = dict(aggregates)
+        # 下湖村发展起来了，周边的满盾、叠石、王沙3个村…: a count of places given to a place of that level (the
+        # group it leads) does not step back; the group's later counts stay with it
+        led: set[int] = set()
+
+        def grouped(x: int) -> bool:
+            """The count is of a group a place leads: itself given to it, or the next count of the same level
+            after one that was (…3个村仍在找寻出路。2021年，4个村抱团合作)."""
+            start, level = aggregates[x]
+            return start in led or x > 0 and aggregates[x - 1][1] == level and aggregates[x - 1][0] in led
         for span in metric_spans:
             s0, s1 = fields(span).sentence  # set by dangjian_context
             # sections tile the text, so the last one starting at or before the metric holds it
@@ -677,7 +690,7 @@ class Attribution:
                     return True  # 凤坂村联合周边6个村: the subject of the count's own sentence leads the group
                 level = ADMIN_LEVELS.index(m.type)
                 a, b = bisect_right(aggregate_starts, m.end), bisect_left(aggregate_starts, at)
-                return not any(aggregates[x][1] <= level for x in range(a, b))
+                return not any(aggregates[x][1] <= level and not grouped(x) for x in range(a, b))
 
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             # the nearest mentions either side are enough, and keep a long sentence linear
@@ -718,6 +731,9 @@ class Attribution:
             else:
                 entity = ref_of(mentions[chosen])
             fields(span).entity = entity
+            level = aggregate_level.get(span.start_char)
+            if level is not None and level >= _GROUP_LEVEL and entity is not None and entity[1] == ADMIN_LEVELS[level]:
+                led.add(span.start_char)
         return doc
 
     @staticmethod
