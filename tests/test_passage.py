@@ -1017,3 +1017,12 @@ def test_a_group_of_villages_a_village_leads_stays_with_it() -> None:
             "如今，特色产业已累计带动4个村170名留守村民在家门口就业。")
     assert [(m.text, m.entity.name) for m in extract(text).metrics][-4:] == [
         ("3个", "下湖村"), ("4个", "下湖村"), ("4个", "下湖村"), ("170名", "下湖村")]
+
+
+def test_a_zones_report_names_the_zone_by_quanqu_and_its_bare_word() -> None:
+    text = ("2月4日上午，昆山开发区丽华社区居民邹小弟收到一个“新红包”。\n"
+            "据开发区经济服务中心相关负责人介绍，开发区全区18家合作社春节前陆续完成分红，分红总额达1244万元。\n"
+            "居民增收得益于开发区村(社区)产权制度改革。去年，全区18个村(社区)完成总收入1.75亿余元。")
+    result = extract(text)
+    assert {m.entity.name for m in result.metrics} == {"昆山开发区"}
+    assert "开发区村" not in [e.name for e in result.entities]

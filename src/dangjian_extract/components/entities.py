@@ -917,6 +917,12 @@ class EntityFinder:
                     and earlier.type not in _GAZETTEER_TYPES:
                 # 我市 after 兴宁市龙江建材实业有限公司: the place a body's name is written with
                 return Mention(start, end, earlier.parent, etype, None, True, back_reference=True, suffix=suffix)
+        if suffix == "区":
+            for earlier in reversed(found):
+                if not earlier.back_reference and earlier.type == "park" and earlier.name.endswith(suffix):
+                    # 全区 in a report on 昆山开发区 that names no district: the zone, governed like one
+                    return Mention(start, end, earlier.name, "park", earlier.parent, True, back_reference=True,
+                                   suffix=suffix)
         return None
 
     def _name_part(self, run: str, edge_clean: bool, suffix: str, etype: str) -> tuple[str, bool]:
