@@ -1026,3 +1026,11 @@ def test_a_zones_report_names_the_zone_by_quanqu_and_its_bare_word() -> None:
     result = extract(text)
     assert {m.entity.name for m in result.metrics} == {"昆山开发区"}
     assert "开发区村" not in [e.name for e in result.entities]
+
+
+def test_a_municipality_is_one_province_level_place() -> None:
+    text = ("上海市以党建引领新就业群体服务。\n奉贤区金汇镇建成综合网格党群服务中心。\n"
+            "如今，上海加快对街面上小微企业、个体工商户和新就业群体的组织体系全覆盖，目前，已新建街区党组织902个。")
+    result = extract(text)
+    assert result.metrics[-1].entity.name == "上海市" and result.metrics[-1].entity.type == "province"
+    assert {e.type for e in result.entities if e.name == "上海市"} == {"province"}

@@ -132,8 +132,9 @@ def _new_paragraph(text: str, lo: int, hi: int) -> bool:
 def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
     if subject is not None and subject[1] in _BODY_SUBJECTS and mention.type in _BODY_LOCATIONS:
         return True  # a report on 某某集团: 山东临沂，一个不靠海的地方… is where the body stands, not a story
-    if subject is None or mention.type not in ADMIN_LEVELS or subject[1] not in ADMIN_LEVELS:
-        return False
+    if subject is None or mention.type not in ADMIN_LEVELS or subject[1] not in ADMIN_LEVELS \
+            or mention.name == subject[0]:
+        return False  # (上海市 as a province and as a city is one place)
     return ADMIN_LEVELS.index(mention.type) < ADMIN_LEVELS.index(subject[1])
 
 

@@ -759,6 +759,8 @@ class EntityFinder:
             by_name.setdefault(m.name, (path, r.code))
             chain.append(m.name)
             m.path, m.code = path, r.code  # the mentions were made by this call: set in place
+            if m.type == "district" and r.level == "province" and not r.ambiguous:
+                m.type = "province"  # 上海市, 北京市: a municipality is a province-level place (guide §5)
             result.append(m)
         # 该村, 全县: a back-reference shares the place it names
         for m in result:
