@@ -1034,3 +1034,10 @@ def test_a_municipality_is_one_province_level_place() -> None:
     result = extract(text)
     assert result.metrics[-1].entity.name == "上海市" and result.metrics[-1].entity.type == "province"
     assert {e.type for e in result.entities if e.name == "上海市"} == {"province"}
+
+
+def test_a_place_next_to_a_place_is_its_own_name_and_story() -> None:
+    text = "渭河源村紧邻渭河源景区，人居环境提升后更加宜人。2025年，景区累计接待游客超30万人次。"
+    result = extract(text)
+    assert "渭河源景区" in [e.name for e in result.entities]
+    assert result.metrics[0].entity.name == "渭河源景区"

@@ -362,6 +362,8 @@ class EntityFinder:
                 name_part = self._past_clause_head(name_part, etype, shortest)
                 if etype in _NAMED_BODY_TYPES and name_part == run and self._verb_then_place(gazetteer, run):
                     name_part = run[2:]  # 携手|中国人保重庆公司: a verb, then a body named by a place of its own
+            if parent is not None and name_part == run and len(run) > 3 and run[:2] in self.clause_heads:
+                name_part, parent = run[2:], None  # 渭河源村|紧邻|渭河源景区: a verb after a place opens a new name
             if etype not in _GAZETTEER_TYPES and len(name_part) > 3 and name_part[0] in "为是与及":
                 name_part, clean = name_part[1:], True  # “变身”为手工食品加工共富工坊: a body's name starts after 为
             if etype == "enterprise" and parent is not None and prev.type == "park" and name_part != run:
