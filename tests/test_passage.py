@@ -1041,3 +1041,13 @@ def test_a_place_next_to_a_place_is_its_own_name_and_story() -> None:
     result = extract(text)
     assert "渭河源景区" in [e.name for e in result.entities]
     assert result.metrics[0].entity.name == "渭河源景区"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("近日，家住长沙市雨花区侯家塘街道活力社区活力康城小区的周飘走进电梯，笑容满面。\n"
+     "这个建成近20年的小区，28台电梯因常年高负荷运转，故障频发。", "活力康城小区"),
+    ("走进武进区南湖智能制造产业园，厂房整齐排列。这座规划面积12.6平方公里的园区集聚各类企业1380余家。",
+     "南湖智能制造产业园"),
+])
+def test_a_demonstrative_and_a_description_refer_back(text: str, name: str) -> None:
+    assert extract(text).metrics[-1].entity.name == name

@@ -33,6 +33,9 @@ _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
+#: 这个建成近20年的小区, 这座有着百年历史的村: a demonstrative, a description and 的 before a bare type word
+_DESCRIBED_BACK = regex.compile(r"(?:这|该|此)(?:个|座|片|家|所|处)[^，。；！？,;!?\n“”、]{1,14}的$")
+_DESCRIBED_BACK_TYPES = frozenset(("community", "village", "compound", "park"))
 _DETERMINERS = "该本此"
 _ADMIN_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 #: the suffixes of the levels above a community's or a village's
@@ -312,6 +315,16 @@ class EntityFinder:
                 # ending here, so every test below comes to nothing (about one match in six)
                 continue
             back = self._back_reference(run)
+            if back is None and run.endswith("的") and etype in _DESCRIBED_BACK_TYPES:
+                described = _DESCRIBED_BACK.search(text, max(0, s0 - 20), s0)
+                latest = next((m for m in reversed(found) if not m.back_reference and m.type == etype), None) \
+                    if described else None
+                mention = Mention(described.start(), s1, latest.name, etype, latest.parent, True,
+                                  back_reference=True, suffix=suffix) if latest is not None else None
+                if mention is not None:
+                    found.append(mention)  # 这个建成近20年的小区: the story's compound, described again
+                    last_end = s1
+                    continue
             if back and gazetteer is not None and etype in _GAZETTEER_TYPES:
                 official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - run_start))
                 if official is not None and len(official) > len(back) + len(suffix) \
