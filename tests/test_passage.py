@@ -1051,3 +1051,9 @@ def test_a_place_next_to_a_place_is_its_own_name_and_story() -> None:
 ])
 def test_a_demonstrative_and_a_description_refer_back(text: str, name: str) -> None:
     assert extract(text).metrics[-1].entity.name == name
+
+
+def test_a_park_named_by_its_town_and_one_character() -> None:
+    result = extract("如今，中和镇竹产业园区常年用工600多人，工人每月工资3000元到8000元。")
+    assert [(m.entity.name, m.object) for m in result.metrics][:1] == [("中和镇竹产业园区", "常年用工")]
+    assert "中和镇新产业园区" not in [e.name for e in extract("如今，中和镇新产业园区常年用工600多人。").entities]

@@ -69,6 +69,8 @@ _MARKS = (r"占(?![比地用有据])|(?<![对评攀无好相同环])比(?![例�
           r"高于|低于|多于|少于|(?<![自服随])从(?![事业而严])|(?<![自理缘来经])由(?![于此])")
 _EARLIER = 8  # metrics of the sentence looked back at for a shared object
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
+#: bodies whose name before a figure starts its object, unless the figure counts them (茶叶加工厂|1座)
+_BODIES = frozenset({"project", "enterprise", "organisation", "park"})
 
 
 def _trie(words: Any) -> str:
@@ -223,7 +225,7 @@ class ContextReader:
         entity_ends = sorted(e[1] + (e[6] and text[e[1]:e[1] + 1] in _BACK_TAIL
                                      and not text[e[1] + 1:e[1] + 2].isdigit())
                              for e in doc.user_data.get(ENTITIES_KEY, ()) if e[3] in _PLACES
-                             or e[3] in ("project", "enterprise", "organisation") and not self._digit.match(text, e[1]))
+                             or e[3] in _BODIES and not self._digit.match(text, e[1]))
         # (龙凤堂物流基地项目|和总投资, 天成娱乐投资有限公司|斥资; not 经济项目|94个, 茶叶加工厂|1座: what is counted)
         entity_starts = sorted(e[0] for e in doc.user_data.get(ENTITIES_KEY, ()) if e[3] in _PLACES and not e[6])
         earlier: list[_Item] = []

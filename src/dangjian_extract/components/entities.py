@@ -33,6 +33,8 @@ _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
+#: one character that describes a kind, not a name, after a place (某镇|新|产业园区, 某县|各|工业园区)
+_ONE_CHAR_DESCRIPTORS = frozenset("新老大小各该本全这那其诸多")
 #: 这个建成近20年的小区, 这座有着百年历史的村: a demonstrative, a description and 的 before a bare type word
 _DESCRIBED_BACK = regex.compile(r"(?:这|该|此)(?:个|座|片|家|所|处)[^，。；！？,;!?\n“”、]{1,14}的$")
 _DESCRIBED_BACK_TYPES = frozenset(("community", "village", "compound", "park"))
@@ -406,8 +408,11 @@ class EntityFinder:
             if not clean:
                 unsure.append((run_start, s1, run, suffix, etype))
                 continue
-            if not self._acceptable(name_part, suffix, etype):
-                continue
+            if not self._acceptable(name_part, suffix, etype) and not (
+                    parent is not None and name_part == run and len(run) == 1 and etype in self.named_with_place
+                    and _HAN.match(run) and run not in self.function_chars and run not in _ONE_CHAR_DESCRIPTORS
+                    and not self._generic(run, suffix)):
+                continue  # (中和镇|竹|产业园区: one character after the place names a body the place's name holds)
             start = s1 - len(suffix) - len(name_part)
             parent = parent if name_part == run else None
             if parent is not None and self._verb_then_place(gazetteer, run):
