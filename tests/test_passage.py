@@ -1057,3 +1057,11 @@ def test_a_park_named_by_its_town_and_one_character() -> None:
     result = extract("如今，中和镇竹产业园区常年用工600多人，工人每月工资3000元到8000元。")
     assert [(m.entity.name, m.object) for m in result.metrics][:1] == [("中和镇竹产业园区", "常年用工")]
     assert "中和镇新产业园区" not in [e.name for e in extract("如今，中和镇新产业园区常年用工600多人。").entities]
+
+
+def test_a_village_in_its_secretarys_title_is_the_story_and_a_common_word_names_it_under_its_town() -> None:
+    text = ("2024年4月，李晓晨当选新丰村党支部书记。\n“农村工作千头万绪。”宝清镇建设村党支部书记马庆利深有感触。\n"
+            "回村后，他成立村集体全资控股的公司，发展棚室经济，带动村集体增收40万元。")
+    result = extract(text)
+    assert [e.name for e in result.entities if e.type == "village"] == ["新丰村", "建设村"]
+    assert result.metrics[-1].entity.name == "建设村"

@@ -62,6 +62,8 @@ _STORY_PLACES = frozenset(("community", "village", "compound"))
 #: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
 #: the report keeps naming them (深中通道, three times or more)
 _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
+#: the posts of a village's or community's own leaders: the place in their title may still be the story's
+_STORY_TITLES = ("书记", "主任")
 #: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
 _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 #: what stands before a place written right before its own figure in a list of pairs
@@ -248,8 +250,11 @@ class Attribution:
                 and not self._lead_body_acting.match(text, m.end):
             return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长 (not 南区街道党工委作为…)
         person = self._person_after.match(text, m.end)
-        if person is not None and not text.startswith(self.not_a_person, person.end()):
-            return False  # 凤凰社区居民黄某: a person's affiliation (not 下庄村村民人均收入, the villagers' figures)
+        if person is not None and not text.startswith(self.not_a_person, person.end()) \
+                and not (m.type in _STORY_PLACES and person.group().endswith(_STORY_TITLES)):
+            # 凤凰社区居民黄某: a person's affiliation (not 下庄村村民人均收入, the villagers' figures; nor 某村党支部
+            # 书记马某, whose village is still the story's: guide §4 rule 6)
+            return False
         if text.startswith(self.stationed, m.end):
             return False  # 奎屯市科技局驻梧桐树村工作队: the unit that sends a team, not the team's place
         lo = max(0, m.start - 4)

@@ -334,7 +334,8 @@ class EntityFinder:
                     back = None  # 花都区|秀全街道: an official name after its parent, not 全街道
             if back is None and text[s1:s1 + 1] in self.back_after.get(suffix, ()) \
                     and (run[-1:] in self.weak or run[-2:] in self.clause_heads
-                         or not self._name_part(run, True, suffix, etype)[0]):
+                         or not self._name_part(run, True, suffix, etype)[0]) \
+                    and not self._under_written_parent(gazetteer, run + suffix, prev, run_start):
                 back = ""  # 村里, 县上, 希望|村里: the bare suffix word with a place word after it
             if back is not None:
                 mention = self._resolve_back(found, suffix, etype, s0 - len(back), s1)
@@ -522,6 +523,13 @@ class EntityFinder:
         return official is not None and len(official) >= 3
 
     @staticmethod
+    def _under_written_parent(gazetteer: Any, name: str, prev: Mention | None, start: int) -> bool:
+        """宝清镇|建设村党支部: an official name under the place written right before it is that place's, though
+        its stem is a common word (建设)."""
+        return gazetteer is not None and prev is not None and prev.end == start and not prev.back_reference \
+            and gazetteer.contains(name) and prev.name in gazetteer.above(name)
+
+    @staticmethod
     def _chained_official(gazetteer: Any, text: str, s1: int, etype: str, prev: Mention | None) -> bool:
         if gazetteer is None or prev is None or etype not in _GAZETTEER_TYPES:
             return False
@@ -545,7 +553,9 @@ class EntityFinder:
             # word or its province's short form
             whole = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - run_start))
             begin = s1 - len(whole) if whole is not None else s1
-            if whole is not None and (self._verb_named(text, begin, s1) or etype in ("district", "subdistrict")
+            if whole is not None and (self._verb_named(text, begin, s1)
+                                      or begin == run_start and parent is not None and parent in gazetteer.above(whole)
+                                      or etype in ("district", "subdistrict")
                                       and len(whole) >= 3 and (self._short_head(gazetteer, text[run_start:begin])
                                                                or self._clean_edge(text, begin, found)
                                                                or text[begin - 1:begin] in self.function_chars)):
@@ -568,7 +578,8 @@ class EntityFinder:
                 text[run_start:s1 - len(suffix)], len(official) - len(suffix)):
             official = None  # 及周边村: a descriptor that reaches into the official name (边村) makes it a word
         if official is not None and official[:len(official) - len(suffix)] in self.boundary_words \
-                and not self._verb_named(text, s1 - len(official), s1):
+                and not self._verb_named(text, s1 - len(official), s1) \
+                and not (right_after_parent and parent in gazetteer.above(official)):
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
                 and _HAN.match(text, s1 - len(official) - 1) and parent is None \
