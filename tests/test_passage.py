@@ -1060,7 +1060,7 @@ def test_a_park_named_by_its_town_and_one_character() -> None:
 
 
 def test_a_village_in_its_secretarys_title_is_the_story_and_a_common_word_names_it_under_its_town() -> None:
-    text = ("2024年4月，李晓晨当选新丰村党支部书记。\n“农村工作千头万绪。”宝清镇建设村党支部书记马庆利深有感触。\n"
+    text = ("2024年4月，李晓晨当选新丰村党支部书记。\n宝清镇建设村党支部书记马庆利是一位35岁的返乡大学生。\n"
             "回村后，他成立村集体全资控股的公司，发展棚室经济，带动村集体增收40万元。")
     result = extract(text)
     assert [e.name for e in result.entities if e.type == "village"] == ["新丰村", "建设村"]
