@@ -1065,3 +1065,12 @@ def test_a_village_in_its_secretarys_title_is_the_story_and_a_common_word_names_
     result = extract(text)
     assert [e.name for e in result.entities if e.type == "village"] == ["新丰村", "建设村"]
     assert result.metrics[-1].entity.name == "建设村"
+
+
+def test_a_bare_jiedao_in_a_villages_report_is_its_subdistrict_and_a_numeral_in_a_name_no_count() -> None:
+    text = ("10月26日,三山岛街道吴二村举行合作社股民分红大会。\n“今年五月份刚成立的合作社就分红了。”村民说。\n"
+            "今年以来,吴二村成立两个党支部领办合作社。\n"
+            "目前,街道35个村庄已有26个注册成立合作社,其中吴三村、东南村合作社已完成本年度全部收入。")
+    result = extract(text)
+    assert [(m.text, m.entity.name) for m in result.metrics][-2:] == [("35个", "三山岛街道"), ("26个", "三山岛街道")]
+    assert "三村" not in [m.text for m in result.metrics]

@@ -677,8 +677,11 @@ class Attribution:
                 can = ok[i]
                 if can is None:
                     can = ok[i] = i not in blocked and self._can_be_subject(text, mentions, i, chains)
-                if not can or _broader(m, subject) and not (m.back_reference and text[m.start] in self.step_back):
-                    return False  # (我市, 全省 in a community's report name the city, the province: rule 5)
+                if not can or _broader(m, subject) and not (m.back_reference and (
+                        text[m.start] in self.step_back or text[m.start:m.end] == m.suffix)):
+                    # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare
+                    # 街道 in a village's report name its subdistrict)
+                    return False
                 if m.type in _PARAGRAPH_STORIES and not m.back_reference and m.end != begin \
                         and text[m.end:m.end + 1].isdigit():
                     return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject

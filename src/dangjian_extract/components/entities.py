@@ -26,6 +26,7 @@ from ..gazetteer import level_to_entity_type
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..numbers import CN_NUMERAL_CHARS
 from ..spans import compile_fast, doc_text
+from .quantities import METRICS_KEY
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
@@ -218,8 +219,22 @@ class EntityFinder:
     def __call__(self, doc: Doc) -> Doc:
         # plain tuples, not Spans: aligning a span inside a coarse token splits it, and spaCy splits cost
         # O(length of the doc) each; tuples keep the Doc serialisable and the component linear
+        found = self.find(doc_text(doc))
         doc.user_data[ENTITIES_KEY] = [(m.start, m.end, m.name, m.type, m.parent, m.clean, m.back_reference, m.suffix,
-                                        m.path, m.code) for m in self.find(doc_text(doc))]  # astuple deep-copies
+                                        m.path, m.code) for m in found]  # astuple deep-copies
+        metrics = doc.spans.get(METRICS_KEY, [])
+        if found and metrics:
+            # 吴三村、东南村: a numeral inside a name found here is part of the name, not a count (三村)
+            inside = [(m.start, m.end) for m in found if not m.back_reference and m.end - m.start >= 3]
+            starts = [a for a, _ in inside]
+            kept = []
+            for span in metrics:
+                i = bisect_right(starts, span.start_char - 1) - 1
+                if i >= 0 and inside[i][0] < span.start_char and span.end_char <= inside[i][1]:
+                    continue
+                kept.append(span)
+            if len(kept) < len(metrics):
+                doc.spans[METRICS_KEY] = kept
         return doc
 
     # -- finding -------------------------------------------------------------------------------------
