@@ -1074,3 +1074,9 @@ def test_a_bare_jiedao_in_a_villages_report_is_its_subdistrict_and_a_numeral_in_
     result = extract(text)
     assert [(m.text, m.entity.name) for m in result.metrics][-2:] == [("35个", "三山岛街道"), ("26个", "三山岛街道")]
     assert "三村" not in [m.text for m in result.metrics]
+
+
+def test_a_scene_in_a_towns_countryside_opens_on_the_town() -> None:
+    text = ("上交垟村打造土楼里·共富工坊，累计接待游客超20万人次。\n"
+            "如今,在罗阳镇的山野乡间,16家各具特色的共富工坊,串联起产业振兴。")
+    assert extract(text).metrics[-1].entity.name == "罗阳镇"
