@@ -1080,3 +1080,12 @@ def test_a_scene_in_a_towns_countryside_opens_on_the_town() -> None:
     text = ("上交垟村打造土楼里·共富工坊，累计接待游客超20万人次。\n"
             "如今,在罗阳镇的山野乡间,16家各具特色的共富工坊,串联起产业振兴。")
     assert extract(text).metrics[-1].entity.name == "罗阳镇"
+
+
+def test_companies_known_by_brand_and_trade() -> None:
+    text = ("为推动产业发展，小吴村加大扶持力度。小吴村玉勤袜业总投资20多万元，带动就业人员16人。"
+            "美鑫尔服饰总投资30万元，带动就业30余人。另外，新引进龙耀木业，总投资50万元，项目带动50余人就业。")
+    result = extract(text)
+    assert [m.entity.name for m in result.metrics] == ["玉勤袜业"] * 2 + ["美鑫尔服饰"] * 2 + ["龙耀木业"] * 2
+    # a kind of trade is no company
+    assert extract("发展特色服饰带动村民增收2万元。").entities == []

@@ -62,6 +62,8 @@ _STORY_PLACES = frozenset(("community", "village", "compound"))
 #: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
 #: the report keeps naming them (深中通道, three times or more)
 _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
+#: verbs that bring a company in at a clause's start; its figures follow
+_INTRODUCED = frozenset(("引进", "新引进", "成功引进"))
 #: the posts of a village's or community's own leaders: the place in their title may still be the story's
 _STORY_TITLES = ("书记", "主任")
 #: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
@@ -527,6 +529,8 @@ class Attribution:
         head = _clause_head(text, pos, floor, 12)
         if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
+        if head in _INTRODUCED and mention.type == "enterprise":
+            return True  # 另外，新引进龙耀木业，总投资50万元: a company brought in is the subject of what follows
         if head and head[-1] == "的" and self._acting.match(text, mention.end):
             return True  # 此次集中分红的王村镇北蔡村将…: a relative clause before the subject, a predicate after it
         if head and head.endswith(self.visit_verbs):

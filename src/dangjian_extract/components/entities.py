@@ -155,6 +155,17 @@ class EntityFinder:
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
+        trade = data.get("trade_names", {})
+        if trade.get("trades"):
+            # a brand of two or three characters after a clause's start, a place or a verb of arrival, its trade,
+            # then its investment, jobs or arrival (玉勤袜业总投资20多万元, 新引进龙耀木业，总投资…)
+            self._trade_name = regex.compile(
+                rf"(?:(?<=[，。；：,;:\n“]|^|{alternation(trade['before'])})|(?<=[村镇乡]))"
+                rf"(?P<name>(?P<brand>\p{{Han}}{{2,3}}?)(?P<trade>{alternation(trade['trades'])}))"
+                rf"(?=[，,]?(?:{alternation(trade['after'])}))", regex.M)
+            self._trade_chars = re.compile(alternation(trade["trades"]))
+        else:
+            self._trade_name = None
         self.suffix_followed_by = {k: frozenset(v) for k, v in data.get("suffix_followed_by", {}).items()}
         self.bare_back: dict[str, str] = dict(data.get("bare_back_references", {}))
         self.bare_by_type = frozenset(data.get("bare_back_by_type", ()))
@@ -458,6 +469,8 @@ class EntityFinder:
             found = self._add_bare_back_references(text, found)
         if self.named_bodies:
             found = self._add_named_bodies(text, found)
+        if self._trade_name is not None and self._trade_chars.search(text):
+            found = self._add_trade_names(text, found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._add_short_forms(gazetteer, text, found))
             found = self._written_names(text, found)
@@ -890,6 +903,28 @@ class EntityFinder:
                 # 社区新增注册志愿者430人 with no community in the paragraph: the report's own, if it is one
                 # (attribution decides; the name stays the bare word until then)
                 extra.append(Mention(at, at + len(word), word, etype, None, True, back_reference=True, suffix=word))
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    def _add_trade_names(self, text: str, found: list[Mention]) -> list[Mention]:
+        """玉勤袜业总投资20多万元, 新引进龙耀木业: a company known by its brand and trade, written without 公司,
+        where its investment, jobs or arrival are told right after it (or it is brought in)."""
+        starts = [m.start for m in found]
+        extra = []
+        for hit in self._trade_name.finditer(text):
+            at, end = hit.start("name"), hit.end("name")
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and found[i].end > at:
+                continue  # inside a name found already
+            j = bisect_right(starts, end - 1) - 1
+            if j >= 0 and found[j].start >= at:
+                continue  # overlaps a name found after its start
+            brand = hit.group("brand")
+            if brand in self.generic or brand[:2] in self.boundary_words or brand[-1] in self.function_chars:
+                continue
+            parent = found[i].name if i >= 0 and found[i].end == at and not found[i].back_reference else None
+            extra.append(Mention(at, end, text[at:end], "enterprise", parent, True, suffix=hit.group("trade")))
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
