@@ -142,6 +142,7 @@ def _metric(text: str, metric_text: str):
         ("一场持续近10年、涉及金额12.84万元的“借款疑云”终于解开。", "12.84万元", "金额"),
         # two counts of one noun back to back share it
         ("分红总额48.76万元,受益股东624户2351人。", "2351人", "受益股东"),
+        ("社区下辖商品房、还迁房，居民5000户、7500多人。", "7500多人", "居民"),
         # a money noun after 的, with a word of its own; a single thing counted before the measure is no object
         ("每年为福星村带来约30万元的经济收入。", "30万元", "经济收入"),
         ("该村建起了一座占地面积7亩的光伏电站。", "7亩", "占地面积"),

@@ -368,10 +368,11 @@ class ContextReader:
             after = self._after_phrase(text, following)
             if after:
                 return after
-        pair = earlier[-1] if earlier and earlier[-1].end_char == span.start_char else None
+        pair = earlier[-1] if earlier and (earlier[-1].end_char == span.start_char or (
+            text[earlier[-1].end_char:span.start_char] == "、" and earlier[-1].f.unit != x.unit)) else None
         if pair is not None and x.kind == pair.f.kind == "count" and pair.f.object \
                 and text.endswith(pair.f.object, 0, pair.start_char) and text[span.end_char:span.end_char + 1] != "的":
-            return pair.f.object  # 受益股东624户2351人: a second count of the noun written before the first
+            return pair.f.object  # 受益股东624户2351人, 居民5000户、7500多人: a second count of one noun
         if prefix.endswith("等"):
             listed = self._listed_kind(text, span)
             if listed:
