@@ -1089,3 +1089,10 @@ def test_companies_known_by_brand_and_trade() -> None:
     assert [m.entity.name for m in result.metrics] == ["玉勤袜业"] * 2 + ["美鑫尔服饰"] * 2 + ["龙耀木业"] * 2
     # a kind of trade is no company
     assert extract("发展特色服饰带动村民增收2万元。").entities == []
+
+
+def test_a_quoted_secretarys_village_stays_the_story_when_the_text_goes_back_to_it() -> None:
+    text = ("如今，宝清县建立健全村党组织书记专业化管理机制。\n"
+            "“农村工作千头万绪，还得有真本事。”宝清镇建设村党支部书记马庆利深有感触。\n"
+            "2024年，马庆利赴浙江学习经验。回村后，他成立全县首个村集体全资控股的公司，带动村集体增收40万元。")
+    assert extract(text).metrics[-1].entity.name == "建设村"

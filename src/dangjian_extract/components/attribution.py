@@ -39,6 +39,7 @@ _LOOK = 16  # mentions looked at on either side of a metric within its sentence
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = regex.compile(r"[0-9０-９]")
+_SUPERLATIVE = regex.compile(r"(?:首|第一|唯一|最|率先)")
 _COUNTED_LIST_END = regex.compile(r"等[0-9一二三四五六七八九十两几数]")
 _HOUSE_NUMBER = regex.compile(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
@@ -62,6 +63,8 @@ _STORY_PLACES = frozenset(("community", "village", "compound"))
 #: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
 #: the report keeps naming them (深中通道, three times or more)
 _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
+#: words that go back to a village without naming it (回村后, 村集体): its secretary's village is the story's
+_VILLAGE_AGAIN = ("回村", "进村", "到村", "村里", "村集体", "全村", "本村", "该村")
 #: verbs that bring a company in at a clause's start; its figures follow
 _INTRODUCED = frozenset(("引进", "新引进", "成功引进"))
 #: the posts of a village's or community's own leaders: the place in their title may still be the story's
@@ -691,6 +694,8 @@ class Attribution:
                     return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject
                 if i in pair_items and m.end != begin:
                     return False  # 其中宝影花园9部,财大家属院1部,惠及220户: an item of a list of pairs owns its own
+                if m.back_reference and _SUPERLATIVE.match(text, m.end):
+                    return False  # 成立全县首个…公司: a superlative's scope, not the subject
                 if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
                     return False  # 社区党组织… in a city report: no community of the report's
                 if m.back_reference and aggregates and m.type in _STORY_PLACES:
@@ -775,7 +780,8 @@ class Attribution:
                 if self._opens_clause(text, m, s0, chains):
                     if s0 <= at < (breaks[b] if b < len(breaks) else len(text)):
                         return i  # the metric's own sentence
-                    if self._quoted_speaker_once(text, m, chains) and _new_paragraph(text, m.end, at):
+                    if self._quoted_speaker_once(text, m, chains) and _new_paragraph(text, m.end, at) \
+                            and not (m.type == "village" and any(w in text[m.end:at] for w in _VILLAGE_AGAIN)):
                         i -= 1
                         continue  # “…”某街道某社区网格党支部书记说 (named once): the speaker's place, no story
                     if self._example_in_report_paragraph(text, mentions, chains.starts, m, s0, subject):
