@@ -1096,3 +1096,15 @@ def test_a_quoted_secretarys_village_stays_the_story_when_the_text_goes_back_to_
             "“农村工作千头万绪，还得有真本事。”宝清镇建设村党支部书记马庆利深有感触。\n"
             "2024年，马庆利赴浙江学习经验。回村后，他成立全县首个村集体全资控股的公司，带动村集体增收40万元。")
     assert extract(text).metrics[-1].entity.name == "建设村"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("200多米的钟家庄街道晋回南巷，串联起派出所和学校。", "晋回南巷"),
+    ("如今的戴家巷街区年产值超亿元，提供近400个就业岗位。", "戴家巷"),
+])
+def test_a_lane_or_a_street_block_is_a_place(text: str, name: str) -> None:
+    assert {m.entity.name for m in extract(text).metrics} == {name}
+
+
+def test_lanes_and_blocks_in_common_words_are_no_places() -> None:
+    assert extract("走遍大街小巷，打造特色街区3个，服务群众300人。").entities == []
