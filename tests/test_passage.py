@@ -1108,3 +1108,9 @@ def test_a_lane_or_a_street_block_is_a_place(text: str, name: str) -> None:
 
 def test_lanes_and_blocks_in_common_words_are_no_places() -> None:
     assert extract("走遍大街小巷，打造特色街区3个，服务群众300人。").entities == []
+
+
+def test_a_subset_clause_belongs_where_the_sentence_counted() -> None:
+    text = ("戴南镇是不锈钢产业重镇，企业200余家。\n"
+            "绿色健康食品产业是兴化市三大主导产业之一，其中小微食品生产企业占到食品生产企业总数的83%。")
+    assert extract(text).metrics[-1].entity.name == "兴化市"

@@ -40,6 +40,8 @@ _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = regex.compile(r"[0-9０-９]")
 _SUPERLATIVE = regex.compile(r"(?:首|第一|唯一|最|率先)")
+#: a clause that opens on 其中 and runs to the end of the text searched (the metric's own clause)
+_SUBSET_CLAUSE = regex.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
 _COUNTED_LIST_END = regex.compile(r"等[0-9一二三四五六七八九十两几数]")
 _HOUSE_NUMBER = regex.compile(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
@@ -669,6 +671,7 @@ class Attribution:
             after one that was (…3个村仍在找寻出路。2021年，4个村抱团合作)."""
             start, level = aggregates[x]
             return start in led or x > 0 and aggregates[x - 1][1] == level and aggregates[x - 1][0] in led
+        last: tuple[int, tuple[Any, ...] | None] | None = None  # the sentence and entity of the last metric
         for span in metric_spans:
             s0, s1 = fields(span).sentence  # set by dangjian_context
             # sections tile the text, so the last one starting at or before the metric holds it
@@ -723,6 +726,12 @@ class Attribution:
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
             reach = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
+            if chosen is None and last is not None and last[0] == s0 and last[1] is not None \
+                    and _SUBSET_CLAUSE.search(text, s0, span.start_char):
+                # 绿色健康食品产业是兴化市三大主导产业之一，其中小微食品生产企业占…83%: a subset of what the
+                # sentence counted before belongs where that did
+                fields(span).entity = last[1]
+                continue
             if chosen is None:
                 floor = reach
                 h = bisect_right(subheads, span.start_char) - 1
@@ -749,6 +758,7 @@ class Attribution:
             else:
                 entity = ref_of(mentions[chosen])
             fields(span).entity = entity
+            last = (s0, entity)
             level = aggregate_level.get(span.start_char)
             if level is not None and level >= _GROUP_LEVEL and entity is not None and entity[1] == ADMIN_LEVELS[level]:
                 led.add(span.start_char)
