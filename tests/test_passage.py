@@ -1114,3 +1114,9 @@ def test_a_subset_clause_belongs_where_the_sentence_counted() -> None:
     text = ("戴南镇是不锈钢产业重镇，企业200余家。\n"
             "绿色健康食品产业是兴化市三大主导产业之一，其中小微食品生产企业占到食品生产企业总数的83%。")
     assert extract(text).metrics[-1].entity.name == "兴化市"
+
+
+def test_a_bodys_official_quoted_speaks_of_the_story() -> None:
+    text = ("工程建设中，深中通道项目建设期党委成立，在工程全线设立30个临时党支部。\n"
+            "“在党建引领下，一万多名建设者心往一处想、劲往一处使。”深中通道管理中心党委书记说。")
+    assert extract(text).metrics[-1].entity.name != "深中通道管理中心"

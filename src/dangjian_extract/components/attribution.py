@@ -457,6 +457,8 @@ class Attribution:
             i += 1  # 老山街道玉泉西路社区党委书记: the last of the chain
         if mentions[i].back_reference and mentions[i].name in self.report_words:
             return None  # “…”社区党支部书记说 with no community named: the passage decides
+        if mentions[i].type == "organisation":
+            return None  # “…一万多名建设者…”某管理中心党委书记说: the official speaks of the story, not the body
         return None if _broader(mentions[i], subject) else i
 
     def _resumed_speaker(self, text: str, mentions: list[Mention], starts: list[int], p0: int,
