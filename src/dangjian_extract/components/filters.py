@@ -113,6 +113,7 @@ class MetricFilter:
         self._org_suffix = regex.compile(rf"\p{{Han}}{{0,2}}?(?:{alternation(orgs)})") if orgs else None
         self.office_units = set(raw.get("office_units", ()))
         self.office_after = tuple(raw.get("office_after", ()))
+        self._digit_office_after = tuple(w for w in self.office_after if len(w) >= 2 or w == "村")
         self.office_before = tuple(raw.get("office_before", ()))
         self.office_totals = frozenset(raw.get("office_after_totals", ()))
         self.two_ok = set(raw.get("ordinal_two_units_ok", ()))
@@ -283,9 +284,12 @@ class MetricFilter:
             reason = self._name_reason(text, start, end, numeral, unit_text, kind)
             if reason:
                 return reason
-        elif source == "number" and unit_text == "组" and text.endswith(("村", "社区"), 0, start) \
+        elif source == "number" and unit_text in self.office_units \
+                and text.endswith(self._digit_office_after, 0, start) \
                 and text[start - 2:start - 1] not in self.office_totals:
-            return "office_number"  # 村1组大路旁: a village group's number, in digits too
+            # 村1组大路旁, 4号楼1门: a group's or a door's number, in digits too (not 布局|10处: one character
+            # other than 村 ends too many words)
+            return "office_number"
         if kind == "duration":
             if any(text.startswith(w, end) for w in self.lex.relative_time_after) or any(
                     text.startswith(w, start - len(w)) for w in self.relative_before):

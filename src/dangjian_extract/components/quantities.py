@@ -489,6 +489,8 @@ class QuantityFinder:
         before = self._before_word(text, cand.start)
         if _is_bare_multiplier(cand.numeral) or cand.numeral in ("十",):
             bare = _prefix_word(text, cand.start, lex.qualifiers_bare_before, self._bare_before_ends)
+            if bare and not self._own_word(text, cand.start - len(bare), cand.start):
+                bare = None  # 通过|万人评议: the 过 of 通过 makes no number
             if bare and (before is None or len(bare) >= len(before)):
                 cand.qualifier = lex.qualifiers_bare_before[bare]
                 return cand
