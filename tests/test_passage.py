@@ -1120,3 +1120,16 @@ def test_a_bodys_official_quoted_speaks_of_the_story() -> None:
     text = ("工程建设中，深中通道项目建设期党委成立，在工程全线设立30个临时党支部。\n"
             "“在党建引领下，一万多名建设者心往一处想、劲往一处使。”深中通道管理中心党委书记说。")
     assert extract(text).metrics[-1].entity.name != "深中通道管理中心"
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    ("眉县齐镇村有劳动力1200余人。", "齐镇村", "齐镇"),
+    ("桐乡市乌镇镇成立6家经营性公司。", "乌镇镇", "桐乡市"),
+])
+def test_an_official_name_that_holds_its_parents_name(text: str, name: str, parent: str) -> None:
+    entity = extract(text).metrics[0].entity
+    assert (entity.name, entity.parent) == (name, parent)
+
+
+def test_a_town_and_its_village_cadres_stay_a_town() -> None:
+    assert [e.name for e in extract("齐镇村干部带头。").entities] == ["齐镇"]
