@@ -1133,3 +1133,12 @@ def test_an_official_name_that_holds_its_parents_name(text: str, name: str, pare
 
 def test_a_town_and_its_village_cadres_stay_a_town() -> None:
     assert [e.name for e in extract("齐镇村干部带头。").entities] == ["齐镇"]
+
+
+def test_a_headline_on_our_county_makes_the_county_the_subject() -> None:
+    text = ("我县发展产业 筑牢脱贫根基\n本报讯 上月底,万峪河乡老人坪村贫困户王丽养的5头猪被收购。"
+            "为了引领老人坪村贫困户脱贫致富,老人坪村两委制定《房县万峪河乡老人坪村精准扶贫以奖代补暂行办法》。\n"
+            "近年来,我县各乡镇大力发展特色产业。姚坪乡党委政府在实施安居工程时同步谋划产业发展,新增茶叶面积1100亩。")
+    result = extract(text)
+    assert result.sections[0].subject.name == "房县"
+    assert result.metrics[-1].entity.name == "姚坪乡"
