@@ -193,6 +193,10 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
         ("推广3项新技术，亩均增产10%。", "10%", "increase"),
         ("持续深化“多元友好、全面提升、深度融入”三项行动。", "三项", None),
         ("实施管网延伸工程，提高南部山区900余人饮水保障率。", "900余人", None),
+        # a cue inside a list item before 等, or describing the bodies after 各, changes nothing; 新开发 is new
+        ("探索出了招商反哺、服务增收等9种集体经济增收模式。", "9种", None),
+        ("各新建党支部研究确定“一个支部一件实事”1600余件。", "1600余件", None),
+        ("该县新开发公益岗位83个。", "83个", "increase"),
         # 改造提升 is a compound verb of works: what is upgraded is counted, nothing rises
         ("今年以来改造提升农村公路86.4公里。", "86.4公里", None),
         ("全镇道路硬化改造提升77公里。", "77公里", None),

@@ -299,8 +299,10 @@ class ContextReader:
         best: tuple[int, str, int] | None = None
         for pattern, direction in ((self._increase, "increase"), (self._decrease, "decrease")):
             for m in pattern.finditer(prefix):
-                if m.start() and prefix[m.start() - 1] == "、" and "等" in prefix[m.end():]:
-                    continue  # 老旧小区、新建小区等5类小区: the cue describes a list item
+                if "等" in prefix[m.end():] and "、" in prefix[max(0, m.start() - 5):m.start() + 1]:
+                    continue  # 老旧小区、新建小区等5类小区, 招商反哺、服务增收等9种: the cue is in a list item
+                if m.start() and prefix[m.start() - 1] in "各该":
+                    continue  # 各新建党支部研究确定…1600余件: the cue describes the bodies, it changes no figure
                 if prefix.rfind("“", 0, m.start()) > prefix.rfind("”", 0, m.start()) \
                         and prefix.find("”", m.end()) >= 0:
                     continue  # “多元友好、全面提升、深度融入”三项行动: a cue inside a closed quotation
