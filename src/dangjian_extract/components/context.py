@@ -582,7 +582,7 @@ class ContextReader:
         if drop_end and limit == span.start_char:
             before = before.removesuffix(drop_end)
         for e in earlier:
-            if e.end_char == cut and e.f.object and before.startswith(e.f.object):
+            if e.end_char == cut and e.f.object and e.f.kind == "count" and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
         before = self._paren.sub("", self._gloss.sub("", before))
         if before.endswith("的") and len(before) > 1 and span.f.kind in ("count", "measure") and not any(
