@@ -1142,3 +1142,10 @@ def test_a_headline_on_our_county_makes_the_county_the_subject() -> None:
     result = extract(text)
     assert result.sections[0].subject.name == "房县"
     assert result.metrics[-1].entity.name == "姚坪乡"
+
+
+def test_a_described_village_and_a_kind_of_alliance() -> None:
+    text = ("最近，在眉县齐镇村股民分红大会上，村民赞不绝口。\n"
+            "谁能想到，这个5年前的集体经济“空壳村”，如今村集体经济年收入达63万元。\n"
+            "汤峪镇郝口坡村与广州某公司联合成立合作社，村企联盟带动集体经济年收入45万元。")
+    assert [m.entity.name for m in extract(text).metrics] == ["齐镇村", "郝口坡村"]

@@ -36,8 +36,9 @@ _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
 #: one character that describes a kind, not a name, after a place (某镇|新|产业园区, 某县|各|工业园区)
 _ONE_CHAR_DESCRIPTORS = frozenset("新老大小各该本全这那其诸多")
-#: 这个建成近20年的小区, 这座有着百年历史的村: a demonstrative, a description and 的 before a bare type word
-_DESCRIBED_BACK = regex.compile(r"(?:这|该|此)(?:个|座|片|家|所|处)[^，。；！？,;!?\n“”、]{1,14}的$")
+#: 这个建成近20年的小区, 这个5年前的集体经济“空壳村”: a demonstrative, a description and 的 before a type word
+_DESCRIBED_BACK = regex.compile(
+    r"(?:这|该|此)(?:个|座|片|家|所|处)[^，。；！？,;!?\n“”、]{1,14}的[^，。；！？,;!?\n、]{0,8}$")
 _DESCRIBED_BACK_TYPES = frozenset(("community", "village", "compound", "park"))
 _DETERMINERS = "该本此"
 _ADMIN_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
@@ -351,8 +352,9 @@ class EntityFinder:
                 # ending here, so every test below comes to nothing (about one match in six)
                 continue
             back = self._back_reference(run)
-            if back is None and run.endswith("的") and etype in _DESCRIBED_BACK_TYPES:
-                described = _DESCRIBED_BACK.search(text, max(0, s0 - 20), s0)
+            if back is None and etype in _DESCRIBED_BACK_TYPES and "的" in text[max(0, s0 - 9):s0] \
+                    and not (gazetteer is not None and gazetteer.longest_suffix_name(text, s1, 8, 3)):
+                described = _DESCRIBED_BACK.search(text, max(0, s0 - 28), s0)
                 latest = next((m for m in reversed(found) if not m.back_reference and m.type == etype), None) \
                     if described else None
                 mention = Mention(described.start(), s1, latest.name, etype, latest.parent, True,
