@@ -1149,3 +1149,12 @@ def test_a_described_village_and_a_kind_of_alliance() -> None:
             "谁能想到，这个5年前的集体经济“空壳村”，如今村集体经济年收入达63万元。\n"
             "汤峪镇郝口坡村与广州某公司联合成立合作社，村企联盟带动集体经济年收入45万元。")
     assert [m.entity.name for m in extract(text).metrics] == ["齐镇村", "郝口坡村"]
+
+
+def test_gaishi_after_a_body_named_by_its_city_and_a_town_under_a_city_named_elsewhere() -> None:
+    text = ("本报讯 近日，喜提桐乡市“百村抱团项目”分红款的该市石门镇春丽桥村开始制定发展计划。\n"
+            "同样的喜悦，龙泉市上垟镇双际村村支书也在分享着。\n"
+            "来自桐乡市农业农村局的资料显示，该市村级集体经济抱团项目红利已派发完毕，全市123个行政村喜领分红。\n"
+            "如该市乌镇镇积极引导各村抱团成立6家经营性公司。")
+    result = extract(text)
+    assert [m.entity.name for m in result.metrics] == ["桐乡市", "乌镇镇"]

@@ -330,7 +330,8 @@ class EntityFinder:
                 if etype in _GAZETTEER_TYPES and gazetteer is not None and not prev.back_reference \
                         and prev.type in _GAZETTEER_TYPES and nxt not in self.village_word_chars \
                         and gazetteer.contains(joined) \
-                        and (prev.name in gazetteer.above(joined) or prev.parent in gazetteer.above(joined)):
+                        and (prev.name in gazetteer.above(joined) or prev.parent in gazetteer.above(joined)
+                             or any(len(a) > 2 and a in text for a in gazetteer.above(joined))):
                     # 眉县齐镇|村 is the village 齐镇村 of 齐镇; 桐乡市乌镇|镇 the town 乌镇镇 (not 齐镇 and a bare 村)
                     parent = prev.name if prev.name in gazetteer.above(joined) else prev.parent
                     found[-1] = Mention(prev.start, s1, joined, etype, parent, prev.clean, suffix=suffix)
@@ -999,6 +1000,11 @@ class EntityFinder:
         """The last named entity with this suffix (全县 → 岷川县), else of this type (该嘎查 → …村)."""
         for same_suffix in (True, False):
             for earlier in reversed(found):
+                if same_suffix and not earlier.back_reference and earlier.type not in _GAZETTEER_TYPES \
+                        and earlier.parent and earlier.parent.endswith(suffix) and len(earlier.parent) > len(suffix) \
+                        and etype in ("province", "district") and earlier.name.startswith(earlier.parent):
+                    # 来自桐乡市农业农村局的资料显示，该市…: the place a body's name is written with, named last
+                    return Mention(start, end, earlier.parent, etype, None, True, back_reference=True, suffix=suffix)
                 if earlier.back_reference or earlier.type != etype:
                     continue
                 if same_suffix and not earlier.name.endswith(suffix):
