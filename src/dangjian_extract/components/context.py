@@ -134,6 +134,9 @@ class ContextReader:
         sources["_after_modified_noun"] = f"(?!{not_heads})[\u4e00-\u9fff]{{0,2}}?(?:{sources['_after_noun']})"
         sources["_after_verb"] = _trie(ctx["object_verbs_after"])
         self.noun_finals = frozenset(ctx["object_noun_finals"])
+        # qualifier words that govern a figure across a modal or a verb (最高能分到, 约有): no object holds them
+        across = [w for w in self.lex.raw["qualifiers"].get("across", {}) if len(w) > 1]
+        self._across_words = regex.compile(alternation(across)) if across else None
         # an object is the noun phrase between verbs, adverbs, dates and function words; words that hold
         # one of those inside (在职, 党组织, 人均, 有限) are read whole; a verb before 者/员/队/站 makes a noun
         verbs = _trie(ctx["object_cut_verbs"])
@@ -639,6 +642,10 @@ class ContextReader:
                 break
             phrase = trimmed
         phrase = phrase.lstrip("的、")
+        if self._across_words is not None and len(phrase) > 3:
+            m = self._across_words.search(phrase, 2)
+            if m is not None:
+                phrase = phrase[:m.start()]  # 每户|最高能分: a qualifier across a verb ends the noun before it
         whole = whole.rstrip("了过")
         if not phrase and whole.endswith(self.standalone_objects):
             # 累计增收|350万元: a change that names what it measures is the object when nothing else is written
