@@ -1158,3 +1158,10 @@ def test_gaishi_after_a_body_named_by_its_city_and_a_town_under_a_city_named_els
             "如该市乌镇镇积极引导各村抱团成立6家经营性公司。")
     result = extract(text)
     assert [m.entity.name for m in result.metrics] == ["桐乡市", "乌镇镇"]
+
+
+def test_a_place_written_out_in_a_compounds_report_names_itself() -> None:
+    text = ("茫崖市花土沟镇大浪滩社区以党建为抓手，在欣荣小区内组建功能性党支部。截至11月17日，形成8支特色服务队，"
+            "解决群众诉求70余件。\n欣荣小区现有居民192户438人。")
+    result = extract(text)
+    assert [m.entity.name for m in result.metrics][:2] == ["大浪滩社区", "大浪滩社区"]

@@ -601,8 +601,8 @@ class Attribution:
     def _unnamed_above(self, text: str, m: Mention, subject: tuple[Any, ...] | None) -> bool:
         """我市 in a report on 鼓楼社区 that names no city: a place above the report's, which the text never names
         (guide §5: null), not the report's community."""
-        if m.name != text[m.start:m.end] or m.type not in ADMIN_LEVELS:
-            return False
+        if not m.back_reference or m.name != text[m.start:m.end] or m.type not in ADMIN_LEVELS:
+            return False  # (a place written out names itself)
         return subject is None or subject[1] not in ADMIN_LEVELS \
             or ADMIN_LEVELS.index(subject[1]) > ADMIN_LEVELS.index(m.type)
 
