@@ -1165,3 +1165,8 @@ def test_a_place_written_out_in_a_compounds_report_names_itself() -> None:
             "解决群众诉求70余件。\n欣荣小区现有居民192户438人。")
     result = extract(text)
     assert [m.entity.name for m in result.metrics][:2] == ["大浪滩社区", "大浪滩社区"]
+
+
+def test_a_countys_gdp_is_no_region_named_after_it() -> None:
+    result = extract("全年红安县地区生产总值287.51亿元。")
+    assert [e.name for e in result.entities] == ["红安县"] and result.metrics[0].entity.name == "红安县"
