@@ -1170,3 +1170,9 @@ def test_a_place_written_out_in_a_compounds_report_names_itself() -> None:
 def test_a_countys_gdp_is_no_region_named_after_it() -> None:
     result = extract("全年红安县地区生产总值287.51亿元。")
     assert [e.name for e in result.entities] == ["红安县"] and result.metrics[0].entity.name == "红安县"
+
+
+def test_the_parts_a_place_is_divided_into_are_its_own() -> None:
+    text = ("贵阳市南明区探索破解超大型社区治理难题\n"
+            "花果园街道地处贵阳市中心城区，常住人口38万人左右。这个超大型社区被划分成5个街道、38个社区。")
+    assert [m.entity.name for m in extract(text).metrics][-2:] == ["花果园街道", "花果园街道"]

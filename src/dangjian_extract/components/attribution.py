@@ -40,6 +40,7 @@ _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = regex.compile(r"[0-9０-９]")
 _SUPERLATIVE = regex.compile(r"(?:首|第一|唯一|最|率先)")
+_DIVIDED_INTO = regex.compile(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
 #: a clause that opens on 其中 and runs to the end of the text searched (the metric's own clause)
 _SUBSET_CLAUSE = regex.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
 _COUNTED_LIST_END = regex.compile(r"等[0-9一二三四五六七八九十两几数]")
@@ -660,8 +661,10 @@ class Attribution:
         # 14个行政村…其中7个村超过50万元: a figure that counts places steps back to a broader place, for itself
         # and for the figures after it, until a place is named again
         pair_items = self._pair_items(text, mentions, metric_spans)
+        # (被划分成5个街道、38个社区: the parts a place is divided into are its own, no step back)
         aggregates = [(span.start_char, level) for span in metric_spans
-                      if (level := self._counted_level(text, span)) is not None]
+                      if (level := self._counted_level(text, span)) is not None
+                      and not _DIVIDED_INTO.search(text, max(0, span.start_char - 8), span.start_char)]
         aggregate_starts = [a for a, _ in aggregates]
         aggregate_level = dict(aggregates)
         # 下湖村发展起来了，周边的满盾、叠石、王沙3个村…: a count of places given to a place of that level (the
