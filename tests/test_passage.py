@@ -1176,3 +1176,10 @@ def test_the_parts_a_place_is_divided_into_are_its_own() -> None:
     text = ("贵阳市南明区探索破解超大型社区治理难题\n"
             "花果园街道地处贵阳市中心城区，常住人口38万人左右。这个超大型社区被划分成5个街道、38个社区。")
     assert [m.entity.name for m in extract(text).metrics][-2:] == ["花果园街道", "花果园街道"]
+
+
+def test_a_verb_before_or_as_a_villages_name_names_no_village() -> None:
+    result = extract("关于是否同意魏寨村支付村“两委”上月办公用电费用3009.6元的事项。")
+    names = [e.name for e in result.entities]
+    assert "魏寨村" in names and not {"意魏寨村", "支付村"} & set(names)
+    assert result.metrics[0].entity.name == "魏寨村"

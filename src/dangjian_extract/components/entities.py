@@ -633,8 +633,8 @@ class EntityFinder:
         if official is None or len(official) <= len(suffix):
             # a name the gazetteer lacks (a new or renamed place, or one written differently) needs stronger
             # evidence: a parent written right before it, or the same name written again in the text
-            if not clean or not self._acceptable(name_part, suffix, etype):
-                return None
+            if not clean or not self._acceptable(name_part, suffix, etype) or name_part in self.clause_heads:
+                return None  # (魏寨村|支付村“两委”…: a verb the gazetteer does not hold as a name is no place)
             if parent is not None and found and found[-1].name == parent and found[-1].type in _ADMIN_TYPES \
                     and etype in _ADMIN_TYPES and _ADMIN_ORDER[found[-1].type] >= _ADMIN_ORDER[etype]:
                 parent = None  # 田南镇|坚持工业强镇: a place of the same level or below is no parent
@@ -662,6 +662,7 @@ class EntityFinder:
         if short is None and clean and longer > 0 and self._plausible_longer(name_part, suffix, etype) \
                 and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads) \
                 and name_part[max(0, longer - 2):longer] not in self.clause_heads \
+                and text[start - 2:start] not in self.clause_heads and name_part not in self.clause_heads \
                 and not (longer == 1 and name_part[0] in self.verb_complements):  # 成立起|回龙观街道
             # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村, 扎根|淳化县
             start -= longer
