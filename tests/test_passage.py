@@ -1183,3 +1183,11 @@ def test_a_verb_before_or_as_a_villages_name_names_no_village() -> None:
     names = [e.name for e in result.entities]
     assert "魏寨村" in names and not {"意魏寨村", "支付村"} & set(names)
     assert result.metrics[0].entity.name == "魏寨村"
+
+
+def test_a_science_city_and_a_science_courtyard_are_bodies() -> None:
+    text = ("出天津市宝坻站，20分钟直达京津中关村科技城。\n"
+            "如今，李万朋的团队实现量产。在京津中关村科技城，像李万朋这样的初创团队有50多个。\n"
+            "3年前，宝坻小站稻科技小院成立，累计培养研究生20名。")
+    owners = [m.entity.name for m in extract(text).metrics if m.text in ("50多个", "20名")]
+    assert owners == ["京津中关村科技城", "宝坻小站稻科技小院"]
