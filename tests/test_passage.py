@@ -1191,3 +1191,9 @@ def test_a_science_city_and_a_science_courtyard_are_bodies() -> None:
             "3年前，宝坻小站稻科技小院成立，累计培养研究生20名。")
     owners = [m.entity.name for m in extract(text).metrics if m.text in ("50多个", "20名")]
     assert owners == ["京津中关村科技城", "宝坻小站稻科技小院"]
+
+
+def test_dangdi_in_a_zones_report_is_the_zone() -> None:
+    text = ("在山东潍坊高新区光电园产业社区，记者见到了企业负责人。\n"
+            "“以产引才，是我们的秘诀。”潍坊高新区党群工作部副部长介绍，当地依托园区组建两个产业社区、划分8个产业网格。")
+    assert {m.entity.name for m in extract(text).metrics} == {"潍坊高新区"}

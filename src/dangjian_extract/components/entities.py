@@ -880,8 +880,8 @@ class EntityFinder:
                     break  # a body word within its paragraph or early in the next; 这里 may follow a scene further
                 if earlier.back_reference and not deictic:
                     continue
-                if etype == "@place" and earlier.type not in _ADMIN_TYPES:
-                    continue
+                if etype == "@place" and earlier.type not in _ADMIN_TYPES and earlier.type != "park":
+                    continue  # (当地 in a zone's report: the zone, governed like a place)
                 if deictic or (earlier.type == etype
                                and (word in self.bare_by_type or earlier.name.endswith(word))):
                     extra.append(Mention(at, at + len(word), earlier.name, earlier.type, earlier.parent, True,
