@@ -1197,3 +1197,10 @@ def test_dangdi_in_a_zones_report_is_the_zone() -> None:
     text = ("在山东潍坊高新区光电园产业社区，记者见到了企业负责人。\n"
             "“以产引才，是我们的秘诀。”潍坊高新区党群工作部副部长介绍，当地依托园区组建两个产业社区、划分8个产业网格。")
     assert {m.entity.name for m in extract(text).metrics} == {"潍坊高新区"}
+
+
+def test_a_count_after_a_list_of_places_is_the_areas() -> None:
+    text = "在凤巢山片区，甘溪村、大妥村、马洛村、胥乐村、盐井村、复兴村6村山水相连、资源相近。"
+    assert extract(text).metrics[0].entity.name == "凤巢山片区"
+    pairs = extract("丰乐村50万元、夏桐村15万元、哨平村15万元。")
+    assert [m.entity.name for m in pairs.metrics] == ["丰乐村", "夏桐村", "哨平村"]

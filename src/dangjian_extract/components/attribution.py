@@ -40,6 +40,7 @@ _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = regex.compile(r"[0-9０-９]")
 _SUPERLATIVE = regex.compile(r"(?:首|第一|唯一|最|率先)")
+_COUNT_AFTER_LIST = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}(?:个)?(?:村|社区|镇|乡|家|个)")
 _DIVIDED_INTO = regex.compile(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
 #: a clause that opens on 其中 and runs to the end of the text searched (the metric's own clause)
 _SUBSET_CLAUSE = regex.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
@@ -348,7 +349,9 @@ class Attribution:
                 # area or park right before a count of places it holds (某某片区的5个村之一)
                 return k
             if not gap and m.type in _PLACE_TYPES and not m.back_reference and not _broader(m, subject) \
-                    and text[m.start - 1:m.start] in _PAIR_BEFORE:
+                    and text[m.start - 1:m.start] in _PAIR_BEFORE \
+                    and not (k and mentions[k - 1].end == m.start - 1 and text[m.start - 1] == "、"):
+                # (not 甘溪村、…、复兴村6村: a list of places, then the count of the list)
                 return k  # 丰乐村50万元、夏桐村15万元、…: a list of places each with its figure
             owner = self._object_owner(text, mentions, before, span, s0, eligible)
             if owner is not None:
@@ -521,6 +524,8 @@ class Attribution:
             return True
         if text[mention.start - 1:mention.start] == "、" and after.startswith(self.list_closers):
             return True  # 智水村、智平村、星宿村及周边村: the list's last item
+        if text[mention.start - 1:mention.start] == "、" and _COUNT_AFTER_LIST.match(after):
+            return True  # 甘溪村、…、复兴村6村山水相连: the last item, then the count of the list
         if after[:1] in ("和", "与", "及"):
             brk = CLAUSE_BREAK.search(text, mention.end, mention.end + 80)
             if _COUNTED_LIST_END.search(text, mention.end, brk.start() if brk else mention.end + 80):
