@@ -1204,3 +1204,12 @@ def test_a_count_after_a_list_of_places_is_the_areas() -> None:
     assert extract(text).metrics[0].entity.name == "凤巢山片区"
     pairs = extract("丰乐村50万元、夏桐村15万元、哨平村15万元。")
     assert [m.entity.name for m in pairs.metrics] == ["丰乐村", "夏桐村", "哨平村"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("走进自贡航空产业园，天信空天探索科技有限公司新装配的无人机生产线正高速运转。",
+     ["自贡航空产业园", "天信空天探索科技有限公司"]),
+    ("积极探索科技有限公司的合作模式。", []),
+])
+def test_a_registered_name_holds_a_boundary_word_and_a_trade_word_alone_names_none(text: str, names: list) -> None:
+    assert [e.name for e in extract(text).entities] == names

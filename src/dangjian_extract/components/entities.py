@@ -446,6 +446,13 @@ class EntityFinder:
             if not clean:
                 unsure.append((run_start, s1, run, suffix, etype))
                 continue
+            if suffix in _LEGAL_SUFFIXES and name_part in self.generic_by_suffix.get("公司", ()):
+                # ，天信空天|探索|科技有限公司: a registered name holds words that bound other names; a trade word
+                # alone (积极探索|科技有限公司) names none
+                if not (name_part != run and edge_clean and parent is None and len(run) <= 16
+                        and run[:2] not in self.clause_heads and self._acceptable(run, suffix, etype)):
+                    continue
+                name_part = run
             if not self._acceptable(name_part, suffix, etype) and not (
                     parent is not None and name_part == run and len(run) == 1 and etype in self.named_with_place
                     and _HAN.match(run) and run not in self.function_chars and run not in _ONE_CHAR_DESCRIPTORS
