@@ -1213,3 +1213,9 @@ def test_a_count_after_a_list_of_places_is_the_areas() -> None:
 ])
 def test_a_registered_name_holds_a_boundary_word_and_a_trade_word_alone_names_none(text: str, names: list) -> None:
     assert [e.name for e in extract(text).entities] == names
+
+
+def test_a_morning_market_is_a_place() -> None:
+    text = "邢台市城管部门对“元街早市”动了一场“大手术”。如今，元街早市日均人流量过万。"
+    assert "元街早市" in [e.name for e in extract(text).entities]
+    assert extract("晚上到夜市吃饭，逛早市的人有300多人。").entities == []
