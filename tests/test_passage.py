@@ -1219,3 +1219,12 @@ def test_a_morning_market_is_a_place() -> None:
     text = "邢台市城管部门对“元街早市”动了一场“大手术”。如今，元街早市日均人流量过万。"
     assert "元街早市" in [e.name for e in extract(text).entities]
     assert extract("晚上到夜市吃饭，逛早市的人有300多人。").entities == []
+
+
+def test_a_short_name_the_text_defines_stands_for_the_body() -> None:
+    text = ("华电电科院以党建引领驱动创新发展——\n"
+            "前不久，中国华电电力科学研究院（以下简称华电电科院）新能源研究中心在内蒙古开展调试。\n"
+            "华电电科院累计策划布局国家重大科技项目37项，现有党支部37个。")
+    result = extract(text)
+    assert [e.name for e in result.entities if e.start == 0] == ["华电电科院"]
+    assert {m.entity.name for m in result.metrics} == {"华电电科院"}

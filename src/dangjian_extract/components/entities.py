@@ -34,6 +34,8 @@ _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _MAX_RUN = 20
+#: （以下简称华电电科院）, (简称“某某公司”): the short name a text defines for the body written before it
+_SHORT_NAME = regex.compile(r"[（(](?:以下)?简称[“\"]?(?P<short>[\p{Han}A-Za-z0-9·]{2,12})[”\"]?[）)]")
 #: one character that describes a kind, not a name, after a place (某镇|新|产业园区, 某县|各|工业园区)
 _ONE_CHAR_DESCRIPTORS = frozenset("新老大小各该本全这那其诸多")
 #: 这个建成近20年的小区, 这个5年前的集体经济“空壳村”: a demonstrative, a description and 的 before a type word
@@ -485,6 +487,8 @@ class EntityFinder:
         found = self._trim_weak_heads(found)
         if self.bare_back:
             found = self._add_bare_back_references(text, found)
+        if "简称" in text:
+            found = self._add_short_names(text, found)
         if self.named_bodies:
             found = self._add_named_bodies(text, found)
         if self._trade_name is not None and self._trade_chars.search(text):
@@ -947,6 +951,31 @@ class EntityFinder:
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    @staticmethod
+    def _add_short_names(text: str, found: list[Mention]) -> list[Mention]:
+        """中国华电电力科学研究院（以下简称华电电科院）: the short name the text defines stands for the body wherever
+        written, its headline included."""
+        ends = {m.end: m for m in found if not m.back_reference}
+        extra = []
+        for hit in _SHORT_NAME.finditer(text):
+            full = ends.get(hit.start())
+            short = hit.group("short")
+            if full is None or full.type in _GAZETTEER_TYPES or short == full.name:
+                continue
+            at = text.find(short)
+            while at >= 0:
+                if not (hit.start() <= at < hit.end()):
+                    extra.append(Mention(at, at + len(short), short, full.type, full.parent, True, suffix=""))
+                at = text.find(short, at + len(short))
+        if not extra:
+            return found
+        result: list[Mention] = []
+        for m in sorted(found + extra, key=lambda m: (m.start, -m.end)):
+            if result and m.start < result[-1].end:
+                continue  # a name found already holds it
+            result.append(m)
+        return result
 
     def _add_named_bodies(self, text: str, found: list[Mention]) -> list[Mention]:
         """中国共产党: bodies known by a name without a type suffix, wherever they do not overlap a found name."""
