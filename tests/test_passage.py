@@ -1228,3 +1228,10 @@ def test_a_short_name_the_text_defines_stands_for_the_body() -> None:
     result = extract(text)
     assert [e.name for e in result.entities if e.start == 0] == ["华电电科院"]
     assert {m.entity.name for m in result.metrics} == {"华电电科院"}
+
+
+def test_a_paragraph_that_opens_on_figures_is_about_the_place_named_after_them() -> None:
+    text = ("走进新蒲新区虾子镇的贵三红食品有限公司，企业年销售额达2亿元。\n"
+            "辣椒种植面积常年保持200万亩以上，130多家加工企业星罗棋布；拥有200万亩茶园，新茶饮综合产值突破50亿元……"
+            "着力提高农业综合效益，遵义市大力推进农产品精深加工。")
+    assert [m.entity.name for m in extract(text).metrics][1:] == ["遵义市"] * 4

@@ -736,6 +736,21 @@ class Attribution:
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
             reach = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
+            if chosen is None:
+                # 辣椒种植面积常年保持200万亩以上，…，遵义市大力推进…: a paragraph that opens on figures, with no name
+                # before them, is about the place that opens a clause later in its sentence
+                p0 = text.rfind("\n", 0, span.start_char) + 1
+                p1 = text.find("\n", span.end_char)
+                if bisect_left(starts, p0) == k:
+                    for x in range(k, min(bisect_left(starts, p1 if p1 >= 0 else len(text)), k + _LOOK)):
+                        m_s = mentions[x].start
+                        if CLAUSE_BREAK.search(text, s1, m_s) is not None and text.find("。", span.end_char, m_s) >= 0:
+                            break  # (within the paragraph's first sentence, or its clauses joined by ；)
+                        if m_s >= span.end_char and eligible(x) \
+                                and mentions[x].type in ADMIN_LEVELS and not mentions[x].back_reference \
+                                and self._opens_clause(text, mentions[x], s0, chains):
+                            chosen = x
+                            break
             if chosen is None and last is not None and last[0] == s0 and last[1] is not None \
                     and _SUBSET_CLAUSE.search(text, s0, span.start_char):
                 # 绿色健康食品产业是兴化市三大主导产业之一，其中小微食品生产企业占…83%: a subset of what the
