@@ -98,6 +98,18 @@ def clause_head_words(edges: dict[str, Any]) -> frozenset[str]:
     return frozenset(_clause_heads()["words"]) | frozenset(edges.get("clause_heads", ()))
 
 
+def _merge_outside(found: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """``found`` with the ``extra`` mentions that no earlier or longer mention overlaps, in text order."""
+    if not extra:
+        return found
+    result: list[Mention] = []
+    for m in sorted(found + extra, key=lambda m: (m.start, -m.end)):
+        if result and m.start < result[-1].end:
+            continue  # a name found already holds it
+        result.append(m)
+    return result
+
+
 def ref_of(m: Mention) -> tuple[Any, ...]:
     """The entity of a metric or a section as stored on spans: (name, type, start, end, parent, path, code)."""
     return (m.name, m.type, m.start, m.end, m.parent, m.path, m.code)
@@ -968,14 +980,7 @@ class EntityFinder:
                 if not (hit.start() <= at < hit.end()):
                     extra.append(Mention(at, at + len(short), short, full.type, full.parent, True, suffix=""))
                 at = text.find(short, at + len(short))
-        if not extra:
-            return found
-        result: list[Mention] = []
-        for m in sorted(found + extra, key=lambda m: (m.start, -m.end)):
-            if result and m.start < result[-1].end:
-                continue  # a name found already holds it
-            result.append(m)
-        return result
+        return _merge_outside(found, extra)
 
     def _add_named_bodies(self, text: str, found: list[Mention]) -> list[Mention]:
         """中国共产党: bodies known by a name without a type suffix, wherever they do not overlap a found name."""
@@ -985,14 +990,7 @@ class EntityFinder:
             while at >= 0:
                 extra.append(Mention(at, at + len(name), name, etype, None, True, suffix=""))
                 at = text.find(name, at + len(name))
-        if not extra:
-            return found
-        result: list[Mention] = []
-        for m in sorted(found + extra, key=lambda m: (m.start, -m.end)):
-            if result and m.start < result[-1].end:
-                continue
-            result.append(m)
-        return result
+        return _merge_outside(found, extra)
 
     @staticmethod
     def _quoted(text: str, s0: int, s1: int, suffix: str, etype: str) -> Mention | None:
