@@ -740,8 +740,8 @@ class Attribution:
                 # 辣椒种植面积常年保持200万亩以上，…，遵义市大力推进…: a paragraph that opens on figures, with no name
                 # before them, is about the place that opens a clause later in its sentence
                 p0 = text.rfind("\n", 0, span.start_char) + 1
-                p1 = text.find("\n", span.end_char)
                 if bisect_left(starts, p0) == k:
+                    p1 = text.find("\n", span.end_char)
                     for x in range(k, min(bisect_left(starts, p1 if p1 >= 0 else len(text)), k + _LOOK)):
                         m_s = mentions[x].start
                         if CLAUSE_BREAK.search(text, s1, m_s) is not None and text.find("。", span.end_char, m_s) >= 0:

@@ -100,8 +100,6 @@ class _Cut:
         return "" if name == 0 else None
 
 
-#: characters that make 过 part of a verb (经过, 度过, 通过, 超过), not the qualifier "over"
-_GUO_WORDS = frozenset("通经度超越跨穿透错难胜闯挺熬")
 #: what follows an amount without being part of its noun (100万元以上收入, 30万元左右的收益)
 _NOT_MONEY_NOUN_HEADS = frozenset(("以上", "以下", "左右", "上下", "之间", "用于", "用作", "用来", "作为", "当作",
                                    "转为", "变为", "的的"))
@@ -134,6 +132,8 @@ class ContextReader:
         sources["_after_modified_noun"] = f"(?!{not_heads})[\u4e00-\u9fff]{{0,2}}?(?:{sources['_after_noun']})"
         sources["_after_verb"] = _trie(ctx["object_verbs_after"])
         self.noun_finals = frozenset(ctx["object_noun_finals"])
+        # characters that make 过 part of a verb (经过, 度过), not the qualifier "over": the quantities' own list
+        self._guo_not_after = frozenset(self.lex.raw["qualifiers"].get("not_after", {}).get("过", ()))
         # qualifier words that govern a figure across a modal or a verb (最高能分到, 约有): no object holds them
         across = [w for w in self.lex.raw["qualifiers"].get("across", {}) if len(w) > 1]
         self._across_words = regex.compile(alternation(across)) if across else None
@@ -387,7 +387,7 @@ class ContextReader:
         # 投资上|千万元, 收益破|百万元: the word that makes a bare multiplier a number is its qualifier, not its object
         bare = next((w for w in self._bare_before if prefix.endswith(w)), "") \
             if text[span.start_char:span.start_char + 1] in _MULTIPLIERS else ""
-        if not bare and x.qualifier == "over" and prefix.endswith("过") and prefix[-2:-1] not in _GUO_WORDS:
+        if not bare and x.qualifier == "over" and prefix.endswith("过") and prefix[-2:-1] not in self._guo_not_after:
             bare = "过"  # 收入全部过5万元: 过 is the qualifier (not 经过, 度过)
         before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
         if (verb_last or before is None) and x.kind not in ("count", "measure"):
