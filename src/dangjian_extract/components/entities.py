@@ -341,13 +341,13 @@ class EntityFinder:
                 continue  # 台州市|路桥区: the road suffix begins the next place's name, which may still be found
             if prev is not None and prev.end == s0:
                 joined = text[prev.start:s1]
-                if etype in _GAZETTEER_TYPES and gazetteer is not None and not prev.back_reference \
-                        and prev.type in _GAZETTEER_TYPES and nxt not in self.village_word_chars \
-                        and gazetteer.contains(joined) \
-                        and (prev.name in gazetteer.above(joined) or prev.parent in gazetteer.above(joined)
-                             or any(len(a) > 2 and a in text for a in gazetteer.above(joined))):
+                above = gazetteer.above(joined) if etype in _GAZETTEER_TYPES and gazetteer is not None \
+                    and not prev.back_reference and prev.type in _GAZETTEER_TYPES \
+                    and nxt not in self.village_word_chars and gazetteer.contains(joined) else None
+                if above and (prev.name in above or prev.parent in above or any(len(a) > 2 and a in text
+                                                                                for a in above)):
                     # 眉县齐镇|村 is the village 齐镇村 of 齐镇; 桐乡市乌镇|镇 the town 乌镇镇 (not 齐镇 and a bare 村)
-                    parent = prev.name if prev.name in gazetteer.above(joined) else prev.parent
+                    parent = prev.name if prev.name in above else prev.parent
                     found[-1] = Mention(prev.start, s1, joined, etype, parent, prev.clean, suffix=suffix)
                 last_end = s1  # 明水街道|社区工作: a bare suffix word after a name is not a name
                 continue
