@@ -1235,3 +1235,22 @@ def test_a_paragraph_that_opens_on_figures_is_about_the_place_named_after_them()
             "辣椒种植面积常年保持200万亩以上，130多家加工企业星罗棋布；拥有200万亩茶园，新茶饮综合产值突破50亿元……"
             "着力提高农业综合效益，遵义市大力推进农产品精深加工。")
     assert [m.entity.name for m in extract(text).metrics][1:] == ["遵义市"] * 4
+
+
+def test_a_broader_place_that_opens_its_sentence_steps_back_for_the_whole_sentence() -> None:
+    text = ("侯家营子村探索土地入股，收益均分\n"
+            "临近中午，内蒙古达拉特旗白泥井镇侯家营子村，合作社第一年总收入320万元。\n"
+            "达拉特旗农牧局有关负责同志介绍，2025年达拉特旗新增种植面积23万亩，总面积达到65万亩；覆盖77个嘎查村，"
+            "带动集体经济增收4770万元。")
+    names = [m.entity.name for m in extract(text).metrics]
+    assert names == ["侯家营子村"] + ["达拉特旗"] * 4
+
+
+def test_a_bare_project_word_after_a_list_of_projects_refers_to_none_and_a_county_committee_acts() -> None:
+    text = ("镇平县举行一季度项目集中开工仪式\n"
+            "仪式上，常务副县长杨某对冷链物流仓储项目、高档黄酒生产项目、生物质发电技改项目3个项目情况进行了通报。\n"
+            "县长在致辞中说，项目是发展的“牛鼻子”。镇平县委、县政府高度重视项目工作，深度谋划了88个重点项目，"
+            "总投资246.9亿元。")
+    result = extract(text)
+    assert "高档黄酒生产项目" not in {e.name for e in result.entities if e.back_reference}
+    assert [m.entity.name for m in result.metrics if m.start > text.index("牛鼻子")] == ["镇平县"] * 2

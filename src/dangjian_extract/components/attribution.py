@@ -46,6 +46,7 @@ _DIVIDED_INTO = regex.compile(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0
 _SUBSET_CLAUSE = regex.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
 _COUNTED_LIST_END = regex.compile(r"等[0-9一二三四五六七八九十两几数]")
 _HOUSE_NUMBER = regex.compile(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
+_FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
@@ -698,7 +699,12 @@ class Attribution:
                 if can is None:
                     can = ok[i] = i not in blocked and self._can_be_subject(text, mentions, i, chains)
                 if not can or _broader(m, subject) and not (m.back_reference and (
-                        text[m.start] in self.step_back or text[m.start:m.end] == m.suffix)):
+                        text[m.start] in self.step_back or text[m.start:m.end] == m.suffix)) \
+                        and not (m.end < begin and m.path is not None and not m.back_reference
+                                 and subject is not None and subject[1] in ADMIN_LEVELS
+                                 and text.rfind("\n", 0, begin) < m.start
+                                 and not _FULL_STOP.search(text, m.end, begin)
+                                 and self._opens_clause(text, m, text.rfind("\n", 0, begin) + 1, chains)):
                     # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare
                     # 街道 in a village's report name its subdistrict)
                     return False

@@ -57,6 +57,8 @@ _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
+# a bare 项目/公司 after a list of such bodies refers to none of them (a list of places shares its story)
+_LISTED_BODY_TYPES = frozenset(("project", "enterprise", "organisation"))
 _LEVEL_ENDINGS = frozenset("省市县区镇乡村")
 #: types whose names the national gazetteer holds
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
@@ -907,6 +909,9 @@ class EntityFinder:
                     continue  # (当地 in a zone's report: the zone, governed like a place)
                 if deictic or (earlier.type == etype
                                and (word in self.bare_by_type or earlier.name.endswith(word))):
+                    if etype in _LISTED_BODY_TYPES and "、" in (text[earlier.start - 1:earlier.start],
+                                                               text[earlier.end:earlier.end + 1]):
+                        break  # 对A项目、B项目…进行了通报。…项目是发展的“牛鼻子”: one of a list is no story's body
                     extra.append(Mention(at, at + len(word), earlier.name, earlier.type, earlier.parent, True,
                                          back_reference=True, suffix=word))
                     resolved = True
