@@ -1254,3 +1254,21 @@ def test_a_bare_project_word_after_a_list_of_projects_refers_to_none_and_a_count
     result = extract(text)
     assert "高档黄酒生产项目" not in {e.name for e in result.entities if e.back_reference}
     assert [m.entity.name for m in result.metrics if m.start > text.index("牛鼻子")] == ["镇平县"] * 2
+
+
+def test_one_character_before_a_county_name_makes_a_word_not_a_county() -> None:
+    # 浙西山区 (a mountain area of Zhejiang) holds 西山区, a district of Kunming: no place of this report, nor itself
+    text = ("浙江省杭州市淳安县——让空心村焕发新活力\n"
+            "淳安县地处浙西山区，近半数农村曾面临空心化问题。当地近3年整顿提升后进党组织30多个。")
+    result = extract(text)
+    assert "西山区" not in {e.name for e in result.entities}
+    assert [m.entity.name for m in result.metrics] == ["淳安县", "淳安县"]
+    # a name written again in a chain is the text's own, wherever its namesake lies
+    text = "陕西省大荔县许庄镇西渠头村村民回村办企业。他带动西渠头村集体经济增收近40万元。"
+    assert [m.entity.name for m in extract(text).metrics] == ["西渠头村"]
+
+
+def test_a_paragraph_opening_on_figures_with_quan_cun_is_about_the_village_named_after_them() -> None:
+    text = ("清晨，浙江省杭州市淳安县左口乡显后村党支部书记检查设施。如今村里游客多了。\n"
+            "平均海拔800余米，全村森林覆盖率达92%，全年云海笼罩……王阜乡胡家坪村曾经是一个空心村。")
+    assert [m.entity.name for m in extract(text).metrics if m.text in ("800余米", "92%")] == ["胡家坪村"] * 2

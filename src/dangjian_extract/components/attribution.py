@@ -101,7 +101,7 @@ _TOPIC_SPACES = frozenset(" \t\u3000")
 _TOPIC_OPENERS = frozenset("。！？；!?;\n")
 _ENUMERATOR_HEAD = re.compile(r"([ \t\u3000]*)(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 # (a dash pair opens a clause too: 规划复电方案——位于小区地下室的6台变压器)
-_LAST_CLAUSE_BREAK = re.compile(rf".*(?:{CLAUSE_BREAK.pattern}|——)", re.S)
+_LAST_CLAUSE_BREAK = re.compile(rf".*(?:{CLAUSE_BREAK.pattern}|——|……)", re.S)
 _BYLINE_LEAD = regex.compile(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
 
 
@@ -742,11 +742,13 @@ class Attribution:
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
             reach = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
-            if chosen is None:
+            p0 = text.rfind("\n", 0, span.start_char) + 1
+            if chosen is None or mentions[chosen].back_reference and mentions[chosen].start >= p0:
                 # 辣椒种植面积常年保持200万亩以上，…，遵义市大力推进…: a paragraph that opens on figures, with no name
-                # before them, is about the place that opens a clause later in its sentence
-                p0 = text.rfind("\n", 0, span.start_char) + 1
-                if bisect_left(starts, p0) == k:
+                # before them (全村 at most, looking ahead), is about the place that opens a clause later in its
+                # sentence (平均海拔800余米，全村森林覆盖率达92%……王阜乡胡家坪村曾经是一个空心村)
+                if all(mentions[x].back_reference for x in range(bisect_left(starts, p0), k)):
+                    want = mentions[chosen].type if chosen is not None else None
                     p1 = text.find("\n", span.end_char)
                     for x in range(k, min(bisect_left(starts, p1 if p1 >= 0 else len(text)), k + _LOOK)):
                         m_s = mentions[x].start
@@ -754,6 +756,7 @@ class Attribution:
                             break  # (within the paragraph's first sentence, or its clauses joined by ；)
                         if m_s >= span.end_char and eligible(x) \
                                 and mentions[x].type in ADMIN_LEVELS and not mentions[x].back_reference \
+                                and want in (None, mentions[x].type) \
                                 and self._opens_clause(text, mentions[x], s0, chains):
                             chosen = x
                             break

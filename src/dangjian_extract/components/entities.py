@@ -691,9 +691,12 @@ class EntityFinder:
                 and not (longer == 1 and name_part[0] in self.verb_complements):  # 成立起|回龙观街道
             # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村, 扎根|淳化县
             start -= longer
-            if etype == "district" and len(official) - len(suffix) <= 1 and parent is None \
+            if etype == "district" and (len(official) - len(suffix) <= 1 or longer == 1) \
+                    and (parent is None or start > run_start) \
                     and text.count(text[start:s1]) < 2 and not self._evidence_after(text, s1, etype):
-                return None  # 太古里西区南侧: a part of a named place, not a county the gazetteer lacks
+                # 太古里西区南侧: a part of a named place, not a county the gazetteer lacks; nor is 地处浙西山区 (a
+                # mountain area holding 西山区): one character more than a county's name makes a word, not a county
+                return None
         else:
             if short is not None:
                 start -= len(short)
