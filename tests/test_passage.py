@@ -1272,3 +1272,13 @@ def test_a_paragraph_opening_on_figures_with_quan_cun_is_about_the_village_named
     text = ("清晨，浙江省杭州市淳安县左口乡显后村党支部书记检查设施。如今村里游客多了。\n"
             "平均海拔800余米，全村森林覆盖率达92%，全年云海笼罩……王阜乡胡家坪村曾经是一个空心村。")
     assert [m.entity.name for m in extract(text).metrics if m.text in ("800余米", "92%")] == ["胡家坪村"] * 2
+
+
+def test_a_market_named_before_its_kind_is_a_place_and_an_opener_before_zai_opens_the_clause() -> None:
+    text = ("清晨6点，河北区铁东路街道宜景菜市场已是一派繁忙。眼前的标准化菜市场，此前杂乱。\n"
+            "近年来，河北区开展菜市场党建引领力提升工程，还注重将菜市场纳入网格。\n"
+            "如今在宜景菜市场，8名党员中既有管理人员。")
+    result = extract(text)
+    assert {e.name for e in result.entities if e.type == "place"} == {"宜景菜市场"}
+    assert [m.entity.name for m in result.metrics] == ["宜景菜市场"]
+    assert extract("城区有菜市场3个、农贸市场2个、蔬菜批发市场1个。").entities == []

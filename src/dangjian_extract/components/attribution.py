@@ -541,6 +541,8 @@ class Attribution:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
         pos = chains.start.get(mention.start, mention.start)
         head = _clause_head(text, pos, floor, 12)
+        if head is not None and head.endswith("在") and len(head) > 1:
+            head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (both open the clause)
         if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
         if head in _INTRODUCED and mention.type == "enterprise":

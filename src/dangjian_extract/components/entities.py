@@ -209,6 +209,7 @@ class EntityFinder:
                                          | {w for w in data["subject_openers"] if len(w) > 1 and w[-1] not in "，的"}
                                          | {w for w in data["left_boundaries"] if len(w) > 1}))
         self.function_chars = frozenset(data["function_chars"])
+        self.kind_stripped = frozenset(data.get("kind_stripped_suffixes", ()))
         # 良村村驻村第一书记 is the village 良村村, 石淮村村党支部 the village 石淮村 and its 村党支部
         self.village_word_chars = frozenset(data["village_word_chars"])
         self.step_back = frozenset(data["attribution"]["step_back"])
@@ -1256,15 +1257,19 @@ class EntityFinder:
         if etype == "place" and name_part.endswith(self.place_stem_not_ending):
             return False  # 台州市|路桥区: a chain of places, not a road named 台州市路
         endings = self.generic_by_suffix.get(suffix, ())
-        if etype in _NAMED_BODY_TYPES and endings and name_part.endswith(endings):
+        if (etype in _NAMED_BODY_TYPES or suffix in self.kind_stripped) and endings and name_part.endswith(endings):
             # 红叶种植专业合作社 is a name, 农民专业合作社 is not: a body's descriptors stripped, something must remain
+            # (宜景菜市场 is a market, 菜市场 and 农贸市场 are kinds)
             rest = name_part
             while rest and rest not in self.generic:
                 word = next((w for w in endings if rest.endswith(w)), None) or next(
                     (w for w in self.generic_endings if rest.endswith(w)), None)
                 if word is None:
                     # 下设|楼栋党小组: a verb before the descriptors is no name either
-                    return rest not in self.boundary_words and rest[-2:] not in self.boundary_words
+                    # (蔬|菜|批发市场: a market's name is two characters at least once its kind is stripped)
+                    return rest not in self.boundary_words and rest[-2:] not in self.boundary_words \
+                        and (etype in _NAMED_BODY_TYPES or len(rest) >= 2 and rest[-1] not in self.not_before_suffix
+                             and rest[-1] != "化")  # (还注重将|菜市场, 标准化|菜市场)
                 rest = rest[:-len(word)]
                 if word == "化" and len(rest) <= 2:
                     return False  # 集成化|空间, 标准化|工坊: an -ization adjective describes a kind, names no body
