@@ -1282,3 +1282,12 @@ def test_a_market_named_before_its_kind_is_a_place_and_an_opener_before_zai_open
     assert {e.name for e in result.entities if e.type == "place"} == {"宜景菜市场"}
     assert [m.entity.name for m in result.metrics] == ["宜景菜市场"]
     assert extract("城区有菜市场3个、农贸市场2个、蔬菜批发市场1个。").entities == []
+
+
+def test_a_street_name_joined_by_jiedao_is_the_official_subdistrict_and_an_is_no_name_end() -> None:
+    text = "青海省西宁市城东区东关大街街道办事处五一社区开展走访，辖区内7家物业公司服务8个小区。"
+    result = extract(text)
+    assert "东关大街" not in {e.name for e in result.entities}
+    assert {m.entity.name for m in result.metrics} == {"五一社区"}
+    text = "在街道党工委带领下，社区党委按楼栋推选出39名业主代表成立监督委员会。"
+    assert not any(e.name.endswith("按楼栋") for e in extract(text).entities)

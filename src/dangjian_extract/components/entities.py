@@ -299,7 +299,9 @@ class EntityFinder:
                     and not (etype == "place" and prev.type in _ABOVE_VILLAGE) \
                     and not (etype in ("community", "village") and prev.type in _ABOVE_VILLAGE
                              and gazetteer is not None and gazetteer.contains(prev.name)) and (
-                    prev.suffix in self.join_after or etype == "compound" and prev.suffix in self.compound_of):
+                    prev.suffix in self.join_after or etype == "compound" and prev.suffix in self.compound_of
+                    or prev.type == "place" and etype in _GAZETTEER_TYPES and gazetteer is not None
+                    and gazetteer.contains(text[prev.start:s1])):  # 东关大街+街道办事处: an official 街道
                 # (台州市|路桥区: a road or market joins no place's name; 西安市|社区党组织: nor a bare 社区 an
                 # official city's, town's or county's)
                 # a suffix written right after an entity joins it: 刁镇+街道, 桃花山西区+社区
