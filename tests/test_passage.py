@@ -1291,3 +1291,11 @@ def test_a_street_name_joined_by_jiedao_is_the_official_subdistrict_and_an_is_no
     assert {m.entity.name for m in result.metrics} == {"五一社区"}
     text = "在街道党工委带领下，社区党委按楼栋推选出39名业主代表成立监督委员会。"
     assert not any(e.name.endswith("按楼栋") for e in extract(text).entities)
+
+
+def test_a_villager_names_the_story_village_and_terms_of_office_name_none() -> None:
+    text = ("大理州深化清廉村居建设。\n"
+            "前段时间，大理市大理镇东门村村民赵平打开“监督一点通”平台，看到公示：村卫生室南侧4间铺面将租给一家商户，每年租金7.8万元。")
+    assert [m.entity.name for m in extract(text).metrics] == ["东门村", "东门村"]
+    text = "菜园村一度贫困，几任村两委接力，投资建成了建材市场、粮油市场。"
+    assert [e.name for e in extract(text).entities] == ["菜园村"]

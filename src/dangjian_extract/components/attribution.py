@@ -72,8 +72,8 @@ _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
 _VILLAGE_AGAIN = ("回村", "进村", "到村", "村里", "村集体", "全村", "本村", "该村")
 #: verbs that bring a company in at a clause's start; its figures follow
 _INTRODUCED = frozenset(("引进", "新引进", "成功引进"))
-#: the posts of a village's or community's own leaders: the place in their title may still be the story's
-_STORY_TITLES = ("书记", "主任")
+#: a village's or community's own leaders and people: the place in their title may still be the story's
+_STORY_TITLES = ("书记", "主任", "村民", "居民")
 #: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
 _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 #: what stands before a place written right before its own figure in a list of pairs
@@ -262,8 +262,8 @@ class Attribution:
         person = self._person_after.match(text, m.end)
         if person is not None and not text.startswith(self.not_a_person, person.end()) \
                 and not (m.type in _STORY_PLACES and person.group().endswith(_STORY_TITLES)):
-            # 凤凰社区居民黄某: a person's affiliation (not 下庄村村民人均收入, the villagers' figures; nor 某村党支部
-            # 书记马某, whose village is still the story's: guide §4 rule 6)
+            # 某某局干部黄某: a person's affiliation (not 下庄村村民人均收入, the villagers' figures; nor 某村党支部
+            # 书记马某 or 东门村村民赵平, whose village is still the story's: guide §4 rule 6)
             return False
         if text.startswith(self.stationed, m.end):
             return False  # 奎屯市科技局驻梧桐树村工作队: the unit that sends a team, not the team's place
