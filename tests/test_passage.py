@@ -1299,3 +1299,12 @@ def test_a_villager_names_the_story_village_and_terms_of_office_name_none() -> N
     assert [m.entity.name for m in extract(text).metrics] == ["东门村", "东门村"]
     text = "菜园村一度贫困，几任村两委接力，投资建成了建材市场、粮油市场。"
     assert [e.name for e in extract(text).entities] == ["菜园村"]
+
+
+def test_a_one_character_village_of_another_region_is_a_verb_or_conjunction_here() -> None:
+    text = ("云南省腾冲市猴桥镇轮马村发展林下经济。\n"
+            "这是轮马村谋划的又一增长点。任村党总支书记以来，余某带领村民发展产业，村集体收入增至60.77万元。\n"
+            "回村的猴桥镇轮马村党支部书记余某和村主任夏某还没来得及休息。")
+    result = extract(text)
+    assert {e.name for e in result.entities if e.type == "village"} == {"轮马村"}
+    assert [m.entity.name for m in result.metrics] == ["轮马村"]

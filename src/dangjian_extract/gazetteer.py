@@ -586,6 +586,13 @@ class Gazetteer:
             if alias not in generic and not self._lookup_official(alias):
                 yield alias
 
+    @cached_property
+    def province_short_forms(self) -> tuple[str, ...]:
+        """The provinces' names without their suffix, as reports write them (浙江, 内蒙古, 广西)."""
+        names = {self.name_of(n) for n, level in enumerate(self._levels) if level == 0}
+        return tuple(sorted(re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", n)
+                            for n in names))
+
     def _lookup_official(self, name: str) -> bool:
         i = bisect.bisect_left(self._names, name)
         return i < len(self._names) and self._names[i] == name

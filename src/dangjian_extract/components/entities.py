@@ -655,6 +655,11 @@ class EntityFinder:
             # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere): a preposition or
             # 的 (老支书的余村, 在余村), or a short form of its parent (安吉余村)
             official = None
+        if official is not None and suffix == "村" and len(official) == 2 \
+                and (parent is None or s1 - len(official) > run_start) \
+                and (not self._region_written(gazetteer, text, official)
+                     or official[0] in self.conjunctions and text[s1:s1 + 1] in self.village_word_chars):
+            official = None  # 。任村党总支书记以来 (serving as), 书记某某和村主任: no 任村 or 和村 of the text's region
         if official is not None and len(official) == 2 and official[0] in self.motion_heads \
                 and (parent is None or s1 - len(official) > run_start) and not self._evidence_after(text, s1):
             official = None  # 直到下村后, 回村: going to the village (下村 and 回村 are villages elsewhere)
@@ -712,6 +717,16 @@ class EntityFinder:
         if parent is None and text.endswith(self.described_after, 0, start):
             return None  # 是一个纯渔业村: a kind of village, described, not named
         return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
+
+    @staticmethod
+    def _region_written(gazetteer: Any, text: str, official: str) -> bool:
+        """Whether the text writes the province or city of an entry of ``official`` (by name or short form), or
+        names no province or city of the gazetteer at all (then nothing speaks against the name)."""
+        places = gazetteer.places(official)
+        if not places or any(p.path[k] in text or p.path[k][:2] in text
+                             for p in places for k in range(min(2, len(p.path) - 1))):
+            return True
+        return not any(province in text for province in gazetteer.province_short_forms)
 
     def _under_short_form(self, gazetteer: Any, text: str, run_start: int, s1: int, official: str,
                           suffix_len: int) -> str:
