@@ -1308,3 +1308,11 @@ def test_a_one_character_village_of_another_region_is_a_verb_or_conjunction_here
     result = extract(text)
     assert {e.name for e in result.entities if e.type == "village"} == {"轮马村"}
     assert [m.entity.name for m in result.metrics] == ["轮马村"]
+
+
+def test_gacha_cun_is_a_kind_and_suozaidi_bounds_a_name() -> None:
+    text = ("白音塔拉村位于舍伯吐镇东北,距离镇政府所在地舍伯吐镇12.5公里。"
+            "白音塔拉村是种植业养殖业为铺的嘎查村,全村养殖户达81户。")
+    result = extract(text)
+    assert {e.name for e in result.entities} == {"白音塔拉村", "舍伯吐镇"}
+    assert {m.entity.name for m in result.metrics} == {"白音塔拉村"}
