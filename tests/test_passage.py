@@ -1316,3 +1316,8 @@ def test_gacha_cun_is_a_kind_and_suozaidi_bounds_a_name() -> None:
     result = extract(text)
     assert {e.name for e in result.entities} == {"白音塔拉村", "舍伯吐镇"}
     assert {m.entity.name for m in result.metrics} == {"白音塔拉村"}
+
+
+def test_a_body_is_no_parent_of_a_town_the_gazetteer_lacks() -> None:
+    names = {e.name for e in extract("山西焦煤集团西山煤电镇城底矿安全仪器监测工马某，完成创新成果60余项。").entities}
+    assert "西山煤电镇" not in names

@@ -668,6 +668,9 @@ class EntityFinder:
             # evidence: a parent written right before it, or the same name written again in the text
             if not clean or not self._acceptable(name_part, suffix, etype) or name_part in self.clause_heads:
                 return None  # (魏寨村|支付村“两委”…: a verb the gazetteer does not hold as a name is no place)
+            if parent is not None and found and found[-1].name == parent and etype in _ADMIN_TYPES \
+                    and found[-1].type not in _GAZETTEER_TYPES:
+                parent = None  # 山西焦煤集团|西山煤电镇城底矿: a body is no town's parent
             if parent is not None and found and found[-1].name == parent and found[-1].type in _ADMIN_TYPES \
                     and etype in _ADMIN_TYPES and _ADMIN_ORDER[found[-1].type] >= _ADMIN_ORDER[etype]:
                 parent = None  # 田南镇|坚持工业强镇: a place of the same level or below is no parent
