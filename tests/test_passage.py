@@ -1321,3 +1321,14 @@ def test_gacha_cun_is_a_kind_and_suozaidi_bounds_a_name() -> None:
 def test_a_body_is_no_parent_of_a_town_the_gazetteer_lacks() -> None:
     names = {e.name for e in extract("山西焦煤集团西山煤电镇城底矿安全仪器监测工马某，完成创新成果60余项。").entities}
     assert "西山煤电镇" not in names
+
+
+def test_quan_sheng_in_a_part_that_names_another_province_is_that_province() -> None:
+    text = ("过紧日子 炼好作风\n"
+            "公车管理更规范了\n"
+            "上午9点，广东省汕头市公路事务中心工作人员即将出外勤。\n"
+            "据统计，全省1081家用车单位已按照“统采分签”模式，采购1336辆新能源公务用车。\n"
+            "闲置房派上用场了\n"
+            "在江苏省常州市，市委市政府集中办公区的60多个单位将档案存放在集中库房。")
+    names = [m.entity.name for m in extract(text).metrics]
+    assert names[:2] == ["广东省", "广东省"]

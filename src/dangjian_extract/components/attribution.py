@@ -615,6 +615,23 @@ class Attribution:
         return subject is None or subject[1] not in ADMIN_LEVELS \
             or ADMIN_LEVELS.index(subject[1]) > ADMIN_LEVELS.index(m.type)
 
+    @staticmethod
+    def _part_place(text: str, mentions: list[Mention], i: int, subheads: list[int],
+                    subject: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
+        """全省 in a part of the report (after its subheading) that names a province other than the report's
+        (广东省汕头市… 全省1081家用车单位): that province, named in the part, not the report's."""
+        m = mentions[i]
+        h = bisect_right(subheads, m.start) - 1
+        if h < 0 or subject is not None and subject[1] == m.type:
+            return None
+        for k in range(i - 1, -1, -1):
+            x = mentions[k]
+            if x.start < subheads[h]:
+                return None
+            if x.type == m.type and not x.back_reference and x.name.endswith(m.suffix):
+                return ref_of(x)
+        return None
+
     def _report_place(self, m: Mention, region: list[Mention],
                       subject: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
         """全市 in a report on 某某市 → 某某市: the report's place of the back-reference's level."""
@@ -786,7 +803,8 @@ class Attribution:
             if chosen is None:
                 entity = subject
             elif self._is_step_back(text, mentions[chosen], region, subject):
-                entity = self._report_place(mentions[chosen], region, subject)
+                entity = self._part_place(text, mentions, chosen, subheads, subject) \
+                    or self._report_place(mentions[chosen], region, subject)
                 if entity is None and not self._unnamed_above(text, mentions[chosen], subject):
                     entity = subject
             elif self._unnamed_above(text, mentions[chosen], subject):
