@@ -1334,3 +1334,11 @@ def test_quan_sheng_in_a_part_that_names_another_province_is_that_province() -> 
             "常州市机关事务管理局副局长说：“我们将深度挖掘存量资产价值。”")
     names = [m.entity.name for m in extract(text).metrics]
     assert names[:2] == ["广东省", "广东省"]
+
+
+def test_lingyi_fangmian_is_a_connective_not_a_topic_that_ends_the_story() -> None:
+    text = ("青海西宁城东：党建引领 绘就安居幸福图景\n"
+            "青海省西宁市城东区东关大街街道办事处五一社区开展走访行动。\n"
+            "为切实破解困局,社区党委打出一套催缴“组合拳”,一方面,牵头召开联席会议;"
+            "另一方面,联合物业公司多维发力,线下张贴缴费通知300份、发送书面催缴函98份。")
+    assert [m.entity.name for m in extract(text).metrics] == ["五一社区", "五一社区"]

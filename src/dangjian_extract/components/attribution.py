@@ -97,6 +97,7 @@ _BODY_LOCATIONS = frozenset(("province", "district"))
 # what a topic opener and an enumerated line look like (see _topic_starts and _subheads)
 _TOPIC_RUN = regex.compile(r"(?r)[\p{Han}、]*")
 _TOPIC_PUNCT = frozenset("，,：:")
+_NOT_TOPIC_END = frozenset("一两各多这那另每该此")
 _TOPIC_SPACES = frozenset(" \t\u3000")
 _TOPIC_OPENERS = frozenset("。！？；!?;\n")
 _ENUMERATOR_HEAD = re.compile(r"([ \t\u3000]*)(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
@@ -598,7 +599,8 @@ class Attribution:
                     # the topic: the run of Han characters (and 、) right before the mark, 2 to 12 of them,
                     # after spaces at a sentence's or a line's start
                     r = _TOPIC_RUN.match(text, max(0, q - 13), q).start()
-                    if 2 <= q - r <= 12:
+                    # (一方面，…；另一方面，…, 在这方面，: a connective or a determiner's aspect, no topic)
+                    if 2 <= q - r <= 12 and text[q - 1] not in _NOT_TOPIC_END:
                         p = r
                         while p and text[p - 1] in _TOPIC_SPACES:
                             p -= 1
