@@ -1342,3 +1342,10 @@ def test_lingyi_fangmian_is_a_connective_not_a_topic_that_ends_the_story() -> No
             "为切实破解困局,社区党委打出一套催缴“组合拳”,一方面,牵头召开联席会议;"
             "另一方面,联合物业公司多维发力,线下张贴缴费通知300份、发送书面催缴函98份。")
     assert [m.entity.name for m in extract(text).metrics] == ["五一社区", "五一社区"]
+
+
+def test_a_laboratory_is_a_body_but_a_companys_lab_is_the_company() -> None:
+    text = "这意味着紫金山实验室研发的通信系统成功试飞。实验室组建外场团队，成员50名，其中党员占60%。"
+    assert {m.entity.name for m in extract(text).metrics} == {"紫金山实验室"}
+    text = "走进马鞍街道，浙江东进新材料有限公司实验室里，一款新型户外面料正在测试，已完成1500多项试验。"
+    assert [m.entity.name for m in extract(text).metrics] == ["浙江东进新材料有限公司"]

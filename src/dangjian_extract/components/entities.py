@@ -210,6 +210,7 @@ class EntityFinder:
                                          | {w for w in data["left_boundaries"] if len(w) > 1}))
         self.function_chars = frozenset(data["function_chars"])
         self.kind_stripped = frozenset(data.get("kind_stripped_suffixes", ()))
+        self.inside_bodies = frozenset(data.get("inside_body_suffixes", ()))
         # 良村村驻村第一书记 is the village 良村村, 石淮村村党支部 the village 石淮村 and its 村党支部
         self.village_word_chars = frozenset(data["village_word_chars"])
         self.step_back = frozenset(data["attribution"]["step_back"])
@@ -329,8 +330,9 @@ class EntityFinder:
             if prev is not None and prev.end == s0 and prev.type == etype and etype not in _GAZETTEER_TYPES:
                 last_end = s1  # 深中通道|项目: the type's bare word after a name of that type adds nothing
                 continue
-            if prev is not None and prev.end == s0 and etype in self.named_with_place and not prev.back_reference:
-                # 汉江街道党群服务中心: a body named by its place alone
+            if prev is not None and prev.end == s0 and etype in self.named_with_place and not prev.back_reference \
+                    and not (prev.type == "enterprise" and suffix in self.inside_bodies):
+                # 汉江街道党群服务中心: a body named by its place alone (not 某某有限公司|实验室, the company's lab)
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.name, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
