@@ -237,3 +237,19 @@ def test_every_reference_classifier_is_read_after_a_number(word: str) -> None:
 @pytest.mark.parametrize("word", sorted(_reference()["not_after_numbers"]))
 def test_left_out_classifiers_are_not_counts(word: str) -> None:
     assert [m.unit for m in extract(f"今年共有38{word}。").metrics if m.unit == word] == []
+
+
+@pytest.mark.parametrize("text, surface, qualifier", [
+    ("在省内跨市流动的约占四成。", "四成", "about"),
+    ("在省内跨市流动的约占40%。", "40%", "about"),
+    ("流入党员有95名，接近在册党员数量的两倍。", "两倍", "nearly"),
+    ("签约占地的40亩土地已平整。", "40亩", "exact"),
+])
+def test_a_qualifier_governs_the_number_across_zhan_or_what_it_compares_with(text: str, surface: str,
+                                                                             qualifier: str) -> None:
+    metric = next(m for m in extract(text).metrics if m.text == surface)
+    assert metric.qualifier == qualifier
+
+
+def test_yilai_erlai_are_connectives_not_counts() -> None:
+    assert [m.text for m in extract("一来村里没有产业，二来年轻人外出。村里有3个合作社。").metrics] == ["3个"]

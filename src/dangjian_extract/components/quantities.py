@@ -538,9 +538,12 @@ def _across_pattern(lex: Lexicon) -> regex.Pattern[str] | None:
         return None
     verbs = alternation(q.get("across_verbs", []))
     modals = alternation(q.get("across_modals", []))
+    of_words = [w for w in q.get("across_of", []) if w in words]
+    # 约占四成 · 约占党员总数的18.6% · 接近在册党员数量的两倍 (a comparison word, what it compares with, 的)
+    of = rf"|(?P<q>{alternation(of_words)})[^\d，。；！？,;!?:：\n]{{1,12}}的" if of_words else ""
     return regex.compile(
-        rf"(?P<q>{alternation(words)})(?:{modals})?"
-        rf"(?:占[^\d，。；！？,;!?:：\n]{{0,10}}的|{verbs})$"
+        rf"(?:(?P<q>{alternation(words)})(?:{modals})?"
+        rf"(?:占(?:[^\d，。；！？,;!?:：\n]{{0,10}}的)?|{verbs}){of})$"
     )
 
 
