@@ -253,3 +253,12 @@ def test_a_qualifier_governs_the_number_across_zhan_or_what_it_compares_with(tex
 
 def test_yilai_erlai_are_connectives_not_counts() -> None:
     assert [m.text for m in extract("一来村里没有产业，二来年轻人外出。村里有3个合作社。").metrics] == ["3个"]
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("曾经，白竹村仅有一条硬化路，其余尽是泥路。", ["一条"]),
+    ("刚来时，村里有一所中心校、两个教学点。", ["一所", "两个"]),
+    ("后屯村要走出一条融合发展的振兴路。", []),
+])
+def test_one_counts_after_jin_or_in_a_list_of_counts(text: str, counts: list) -> None:
+    assert [m.text for m in extract(text).metrics] == counts

@@ -21,6 +21,8 @@ from .furniture import FURNITURE_KEY
 from .quantities import METRICS_KEY, _is_bare_multiplier
 
 _HAN_CHAR = regex.compile(r"\p{Han}")
+# 有一所中心校、两个教学点: a noun, then another count in the same list
+_LISTED_COUNT = regex.compile(r"[^，。；！？,;!?、\n]{1,8}、[0-9两二三四五六七八九十几]")
 REJECTED_KEY = "rejected"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", '"': '"'}
 CLAUSE_PUNCT = set("，。；！？,;!?")
@@ -130,6 +132,7 @@ class MetricFilter:
             if suffix in self.name_suffixes:
                 self.name_suffixes[suffix] += tuple(w for w in words if w not in self.name_suffixes[suffix])
         self.one_counts = frozenset(raw.get("generic_one_not_units", ()))
+        self.one_count_before = tuple(raw.get("one_count_before", ()))
         self.size_units = frozenset(raw.get("bare_multiplier_units", ()))
         self.label_prefixes = tuple(raw.get("label_prefixes", ()))
         self.heading_max_length = int(raw.get("heading_max_length", 0))
@@ -259,8 +262,10 @@ class MetricFilter:
         if numeral[:1] == "一" and start and text[start - 1:start + 1] in self.words_ending_in_one:
             return "word"  # 统一村内, 唯一一家: the 一 ends a word, no number starts there
         if numeral == "一" and source in ("number", "counted_noun") and x.qualifier == "exact" \
-                and x.value_max is None and x.value == 1 and unit not in self.one_counts:
-            return "generic_one"  # 一批, 一支队伍, 一个核心: "a", not a count
+                and x.value_max is None and x.value == 1 and unit not in self.one_counts \
+                and not text.endswith(self.one_count_before, 0, start) and not _LISTED_COUNT.match(text, end):
+            # 一批, 一支队伍, 一个核心: "a", not a count (but 仅有一条硬化路, 有一所中心校、两个教学点 count)
+            return "generic_one"
         if source == "number" and unit == "个" and after == "一" and (
                 not numeral[:1].isdigit() or not _HAN_CHAR.match(text, end + 1)):
             return "slogan_items"  # 三个一, 四个一: a programme's name (not 20个一类县)
