@@ -1349,3 +1349,14 @@ def test_a_laboratory_is_a_body_but_a_companys_lab_is_the_company() -> None:
     assert {m.entity.name for m in extract(text).metrics} == {"紫金山实验室"}
     text = "走进马鞍街道，浙江东进新材料有限公司实验室里，一款新型户外面料正在测试，已完成1500多项试验。"
     assert [m.entity.name for m in extract(text).metrics] == ["浙江东进新材料有限公司"]
+
+
+def test_a_bare_cooperative_paragraphs_after_the_only_one_named_is_that_one() -> None:
+    text = ("临近中午，内蒙古达拉特旗白泥井镇侯家营子村，“共富”食堂里饭香四溢。\n"
+            "马挨明口中的“高社长”，是官家牛犋种养殖专业合作社社长高勇。\n"
+            "彼时的侯家营子村，年轻人纷纷外出打工，留下的老年人大多选择将土地流转，村集体经济发展乏力，"
+            "公共设施配置存在缺口，有村民说：“来年宁愿多花点力气种地，也不想再流转出去。”\n"
+            "高勇是侯家营子村的种植大户。了解村民的具体情况和想法后，他逐渐有了主意：要搞合作，搞规模化经营。\n"
+            "党组织牵头，能人带头，合作社终于成立起来，统一购置农机、统一选种施肥、统一销售农产品。\n"
+            "合作社的经营数据最有说服力——第一年总收入320万元，人均土地分红1.13万元。")
+    assert {m.entity.name for m in extract(text).metrics} == {"官家牛犋种养殖专业合作社"}

@@ -955,7 +955,7 @@ class EntityFinder:
                     resolved = True
             if not resolved and word in self.bare_back_far:
                 # 在研究室38名技术人员中, paragraphs after the 非常规勘探研究室 was named: a distinctive body word
-                # (not 小区, 合作社) means the report's only body of that kind further back
+                # (not 小区; 合作社 in a report that names one) means the report's only body of that kind further back
                 only = {m.name for m in found[:i + 1] if not m.back_reference and m.type == etype
                         and m.name.endswith(word) and m.name != word and at - m.end <= _BARE_ONLY_REACH}
                 if len(only) == 1 and not any(m.type == etype and m.name.endswith(word) and m.name not in only
