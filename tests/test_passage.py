@@ -1360,3 +1360,10 @@ def test_a_bare_cooperative_paragraphs_after_the_only_one_named_is_that_one() ->
             "党组织牵头，能人带头，合作社终于成立起来，统一购置农机、统一选种施肥、统一销售农产品。\n"
             "合作社的经营数据最有说服力——第一年总收入320万元，人均土地分红1.13万元。")
     assert {m.entity.name for m in extract(text).metrics} == {"官家牛犋种养殖专业合作社"}
+
+
+def test_yi_x_wei_li_opens_a_story_on_x_and_chaoguo_le_is_over() -> None:
+    text = ("淮安市推动基层减负。\n"
+            "以保滩街道为例，群众在反映窗口反映的急难愁盼中，涉及医保领域的问题超过了半数。")
+    metric = extract(text).metrics[0]
+    assert (metric.entity.name, metric.qualifier) == ("保滩街道", "over")

@@ -542,6 +542,8 @@ class Attribution:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
         pos = chains.start.get(mention.start, mention.start)
         head = _clause_head(text, pos, floor, 12)
+        if head is not None and head.endswith("以") and text.startswith("为例", mention.end):
+            return True  # 以保滩街道为例，…: the example the text goes on about
         if head is not None and head.endswith("在") and len(head) > 1:
             head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (both open the clause)
         if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
