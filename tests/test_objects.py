@@ -210,3 +210,8 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
 )
 def test_change(text: str, metric_text: str, change: str | None) -> None:
     assert _metric(text, metric_text).change == change
+
+
+def test_one_character_cut_from_a_verb_after_people_is_no_object() -> None:
+    metrics = extract("太仓市有安徽定远籍务工人员约2万人，近8000人集中在璜泾镇。").metrics
+    assert [m.object for m in metrics][1] != "集"

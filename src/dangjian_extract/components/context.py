@@ -548,6 +548,10 @@ class ContextReader:
             # 联合收割机|开进某村, 50多名当地农村妇女|就业: a verb ending the phrase is the predicate (not 党员代表)
             phrase = phrase[:-2]
         phrase = phrase.rstrip("+＋")  # 3名事业编制人员+5名志愿者: the plus joins two figures
+        if len(phrase) == 1:
+            at = text.find(phrase, span.end_char, span.end_char + 3)
+            if at >= 0 and text[at:at + 2] in self.clause_heads:
+                return None  # 近8000人集中在…: one character cut from a verb is no noun (not 14个村实现…)
         return phrase[:10] if _WORD.search(phrase) else None
 
     def _before_predicate(self, phrase: str) -> str:
