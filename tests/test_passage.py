@@ -1367,3 +1367,9 @@ def test_yi_x_wei_li_opens_a_story_on_x_and_chaoguo_le_is_over() -> None:
             "以保滩街道为例，群众在反映窗口反映的急难愁盼中，涉及医保领域的问题超过了半数。")
     metric = extract(text).metrics[0]
     assert (metric.entity.name, metric.qualifier) == ("保滩街道", "over")
+
+
+def test_a_weak_word_before_a_name_written_again_is_cut() -> None:
+    text = ("午后，河北雄安新区南文营社区党群服务中心，社区党总支书记正梳理民情台账。\n"
+            "近年来，雄安新区坚持以党建引领城市基层治理。仅南文营社区3700多户居民，就形成了70余本民情台账。")
+    assert [m.entity.name for m in extract(text).metrics] == ["南文营社区", "南文营社区"]

@@ -676,6 +676,9 @@ class EntityFinder:
             if parent is not None and found and found[-1].name == parent and found[-1].type in _ADMIN_TYPES \
                     and etype in _ADMIN_TYPES and _ADMIN_ORDER[found[-1].type] >= _ADMIN_ORDER[etype]:
                 parent = None  # 田南镇|坚持工业强镇: a place of the same level or below is no parent
+            if parent is None and len(name_part) >= 3 and name_part[0] in self.weak \
+                    and text.count(name_part + suffix) < 2 <= text.count(name_part[1:] + suffix):
+                name_part = name_part[1:]  # 。仅南文营社区3700多户: the name written again without the word before it
             if parent is None and text.count(name_part + suffix) < 2 and (
                     not self._evidence_after(text, s1, etype) or name_part.startswith(self.not_name_heads)):
                 return None
