@@ -1373,3 +1373,16 @@ def test_a_weak_word_before_a_name_written_again_is_cut() -> None:
     text = ("午后，河北雄安新区南文营社区党群服务中心，社区党总支书记正梳理民情台账。\n"
             "近年来，雄安新区坚持以党建引领城市基层治理。仅南文营社区3700多户居民，就形成了70余本民情台账。")
     assert [m.entity.name for m in extract(text).metrics] == ["南文营社区", "南文营社区"]
+
+
+def test_quan_shi_in_a_part_on_another_city_of_a_city_report_is_that_city() -> None:
+    text = ("过紧日子 炼好作风\n"
+            "公务接待更清爽了\n"
+            "早上上班，湖南衡阳县台源镇党政办公室主任先打开“湘办通”。今年6月，衡阳市财政局启动试点。\n"
+            "衡阳市机关事务管理局副局长介绍，截至11月5日，全市党政机关公务接待支出同比下降94.4%。\n"
+            "闲置房派上用场了\n"
+            "在江苏省常州市，市委市政府集中办公区的60多个单位将档案存放在集中库房。\n"
+            "近年来，常州市制定办公用房管理办法。常州市还打破层级界限，实行综合调配。\n"
+            "常州市机关事务管理局副局长说：“我们将深度挖掘存量资产价值。”")
+    metric = next(m for m in extract(text).metrics if m.text == "94.4%")
+    assert metric.entity.name == "衡阳市"

@@ -626,14 +626,22 @@ class Attribution:
         (广东省汕头市… 全省1081家用车单位): that province, named in the part, not the report's."""
         m = mentions[i]
         h = bisect_right(subheads, m.start) - 1
-        if h < 0 or subject is not None and subject[1] == m.type:
+        if h < 0:
             return None
+        # (in a report on a city, 全市 is that city unless the part names another that 全市 was read as)
+        same_level = subject is not None and subject[1] == m.type
         for k in range(i - 1, -1, -1):
             x = mentions[k]
             if x.start < subheads[h]:
                 return None
             if x.type == m.type and not x.back_reference and x.name.endswith(m.suffix):
-                return ref_of(x)
+                return ref_of(x) if not same_level or x.name == m.name != subject[0] else None
+            if same_level:
+                continue
+            if x.type in _BODY_SUBJECTS and x.parent and x.name.startswith(x.parent) \
+                    and x.parent.endswith(m.suffix) and len(x.parent) > len(m.suffix) + 1:
+                # 衡阳市机关事务管理局副局长介绍，…全市: the place a body of the part is named with
+                return (x.parent, m.type, x.start, x.start + len(x.parent), None, None, None)
         return None
 
     def _report_place(self, m: Mention, region: list[Mention],
