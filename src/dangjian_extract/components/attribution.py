@@ -636,12 +636,6 @@ class Attribution:
                 return None
             if x.type == m.type and not x.back_reference and x.name.endswith(m.suffix):
                 return ref_of(x) if not same_level or x.name == m.name != subject[0] else None
-            if same_level:
-                continue
-            if x.type in _BODY_SUBJECTS and x.parent and x.name.startswith(x.parent) \
-                    and x.parent.endswith(m.suffix) and len(x.parent) > len(m.suffix) + 1:
-                # 衡阳市机关事务管理局副局长介绍，…全市: the place a body of the part is named with
-                return (x.parent, m.type, x.start, x.start + len(x.parent), None, None, None)
         return None
 
     def _report_place(self, m: Mention, region: list[Mention],
