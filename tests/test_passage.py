@@ -1386,3 +1386,9 @@ def test_quan_shi_in_a_part_on_another_city_of_a_city_report_is_that_city() -> N
             "常州市机关事务管理局副局长说：“我们将深度挖掘存量资产价值。”")
     metric = next(m for m in extract(text).metrics if m.text == "94.4%")
     assert metric.entity.name == "衡阳市"
+
+
+def test_a_bodys_whole_name_in_quotes_is_found_though_it_holds_a_verb() -> None:
+    result = extract("2015年，“马黎明创新工作室”成立。工作室扩充到20多人。")
+    assert [m.entity.name for m in result.metrics] == ["马黎明创新工作室"]
+    assert extract("大力弘扬“创新工作室”精神。").entities == []

@@ -430,6 +430,10 @@ class EntityFinder:
             if parted is None:
                 parted = name_parts[key] = self._name_part(run, edge_clean, suffix, etype)
             name_part, clean = parted
+            if not name_part and etype in _NAMED_BODY_TYPES and run_start and text[run_start - 1] == "“" \
+                    and text[s1:s1 + 1] == "”" and 3 <= len(run) <= 10 and _HAN.match(run) \
+                    and self._acceptable(run, suffix, etype):
+                name_part, clean = run, True  # “马黎明创新工作室”: a body's whole name in quotes, verbs and all
             if clean and name_part and not parent:
                 # ，紧靠|四川石棉工业园区, 建成|投运|史各庄街道: a clause or verb chain that opens with a verb
                 shortest = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[0]
