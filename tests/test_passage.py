@@ -1392,3 +1392,11 @@ def test_a_bodys_whole_name_in_quotes_is_found_though_it_holds_a_verb() -> None:
     result = extract("2015年，“马黎明创新工作室”成立。工作室扩充到20多人。")
     assert [m.entity.name for m in result.metrics] == ["马黎明创新工作室"]
     assert extract("大力弘扬“创新工作室”精神。").entities == []
+
+
+def test_a_jiedao_written_as_jie_is_found_through_the_path_of_a_community_under_it() -> None:
+    text = "天津河西区东海街松江里社区的居民特别开心。今年以来，东海街坚持以党建为引领，吸纳30余家单位。"
+    result = extract(text)
+    assert [e.name for e in result.entities if e.type == "subdistrict"] == ["东海街", "东海街"]
+    assert result.metrics[0].entity.name == "东海街"
+    assert [e.type for e in extract("沿着东海街道路向前，走进商铺。").entities if e.name == "东海街"] == []

@@ -518,6 +518,7 @@ class EntityFinder:
             found = self._add_trade_names(text, found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._add_short_forms(gazetteer, text, found))
+            found = self._add_short_jie(text, found)
             found = self._written_names(text, found)
         return found
 
@@ -856,6 +857,33 @@ class EntityFinder:
         if suffix not in "市区县旗州":
             return False
         return regex.search(f"[全我本该]{suffix}|{suffix}委", text) is not None
+
+    @staticmethod
+    def _add_short_jie(text: str, found: list[Mention]) -> list[Mention]:
+        """东海街松江里社区, 东海街坚持…: a 街道 written as 街 (as Tianjin's are), where the path of a place the text
+        names holds that 街道 (松江里社区 lies in 东海街道)."""
+        subdistricts = {m.path[:k + 1] for m in found if m.path and not m.back_reference
+                        for k, name in enumerate(m.path) if name.endswith("街道") and len(name) > 3}
+        if not subdistricts:
+            return found
+        starts = [m.start for m in found]
+        ends = {m.end for m in found}
+        extra = []
+        for path in subdistricts:
+            short = path[-1][:-1]  # 东海街道 → 东海街
+            at = text.find(short)
+            while at >= 0:
+                end = at + len(short)
+                i = bisect_right(starts, at) - 1
+                inside = i >= 0 and found[i].end > at or i + 1 < len(found) and found[i + 1].start < end
+                # (after a break or its parent: 河西区|东海街, ，东海街坚持…; not 东海街道 or 东海街办)
+                if not inside and text[end:end + 1] not in ("道", "办") \
+                        and (at == 0 or not _HAN.match(text, at - 1) or at in ends):
+                    extra.append(Mention(at, end, short, "subdistrict", None, True, suffix="街", path=path))
+                at = text.find(short, end)
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: (m.start, m.end))
 
     @staticmethod
     def _place_paths(gazetteer: Any, found: list[Mention]) -> list[Mention]:
