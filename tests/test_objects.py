@@ -215,3 +215,12 @@ def test_change(text: str, metric_text: str, change: str | None) -> None:
 def test_one_character_cut_from_a_verb_after_people_is_no_object() -> None:
     metrics = extract("太仓市有安徽定远籍务工人员约2万人，近8000人集中在璜泾镇。").metrics
     assert [m.object for m in metrics][1] != "集"
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("今年春天果树遭受了霜冻，减产80%。", "80%", "decrease"),
+    ("将传统的培训周期压缩1/3的同时，提高了质量。", "1/3", "decrease"),
+    ("最终修缮休闲座椅52把，新添座椅20把。", "20把", "increase"),
+])
+def test_change_words_of_output_and_equipment(text: str, surface: str, change: str) -> None:
+    assert next(m for m in extract(text).metrics if m.text == surface).change == change
