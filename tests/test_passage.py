@@ -1400,3 +1400,11 @@ def test_a_jiedao_written_as_jie_is_found_through_the_path_of_a_community_under_
     assert [e.name for e in result.entities if e.type == "subdistrict"] == ["东海街", "东海街"]
     assert result.metrics[0].entity.name == "东海街"
     assert [e.type for e in extract("沿着东海街道路向前，走进商铺。").entities if e.name == "东海街"] == []
+
+
+def test_a_meeting_in_a_village_sets_a_story_and_a_deputy_head_is_a_title() -> None:
+    text = ("内江市进一步建立包联工作机制。2024年，共选派3000余名机关事业干部。\n"
+            "在隆昌市黄家镇长螺村的一次院坝会上，村民们你一言我一语地提需求。\n"
+            "会后，面对进村杆管线杂乱问题，黄家镇副镇长张某第一时间对接市里的包联干部，问题很快得到解决。\n"
+            "真抓实干带来一系列改变：硬化道路18公里，拆除清理残垣断壁十多处。")
+    assert [m.entity.name for m in extract(text).metrics][1:] == ["长螺村", "长螺村"]
