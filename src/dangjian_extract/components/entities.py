@@ -708,8 +708,11 @@ class EntityFinder:
         if short is None and clean and longer > 0 and self._plausible_longer(name_part, suffix, etype) \
                 and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads) \
                 and name_part[max(0, longer - 2):longer] not in self.clause_heads \
-                and text[start - 2:start] not in self.clause_heads and name_part not in self.clause_heads \
+                and (text[start - 2:start] not in self.clause_heads
+                     or parent is not None and start - longer == run_start and text.count(name_part + suffix) >= 2) \
+                and name_part not in self.clause_heads \
                 and not (longer == 1 and name_part[0] in self.verb_complements):  # 成立起|回龙观街道
+            # (黄家镇|长螺村 written again: 镇长 is a word, but the village is named right after its town)
             # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村, 扎根|淳化县
             start -= longer
             if etype == "district" and (len(official) - len(suffix) <= 1 or longer == 1) \
