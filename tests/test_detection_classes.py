@@ -251,8 +251,9 @@ def test_a_qualifier_governs_the_number_across_zhan_or_what_it_compares_with(tex
     assert metric.qualifier == qualifier
 
 
-def test_yilai_erlai_are_connectives_not_counts() -> None:
+def test_yilai_erlai_are_connectives_and_sizhou_surroundings_not_counts() -> None:
     assert [m.text for m in extract("一来村里没有产业，二来年轻人外出。村里有3个合作社。").metrics] == ["3个"]
+    assert [m.text for m in extract("白竹村海拔870米，四周群山起伏。").metrics] == ["870米"]
 
 
 @pytest.mark.parametrize("text, counts", [
