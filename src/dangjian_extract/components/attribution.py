@@ -626,16 +626,14 @@ class Attribution:
         (广东省汕头市… 全省1081家用车单位): that province, named in the part, not the report's."""
         m = mentions[i]
         h = bisect_right(subheads, m.start) - 1
-        if h < 0:
-            return None
-        # (in a report on a city, 全市 is that city unless the part names another that 全市 was read as)
-        same_level = subject is not None and subject[1] == m.type
+        if h < 0 or subject is not None and subject[1] == m.type:
+            return None  # (in a report on a city, 全市 is that city: a part naming another city changes nothing)
         for k in range(i - 1, -1, -1):
             x = mentions[k]
             if x.start < subheads[h]:
                 return None
             if x.type == m.type and not x.back_reference and x.name.endswith(m.suffix):
-                return ref_of(x) if not same_level or x.name == m.name != subject[0] else None
+                return ref_of(x)
         return None
 
     def _report_place(self, m: Mention, region: list[Mention],
