@@ -36,7 +36,7 @@ RANGE_SEP = "(?:--|——|[-—–~～至到])"
 RANGE_SEP_FIRST = "-—–~～至到"  # the first characters of RANGE_SEP
 # what a numeral of A_den may hold (digits, grouping, a torn decimal's space, Chinese numerals, 点): a lookahead
 # for 分之 after such a run keeps every other number from being parsed twice (as A_den, then as A_main)
-_DEN_AHEAD = rf"(?=[\d,.{SPACE[1:-1]}{CNC}点]*分之)"
+_DEN_AHEAD = rf"(?=[\d,.{SPACE[1:-1]}{CNC}点]{{0,32}}分之)"
 # a minus sign: ASCII or U+2212 (full-width － is ASCII after normalisation) not right after a digit, a letter
 # or a closing bracket (1-7月, A-3 are not signs), or 负 before Arabic digits (负0.2千米)
 SIGN = r"(?:(?<![\dA-Za-z)\]%\-—–~])[-−](?=\d)|负(?=\d))"
