@@ -1405,3 +1405,8 @@ def test_quan_shi_in_a_city_report_stays_the_report_city_though_a_part_names_ano
             "常州市机关事务管理局赴苏州市学习经验。截至11月，全市公务用车减少120辆。")
     metric = next(m for m in extract(text).metrics if m.text == "120辆")
     assert metric.entity.name == "常州市"
+
+
+def test_a_place_of_origin_before_ji_is_no_subject() -> None:
+    text = "推动跨省合作。太仓市有安徽定远籍务工人员约2万人。"
+    assert [m.entity.name for m in extract(text).metrics] == ["太仓市"]
