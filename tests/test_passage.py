@@ -1410,3 +1410,9 @@ def test_quan_shi_in_a_city_report_stays_the_report_city_though_a_part_names_ano
 def test_a_place_of_origin_before_ji_is_no_subject() -> None:
     text = "推动跨省合作。太仓市有安徽定远籍务工人员约2万人。"
     assert [m.entity.name for m in extract(text).metrics] == ["太仓市"]
+
+
+def test_a_place_a_verb_makes_act_is_the_subject_of_its_clause() -> None:
+    text = ("大理州深入开展清廉村居建设。\n"
+            "清廉村居建设中，大理州指导剑川县收集整理精忠报国、清白做人等方面的楹联200余副。")
+    assert [m.entity.name for m in extract(text).metrics] == ["剑川县"]

@@ -200,6 +200,7 @@ class Attribution:
         self._resumed_quote = regex.compile(
             rf"(?:{alternation(cfg.get('speech_verbs', ()))})[，,：:]$") if cfg.get("speech_verbs") else None
         self.neighbours = tuple(cfg["neighbours"])
+        self.causatives = tuple(cfg.get("causatives", ()))
         self.stationed = tuple(cfg["stationed"])
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
         self._route_close = regex.compile(r"[^，,。；;！？!?]{2,16}?[到至]")
@@ -363,7 +364,8 @@ class Attribution:
             # 为了帮助村里120多户群众: a back-reference (村里, 该村) names the story's place wherever it stands
             if m.end <= span.start_char and eligible(k) and (self._local_back(text, m, region, subject)
                                                               or self._opens_clause(text, m, s0, chains)
-                                                              or self._scope(text, m, chains)):
+                                                              or self._scope(text, m, chains)
+                                                              or self._caused(text, m, span.start_char, chains)):
                 return k
             if m.back_reference and m.end <= span.start_char and eligible(k) \
                     and not CLAUSE_BREAK.search(text, m.end, span.start_char) \
@@ -382,6 +384,14 @@ class Attribution:
             if rest and eligible(rest[i]) and not self._made_by_verb(text, mentions[rest[i]], chains):
                 return rest[i]
         return None
+
+    def _caused(self, text: str, m: Mention, at: int, chains: _Chains) -> bool:
+        """大理州指导剑川县收集整理…楹联200余副: a place right after a verb that makes it act (指导, 帮助, 同意) is the
+        subject of the clause it acts in, when the figure stands in that clause."""
+        if not self.causatives or m.type not in _PLACE_TYPES:
+            return False
+        pos = chains.start.get(m.start, m.start)
+        return text.endswith(self.causatives, max(0, pos - 4), pos) and not CLAUSE_BREAK.search(text, m.end, at)
 
     def _counts_below(self, text: str, span: Span, m: Mention) -> bool:
         """Whether the figure counts places of a level under the mention's (刘斌堡乡|14个低收入村)."""
