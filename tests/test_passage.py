@@ -1416,3 +1416,8 @@ def test_a_place_a_verb_makes_act_is_the_subject_of_its_clause() -> None:
     text = ("大理州深入开展清廉村居建设。\n"
             "清廉村居建设中，大理州指导剑川县收集整理精忠报国、清白做人等方面的楹联200余副。")
     assert [m.entity.name for m in extract(text).metrics] == ["剑川县"]
+
+
+def test_a_districts_development_and_reform_commission_is_a_body() -> None:
+    text = "前段时间，重庆市沙坪坝区发展改革委成立工程概算专班，需要一批电脑，调拨了4台电脑。"
+    assert [m.entity.name for m in extract(text).metrics] == ["沙坪坝区发展改革委"]
