@@ -1421,3 +1421,11 @@ def test_a_place_a_verb_makes_act_is_the_subject_of_its_clause() -> None:
 def test_a_districts_development_and_reform_commission_is_a_body() -> None:
     text = "前段时间，重庆市沙坪坝区发展改革委成立工程概算专班，需要一批电脑，调拨了4台电脑。"
     assert [m.entity.name for m in extract(text).metrics] == ["沙坪坝区发展改革委"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("常州市档案馆搬离集中办公区，留下800平方米办公空间。", "常州市档案馆"),
+    ("实践中，闲置房产被盘活。市质监局的老办公区，占地1万多平方米。", "市质监局"),
+])
+def test_an_archive_and_a_city_bureau_named_by_its_level_are_bodies(text: str, name: str) -> None:
+    assert [m.entity.name for m in extract(text).metrics] == [name]

@@ -430,6 +430,9 @@ class EntityFinder:
             if parted is None:
                 parted = name_parts[key] = self._name_part(run, edge_clean, suffix, etype)
             name_part, clean = parted
+            if etype == "organisation" and name_part and len(run) == len(name_part) + 1 and run[0] in "省市县区" \
+                    and run[1:] == name_part and (run_start == 0 or not _HAN.match(text, run_start - 1)):
+                name_part = run  # ，市质监局的老办公区: the body of the report's city, named with its level
             if not name_part and etype in _NAMED_BODY_TYPES and run_start and text[run_start - 1] == "“" \
                     and text[s1:s1 + 1] == "”" and 3 <= len(run) <= 10 and _HAN.match(run) \
                     and self._acceptable(run, suffix, etype):
