@@ -724,9 +724,11 @@ class Attribution:
             subject = subjects[j] if inside else None
             region = regions[j] if inside else []
 
+            p0 = text.rfind("\n", 0, span.start_char) + 1  # the figure's paragraph
+
             def eligible(i: int, subject: tuple[Any, ...] | None = subject, at: int = span.end_char,
                          sentence_start: int = s0, region: list[Mention] = region,
-                         begin: int = span.start_char) -> bool:
+                         begin: int = span.start_char, para: int = p0) -> bool:
                 m = mentions[i]
                 can = ok[i]
                 if can is None:
@@ -735,9 +737,8 @@ class Attribution:
                         text[m.start] in self.step_back or text[m.start:m.end] == m.suffix)) \
                         and not (m.end < begin and m.path is not None and not m.back_reference
                                  and subject is not None and subject[1] in ADMIN_LEVELS
-                                 and text.rfind("\n", 0, begin) < m.start
-                                 and not _FULL_STOP.search(text, m.end, begin)
-                                 and self._opens_clause(text, m, text.rfind("\n", 0, begin) + 1, chains)):
+                                 and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
+                                 and self._opens_clause(text, m, para, chains)):
                     # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare
                     # 街道 in a village's report name its subdistrict)
                     return False
@@ -775,7 +776,6 @@ class Attribution:
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
             reach = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
-            p0 = text.rfind("\n", 0, span.start_char) + 1
             if chosen is None or mentions[chosen].back_reference and mentions[chosen].start >= p0:
                 # 辣椒种植面积常年保持200万亩以上，…，遵义市大力推进…: a paragraph that opens on figures, with no name
                 # before them (全村 at most, looking ahead), is about the place that opens a clause later in its

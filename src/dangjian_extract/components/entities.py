@@ -739,11 +739,10 @@ class EntityFinder:
 
     @staticmethod
     def _region_written(gazetteer: Any, text: str, official: str) -> bool:
-        """Whether the text writes the province or city of an entry of ``official`` (by name or short form), or
-        names no province or city of the gazetteer at all (then nothing speaks against the name)."""
+        """Whether the text writes the province or city of an entry of ``official`` (its first two characters: 浙江,
+        安吉), or names no province at all (then nothing speaks against the name)."""
         places = gazetteer.places(official)
-        if not places or any(p.path[k] in text or p.path[k][:2] in text
-                             for p in places for k in range(min(2, len(p.path) - 1))):
+        if not places or any(p.path[k][:2] in text for p in places for k in range(min(2, len(p.path) - 1))):
             return True
         return not any(province in text for province in gazetteer.province_short_forms)
 
