@@ -886,9 +886,7 @@ class EntityFinder:
                         and (at == 0 or not _HAN.match(text, at - 1) or at in ends):
                     extra.append(Mention(at, end, short, "subdistrict", None, True, suffix="街", path=path))
                 at = text.find(short, end)
-        if not extra:
-            return found
-        return sorted(found + extra, key=lambda m: (m.start, m.end))
+        return _merge_outside(found, extra)
 
     @staticmethod
     def _place_paths(gazetteer: Any, found: list[Mention]) -> list[Mention]:
