@@ -1429,3 +1429,30 @@ def test_a_districts_development_and_reform_commission_is_a_body() -> None:
 ])
 def test_an_archive_and_a_city_bureau_named_by_its_level_are_bodies(text: str, name: str) -> None:
     assert [m.entity.name for m in extract(text).metrics] == [name]
+
+
+def test_a_village_back_reference_before_the_village_is_named_is_that_village() -> None:
+    text = ("这个村，小田变大田\n"
+            "一早，甘肃省临河县石门镇的田野苏醒了。种粮大户王某在村里流转了1200多亩地。\n"
+            "站在石门镇柳沟村的田埂上，放眼望去，田成片、路相连。")
+    assert [(m.text, m.entity.name) for m in extract(text).metrics] == [("1200多亩", "柳沟村")]
+
+
+def test_a_village_back_reference_stays_unnamed_when_the_text_names_two_villages() -> None:
+    text = ("一早，甘肃省临河县石门镇的田野苏醒了。种粮大户王某在村里流转了1200多亩地。\n"
+            "柳沟村和杨湾村的田连成了片。")
+    assert [m.entity.name for m in extract(text).metrics] == ["石门镇"]
+
+
+def test_dangdi_after_a_body_named_with_its_county_is_that_county() -> None:
+    text = ("站在石门镇柳沟村的田埂上，放眼望去，田成片。\n"
+            "记者从会宁县农业农村局了解到，当地今年粮油作物播种面积预计达27.5万亩。")
+    assert [m.entity.name for m in extract(text).metrics] == ["会宁县"]
+
+
+def test_a_report_naming_each_place_of_one_chain_once_is_on_the_chains_last() -> None:
+    text = ("让服务走进群众心中\n"
+            "近年来，临河区城北街道文昌社区坚持阵地虽小、服务无限的理念，整合辖区资源力量。\n"
+            "建强红色枢纽\n"
+            "以党群服务中心为核心，辐射辖区内5个小区党支部，全年开展活动20余场。")
+    assert {m.entity.name for m in extract(text).metrics} == {"文昌社区"}

@@ -87,6 +87,10 @@ class Mention:
     code: str | None = None
 
 
+# back-references (村里, 该社区) that may name a place the text names only after them
+_FORWARD_BACK_TYPES = ("village", "community")
+
+
 @cache
 def _clause_heads() -> dict[str, list[str]]:
     """``data/clause_heads.json``: words that open a clause whose subject is left out (see its ``source``)."""
@@ -403,6 +407,11 @@ class EntityFinder:
                     start = s0 - len(back)
                     mention = Mention(start, s1, text[start:s1], etype, None, True, back_reference=True,
                                       suffix=suffix)
+                elif mention is None and etype in _FORWARD_BACK_TYPES:
+                    # 在村里流转了2300多亩地 before the text names its village: named later, if it names one only
+                    start = s0 - len(back)
+                    mention = Mention(start, s1, text[start:s1], etype, None, True, back_reference=True,
+                                      suffix=suffix)
                 if mention is not None:
                     found.append(mention)
                     last_end = s1
@@ -530,6 +539,22 @@ class EntityFinder:
         """我市 before the text names 常德市 (and no other city): the city the page names elsewhere (guide §5)."""
         unnamed = [i for i, m in enumerate(found) if m.back_reference and m.name == text[m.start:m.end]
                    and m.type in ("province", "district")]
+        forward = [i for i, m in enumerate(found) if m.back_reference and m.name == text[m.start:m.end]
+                   and m.type in _FORWARD_BACK_TYPES]
+        if forward:
+            drop = set()
+            for i in forward:
+                m = found[i]
+                # 村里 before any village is named: the text's only village of that type, named later
+                names = {x.name for x in found if not x.back_reference and x.type == m.type}
+                if len(names) == 1:
+                    found[i] = Mention(m.start, m.end, names.pop(), m.type, None, True, back_reference=True,
+                                       suffix=m.suffix)
+                else:
+                    drop.add(i)
+            found = [m for i, m in enumerate(found) if i not in drop]
+            unnamed = [i for i, m in enumerate(found) if m.back_reference and m.name == text[m.start:m.end]
+                       and m.type in ("province", "district")]
         for i in unnamed:
             m = found[i]
             names = {x.name for x in found if not x.back_reference and x.type == m.type
@@ -970,6 +995,18 @@ class EntityFinder:
                 if earlier.back_reference and not deictic:
                     continue
                 if etype == "@place" and earlier.type not in _ADMIN_TYPES and earlier.type != "park":
+                    named = earlier.parent if earlier.parent and earlier.name.startswith(earlier.parent) else None
+                    place = next((x for x in reversed(found[:k]) if x.name == named and x.type in _ADMIN_TYPES),
+                                 None) if named else None
+                    kind = place.type if place is not None else next(
+                        (self.suffix_type[x] for x in (named[-3:], named[-2:], named[-1:])
+                         if x in self.suffix_type and self.suffix_type[x] in _ADMIN_TYPES), None) if named else None
+                    if kind is not None and at - earlier.end <= _BARE_NEXT_PARAGRAPH:
+                        # 记者从中江县农业农村局了解到，当地…: the place the body is named with
+                        extra.append(Mention(at, at + len(word), named, kind, place and place.parent, True,
+                                             back_reference=True, suffix=word))
+                        resolved = True
+                        break
                     continue  # (当地 in a zone's report: the zone, governed like a place)
                 if deictic or (earlier.type == etype
                                and (word in self.bare_by_type or earlier.name.endswith(word))):

@@ -215,8 +215,13 @@ class SectionSplitter:
         earliest = min(tied, key=lambda n: (first[n].start in chained, first[n].start))
         if first[earliest].start in chained:
             earliest = min(tied, key=lambda n: first[n].start)
+        # (贵池区清风街道府学社区, each named once: the chain written before the child is its address too)
+        chain_start = first[earliest].start
+        ends = {x.end: x for x in inside}
+        while chain_start in ends:
+            chain_start = ends[chain_start].start
         holders = [n for n in tied if n != earliest and self._holds(first[n], first[earliest])
-                   and not (first[n].start in chained and first[n].end == first[earliest].start)]
+                   and not (first[n].start in chained and chain_start <= first[n].start < first[earliest].start)]
         best_name = min(holders, key=lambda n: (LEVELS.index(first[n].type), len(first[n].path or ()),
                                                 first[n].start)) if holders else earliest
         best = first[best_name]
