@@ -1456,3 +1456,14 @@ def test_a_report_naming_each_place_of_one_chain_once_is_on_the_chains_last() ->
             "建强红色枢纽\n"
             "以党群服务中心为核心，辐射辖区内5个小区党支部，全年开展活动20余场。")
     assert {m.entity.name for m in extract(text).metrics} == {"文昌社区"}
+
+
+def test_a_group_company_keeps_the_province_it_is_registered_with() -> None:
+    text = "去年，湖南省农丰机械集团有限公司实现出口额5000万元。"
+    assert [m.entity.name for m in extract(text).metrics] == ["湖南省农丰机械集团有限公司"]
+
+
+@pytest.mark.parametrize("word", ["引路", "带路", "修路", "走路"])
+def test_a_verb_ending_in_lu_names_no_road(word: str) -> None:
+    text = f"双峰县推进农机出海。穿行厂区，周某某{word}，快步进入车间，产能提升近3倍。"
+    assert all(not e.name.endswith(word) for e in extract(text).entities)

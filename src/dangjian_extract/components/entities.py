@@ -323,7 +323,8 @@ class EntityFinder:
                     # (东新村|社区 stays whole: the official village names the community, not 新村社区)
                     # 长宁江苏路街道: the official 江苏路街道, not the road's whole run
                     found[-1] = Mention(s1 - len(official), s1, official, etype, None, True, suffix=suffix)
-                elif prev.suffix in self.compound_of and prev.parent and prev.name.startswith(prev.parent):
+                elif prev.suffix in self.compound_of and prev.parent and prev.name.startswith(prev.parent) \
+                        and etype == "compound":  # (湖南省某某集团|有限公司 is one company's name)
                     # 东新村社区|化肥厂小区: the compound is named after the body, within the body's place
                     own = prev.start + len(prev.parent)
                     found[-1] = Mention(own, s1, text[own:s1], etype, prev.parent, prev.clean, suffix=suffix)
