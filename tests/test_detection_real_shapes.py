@@ -180,6 +180,9 @@ MONEY_NOUNS = [
 ]
 # a bare 百/千/万 before a unit of area states a size; before other units and measure words it is rhetoric
 BARE_SIZES = [
+    # 不过/不足/不到 before a bare multiplier bound it from above
+    ("以前一亩地年产值不过万元。", [("万元", 10000, None, "CNY", "at_most")]),
+    ("过去全村人均收入不足千元。", [("千元", 1000, None, "CNY", "at_most")]),
     ("流转千亩闲置土地，建起蔬菜基地。", [("千亩", 1000, None, "mu", "exact")]),
     ("库尔村的万亩棉田迎来采收。", [("万亩", 10000, None, "mu", "exact")]),
     ("用千斤顶把车身顶起，千名干部进万家。", []),

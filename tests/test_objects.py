@@ -19,6 +19,9 @@ def _metric(text: str, metric_text: str):
 @pytest.mark.parametrize(
     ("text", "metric_text", "obj"),
     [
+        # a time word opening the clause is no part of the object (以前 is not 以|前)
+        ("以前一亩地年产值不过万元；而今能到8万元。", "万元", "一亩地年产值"),
+        ("过去村集体收入只有3万元。", "3万元", "村集体收入"),
         # a verb or adverb after the noun ends it
         ("项目指挥部成立后，把40多家协作单位拧成一股绳。", "40多家", "协作单位"),
         ("每座桥墩需由2000吨钢筋浇筑而成。", "2000吨", "钢筋"),

@@ -1467,3 +1467,9 @@ def test_a_group_company_keeps_the_province_it_is_registered_with() -> None:
 def test_a_verb_ending_in_lu_names_no_road(word: str) -> None:
     text = f"双峰县推进农机出海。穿行厂区，周某某{word}，快步进入车间，产能提升近3倍。"
     assert all(not e.name.endswith(word) for e in extract(text).entities)
+
+
+def test_a_farm_a_person_founds_is_the_body_of_the_figures_after_it() -> None:
+    text = ("寿光市发展设施农业。\n"
+            "2017年，郑某返乡创业。他顶着压力建起瑞丰家庭农场，一排排智能设备进驻大棚。而今，一亩地年产值能到8万元。")
+    assert [m.entity.name for m in extract(text).metrics] == ["瑞丰家庭农场"]

@@ -72,6 +72,8 @@ _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
 _VILLAGE_AGAIN = ("回村", "进村", "到村", "村里", "村集体", "全村", "本村", "该村")
 #: verbs that bring a company in at a clause's start; its figures follow
 _INTRODUCED = frozenset(("引进", "新引进", "成功引进"))
+#: verbs of founding a company or farm: the one a person founds is the story's body from there on
+_FOUNDED = ("建起", "创办", "办起", "创建", "成立了", "注册了")
 #: a village's or community's own leaders and people: the place in their title may still be the story's
 _STORY_TITLES = ("书记", "主任", "村民", "居民")
 #: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
@@ -560,6 +562,8 @@ class Attribution:
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
         if head in _INTRODUCED and mention.type == "enterprise":
             return True  # 另外，新引进龙耀木业，总投资50万元: a company brought in is the subject of what follows
+        if head and mention.type == "enterprise" and head.endswith(_FOUNDED) and "村" not in head:
+            return True  # 他顶着压力建起瑞景家庭农场，…: the farm a person founds is the story's body
         if head and head[-1] == "的" and self._acting.match(text, mention.end):
             return True  # 此次集中分红的王村镇北蔡村将…: a relative clause before the subject, a predicate after it
         if head and head.endswith(self.visit_verbs):
