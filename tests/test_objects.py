@@ -19,6 +19,15 @@ def _metric(text: str, metric_text: str):
 @pytest.mark.parametrize(
     ("text", "metric_text", "obj"),
     [
+        # a title written after the measure word is the noun counted (全国劳模, 从业人员: not cut at 全国, 从)
+        ("白马镇又出了2名全国劳模、3名市级劳模。", "2名", "全国劳模"),
+        ("全镇有3000多家经营主体、1万余名从业人员。", "1万余名", "从业人员"),
+        # an age written between the count and its noun is no part of it
+        ("东岭村有800多棵100年以上的老樟树。", "800多棵", "老樟树"),
+        ("社区有150名60岁以上的老人。", "150名", "老人"),
+        # a count that ends its sentence after 有: the noun of the clause before it
+        ("这样的便民驿站，河东区有30多个。", "30多个", "便民驿站"),
+        ("在城南街道，像这样参与治理的老党员，还有180多名。", "180多名", "老党员"),
         # a time word opening the clause is no part of the object (以前 is not 以|前)
         ("以前一亩地年产值不过万元；而今能到8万元。", "万元", "一亩地年产值"),
         ("过去村集体收入只有3万元。", "3万元", "村集体收入"),

@@ -37,7 +37,8 @@ _QUOTED_HEAD = regex.compile(r"(?:的)?[“\"]([^”\"]{1,8})[”\"]")
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
 _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
-_AGE = regex.compile(r"^\d+岁(?:以上|以下)?")
+_HAN_ONLY = regex.compile(r"[\u4e00-\u9fff]+")
+_AGE = regex.compile(r"^(?:\d+[多余]?岁(?:以上|以下)?|\d+[多余]?年(?:以上|以下))的?")
 _DIGIT = regex.compile(r"\d")
 _NUMERAL = regex.compile(r"[\d.〇零一二三四五六七八九十百千万两]")
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
@@ -404,6 +405,10 @@ class ContextReader:
         if x.kind == "count" and earlier and earlier[-1].end_char == span.start_char \
                 and earlier[-1].f.kind == "count" and earlier[-1].f.unit != x.unit:
             return x.unit  # 全村336户|1342人: a count of another measure word right after a count, nothing named
+        if x.kind == "count" and not before:
+            topic = self._topic(text, span)
+            if topic:
+                return topic  # 这样的驿站，锦江区有40多个: the noun the sentence opens on, counted at its end
         if x.kind == "count" and prefix.strip(_QUOTES + " ") in self._place_words:
             return x.unit  # …14个自然村,全村|336户: only the place before the count; the households themselves
         # 同比增长10.1%, 减少50%以上: a rate or level of what the sentence just counted
@@ -416,6 +421,22 @@ class ContextReader:
         if with_object:
             return (same_kind or with_object)[-1].f.object
         return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
+
+    def _topic(self, text: str, span: _Item) -> str | None:
+        """这样的驿站，锦江区有40多个: a count that ends its sentence after only 有 (and a place), the clause
+        before it a noun phrase ending in 的 and a noun: that noun is what is counted."""
+        if text[span.end_char:span.end_char + 1] not in ("。", "！", "；", "\n", ""):
+            return None
+        s0 = span.f.sentence[0] if span.f.sentence else 0
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, s0, span.start_char)]
+        if not breaks or not text[breaks[-1]:span.start_char].rstrip("多近约").endswith("有"):
+            return None
+        first = text[breaks[-2] if len(breaks) > 1 else s0:breaks[-1] - 1].translate(_NO_QUOTES)
+        at = first.rfind("的")
+        noun = first[at + 1:] if at >= 0 else ""
+        if not 1 < len(noun) <= 6 or not _HAN_ONLY.fullmatch(noun) or self._noun_at(noun) != noun:
+            return None
+        return noun
 
     @staticmethod
     def _respective(text: str, span: _Item, earlier: list[_Item]) -> str | None:
