@@ -25,6 +25,12 @@ def _metric(text: str, metric_text: str):
         # an age written between the count and its noun is no part of it
         ("东岭村有800多棵100年以上的老樟树。", "800多棵", "老樟树"),
         ("社区有150名60岁以上的老人。", "150名", "老人"),
+        # an adverb or idiom after the noun ends it; 扩大/跃升 before the number are verbs
+        ("前不久，丰城小区36部电梯刚刚完成体检。", "36部", "电梯"),
+        ("全县80多家加工企业星罗棋布，综合产值超50亿元。", "80多家", "加工企业"),
+        ("合作社安排8台大型联合收割机同时作业。", "8台", "大型联合收割机"),
+        ("全县茶园面积扩大至1.5万亩。", "1.5万亩", "茶园面积"),
+        ("自主研发的诊断平台准确率跃升至85%。", "85%", "准确率"),
         # a count that ends its sentence after 有: the noun of the clause before it
         ("这样的便民驿站，河东区有30多个。", "30多个", "便民驿站"),
         ("在城南街道，像这样参与治理的老党员，还有180多名。", "180多名", "老党员"),
