@@ -37,6 +37,7 @@ _QUOTED_HEAD = regex.compile(r"(?:的)?[“\"]([^”\"]{1,8})[”\"]")
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
 _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
+_MODAL_INCOME = ("可增收", "能增收", "将增收")
 _HAN_ONLY = regex.compile(r"[\u4e00-\u9fff]+")
 _AGE = regex.compile(r"^(?:\d+[多余]?岁(?:以上|以下)?|\d+[多余]?年(?:以上|以下))的?")
 _DIGIT = regex.compile(r"\d")
@@ -667,6 +668,9 @@ class ContextReader:
                 break
             phrase = trimmed
         phrase = phrase.lstrip("的、")
+        if phrase.endswith(_MODAL_INCOME):
+            # 每户可增收|1.5万元: the income gain is the object, without the modal
+            phrase = phrase[:-3] + "增收" if phrase[-3] in "可能将" else phrase
         if self._across_words is not None and len(phrase) > 3:
             m = self._across_words.search(phrase, 2)
             if m is not None:
