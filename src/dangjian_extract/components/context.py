@@ -37,6 +37,8 @@ _QUOTED_HEAD = regex.compile(r"(?:的)?[“\"]([^”\"]{1,8})[”\"]")
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
 _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
+# 、占比为|24%: a share written right after a count (女性党员7人、占比为24%)
+_SHARE_OF_COUNT = regex.compile(r"[、，,](?P<word>占比|比重)(?:为|达|是|约为|约|达到)?$")
 _MODAL_INCOME = ("可增收", "能增收", "将增收")
 _HAN_ONLY = regex.compile(r"[\u4e00-\u9fff]+")
 _AGE = regex.compile(r"^(?:\d+[多余]?岁(?:以上|以下)?|\d+[多余]?年(?:以上|以下))的?")
@@ -391,6 +393,14 @@ class ContextReader:
             if text[span.start_char:span.start_char + 1] in _MULTIPLIERS else ""
         if not bare and x.qualifier == "over" and prefix.endswith("过") and prefix[-2:-1] not in self._guo_not_after:
             bare = "过"  # 收入全部过5万元: 过 is the qualifier (not 经过, 度过)
+        share = _SHARE_OF_COUNT.search(text, max(0, span.start_char - 8), span.start_char) \
+            if x.kind == "percent" else None
+        if share is not None:
+            # 女性党员7人、占比为24%: the share of the count just written, named by its noun
+            last = earlier[-1] if earlier and earlier[-1].end_char == share.start() else None
+            if last is not None and last.f.kind == "count" and last.f.object and last.f.object != last.f.unit:
+                return last.f.object + share.group("word")
+            return share.group("word")  # …超过10万元，占比71%: the share itself, as the text names it
         before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
         if (verb_last or before is None) and x.kind not in ("count", "measure"):
             # 带来16.3万元的收益, 出资100万元当作启动资金, 覆盖全区90%以上的社区: the verb's object follows
