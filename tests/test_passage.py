@@ -1473,3 +1473,16 @@ def test_a_farm_a_person_founds_is_the_body_of_the_figures_after_it() -> None:
     text = ("寿光市发展设施农业。\n"
             "2017年，郑某返乡创业。他顶着压力建起瑞丰家庭农场，一排排智能设备进驻大棚。而今，一亩地年产值能到8万元。")
     assert [m.entity.name for m in extract(text).metrics] == ["瑞丰家庭农场"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("正在边桥村调研的闽宁同心电商创业园负责人介绍，创业园刚建立4个月，带货销售额已超200万元。", "闽宁同心电商创业园"),
+    ("最早上岛的村民有21人。如今，桂花岛上种树育苗，岛上果园达200多亩。", "桂花岛"),
+])
+def test_a_park_or_island_without_a_listed_suffix_is_found(text: str, name: str) -> None:
+    assert name in {e.name for e in extract(text).entities}
+
+
+def test_a_city_whose_name_ends_in_dao_is_no_island() -> None:
+    text = "山东青岛市以党建引领小区治理，全市建成小区党组织3000多个。"
+    assert "山东青岛" not in {e.name for e in extract(text).entities}
