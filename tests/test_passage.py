@@ -1486,3 +1486,11 @@ def test_a_park_or_island_without_a_listed_suffix_is_found(text: str, name: str)
 def test_a_city_whose_name_ends_in_dao_is_no_island() -> None:
     text = "山东青岛市以党建引领小区治理，全市建成小区党组织3000多个。"
     assert "山东青岛" not in {e.name for e in extract(text).entities}
+
+
+@pytest.mark.parametrize("text", [
+    "夏日清晨，在重庆市万盛经开区，阳光透过厂房。该区人均体育场地面积3.94平方米。",
+    "重庆万盛经开区推进转型发展。该区人均体育场地面积3.94平方米。",
+])
+def test_a_zone_after_its_province_is_named_without_it_and_gai_qu_is_the_zone(text: str) -> None:
+    assert [m.entity.name for m in extract(text).metrics] == ["万盛经开区"]

@@ -87,6 +87,10 @@ class Mention:
     code: str | None = None
 
 
+# zones governed like a district, named after a place (not 某某产业园区, a company may run one)
+_ZONE_SUFFIXES = ("经开区", "高新区", "开发区")
+# numerals that open a slogan naming a kind (五好园区, 三无小区); 万, 千, 百 open names too (万盛, 千岛, 百色)
+_SMALL_NUMERALS = frozenset("一二三四五六七八九十两几〇零")
 # back-references (村里, 该社区) that may name a place the text names only after them
 _FORWARD_BACK_TYPES = ("village", "community")
 
@@ -502,13 +506,20 @@ class EntityFinder:
                 # 呈贡区|邀请|昆明理工大学: a verb after a place, then a body named by a place of its own
                 start, parent = start + 2, None
             if parent is not None and etype in self.named_with_place and not (
-                    etype == "park" and prev.type in ("province", "district") and len(name_part) >= 4) \
+                    etype == "park" and (prev.type == "province" or prev.type == "district" and (
+                        len(name_part) >= 4 or gazetteer is not None and "province" in gazetteer.levels(prev.name)))) \
                     and not (suffix in _LEGAL_SUFFIXES and gazetteer is not None
                              and self._place_head(gazetteer, name_part)):  # 金安区|安徽某某建设有限公司
                 # 刁镇化工产业园, 兴泉镇党群服务中心: the place is part of the name, and its parent (a park with a
                 # name of its own after its county keeps its own: 武进区|南湖智能制造产业园, 麦积区|南山花牛苹果基地)
                 start = prev.start
                 found.pop()
+            if etype == "park" and parent is None and gazetteer is not None and 4 <= len(name_part) <= 6 \
+                    and suffix in _ZONE_SUFFIXES and start == s1 - len(suffix) - len(name_part):
+                province = gazetteer.short_form_of(name_part[:2])
+                if province is not None and "province" in gazetteer.levels(province):
+                    # 重庆万盛经开区: a zone written after its province's short form is named without it
+                    start, parent = start + 2, province
             quoted = self._quoted_head(text, start) if etype in self.named_with_quotes and parent is None \
                 and text[start:start + 1] not in self.conjunctions else None  # not 成功“变身”为…工坊
             if quoted is not None:
@@ -1147,6 +1158,11 @@ class EntityFinder:
                         and etype in ("province", "district") and earlier.name.startswith(earlier.parent):
                     # 来自桐乡市农业农村局的资料显示，该市…: the place a body's name is written with, named last
                     return Mention(start, end, earlier.parent, etype, None, True, back_reference=True, suffix=suffix)
+                if same_suffix and suffix == "区" and etype == "district" and earlier.type == "park" \
+                        and not earlier.back_reference and earlier.name.endswith(suffix):
+                    # 万盛经开区…该区: a zone governed like a district, named last
+                    return Mention(start, end, earlier.name, "park", earlier.parent, True, back_reference=True,
+                                   suffix=suffix)
                 if earlier.back_reference or earlier.type != etype:
                     continue
                 if same_suffix and not earlier.name.endswith(suffix):
@@ -1335,8 +1351,8 @@ class EntityFinder:
         if numeral is not None and numeral.group() in ("一", "两", "几") \
                 and name_part.startswith(self.measure_words, numeral.end()):
             return False  # 选准一条路, 两家医院: one or two of a kind counted (not 五道庙小区, 三道沟村)
-        if len(name_part) == 2 and name_part[0] in CN_NUMERAL_CHARS and etype not in _GAZETTEER_TYPES:
-            return False  # 创建“五好”园区, 三无小区: a slogan's numeral and quality name a kind, not a body
+        if len(name_part) == 2 and name_part[0] in _SMALL_NUMERALS and etype not in _GAZETTEER_TYPES:
+            return False  # 创建“五好”园区, 三无小区: a slogan's numeral and quality name a kind (万盛经开区 is a name)
         if len(name_part) >= 2 and name_part[-1] == name_part[-2] and name_part[0] in CN_NUMERAL_CHARS:
             return False  # 一场场合作社分红大会: a reduplicated measure word counts bodies, names none
         full = name_part + suffix
