@@ -1494,3 +1494,12 @@ def test_a_city_whose_name_ends_in_dao_is_no_island() -> None:
 ])
 def test_a_zone_after_its_province_is_named_without_it_and_gai_qu_is_the_zone(text: str) -> None:
     assert [m.entity.name for m in extract(text).metrics] == ["万盛经开区"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("红星社区成立以来，组织志愿者200余人次参与服务。", "红星社区"),
+    ("金星社区今年为居民办实事30件。", "金星社区"),
+])
+def test_a_name_ending_in_xing_is_a_community_a_rating_is_not(text: str, name: str) -> None:
+    # 三星以上社区 is a rating; 红星社区 and 金星社区 are names
+    assert [m.entity.name for m in extract(text).metrics] == [name]
