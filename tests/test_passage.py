@@ -1503,3 +1503,21 @@ def test_a_zone_after_its_province_is_named_without_it_and_gai_qu_is_the_zone(te
 def test_a_name_ending_in_xing_is_a_community_a_rating_is_not(text: str, name: str) -> None:
     # 三星以上社区 is a rating; 红星社区 and 金星社区 are names
     assert [m.entity.name for m in extract(text).metrics] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "(记者 孙某)宝丰县赵庄镇依托小商品批发市场,打造电商产业党建联合体,建成渔具电商供应链基地5个。",
+    "本网讯(记者:颜某 通讯员:黄某)宝丰县赵庄镇打造电商产业党建联合体,建成渔具电商供应链基地5个。",
+])
+def test_a_byline_in_brackets_leaves_the_chain_after_it_the_subject(text: str) -> None:
+    assert [m.entity.name for m in extract(text).metrics] == ["赵庄镇"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("大田县香山北路建设项目路线全长3.6公里，涉及365户。", "香山北路建设项目"),
+    ("城南片区棚户区改造项目总投资3亿元。", "城南片区棚户区改造项目"),
+])
+def test_a_named_road_or_area_with_works_and_xiangmu_is_a_project(text: str, name: str) -> None:
+    metrics = extract(text).metrics
+    assert metrics and {m.entity.name for m in metrics} == {name}
+    assert {m.entity.type for m in metrics} == {"project"}

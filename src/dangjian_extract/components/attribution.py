@@ -106,6 +106,8 @@ _ENUMERATOR_HEAD = re.compile(r"([ \t\u3000]*)(?:[（(][一二三四五六七八
 # (a dash pair opens a clause too: 规划复电方案——位于小区地下室的6台变压器)
 _LAST_CLAUSE_BREAK = re.compile(rf".*(?:{CLAUSE_BREAK.pattern}|——|……)", re.S)
 _BYLINE_LEAD = regex.compile(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
+# (记者 某某), （通讯员：某某）: a byline in brackets ends before the clause it precedes, whatever it holds
+_BYLINE_BRACKETS = re.compile(r"[（(][^（()）\n]{0,40}?(?:记者|通讯员)[^（()）\n]{0,40}[）)]")
 
 
 def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
@@ -117,6 +119,10 @@ def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
     quote = head.rfind("”")
     if quote > 0 and head[quote - 1] in _QUOTE_CLOSES_SENTENCE and (cut is None or quote >= cut):
         cut = quote + 1  # …再把钢丝穿过去……”走进某某工坊: a quotation closed after its sentence end closes the clause
+    if "记者" in head or "通讯员" in head:
+        byline = max(_BYLINE_BRACKETS.finditer(head), key=lambda b: b.end(), default=None)
+        if byline is not None and (cut is None or byline.end() > cut):
+            cut = byline.end()
     if cut is None and lo > floor:
         return None
     head = head[cut or 0:].strip(_OPENERS)

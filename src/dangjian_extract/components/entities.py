@@ -174,6 +174,11 @@ class EntityFinder:
         self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
         self.level_chars = frozenset(data["level_chars"])
         self.name_evidence_after = tuple(data["name_evidence_after"])
+        works = data["works_projects"]
+        self.works_types = frozenset(works["types"])
+        works_words = "|".join(sorted(works["works"], key=len, reverse=True))
+        self._works_project = regex.compile(
+            rf"\p{{Han}}{{0,{int(works['max_between'])}}}?(?:{works_words})(?:{'|'.join(works['heads'])})")
         self.official_generic_by_suffix = {k: tuple(v) for k, v in data["official_generic_by_suffix"].items()}
         self.level_list_chars = self.level_chars | frozenset("两三四五六级")
         self.generic_heads = tuple(data["generic_heads"])
@@ -540,6 +545,8 @@ class EntityFinder:
             found = self._add_named_bodies(text, found)
         if self._trade_name is not None and self._trade_chars.search(text):
             found = self._add_trade_names(text, found)
+        if "项目" in text or "工程" in text:
+            found = self._works_projects(text, found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._add_short_forms(gazetteer, text, found))
             found = self._add_short_jie(text, found)
@@ -899,6 +906,26 @@ class EntityFinder:
         if suffix not in "市区县旗州":
             return False
         return regex.search(f"[全我本该]{suffix}|{suffix}委", text) is not None
+
+    def _works_projects(self, text: str, found: list[Mention]) -> list[Mention]:
+        """香山北路建设项目: a named road, area or park followed by works and 项目 is a project of that name."""
+        result: list[Mention] = []
+        skip_to = -1
+        for i, m in enumerate(found):
+            if m.start < skip_to:
+                continue  # inside the project found just before
+            if m.type in self.works_types and not m.back_reference:
+                works = self._works_project.match(text, m.end)
+                if works is not None and "，" not in works.group() \
+                        and not (i + 1 < len(found) and m.end <= found[i + 1].start < works.start() + len(
+                            works.group()) - 2 and found[i + 1].type != "project"):
+                    end = works.end()
+                    result.append(Mention(m.start, end, text[m.start:end], "project", m.parent, m.clean,
+                                          suffix=text[end - 2:end]))
+                    skip_to = end
+                    continue
+            result.append(m)
+        return result
 
     @staticmethod
     def _add_short_jie(text: str, found: list[Mention]) -> list[Mention]:
