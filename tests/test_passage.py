@@ -1521,3 +1521,14 @@ def test_a_named_road_or_area_with_works_and_xiangmu_is_a_project(text: str, nam
     metrics = extract(text).metrics
     assert metrics and {m.entity.name for m in metrics} == {name}
     assert {m.entity.type for m in metrics} == {"project"}
+
+
+def test_a_back_reference_after_a_time_word_is_found() -> None:
+    # 4年前|村里: a time word before the bare 村里, not a village named 年前村
+    text = "班帅村党总支书记岩某说。\n提起4年前村里的集体经济,岩某满腹苦水:一年收入不到2万元。"
+    assert [m.entity.name for m in extract(text).metrics] == ["班帅村"]
+
+
+def test_a_small_mountain_village_is_a_description() -> None:
+    text = "记者来到车陆乡卫东村,看见了洁净整齐、生态宜居的小山村。村里每年投入4000元。"
+    assert [m.entity.name for m in extract(text).metrics] == ["卫东村"]

@@ -174,6 +174,7 @@ class EntityFinder:
         self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
         self.level_chars = frozenset(data["level_chars"])
         self.name_evidence_after = tuple(data["name_evidence_after"])
+        self.time_before_back = tuple(data["time_before_back_reference"]["words"])
         works = data["works_projects"]
         self.works_types = frozenset(works["types"])
         works_words = "|".join(sorted(works["works"], key=len, reverse=True))
@@ -405,7 +406,7 @@ class EntityFinder:
                         and self._clean_edge(text, s1 - len(official), found):
                     back = None  # 花都区|秀全街道: an official name after its parent, not 全街道
             if back is None and text[s1:s1 + 1] in self.back_after.get(suffix, ()) \
-                    and (run[-1:] in self.weak or run[-2:] in self.clause_heads
+                    and (run[-1:] in self.weak or run[-2:] in self.clause_heads or run.endswith(self.time_before_back)
                          or not self._name_part(run, True, suffix, etype)[0]) \
                     and not self._under_written_parent(gazetteer, run + suffix, prev, run_start):
                 back = ""  # 村里, 县上, 希望|村里: the bare suffix word with a place word after it
