@@ -1532,3 +1532,11 @@ def test_a_back_reference_after_a_time_word_is_found() -> None:
 def test_a_small_mountain_village_is_a_description() -> None:
     text = "记者来到车陆乡卫东村,看见了洁净整齐、生态宜居的小山村。村里每年投入4000元。"
     assert [m.entity.name for m in extract(text).metrics] == ["卫东村"]
+
+
+def test_a_prefecture_after_its_provinces_short_form_keeps_the_chain_whole() -> None:
+    # 湖南|湘西州保靖县…排捧村: 州 before 保 names the prefecture of the chain, so the speaker's village is found
+    text = "“今年种植高粱收入106万元。”湖南湘西州保靖县吕洞山镇排捧村党支部书记龙某说。"
+    result = extract(text)
+    assert "湘西州" in {e.name for e in result.entities}
+    assert [m.entity.name for m in result.metrics] == ["排捧村"]

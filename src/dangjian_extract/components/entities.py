@@ -303,8 +303,9 @@ class EntityFinder:
                 # 同州|时荔…有限公司: this suffix names a place only before a break, unless the gazetteer holds
                 # the name with a clean edge (楚雄州以党建引领…)
                 held = gazetteer.longest_suffix_name(text, s1, max_len=8, min_len=3) if gazetteer else None
-                if held is None or not self._clean_edge(text, s1 - len(held), found):
-                    continue
+                if held is None or not (self._clean_edge(text, s1 - len(held), found)
+                                        or self._province_short_before(gazetteer, text, s1 - len(held), held)):
+                    continue  # (湖南|湘西州保靖县: after its province's short form, the prefecture of a chain)
             if nxt and nxt in self.not_followed_by.get(suffix, ()) \
                     and not self._chained_official(gazetteer, text, s1, etype, prev) \
                     and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
@@ -818,6 +819,11 @@ class EntityFinder:
             if short is not None and len(short) > k:
                 return True
         return False
+
+    def _province_short_before(self, gazetteer: Any, text: str, start: int, name: str) -> bool:
+        """湖南|湘西州: the short form of the place above ``name`` written right before it."""
+        short = self._short_head(gazetteer, text[max(0, start - 4):start])
+        return short is not None and gazetteer.short_form_of(short) in gazetteer.above(name)
 
     @staticmethod
     def _short_head(gazetteer: Any, head: str) -> str | None:
