@@ -1540,3 +1540,12 @@ def test_a_prefecture_after_its_provinces_short_form_keeps_the_chain_whole() -> 
     result = extract(text)
     assert "湘西州" in {e.name for e in result.entities}
     assert [m.entity.name for m in result.metrics] == ["排捧村"]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("北京市朝阳区推进友好场景建设，建成驿站30个。截至目前，全市累计打造2000余个友好场景。", "北京市"),
+    ("济南市历下区建成驿站30个。全市累计打造2000余个友好场景。", "济南市"),
+])
+def test_quan_shi_in_a_districts_report_is_the_city_above_it(text: str, city: str) -> None:
+    names = [m.entity.name for m in extract(text).metrics]
+    assert names[-1] == city and names[0] != city

@@ -664,6 +664,15 @@ class Attribution:
             if r.name.endswith(suffix) and r.type == m.type:
                 return ref_of(r)
         if subject is not None and subject[1] == m.type:
+            path = subject[5]
+            if path and not subject[0].endswith(suffix):
+                # 全市 in a report on 北京市朝阳区: the municipality above the district, not the district
+                for k in range(len(path) - 2, -1, -1):
+                    if path[k].endswith(suffix):
+                        named = next((r for r in reversed(region) if r.name == path[k]), None)
+                        if named is not None:
+                            return ref_of(named)
+                        return (path[k], "province" if k == 0 else m.type, m.start, m.end, None, path[:k + 1], None)
             return subject
         return None if m.name in self.report_words or m.name == m.name[:1] + m.suffix else ref_of(m)
 
