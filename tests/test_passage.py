@@ -1549,3 +1549,13 @@ def test_a_prefecture_after_its_provinces_short_form_keeps_the_chain_whole() -> 
 def test_quan_shi_in_a_districts_report_is_the_city_above_it(text: str, city: str) -> None:
     names = [m.entity.name for m in extract(text).metrics]
     assert names[-1] == city and names[0] != city
+
+
+def test_the_place_a_body_stands_in_named_as_a_topic_is_the_subject() -> None:
+    text = "富锦市国家现代农业产业园引进48家企业。产业园所在的富锦市，耕地面积达976.1万亩。"
+    assert [m.entity.name for m in extract(text).metrics] == ["国家现代农业产业园", "富锦市"]
+
+
+@pytest.mark.parametrize("text", ["一把小刀，为欧美市场代工，利润大概20美元。", "开拓海外市场，出口额达3亿元。"])
+def test_markets_of_a_region_are_no_named_markets(text: str) -> None:
+    assert not {e.name for e in extract(text).entities if e.name.endswith("市场")}
