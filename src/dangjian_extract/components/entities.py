@@ -923,9 +923,9 @@ class EntityFinder:
                 continue  # inside the project found just before
             if m.type in self.works_types and not m.back_reference:
                 works = self._works_project.match(text, m.end)
-                if works is not None and "，" not in works.group() \
-                        and not (i + 1 < len(found) and m.end <= found[i + 1].start < works.start() + len(
-                            works.group()) - 2 and found[i + 1].type != "project"):
+                # (a place named between the two, before the head, is no part of one project's name)
+                if works is not None and not (i + 1 < len(found) and found[i + 1].start < works.end() - 2
+                                              and found[i + 1].type != "project"):
                     end = works.end()
                     result.append(Mention(m.start, end, text[m.start:end], "project", m.parent, m.clean,
                                           suffix=text[end - 2:end]))
