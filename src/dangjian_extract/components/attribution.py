@@ -136,6 +136,7 @@ class _Chains(NamedTuple):
     start: dict[int, int]
     ends: dict[int, Mention]
     starts: list[int]  # every mention's start, in order (for bisection)
+    own: frozenset[str]  # the names of the reports' own places (the sections' subjects)
 
 
 def _new_paragraph(text: str, lo: int, hi: int) -> bool:
@@ -179,9 +180,11 @@ class Attribution:
             f"(?:{alternation(cfg['lead_bodies'])})(?:{alternation(cfg['lead_body_acts'])})")
         self._acting = compile_fast(alternation(cfg["lead_body_acts"]))
         self._passing_before = compile_fast(f"(?:{alternation(cfg['passing_before'])})$")
+        self._passing_any = compile_fast(alternation(cfg["passing_before"]))
         self.step_back = frozenset(cfg["step_back"])
         self.local_step_back = frozenset(cfg["step_back_if_report_level"])
         self.scene_openers = frozenset(cfg["scene_openers"])
+        self.connectives = tuple(sorted(cfg.get("clause_connectives", ()), key=len, reverse=True))
         self.scene_closers = tuple(cfg["scene_closers"])
         self.scope_after = tuple(cfg.get("scope_after", ()))
         self.visit_verbs = tuple(sorted(cfg.get("visit_verbs", ()), key=len, reverse=True))  # longest first
@@ -200,7 +203,8 @@ class Attribution:
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
                         for w, t in cfg["counted_units"].items()}
         self._counted_re = compile_fast(alternation(self.counted))
-        self._counted_noun = regex.compile(rf"\p{{Han}}{{1,6}}?({alternation(self.counted)})(?=[之中的等，。、,；;]|$)")
+        self._counted_noun = regex.compile(
+            rf"\p{{Han}}{{1,6}}?({alternation(self.counted)})(?=[之中的等，。、,；;和与及（(]|$)")
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
         self.list_closers = tuple(cfg["list_closers"])
         self.village_speakers = tuple(cfg["village_speakers"])
@@ -248,7 +252,9 @@ class Attribution:
             return None  # 7名社区干部: cadres of a community, not a count of communities
         m = self._counted_re.match(text, span.end_char)
         if m is None:
-            return None
+            # 助推19个软弱涣散村和53个…村(社区): the counted noun after its descriptors
+            noun = self._counted_noun.match(text, span.end_char)
+            return self.counted[noun.group(1)] if noun is not None else None
         word = m.group()
         if text[m.end():m.end() + 1] in self.not_followed_by.get(word, ()):
             return None
@@ -284,11 +290,22 @@ class Attribution:
             return False  # 来自福建省, 距泸水市
         if self._route_end(text, chains.start.get(m.start, m.start)):
             return False  # 公路从新峰村到迎春村全长1.5公里: the ends of a route are passed through
-        if self._located(text, m, chains):
+        if self._located(text, m, chains) and not self._own_place_opens(text, m, chains):
             return False
         if nxt is not None and nxt.start == m.end + 1 and text[m.end] == "的" and self._list_item(text, nxt):
             return False  # 某镇的某公司和某镇的某公司等3家企业: the place of a list's item is part of the item
         return not self._list_item(text, m)
+
+    @staticmethod
+    def _own_place_opens(text: str, m: Mention, chains: _Chains) -> bool:
+        """类似情况，在永川并不鲜见，已有的34个城市社区中…: the report's own place after 在, opening a sentence that
+        names no actor before it, is what the sentence is about (not 某社区…，在欣荣小区内组建…, where the
+        sentence's subject acts there)."""
+        pos = chains.start.get(m.start, m.start) - 1
+        if m.name not in chains.own or _clause_head(text, pos, 0, 12) != "":
+            return False
+        s0 = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
+        return bisect_left(chains.starts, s0) == bisect_left(chains.starts, pos)
 
     def _scope(self, text: str, m: Mention, chains: _Chains) -> bool:
         """在怒江州各地蓬勃发展，新增岗位1152个; 已在某区224个村社推广应用，累计受理…: a place written as the scope
@@ -353,10 +370,13 @@ class Attribution:
             m = mentions[k]
             gap = text[m.end:span.start_char]
             if len(gap) <= 2 and all(ch in _OWNER_GAP for ch in gap) and (
-                    m.type in _PLACE_TYPES and (eligible(k) or self._counts_below(text, span, m) and eligible(k, None))
+                    m.type in _PLACE_TYPES and (eligible(k) or (self._counts_below(text, span, m) or not gap and (
+                        self._passing_any.search(_clause_head(text, m.start, s0, 40) or "") is None))
+                                                and eligible(k, None))
                     or m.type == "park" and eligible(k) and self._counted_level(text, span) is not None):
                 # 弄清墩坑村这笔12.84万元, 全村4.05万亩: the place right before a figure owns it; so does a place
-                # broader than the report's when the figure counts places under it (某某乡14个低收入村之一), and an
+                # broader than the report's written right against it (兴化市三大主导产业) or when the figure counts
+                # places under it (某某乡14个低收入村之一), and an
                 # area or park right before a count of places it holds (某某片区的5个村之一)
                 return k
             if not gap and m.type in _PLACE_TYPES and not m.back_reference and not _broader(m, subject) \
@@ -560,6 +580,9 @@ class Attribution:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
         pos = chains.start.get(mention.start, mention.start)
         head = _clause_head(text, pos, floor, 12)
+        if head and head.startswith(self.connectives):
+            # 特别是位于某新城区的中山路街道，…: a connective before the opener leaves the subject where it was
+            head = head[len(next(c for c in self.connectives if head.startswith(c))):].lstrip("，,")
         if head is not None and head.endswith("以") and text.startswith("为例", mention.end):
             return True  # 以保滩街道为例，…: the example the text goes on about
         if head is not None and head.endswith("在") and len(head) > 1:
@@ -687,14 +710,15 @@ class Attribution:
         for prev, m in zip(mentions, mentions[1:], strict=False):
             if m.start == prev.end:
                 chain_start[m.start] = chain_start.get(prev.start, prev.start)
-        chains = _Chains(chain_start, {m.end: m for m in mentions}, [m.start for m in mentions])
+        sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
+        subjects = [fields(section).subject for section in sections]
+        chains = _Chains(chain_start, {m.end: m for m in mentions}, [m.start for m in mentions],
+                         frozenset(s[0] for s in subjects if s is not None))
         # whether each mention can be a subject, decided when a metric first asks (most are never asked)
         ok: list[bool | None] = [None] * len(mentions)
         blocked: set[int] = set()
         starts = chains.starts
-        sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         section_starts = [section.start_char for section in sections]
-        subjects = [fields(section).subject for section in sections]
         regions = [self._region(mentions, section, fields(section).subject) for section in sections]
         subheads = self._subheads(text)
         # 村党员能人… after a subheading: a bare back-reference to a village named before the subheading refers

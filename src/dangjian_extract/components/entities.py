@@ -719,6 +719,11 @@ class EntityFinder:
         if official is not None and len(official) == 2 and official[0] in self.motion_heads \
                 and (parent is None or s1 - len(official) > run_start) and not self._evidence_after(text, s1):
             official = None  # 直到下村后, 回村: going to the village (下村 and 回村 are villages elsewhere)
+        if official is not None and suffix == "村" and parent is None and text[s1:s1 + 1] in self.village_word_chars:
+            broader = gazetteer.short_form_of(official[:-1])
+            if broader is not None and broader in text and broader not in gazetteer.above(official):
+                # 银川|村集体经济收入 in a report on 银川市: the city's villages, not a 银川村 of another province
+                return None
         if official is None or len(official) <= len(suffix):
             # a name the gazetteer lacks (a new or renamed place, or one written differently) needs stronger
             # evidence: a parent written right before it, or the same name written again in the text

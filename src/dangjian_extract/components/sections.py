@@ -27,6 +27,8 @@ SECTIONS_KEY = "sections"
 #: administrative types, broadest first; a subject is one of these
 LEVELS = ("province", "district", "park", "subdistrict", "community", "village", "compound")
 _DETERMINERS = "全我本该"
+#: levels whose place, written alone in the report's first sentence, is taken as the report's (the lede)
+_LEDE_TYPES = frozenset(("province", "district", "subdistrict"))
 #: bodies a headline may name as the report's subject when it names no place
 _HEADLINE_BODIES = frozenset(("organisation", "enterprise"))
 _QUOTATION = regex.compile(r"“[^”\n]*”")
@@ -200,6 +202,14 @@ class SectionSplitter:
                 1 for x in inside if x.name.endswith(tuple(words)) and len(x.name) > len(suffix) + 1)
             if len(suffix) > 1:  # a bare 街道 in a subdistrict report means the subdistrict
                 score[name] += 0.5 * max(0, body.count(suffix) - named[m.type])
+        lede = next((m for m in inside if (headline is None or m.start >= headline[1])
+                     and not self._titled.match(text, m.end)), None)
+        if lede is not None and lede.type in _LEDE_TYPES and all(x.start != lede.end and x.end != lede.start
+                                                                 for x in inside) \
+                and lede.start - (headline[1] if headline is not None else start) <= 40:
+            # 2021年以来，银川市选派…: the place the report's first sentence opens on is its subject, though a
+            # village of a later story is named more often
+            score[lede.name] += 1
         if max(score.values()) <= 1 and named["community"] == 1:
             # no place stands out (each named once): a report on one community calls it 社区 (社区党委…,
             # 社区承担剩余费用), though it names the subdistrict and district that helped once
