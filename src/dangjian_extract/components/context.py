@@ -160,6 +160,7 @@ class ContextReader:
         sources["_after_tokens"] = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
         self.person_units = frozenset(ctx["person_units"])
         self.people_finals = tuple(ctx.get("people_finals", ()))
+        self.one_char_nouns = frozenset(ctx.get("object_one_char_nouns", ()))
         self.dimension_words = tuple(sorted(ctx.get("dimension_words", ()), key=len, reverse=True))
         self.standalone_objects = tuple(sorted(ctx.get("standalone_objects", ()), key=len, reverse=True))
         from .entities import clause_head_words  # the verbs the entity finder cuts names at, and the user's
@@ -361,6 +362,21 @@ class ContextReader:
         """A short phrase for what is counted or measured: after a measure word, else before the number.
 
         ``place_after``: where the next place named after the number starts (4台联合收割机开进|某村麦地)."""
+        found = self._object_read(prefix, text, span, earlier, entity_ends, following, carried, place_after)
+        if found is None or len(found) != 1 or found in self.one_char_nouns:
+            return found
+        # 按|16.8%, 以后逐|年增加1万元, 由7万株增|到8.5万株: one character left of a phrase is a preposition or a
+        # verb, not a noun; what the figure measures is named after it, or it is the figure's just before
+        after = self._named_after(text, span)
+        if after:
+            return after
+        same = [e for e in earlier if e.f.object and e.f.kind == span.f.kind and len(e.f.object) > 1]
+        if same and span.f.sentence and same[-1].start_char >= span.f.sentence[0]:
+            return same[-1].f.object
+        return span.f.unit if span.f.kind == "count" else None
+
+    def _object_read(self, prefix: str, text: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
+                     following: _Item | None, carried: list[_Item] | None, place_after: int | None) -> str | None:
         x = span.f
         if x.source == "counted_noun" or x.source == "big_noun" and x.unit and len(x.unit) > 1:
             return x.unit  # 5村, 四大展厅: the counted noun (not 七大项, whose noun follows)
