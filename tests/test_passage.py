@@ -1545,3 +1545,45 @@ def test_quan_shi_in_a_districts_report_is_the_city_above_it(text: str, city: st
 @pytest.mark.parametrize("text", ["一把小刀，为欧美市场代工，利润大概20美元。", "开拓海外市场，出口额达3亿元。"])
 def test_markets_of_a_region_are_no_named_markets(text: str) -> None:
     assert not {e.name for e in extract(text).entities if e.name.endswith("市场")}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a township's leading body acting (党委政府召开) is the township, not a place inside a body's name
+    ("枞阳在线消息 6月20日,横埠镇党委政府召开全镇22个村(居)两委干部和全体机关干部,共300多人大会,隆重庆祝建党91周年。",
+     ["横埠镇", "横埠镇"]),
+    # the report's own place opening a sentence after 在 is what the sentence counts (not a place merely acted in)
+    ("重庆市永川区探索城市治理。\n1月3日,记者来到永川新旧城接合部的银山源小区,这里常住人口约1.3万人。\n"
+     "类似情况,在永川并不鲜见,已有的34个城市社区中,常住人口1万人以上的就有23个。",
+     ["银山源小区", "永川区", "永川区", "永川区"]),
+    # a connective and a site before the subject (特别是位于…的); 永川|新城区 is the new town, no county of 西安
+    ("重庆市永川区推进基层治理。\n1月3日,记者来到银山源小区,这里常住人口约1.3万人。\n"
+     "特别是位于永川新城区的中山路街道,聚集了永川城区常住人口的一半左右,达40万人。",
+     ["银山源小区", "永川区", "中山路街道"]),
+    # 以前的 + place opens the clause on that place
+    ("茫崖市加强交通管理。\n以前的冷湖镇,1.7万平方公里的范围内,只有5名常驻交警。", ["冷湖镇", "冷湖镇"]),
+])
+def test_the_figures_entities_on_real_shaped_sentences_fifth_session(text: str, names: list[str]) -> None:
+    assert [m.entity.name for m in extract(text).metrics] == names
+
+
+def test_the_lede_names_the_report_and_counts_of_described_villages_step_back() -> None:
+    text = ("银川村集体经济收入突破4.6亿元\n2021年以来,银川市选派423名第一书记和驻村干部。\n"
+            "陆某到贺兰县金贵镇江南村担任驻村第一书记。江南村31栋温棚拔地而起。\n"
+            "“在选派之前,我们组织开展大调研。”银川市委组织部相关负责人介绍。"
+            "目前,驻村干部已助推19个软弱涣散村和53个重点移民安置村(社区)党组织效能全面提升。"
+            "何某到永宁县闽宁镇玉海村担任驻村第一书记。去年,玉海村人均收入增加3000元。")
+    result = extract(text)
+    assert result.sections[0].subject.name == "银川市"
+    assert "银川村" not in {e.name for e in result.entities}  # 银川|村集体: the city's villages
+    entities = {m.text: m.entity.name for m in result.metrics}
+    assert entities["4.6亿元"] == entities["19个"] == entities["53个"] == "银川市"
+    assert entities["3000元"] == "玉海村"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("刚刚巡检完项目区的某公司副总经理摘下几颗杏。", "巡检完项目"),
+    ("陈某觉得给游客指路,把家乡介绍给更多人很有意义。", "游客指路"),
+    ("陆某到永宁县闽宁镇玉海村担任第一书记。何某回玉海村担任村党支部书记。", "回玉海村"),
+])
+def test_words_that_end_in_a_type_suffix_name_nothing(text: str, word: str) -> None:
+    assert word not in {e.name for e in extract(text).entities}

@@ -87,6 +87,8 @@ _TIME_HEAD = regex.compile(r"(?:(?:当日|当天|次日|当晚|近日|日前|上
 _YEAR_OPENER = regex.compile(
     r"(?:截至|截止到?|到)?(?:(?:(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?)"
     r"|(?:(?:19|20)\d{2}年)?[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:底|末|初|以来)?)[，,]?")
+#: words that open a clause on a place set in its site (位于…的某街道, 走进…的某村)
+_SITE_OPENERS = ("位于", "走进", "来到")
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 #: types written after their place and 的 that are the subject of the clause (某社区的怡舍公寓里，…)
 _OWNED_TYPES = frozenset(("compound", "place", "park", "project", "enterprise", "organisation"))
@@ -602,6 +604,8 @@ class Attribution:
             # (…“再把钢丝穿过去……”走进某某工坊: a quotation closed before the verb is no part of its subject)
             if len(head.rsplit("”", 1)[-1]) - len(verb) <= self.visit_subject_max:
                 return True  # 记者走进景东县文井镇者孟村…: a visitor reaching a place opens a story on it
+        if head and head[-1] == "的" and head.startswith(_SITE_OPENERS) and len(head) <= 12:
+            return True  # 位于永川新城区的中山路街道，聚集了…: a place set in a site the text describes, not names
         # 走进位于浙江省杭州市拱墅区东新街道的新天地商务社区党群服务中心: a scene opened on a body, its place before it
         owner = chains.ends.get(pos - 1) if text[pos - 1:pos] == "的" else None
         if owner is None:

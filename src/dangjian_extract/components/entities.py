@@ -61,6 +61,7 @@ _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
 _LISTED_BODY_TYPES = frozenset(("project", "enterprise", "organisation"))
 _LEVEL_ENDINGS = frozenset("省市县区镇乡村")
 #: types whose names the national gazetteer holds
+_COUNTY = frozenset(("county",))
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
 _QUOTE_STOP = regex.compile(r"[，。；！？,;!?\n“”「」『』]")
@@ -550,10 +551,21 @@ class EntityFinder:
         if "项目" in text or "工程" in text:
             found = self._works_projects(text, found)
         if gazetteer is not None:
-            found = self._place_paths(gazetteer, self._add_short_forms(gazetteer, text, found))
+            found = self._place_paths(gazetteer, self._no_county_in_county(
+                gazetteer, self._add_short_forms(gazetteer, text, found)))
             found = self._add_short_jie(text, found)
             found = self._written_names(text, found)
         return found
+
+    @staticmethod
+    def _no_county_in_county(gazetteer: Any, found: list[Mention]) -> list[Mention]:
+        """永川|新城区: a county written right after a county it does not belong to is a part of the first (its
+        new town), not the county of that name elsewhere (西安's 新城区)."""
+        drop = {i for i in range(1, len(found)) if found[i].type == "district" and found[i - 1].end == found[i].start
+                and found[i - 1].type == "district" and not found[i].back_reference
+                and gazetteer.levels(found[i - 1].name) == _COUNTY and gazetteer.levels(found[i].name) == _COUNTY
+                and found[i - 1].name not in gazetteer.above(found[i].name)}
+        return [m for i, m in enumerate(found) if i not in drop] if drop else found
 
     @staticmethod
     def _name_unnamed_levels(text: str, found: list[Mention]) -> list[Mention]:
