@@ -1561,6 +1561,18 @@ def test_markets_of_a_region_are_no_named_markets(text: str) -> None:
      ["银山源小区", "永川区", "中山路街道"]),
     # 以前的 + place opens the clause on that place
     ("茫崖市加强交通管理。\n以前的冷湖镇,1.7万平方公里的范围内,只有5名常驻交警。", ["冷湖镇", "冷湖镇"]),
+    # a base named by brand and kind, that the text goes on about as 基地, is the story's place; a kind of farm
+    # (花卉种植基地) is none
+    ("西洛街道发展集体经济。\n金叶腾种植基地占地80多亩,是一个通过党支部领办合作社的例子。基地负责人叶某告诉记者,"
+     "合作社吸引了周边12户贫困户入股。另外,基地还聘请了5名当地失地农民务工。", ["金叶腾种植基地"] * 3),
+    ("绥东村发展庭院经济。在她的带动下，花卉种植基地吸引了50多名当地农村妇女就业，年人均增收6000元。", ["绥东村"] * 2),
+    # the body a person works in (某某所在的…公司) is the subject; 不远处的 opens a scene on a shop
+    ("渝北社区推出共治合伙人。张某所在的重庆北仓文化产业集团有限公司承担了3300平方米邻里中心的设计改造。",
+     ["重庆北仓文化产业集团有限公司"]),
+    ("渝北社区推出共治合伙人。\n不远处的“Pupu编织艺术小馆”，何某母女正传授毛线编织技艺。作为共治合伙人，"
+     "她们每年提供50套特色手工艺品。", ["Pupu编织艺术小馆"]),
+    # a cooperative named by its trade alone (置业合作社) is the village's, no body of its own name
+    ("南秦庄村入股合作社土地580亩,村集体增收10.6万元,置业合作社增收13万余元。", ["南秦庄村"] * 3),
 ])
 def test_the_figures_entities_on_real_shaped_sentences_fifth_session(text: str, names: list[str]) -> None:
     assert [m.entity.name for m in extract(text).metrics] == names

@@ -595,8 +595,11 @@ class Attribution:
             return True  # 另外，新引进龙耀木业，总投资50万元: a company brought in is the subject of what follows
         if head and mention.type == "enterprise" and head.endswith(_FOUNDED) and "村" not in head:
             return True  # 他顶着压力建起瑞景家庭农场，…: the farm a person founds is the story's body
-        if head and head.endswith("所在的") and text[mention.end:mention.end + 1] in "，,":
-            return True  # 产业园所在的富锦市，耕地面积…: the place a body stands in, named as the topic
+        if head and head.endswith("所在的") and (text[mention.end:mention.end + 1] in "，,"
+                                                or mention.type in _BODY_SUBJECTS):
+            # 产业园所在的富锦市，耕地面积…: the place a body stands in, named as the topic; 张某所在的某某公司承担了…:
+            # the body a person works in, the subject of what follows
+            return True
         if head and head[-1] == "的" and self._acting.match(text, mention.end):
             return True  # 此次集中分红的王村镇北蔡村将…: a relative clause before the subject, a predicate after it
         if head and head.endswith(self.visit_verbs):

@@ -62,6 +62,10 @@ _LISTED_BODY_TYPES = frozenset(("project", "enterprise", "organisation"))
 _LEVEL_ENDINGS = frozenset("省市县区镇乡村")
 #: types whose names the national gazetteer holds
 _COUNTY = frozenset(("county",))
+# 基地 at a clause's start, as its subject (基地负责人…, 另外，基地还聘请…), and a base named at a clause's start
+_BARE_BASE = regex.compile(
+    r"(?:^|(?<=[。！？；，,\n]|另外，|另外,|同时，|同时,|此外，|此外,))(基地)(?=\p{Han})(?!建设|内|里|上)", regex.M)
+_NAMED_BASE = regex.compile(r"(?:^|(?<=[。！？；，,\n]))((\p{Han}{2,10}?)基地)(?!建设)", regex.M)
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
 _QUOTE_STOP = regex.compile(r"[，。；！？,;!?\n“”「」『』]")
@@ -540,6 +544,8 @@ class EntityFinder:
             found = self._settle_unsure(found, unsure)
         found = self._name_unnamed_levels(text, found)
         found = self._trim_weak_heads(found)
+        if "基地" in text:
+            found = self._named_bases(text, found)
         if self.bare_back:
             found = self._add_bare_back_references(text, found)
         if "简称" in text:
@@ -565,7 +571,13 @@ class EntityFinder:
                 and found[i - 1].type == "district" and not found[i].back_reference
                 and gazetteer.levels(found[i - 1].name) == _COUNTY and gazetteer.levels(found[i].name) == _COUNTY
                 and found[i - 1].name not in gazetteer.above(found[i].name)}
-        return [m for i, m in enumerate(found) if i not in drop] if drop else found
+        if not drop:
+            return found
+        # 该区 after 永川新城区 was read as the part's name: it is the county's
+        county = {found[i].name: found[i - 1] for i in sorted(drop)}
+        return [replace(m, name=county[m.name].name, parent=county[m.name].parent)
+                if m.back_reference and m.type == "district" and m.name in county else m
+                for i, m in enumerate(found) if i not in drop]
 
     @staticmethod
     def _name_unnamed_levels(text: str, found: list[Mention]) -> list[Mention]:
@@ -1025,6 +1037,33 @@ class EntityFinder:
                 m = replace(m, start=m.start + 1, name=m.name[1:])
             result.append(m)
         return result
+
+    def _named_bases(self, text: str, found: list[Mention]) -> list[Mention]:
+        """金叶腾种植基地占地80多亩…。基地负责人…: a base named by its brand and its kind is a name when the text
+        goes on about it as 基地 at a clause's start; without that (建起花卉种植基地, 红芽姜种植基地) the words name a
+        kind of farm, not a place."""
+        starts = [m.start for m in found]
+        extra: list[Mention] = []
+        for again in _BARE_BASE.finditer(text):
+            at = again.start(1)
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and found[i].end > at:
+                continue
+            named = None
+            for m in _NAMED_BASE.finditer(text, max(0, at - _BARE_BACK_REACH), at):
+                named = m
+            if named is None:
+                continue
+            start, end = named.start(1), named.end(1)
+            name_part = named.group(2)
+            while name_part.endswith(self.generic_by_suffix.get("基地", ())):
+                name_part = name_part[:-len(next(w for w in self.generic_by_suffix["基地"] if name_part.endswith(w)))]
+            k = bisect_right(starts, start) - 1
+            if len(name_part) < 2 or name_part[:2] in self.clause_heads or (k >= 0 and found[k].end > start) \
+                    or any(e.start == start for e in extra):
+                continue
+            extra.append(Mention(start, end, text[start:end], "place", None, True, suffix="基地"))
+        return sorted(found + extra, key=lambda m: (m.start, m.end)) if extra else found
 
     def _add_bare_back_references(self, text: str, found: list[Mention]) -> list[Mention]:
         """合作社吸纳…, 社区依托…, 这里开展…: a bare word at a clause's start refers back to the latest of its kind."""
