@@ -1599,3 +1599,9 @@ def test_the_lede_names_the_report_and_counts_of_described_villages_step_back() 
 ])
 def test_words_that_end_in_a_type_suffix_name_nothing(text: str, word: str) -> None:
     assert word not in {e.name for e in extract(text).entities}
+
+
+def test_a_county_written_after_a_county_it_is_not_under_is_an_area_of_it() -> None:
+    text = "特别是位于永川新城区的中山路街道,聚集了常住人口40万人。该区人口密度较高。"
+    found = {e.name: e for e in extract(text).entities}
+    assert found["新城区"].type == "park" and found["新城区"].parent == "永川区"  # not 西安's or 呼和浩特's county

@@ -87,8 +87,6 @@ _TIME_HEAD = regex.compile(r"(?:(?:当日|当天|次日|当晚|近日|日前|上
 _YEAR_OPENER = regex.compile(
     r"(?:截至|截止到?|到)?(?:(?:(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?)"
     r"|(?:(?:19|20)\d{2}年)?[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:底|末|初|以来)?)[，,]?")
-#: words that open a clause on a place set in its site (位于…的某街道, 走进…的某村)
-_SITE_OPENERS = ("位于", "走进", "来到")
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 #: types written after their place and 的 that are the subject of the clause (某社区的怡舍公寓里，…)
 _OWNED_TYPES = frozenset(("compound", "place", "park", "project", "enterprise", "organisation"))
@@ -578,13 +576,16 @@ class Attribution:
         return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start()) \
             and after[:2] not in self.clause_heads
 
+    def _past_connective(self, head: str | None) -> str | None:
+        """特别是位于某新城区的中山路街道，…: a connective before the opener leaves the subject where it was."""
+        if head and head.startswith(self.connectives):
+            return head[len(next(c for c in self.connectives if head.startswith(c))):].lstrip("，,")
+        return head
+
     def _opens_clause(self, text: str, mention: Mention, floor: int, chains: _Chains) -> bool:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
         pos = chains.start.get(mention.start, mention.start)
-        head = _clause_head(text, pos, floor, 12)
-        if head and head.startswith(self.connectives):
-            # 特别是位于某新城区的中山路街道，…: a connective before the opener leaves the subject where it was
-            head = head[len(next(c for c in self.connectives if head.startswith(c))):].lstrip("，,")
+        head = self._past_connective(_clause_head(text, pos, floor, 12))
         if head is not None and head.endswith("以") and text.startswith("为例", mention.end):
             return True  # 以保滩街道为例，…: the example the text goes on about
         if head is not None and head.endswith("在") and len(head) > 1:
@@ -607,13 +608,11 @@ class Attribution:
             # (…“再把钢丝穿过去……”走进某某工坊: a quotation closed before the verb is no part of its subject)
             if len(head.rsplit("”", 1)[-1]) - len(verb) <= self.visit_subject_max:
                 return True  # 记者走进景东县文井镇者孟村…: a visitor reaching a place opens a story on it
-        if head and head[-1] == "的" and head.startswith(_SITE_OPENERS) and len(head) <= 12:
-            return True  # 位于永川新城区的中山路街道，聚集了…: a place set in a site the text describes, not names
         # 走进位于浙江省杭州市拱墅区东新街道的新天地商务社区党群服务中心: a scene opened on a body, its place before it
         owner = chains.ends.get(pos - 1) if text[pos - 1:pos] == "的" else None
         if owner is None:
             return False
-        head = _clause_head(text, chains.start.get(owner.start, owner.start), floor, 8)
+        head = self._past_connective(_clause_head(text, chains.start.get(owner.start, owner.start), floor, 11))
         if head is not None and mention.type in _OWNED_TYPES and (not head or head in self.subject_openers):
             return True  # 双井街道庆丰社区的怡舍公寓里，…: the body or compound of a place opens the clause
         return head is not None and head in self.scene_openers

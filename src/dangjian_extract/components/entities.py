@@ -566,7 +566,7 @@ class EntityFinder:
     @staticmethod
     def _no_county_in_county(gazetteer: Any, found: list[Mention]) -> list[Mention]:
         """永川|新城区: a county written right after a county it does not belong to is a part of the first (its
-        new town), not the county of that name elsewhere (西安's 新城区)."""
+        new town, an area: type park), not the county of that name elsewhere (西安's 新城区)."""
         drop = {i for i in range(1, len(found)) if found[i].type == "district" and found[i - 1].end == found[i].start
                 and found[i - 1].type == "district" and not found[i].back_reference
                 and gazetteer.levels(found[i - 1].name) == _COUNTY and gazetteer.levels(found[i].name) == _COUNTY
@@ -575,9 +575,10 @@ class EntityFinder:
             return found
         # 该区 after 永川新城区 was read as the part's name: it is the county's
         county = {found[i].name: found[i - 1] for i in sorted(drop)}
-        return [replace(m, name=county[m.name].name, parent=county[m.name].parent)
+        return [replace(m, type="park", parent=found[i - 1].name) if i in drop
+                else replace(m, name=county[m.name].name, parent=county[m.name].parent)
                 if m.back_reference and m.type == "district" and m.name in county else m
-                for i, m in enumerate(found) if i not in drop]
+                for i, m in enumerate(found)]
 
     @staticmethod
     def _name_unnamed_levels(text: str, found: list[Mention]) -> list[Mention]:
