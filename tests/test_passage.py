@@ -1605,3 +1605,21 @@ def test_a_county_written_after_a_county_it_is_not_under_is_an_area_of_it() -> N
     text = "特别是位于永川新城区的中山路街道,聚集了常住人口40万人。该区人口密度较高。"
     found = {e.name: e for e in extract(text).entities}
     assert found["新城区"].type == "park" and found["新城区"].parent == "永川区"  # not 西安's or 呼和浩特's county
+
+
+@pytest.mark.parametrize("text, names", [
+    # a city's short form before 村党支部 names the city's villages, no village 桦甸村
+    ("桦甸村党支部领办合作社达86个\n年初以来,桦甸市全面推进村党支部领办合作社。截至目前,该市村党支部领办合作社发展到86个。",
+     ["桦甸市", "桦甸市"]),
+    # 超百万元村 is a class of villages by income: neither a village nor an amount
+    ("泉港区村集体经营性收入平均43.3万元,50万元以上村30个,超百万元村7个。", ["泉港区"] * 4),
+    # a town whose name holds a boundary word (马当镇), its village written right after it
+    ("彭泽县发展集体经济。\n采用因地制宜特色型模式,助力本地优势特色产业经营发展,马当镇茅湾村利用现代高标准农业示范园落户契机,"
+     "流转征收土地1300余亩。", ["茅湾村"]),
+    # 预计 is a verb before 村集体, and 地局子村 is no bureau (局) of 横道河子乡
+    ("桦甸市推进村党支部领办合作社。\n全民村建成棚膜蔬菜种植项目,预计村集体年可增收15.7万元。横道河子乡地局子村也是一个"
+     "试点示范村,吸纳本村30%农户入股,20余名村民实现就近务工,预计村集体年可实现增收32万元。",
+     ["全民村", "地局子村", "地局子村", "地局子村"]),
+])
+def test_the_figures_entities_on_real_shaped_sentences_fifth_session_urban(text: str, names: list[str]) -> None:
+    assert [m.entity.name for m in extract(text).metrics] == names

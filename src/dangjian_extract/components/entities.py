@@ -66,6 +66,8 @@ _COUNTY = frozenset(("county",))
 _BARE_BASE = regex.compile(
     r"(?:^|(?<=[。！？；，,\n]|另外，|另外,|同时，|同时,|此外，|此外,))(基地)(?=\p{Han})(?!建设|内|里|上)", regex.M)
 _NAMED_BASE = regex.compile(r"(?:^|(?<=[。！？；，,\n]))((\p{Han}{2,10}?)基地)(?!建设)", regex.M)
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_MONEY_IN_NAME = regex.compile(r"(?:[十百千]?万|亿)元")
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
 _QUOTE_STOP = regex.compile(r"[，。；！？,;!?\n“”「」『』]")
@@ -456,6 +458,11 @@ class EntityFinder:
             if parted is None:
                 parted = name_parts[key] = self._name_part(run, edge_clean, suffix, etype)
             name_part, clean = parted
+            if not name_part and edge_clean and 2 <= len(run) <= 3 and etype in _CHILD_PLACE \
+                    and run not in self.boundary_words and _HAN_RUN.fullmatch(run) \
+                    and self._evidence_after(text, s1, etype):
+                # ，马当镇茅湾村: a town whose name holds a boundary word (当), its village right after it
+                name_part, clean = run, True
             if etype == "organisation" and name_part and len(run) == len(name_part) + 1 and run[0] in "省市县区" \
                     and run[1:] == name_part and (run_start == 0 or not _HAN.match(text, run_start - 1)):
                 name_part = run  # ，市质监局的老办公区: the body of the report's city, named with its level
@@ -754,6 +761,8 @@ class EntityFinder:
             # evidence: a parent written right before it, or the same name written again in the text
             if not clean or not self._acceptable(name_part, suffix, etype) or name_part in self.clause_heads:
                 return None  # (魏寨村|支付村“两委”…: a verb the gazetteer does not hold as a name is no place)
+            if parent is None and etype in ("village", "community") and gazetteer.short_form_of(name_part) is not None:
+                return None  # 桦甸|村党支部领办合作社: the city's village party branches, no village named 桦甸村
             if parent is not None and found and found[-1].name == parent and etype in _ADMIN_TYPES \
                     and found[-1].type not in _GAZETTEER_TYPES:
                 parent = None  # 山西焦煤集团|西山煤电镇城底矿: a body is no town's parent
@@ -1380,7 +1389,8 @@ class EntityFinder:
     def _plausible_longer(self, name_part: str, suffix: str, etype: str) -> bool:
         """A clean name longer than the gazetteer's: of a name's length and not generic (张家新村, 桃花山西区社区)."""
         lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
-        return lo <= len(name_part) <= hi and not self._generic_official(name_part, suffix)
+        return lo <= len(name_part) <= hi and not self._generic_official(name_part, suffix) \
+            and not _MONEY_IN_NAME.search(name_part)  # (超百万|元村: a class by income, not 元村 named longer)
 
     @staticmethod
     def _county_of_named_city(gazetteer: Any, text: str, official: str) -> bool:
@@ -1436,6 +1446,8 @@ class EntityFinder:
             return False
         if _COUNTED.search(name_part):
             return False  # 茶叶和脱毒马铃薯两个专业合作社: a count of bodies names none
+        if _MONEY_IN_NAME.search(name_part):
+            return False  # 超百万元村, 亿元村: a class of villages by income, no name
         numeral = _NUMERAL_HEAD.match(name_part)
         if numeral is not None and name_part.startswith(self.unit_words, numeral.end()):
             return False  # “一刻钟社区服务圈”, 15分钟生活圈: a distance or a time names no place
