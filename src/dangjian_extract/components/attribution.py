@@ -405,7 +405,9 @@ class Attribution:
         head = text[s0:span.start_char].strip(_OPENERS)
         if not head or _TIME_HEAD.fullmatch(head):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
-            rest = [k for k in after if span.end_char <= mentions[k].start and mentions[k].end <= s1]
+            line_end = text.find("\n", span.end_char, s1)  # (a subheading's figure: no name on the next line)
+            end = s1 if line_end < 0 else line_end
+            rest = [k for k in after if span.end_char <= mentions[k].start and mentions[k].end <= end]
             i = 0
             while i + 1 < len(rest) and mentions[rest[i + 1]].start == mentions[rest[i]].end:
                 i += 1
