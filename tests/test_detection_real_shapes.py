@@ -189,6 +189,9 @@ BARE_SIZES = [
 ]
 # measure words of farm and power statistics; 初 numbers days and school years, never a sum of money
 MORE_MEASURES = [
+    # a compound measure word of sessions, and a population written after 高达
+    ("共举办各类实用技术培训班5期次。", [("5期次", 5, None, "期次", "exact")]),
+    ("该社区常住人口高达2.2万,人口密度较高。", [("2.2万", 22000, None, "人", "exact")]),
     ("全县收购烟叶12.6万担。", [("12.6万担", 126000, None, "担", "exact")]),
     ("合作社新购农机具6台套。", [("6台套", 6, None, "台套", "exact")]),
     # doses of a vaccine, cellars of a crop
@@ -209,6 +212,9 @@ MORE_MEASURES = [
 ]
 # numerals inside names, holidays and terms are no figures
 NOT_METRICS = [
+    # an income class of villages (超百万元村, 亿元村) names no amount
+    "全县已有超百万元村。",
+    "这里是远近闻名的亿元村。",
     "三元区的党员志愿者来了。",
     "五一村的集体经济发展起来了。",
     "走进三家村，村民们正忙着采茶。",
