@@ -1571,6 +1571,9 @@ def test_markets_of_a_region_are_no_named_markets(text: str) -> None:
      ["重庆北仓文化产业集团有限公司"]),
     ("渝北社区推出共治合伙人。\n不远处的“Pupu编织艺术小馆”，何某母女正传授毛线编织技艺。作为共治合伙人，"
      "她们每年提供50套特色手工艺品。", ["Pupu编织艺术小馆"]),
+    # 某市、县两级: the city and the levels under it, no list of places
+    ("长坝村发展产业。\n如今，为切实推动农村面貌改善提升，内江市、县两级均成立了相关工作领导小组，下设产业融合发展、"
+     "人居环境整治、基础设施建设等8个专项工作组。", ["内江市"]),
     # a cooperative named by its trade alone (置业合作社) is the village's, no body of its own name
     ("南秦庄村入股合作社土地580亩,村集体增收10.6万元,置业合作社增收13万余元。", ["南秦庄村"] * 3),
 ])

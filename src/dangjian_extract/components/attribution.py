@@ -46,6 +46,7 @@ _DIVIDED_INTO = regex.compile(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0
 _SUBSET_CLAUSE = regex.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
 _COUNTED_LIST_END = regex.compile(r"等[0-9一二三四五六七八九十两几数]")
 _HOUSE_NUMBER = regex.compile(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
+_LEVELS_AFTER = regex.compile(r"、(?:[省市州县区乡镇村街][、和]?){1,4}(?:两|二|三|四|五)级")
 _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
@@ -572,6 +573,8 @@ class Attribution:
             brk = CLAUSE_BREAK.search(text, mention.end, mention.end + 80)
             if _COUNTED_LIST_END.search(text, mention.end, brk.start() if brk else mention.end + 80):
                 return True  # 某公司和某公司、某公司等3家企业: the first item of a counted list
+        if _LEVELS_AFTER.match(text, mention.end):
+            return False  # 内江市、县两级均成立了…: the city and the levels under it, no list of places
         m = _NEXT_MARK.search(after)
         # 永安村通过产业联营、…, 成都公积金中心紧盯缴存、…: a verb before the mark makes the mention the subject of a
         # list, not an item
