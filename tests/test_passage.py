@@ -1626,3 +1626,12 @@ def test_a_county_written_after_a_county_it_is_not_under_is_an_area_of_it() -> N
 ])
 def test_the_figures_entities_on_real_shaped_sentences_fifth_session_urban(text: str, names: list[str]) -> None:
     assert [m.entity.name for m in extract(text).metrics] == names
+
+
+def test_our_city_is_the_one_city_above_the_towns_the_text_names() -> None:
+    text = ("我市积极推进金椰子乡村振兴项目\n"
+            "去年以来,我市组织潭门镇和万泉镇30个村委会投入村集体资金开发乡村振兴项目。公司以每亩700元的价格承包农民的土地。")
+    result = extract(text)
+    ours = [e for e in result.entities if e.text == "我市"]
+    assert {(e.name, e.path, e.code) for e in ours} == {("琼海市", ("海南省", "琼海市"), "469002")}
+    assert result.sections[0].subject.name == "琼海市"

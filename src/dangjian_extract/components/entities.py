@@ -568,6 +568,7 @@ class EntityFinder:
                 gazetteer, self._add_short_forms(gazetteer, text, found)))
             found = self._add_short_jie(text, found)
             found = self._written_names(text, found)
+            found = self._unnamed_from_paths(gazetteer, text, found)
         return found
 
     @staticmethod
@@ -618,6 +619,25 @@ class EntityFinder:
             if len(names) == 1:
                 found[i] = Mention(m.start, m.end, names.pop(), m.type, None, True, back_reference=True,
                                    suffix=m.suffix)
+        return found
+
+    @staticmethod
+    def _unnamed_from_paths(gazetteer: Any, text: str, found: list[Mention]) -> list[Mention]:
+        """我市 in a report that names 潭门镇 and 万泉镇 but never the city: the one city above the text's places
+        (海南省琼海市), as a reader knows it (guide §5)."""
+        unnamed = [i for i, m in enumerate(found) if m.back_reference and m.name == text[m.start:m.end]
+                   and m.type == "district"]
+        if not unnamed:
+            return found
+        for i in unnamed:
+            m = found[i]
+            above = {x.path[:k + 1] for x in found if not x.back_reference and x.path
+                     for k in range(1, len(x.path) - 1) if x.path[k].endswith(m.suffix)}
+            if len(above) == 1:
+                path = above.pop()
+                resolution = gazetteer.resolve_in_chain(path[-1], path[:-1])
+                found[i] = replace(m, name=path[-1], parent=path[-2], path=path,
+                                   code=None if resolution.ambiguous else resolution.code)
         return found
 
     @staticmethod

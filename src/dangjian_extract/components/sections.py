@@ -162,9 +162,10 @@ class SectionSplitter:
                 # 我县发展产业 筑牢脱贫根基: a headline on "our county" is on the county the text names
                 ours = next((m for m in mentions if headline[0] <= m.start < headline[1] and m.back_reference
                              and text[m.start:m.start + 1] in "我本" and m.name != text[m.start:m.end]
-                             and any(x.name == m.name for x in inside)), None)
+                             and (m.path or any(x.name == m.name for x in inside))), None)
                 if ours is not None:
-                    return ref_of(next(x for x in inside if x.name == ours.name))
+                    # (or the one city above the text's places, 我市 积极推进… naming only its towns)
+                    return ref_of(next((x for x in inside if x.name == ours.name), ours))
             if in_headline:
                 # the chain the headline opens with, its last member (辽宁省沈阳市于洪区大力推动…, 西藏自治区日喀则市
                 # 党员干部奋战在定日地震…: not 定日县); else the most specific place of the headline
