@@ -235,6 +235,9 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
         ("全镇道路硬化改造提升77公里。", "77公里", None),
         ("村民人均收入提升12%。", "12%", "increase"),
         ("根据上级要求，社区摘掉了近30块牌子。", "30块", "decrease"),
+        # 添丁 adds to a herd; 便宜 states a price lower by the figure
+        ("半年过去了，黑山羊添丁15只。", "15只", "increase"),
+        ("我们直接从厂家购买化肥，每吨便宜300多块钱。", "300多块钱", "decrease"),
     ],
 )
 def test_change(text: str, metric_text: str, change: str | None) -> None:
