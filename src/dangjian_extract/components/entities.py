@@ -1410,7 +1410,8 @@ class EntityFinder:
         """A clean name longer than the gazetteer's: of a name's length and not generic (张家新村, 桃花山西区社区)."""
         lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
         return lo <= len(name_part) <= hi and not self._generic_official(name_part, suffix) \
-            and not _MONEY_IN_NAME.search(name_part)  # (超百万|元村: a class by income, not 元村 named longer)
+            and not _MONEY_IN_NAME.search(name_part) and not name_part.startswith(self.generic_heads)
+        # (超百万|元村: a class by income, not 元村 named longer; 很多|工业社区: many, not one named)
 
     @staticmethod
     def _county_of_named_city(gazetteer: Any, text: str, official: str) -> bool:
