@@ -259,11 +259,10 @@ def test_change_words_of_output_and_equipment(text: str, surface: str, change: s
 
 
 @pytest.mark.parametrize("text, surface, obj", [
-    # a preposition or a verb left alone before the figure is no object: the clause's figure before it names it
-    ("村里将山场租给公司,年租金2万元,以后逐年增加1万元。", "1万元", "年租金"),
-    ("“我在合作社入股12100元,每年分4次红,按16.8%,今年第一季度分了667元。”", "16.8%", None),
-    # one-character nouns stay (村, 户; 率 and 线 end a noun the cut left)
+    # a preposition left alone before a rate is no object where a noun after the rate names what it measures
+    ("村里发动30户贫困户入股,股金1000-3000元间,按8%的分红比例,今年春节前分了红。", "8%", "分红比例"),
+    # 规上 is one word, not 规 cut before 上
     ("目前，全区纺织产业的十一个细分行业、1226家规上企业中已经建立党组织677个。", "1226家", "规上企业"),
 ])
-def test_a_single_character_object_is_a_noun_or_nothing(text: str, surface: str, obj: str | None) -> None:
+def test_a_single_character_object_gives_way_to_the_noun_after(text: str, surface: str, obj: str | None) -> None:
     assert next(m for m in extract(text).metrics if m.text == surface).object == obj
