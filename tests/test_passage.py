@@ -1640,3 +1640,21 @@ def test_our_city_is_the_one_city_above_the_towns_the_text_names() -> None:
     ours = [e for e in result.entities if e.text == "我市"]
     assert {(e.name, e.path, e.code) for e in ours} == {("琼海市", ("海南省", "琼海市"), "469002")}
     assert result.sections[0].subject.name == "琼海市"
+
+
+@pytest.mark.parametrize("text, names", [
+    # an enumerated paragraph on a village; the places it borders (与…相邻/接壤) are no subjects, and 全村 is its own
+    ("二、项目村资产资源及财务情况\n(一)红旗营子村位于岫岩县城东25公里处,东与东大营子镇接壤,南与哨子河镇、岭沟乡比邻,"
+     "北与苏子沟镇相接,交通便利,总人口1514人,常住人口1203人。\n"
+     "(二)牧牛河村位于牧牛镇中心,西与南马峪村、益临店村、北与牧北村、东与钟家堡村、大木古峪村相邻。交通便利。"
+     "全村总人口 3000 人,常住人口2550人。",
+     ["红旗营子村", "红旗营子村", "红旗营子村", "牧牛河村", "牧牛河村"]),
+    # 中共 heads no place name: 中共淮南市委 is the city's committee
+    ("淮南市推进城市基层党建。出台《中共淮南市委关于加强城市基层党建工作的实施意见》,19个街道党工委签订共建协议。",
+     ["淮南市"]),
+    # a project introduced by a relative clause acts after an adverb (已累计完成投资)
+    ("磙子营乡推进项目建设。华润新能源鲁山银岭风电场项目已完成安装风机13台;年出栏1万多头的瑞海牧业万头肉牛养殖项目"
+     "已累计完成投资2亿元。", ["华润新能源鲁山银岭风电场项目", "瑞海牧业万头肉牛养殖项目", "瑞海牧业万头肉牛养殖项目"]),
+])
+def test_neighbours_enumerators_and_party_committees(text: str, names: list[str]) -> None:
+    assert [m.entity.name for m in extract(text).metrics] == names

@@ -47,6 +47,10 @@ _SUBSET_CLAUSE = regex.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$"
 _COUNTED_LIST_END = regex.compile(r"等[0-9一二三四五六七八九十两几数]")
 _HOUSE_NUMBER = regex.compile(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
 _LEVELS_AFTER = regex.compile(r"、(?:[省市州县区乡镇村街][、和]?){1,4}(?:两|二|三|四|五)级")
+_CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")
+#: an enumerator opening a line or a clause ((一), （二）, 三、, 1.): no part of the clause's head
+_ENUMERATOR = regex.compile(
+    r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])\s*")
 _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
@@ -126,7 +130,10 @@ def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
             cut = byline.end()
     if cut is None and lo > floor:
         return None
-    head = head[cut or 0:].strip(_OPENERS)
+    head = head[cut or 0:].lstrip(" \u3000")
+    if head[:1] in "（(一二三四五六七八九十0123456789":
+        head = _ENUMERATOR.sub("", head, count=1)  # (二)牧牛河村位于…: the enumerator opens the line, not a subject
+    head = head.strip(_OPENERS)
     # 西部决策网讯 鱼池乡蒲湾村…, 本报讯（记者 某某） …: a byline before the clause leaves its subject first
     return _BYLINE_LEAD.sub("", head, count=1) if "讯" in head else head
 
@@ -186,6 +193,8 @@ class Attribution:
         self.local_step_back = frozenset(cfg["step_back_if_report_level"])
         self.scene_openers = frozenset(cfg["scene_openers"])
         self.connectives = tuple(sorted(cfg.get("clause_connectives", ()), key=len, reverse=True))
+        self.adjacency = tuple(cfg.get("adjacency_words", ()))
+        self._acting_adverbs = tuple(sorted(cfg.get("acting_adverbs", ()), key=len, reverse=True))
         self.scene_closers = tuple(cfg["scene_closers"])
         self.scope_after = tuple(cfg.get("scope_after", ()))
         self.visit_verbs = tuple(sorted(cfg.get("visit_verbs", ()), key=len, reverse=True))  # longest first
@@ -291,6 +300,8 @@ class Attribution:
             return False  # 来自福建省, 距泸水市
         if self._route_end(text, chains.start.get(m.start, m.start)):
             return False  # 公路从新峰村到迎春村全长1.5公里: the ends of a route are passed through
+        if self._adjacent(text, m, chains):
+            return False  # 东与钟家堡村、大木古峪村相邻: a neighbour, no story
         if self._located(text, m, chains) and not self._own_place_opens(text, m, chains):
             return False
         if nxt is not None and nxt.start == m.end + 1 and text[m.end] == "的" and self._list_item(text, nxt):
@@ -550,6 +561,35 @@ class Attribution:
             pos += 1
         return False
 
+    def _past_neighbour(self, text: str, mentions: list[Mention], chosen: int, reach: int,
+                        eligible: Callable[[int], bool], chains: _Chains) -> tuple[Any, ...] | None:
+        """某村位于…，东与钟家堡村、大木古峪村相邻。全村总人口3000人: a back-reference the finder gave the last village
+        named, where that village is no subject (a neighbour), is the nearest earlier one that is."""
+        back = mentions[chosen]
+        named = next((x for x in range(chosen - 1, -1, -1) if not mentions[x].back_reference
+                      and mentions[x].name == back.name), None)
+        if named is None or not self._adjacent(text, mentions[named], chains):
+            return None
+        for x in range(named - 1, -1, -1):
+            m = mentions[x]
+            if m.start < reach:
+                return None
+            if not m.back_reference and m.type == back.type and eligible(x):
+                return ref_of(m)
+        return None
+
+    def _adjacent(self, text: str, m: Mention, chains: _Chains) -> bool:
+        """西与南马峪村、益临店村、北与牧北村…相邻, 东与东大营子镇接壤: a place after 与 in a clause that ends in a word
+        of adjacency borders the subject; it is none."""
+        if not self.adjacency:
+            return False
+        pos = chains.start.get(m.start, m.start)
+        head = _clause_head(text, pos, 0, 60)
+        if head is None or "与" not in head:
+            return False
+        brk = _CLAUSE_END.search(text, m.end, m.end + 40)
+        return brk is not None and text[m.end:brk.start()].endswith(self.adjacency)
+
     def _route_end(self, text: str, pos: int) -> bool:
         """从某村到某村, 从某镇至某镇: a place that opens or closes a route (not 来到某村, a scene)."""
         if text[pos - 1:pos] == "从":
@@ -581,6 +621,11 @@ class Attribution:
         return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start()) \
             and after[:2] not in self.clause_heads
 
+    def _past_adverb(self, text: str, pos: int) -> int:
+        """…肉牛养殖项目已累计完成投资2亿元: where the predicate's verb starts, past an adverb (已, 已经, 正在)."""
+        word = next((a for a in self._acting_adverbs if text.startswith(a, pos)), "")
+        return pos + len(word)
+
     def _past_connective(self, head: str | None) -> str | None:
         """特别是位于某新城区的中山路街道，…: a connective before the opener leaves the subject where it was."""
         if head and head.startswith(self.connectives):
@@ -606,7 +651,7 @@ class Attribution:
             # 产业园所在的富锦市，耕地面积…: the place a body stands in, named as the topic; 张某所在的某某公司承担了…:
             # the body a person works in, the subject of what follows
             return True
-        if head and head[-1] == "的" and self._acting.match(text, mention.end):
+        if head and head[-1] == "的" and self._acting.match(text, self._past_adverb(text, mention.end)):
             return True  # 此次集中分红的王村镇北蔡村将…: a relative clause before the subject, a predicate after it
         if head and head.endswith(self.visit_verbs):
             verb = next(v for v in self.visit_verbs if head.endswith(v))
@@ -881,6 +926,8 @@ class Attribution:
                 entity = None  # 今年，我市共完成… in a report on a community, the city never named
             else:
                 entity = ref_of(mentions[chosen])
+                if mentions[chosen].back_reference and mentions[chosen].type in _STORY_PLACES:
+                    entity = self._past_neighbour(text, mentions, chosen, reach, eligible, chains) or entity
             fields(span).entity = entity
             last = (s0, entity)
             level = aggregate_level.get(span.start_char)
