@@ -1658,3 +1658,15 @@ def test_our_city_is_the_one_city_above_the_towns_the_text_names() -> None:
 ])
 def test_neighbours_enumerators_and_party_committees(text: str, names: list[str]) -> None:
     assert [m.entity.name for m in extract(text).metrics] == names
+
+
+def test_what_they_did_is_the_body_whose_official_speaks() -> None:
+    text = ("琼海市推进项目。\n海南尚金椰农业科技发展有限责任公司负责人告诉记者,他们采取“公司+村集体”的模式,"
+            "在潭门镇和万泉镇以每亩700元的价格承包农民的土地,共种植约1000亩的黄金椰。")
+    assert {m.entity.name for m in extract(text).metrics} == {"海南尚金椰农业科技发展有限责任公司"}
+
+
+def test_a_project_written_after_its_company_is_a_project_of_its_own_name() -> None:
+    text = "磙子营乡项目有序推进:占地1.2万亩的平顶山世纪风光实业有限公司中原云裳旅游项目已累计完成投资1亿多元。"
+    found = {e.name: e.type for e in extract(text).entities}
+    assert found["平顶山世纪风光实业有限公司"] == "enterprise" and found["中原云裳旅游项目"] == "project"

@@ -51,6 +51,9 @@ _CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")
 #: an enumerator opening a line or a clause ((一), （二）, 三、, 1.): no part of the clause's head
 _ENUMERATOR = regex.compile(
     r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])\s*")
+#: bodies whose official speaks for them: 某公司负责人告诉记者，他们…: what 他们 did is the body's
+_SPEAKING_BODIES = frozenset(("enterprise", "organisation", "project", "park"))
+_SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
@@ -287,7 +290,8 @@ class Attribution:
             return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长 (not 南区街道党工委作为…)
         person = self._person_after.match(text, m.end)
         if person is not None and not text.startswith(self.not_a_person, person.end()) \
-                and not (m.type in _STORY_PLACES and person.group().endswith(_STORY_TITLES)):
+                and not (m.type in _STORY_PLACES and person.group().endswith(_STORY_TITLES)) \
+                and not (m.type in _SPEAKING_BODIES and _SPEAKS_FOR.match(text, person.end())):
             # 某某局干部黄某: a person's affiliation (not 下庄村村民人均收入, the villagers' figures; nor 某村党支部
             # 书记马某 or 东门村村民赵平, whose village is still the story's: guide §4 rule 6)
             return False

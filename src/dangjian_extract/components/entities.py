@@ -66,6 +66,7 @@ _COUNTY = frozenset(("county",))
 _BARE_BASE = regex.compile(
     r"(?:^|(?<=[。！？；，,\n]|另外，|另外,|同时，|同时,|此外，|此外,))(基地)(?=\p{Han})(?!建设|内|里|上)", regex.M)
 _NAMED_BASE = regex.compile(r"(?:^|(?<=[。！？；，,\n]))((\p{Han}{2,10}?)基地)(?!建设)", regex.M)
+_COMPANY_ENDS = ("有限责任公司", "股份有限公司", "有限公司", "集团")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _MONEY_IN_NAME = regex.compile(r"(?:[十百千]?万|亿)元")
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
@@ -563,6 +564,7 @@ class EntityFinder:
             found = self._add_trade_names(text, found)
         if "项目" in text or "工程" in text:
             found = self._works_projects(text, found)
+            found = self._projects_after_companies(found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._no_county_in_county(
                 gazetteer, self._add_short_forms(gazetteer, text, found)))
@@ -570,6 +572,22 @@ class EntityFinder:
             found = self._written_names(text, found)
             found = self._unnamed_from_paths(gazetteer, text, found)
         return found
+
+    @staticmethod
+    def _projects_after_companies(found: list[Mention]) -> list[Mention]:
+        """平顶山世纪风光实业有限公司中原云裳旅游项目: a project written after the company that builds it is the
+        company, then the project of its own name."""
+        out: list[Mention] = []
+        for m in found:
+            cut = max((m.name.rfind(w) + len(w) for w in _COMPANY_ENDS if w in m.name), default=-1) \
+                if m.type == "project" and not m.back_reference else -1
+            if 0 < cut and len(m.name) - cut >= 4:
+                out.append(Mention(m.start, m.start + cut, m.name[:cut], "enterprise", m.parent, m.clean,
+                                   suffix=next(w for w in _COMPANY_ENDS if m.name[:cut].endswith(w))))
+                out.append(Mention(m.start + cut, m.end, m.name[cut:], m.type, None, True, suffix=m.suffix))
+            else:
+                out.append(m)
+        return out
 
     @staticmethod
     def _no_county_in_county(gazetteer: Any, found: list[Mention]) -> list[Mention]:
