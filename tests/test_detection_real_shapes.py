@@ -212,6 +212,9 @@ MORE_MEASURES = [
 ]
 # numerals inside names, holidays and terms are no figures
 NOT_METRICS = [
+    # a service radius in minutes names a programme (15分钟服务圈), and 算一笔账 is an idiom
+    "江苏泰兴构建15分钟服务圈。",
+    "有人算过一笔账。",
     # an income class of villages (超百万元村, 亿元村) names no amount
     "全县已有超百万元村。",
     "这里是远近闻名的亿元村。",

@@ -266,3 +266,15 @@ def test_change_words_of_output_and_equipment(text: str, surface: str, change: s
 ])
 def test_a_single_character_object_gives_way_to_the_noun_after(text: str, surface: str, obj: str | None) -> None:
     assert next(m for m in extract(text).metrics if m.text == surface).object == obj
+
+
+@pytest.mark.parametrize("text, objects", [
+    # the nouns listed before 分别 are, in turn, what the figures after it measure
+    ("数据断崖式下跌——引进项目数、合同引资额分别由2021年上半年的51个、401亿元骤降至下半年的14个、33.38亿元。",
+     ["引进项目数", "合同引资额", "引进项目数", "合同引资额"]),
+    # a figure with no object of its own takes the measure its clause group opens on
+    ("合同引资额持续反弹，从2022年的128.03亿元增至2024年的220.56亿元；履约率连年攀升，2021年至2022年分别为52.31%、88.46%。",
+     ["合同引资额", "合同引资额", "履约率", "履约率"]),
+])
+def test_objects_named_before_the_figures(text: str, objects: list[str]) -> None:
+    assert [m.object for m in extract(text).metrics] == objects

@@ -160,6 +160,7 @@ class ContextReader:
         sources["_after_tokens"] = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
         self.person_units = frozenset(ctx["person_units"])
         self.people_finals = tuple(ctx.get("people_finals", ()))
+        self.topic_endings = tuple(ctx.get("object_topic_endings", ()))
         self.one_char_nouns = frozenset(ctx.get("object_one_char_nouns", ()))
         self.dimension_words = tuple(sorted(ctx.get("dimension_words", ()), key=len, reverse=True))
         self.standalone_objects = tuple(sorted(ctx.get("standalone_objects", ()), key=len, reverse=True))
@@ -378,7 +379,7 @@ class ContextReader:
         x = span.f
         if x.source == "counted_noun" or x.source == "big_noun" and x.unit and len(x.unit) > 1:
             return x.unit  # 5村, 四大展厅: the counted noun (not 七大项, whose noun follows)
-        respective = self._respective(text, span, earlier)
+        respective = self._respective(text, span, earlier) or self._respective_nouns(text, span, earlier)
         if respective:
             return respective
         if x.kind == "measure" and self.dimension_words and text[span.end_char:span.end_char + 1] == "的":
@@ -443,6 +444,9 @@ class ContextReader:
         if x.change is not None and earlier and earlier[-1].f.object and earlier[-1].f.change is None:
             return earlier[-1].f.object  # 总投资79.3亿元，同比增长205%: the change of the figure just stated
         same_kind = [e for e in with_object if e.f.kind == x.kind]
+        topic = self._sentence_topic(text, span) if x.kind != "count" and not same_kind else None
+        if topic:
+            return topic  # 合同引资额持续反弹，从2022年的128.03亿元增至…: the measure its clauses open on
         if with_object:
             return (same_kind or with_object)[-1].f.object
         return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
@@ -480,6 +484,40 @@ class ContextReader:
         if n < 2 or len(base) < n or idx >= n or any(e.f.kind == "percent" for e in base[-n:]):
             return None
         return base[-n + idx].f.object
+
+    def _sentence_topic(self, text: str, span: _Item) -> str | None:
+        """The noun of a measure (…率, …额, 收入, 产值) that opens the figure's sentence, before its first verb."""
+        if not span.f.sentence or not self.topic_endings:
+            return None
+        s0 = max(span.f.sentence[0], text.rfind("；", 0, span.start_char) + 1, text.rfind(";", 0, span.start_char) + 1)
+        brk = CLAUSE_BREAK.search(text, s0, span.start_char)
+        if brk is None:
+            return None
+        head = text[s0:brk.start()].translate(_NO_QUOTES).strip()
+        # the longest opening of the clause, up to 8 characters, that ends in a measure's noun and is followed by
+        # more of the clause (its predicate: 持续反弹, 连年攀升)
+        for k in range(min(8, len(head) - 1), 1, -1):
+            noun = head[:k]
+            if noun.endswith(self.topic_endings) and _HAN_ONLY.fullmatch(noun):
+                return noun
+        return None
+
+    def _respective_nouns(self, text: str, span: _Item, earlier: list[_Item]) -> str | None:
+        """引进项目数、合同引资额分别由…的51个、401亿元骤降至…的14个、33.38亿元: the nouns listed before 分别 are,
+        in turn, what the figures after it measure."""
+        if not span.f.sentence:
+            return None
+        s0 = span.f.sentence[0]
+        at = text.rfind("分别", s0, span.start_char)
+        if at < 0:
+            return None
+        lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(s0, at - 40), at)), default=max(s0, at - 40))
+        lo = max(lo, text.rfind("—", lo, at) + 1)  # (数据断崖式下跌——引进项目数、…: a dash opens the clause too)
+        items = text[lo:at].translate(_NO_QUOTES).split("、")
+        if len(items) < 2 or not all(1 < len(w) <= 8 and _HAN_ONLY.fullmatch(w) for w in items):
+            return None
+        i = sum(1 for e in earlier if at < e.start_char < span.start_char)
+        return items[i % len(items)]
 
     def _listed_kind(self, text: str, span: _Item) -> str | None:
         """开工项目包括澄海科创中心、…配套工程等5项: the kind named before 包括 is what the list counts."""
