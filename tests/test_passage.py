@@ -1670,3 +1670,22 @@ def test_a_project_written_after_its_company_is_a_project_of_its_own_name() -> N
     text = "磙子营乡项目有序推进:占地1.2万亩的平顶山世纪风光实业有限公司中原云裳旅游项目已累计完成投资1亿多元。"
     found = {e.name: e.type for e in extract(text).entities}
     assert found["平顶山世纪风光实业有限公司"] == "enterprise" and found["中原云裳旅游项目"] == "project"
+
+
+@pytest.mark.parametrize("text, names", [
+    # 城中区 is a county where the text names its city, and its committee acting (城中区委按照…) is the county
+    ("2015年,城中区委按照市委工作部署和要求,深入开展党建工作提升年活动。2015年投入党建经费93万元。"
+     "牛车坪村建成柳州市五星级党组织。", ["城中区"]),
+    # what is built for a village (如为某村新建…) is the village's
+    ("城中区扶持基础薄弱的村级党组织。如为牛车坪村新建办公楼1栋、篮球场1个、戏台1座。", ["牛车坪村"] * 3),
+    # a village's party member (新市村党员中心户长) leaves the village the story's place
+    ("新干县推行党员中心户制度。大洋洲镇新市村党员中心户长熊某带领所联系的群众从事葡萄种植,实现人均增收2000元以上。",
+     ["新市村"]),
+    # 这个水保项目 names no project 个水保项目; 占全县…的38% is the share of the subject, not the county's
+    ("响水庄村修路。“这个水保项目里没有生产路硬化工程,最终争取到50万元专项资金,硬化了3条生产路。”",
+     ["响水庄村", "响水庄村"]),
+    ("广南县发展茶叶。\n借助茶叶种植底蕴,底圩乡积极发展茶叶产业,建成茶叶基地16.8万亩,占全县茶叶总面积的38%。",
+     ["底圩乡", "底圩乡"]),
+])
+def test_the_figures_entities_on_real_shaped_sentences_fifth_session_local(text: str, names: list[str]) -> None:
+    assert [m.entity.name for m in extract(text).metrics] == names

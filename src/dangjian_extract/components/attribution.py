@@ -83,7 +83,7 @@ _INTRODUCED = frozenset(("引进", "新引进", "成功引进"))
 #: verbs of founding a company or farm: the one a person founds is the story's body from there on
 _FOUNDED = ("建起", "创办", "办起", "创建", "成立了", "注册了")
 #: a village's or community's own leaders and people: the place in their title may still be the story's
-_STORY_TITLES = ("书记", "主任", "村民", "居民")
+_STORY_TITLES = ("书记", "主任", "村民", "居民", "党员")
 #: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
 _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 #: what stands before a place written right before its own figure in a list of pairs

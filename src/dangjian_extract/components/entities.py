@@ -759,8 +759,10 @@ class EntityFinder:
                 official = None  # 长江之畔江西小村: 江西|小村, not the village 西小村 elsewhere
         right_after_parent = parent is not None and official is not None and s1 - len(official) == run_start
         # 老城区 in a report on 洛阳: a county named by a common word, where the text names its city
-        named_county = official is not None and official in self.generic \
-            and self._county_of_named_city(gazetteer, text, official)
+        named_county = official is not None and (
+            official in self.generic or etype == "district" and self._generic_official(
+                official[:len(official) - len(suffix)], suffix)) \
+            and self._county_of_named_city(gazetteer, text, official)  # (城中区 in a report naming 柳州市)
         if official is not None and not named_county and (official in self.generic or not right_after_parent
                                      and self._generic_official(official[:len(official) - len(suffix)], suffix)
                                      and not self._name_not_count(text, s1 - len(official), suffix)):
@@ -1485,6 +1487,8 @@ class EntityFinder:
             return False
         if _COUNTED.search(name_part):
             return False  # 茶叶和脱毒马铃薯两个专业合作社: a count of bodies names none
+        if name_part[:1] == "个" and etype not in _GAZETTEER_TYPES:
+            return False  # 这|个水保项目: a determiner's measure word heads no body's name (个旧市 is a city)
         if _MONEY_IN_NAME.search(name_part):
             return False  # 超百万元村, 亿元村: a class of villages by income, no name
         numeral = _NUMERAL_HEAD.match(name_part)
