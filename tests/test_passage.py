@@ -1676,6 +1676,9 @@ def test_a_project_written_after_its_company_is_a_project_of_its_own_name() -> N
     # 城中区 is a county where the text names its city, and its committee acting (城中区委按照…) is the county
     ("2015年,城中区委按照市委工作部署和要求,深入开展党建工作提升年活动。2015年投入党建经费93万元。"
      "牛车坪村建成柳州市五星级党组织。", ["城中区"]),
+    # a figure before 、 makes a list of figures, not of places: 锦州 is the subject of its counts
+    ("锦州市发展苹果产业。\n在北镇市廖屯镇的智慧农田示范区，传感器实时监测墒情。\n锦州有29个乡镇、128个村种植苹果，"
+     "面积14万亩。", ["锦州市"] * 3),
     # what is built for a village (如为某村新建…) is the village's
     ("城中区扶持基础薄弱的村级党组织。如为牛车坪村新建办公楼1栋、篮球场1个、戏台1座。", ["牛车坪村"] * 3),
     # a village's party member (新市村党员中心户长) leaves the village the story's place

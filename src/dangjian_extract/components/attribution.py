@@ -623,7 +623,8 @@ class Attribution:
         # 永安村通过产业联营、…, 成都公积金中心紧盯缴存、…: a verb before the mark makes the mention the subject of a
         # list, not an item
         return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start()) \
-            and after[:2] not in self.clause_heads
+            and after[:2] not in self.clause_heads and not _FIGURE_START.search(after, 0, m.start())
+        # (锦州有29个乡镇、128个村…: a figure before the mark makes it a list of figures, not of places)
 
     def _past_adverb(self, text: str, pos: int) -> int:
         """…肉牛养殖项目已累计完成投资2亿元: where the predicate's verb starts, past an adverb (已, 已经, 正在)."""
