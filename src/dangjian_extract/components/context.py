@@ -161,6 +161,7 @@ class ContextReader:
         self.person_units = frozenset(ctx["person_units"])
         self.people_finals = tuple(ctx.get("people_finals", ()))
         self.topic_endings = tuple(ctx.get("object_topic_endings", ()))
+        self.topic_predicates = tuple(ctx.get("object_topic_predicates", ()))
         self.one_char_nouns = frozenset(ctx.get("object_one_char_nouns", ()))
         self.dimension_words = tuple(sorted(ctx.get("dimension_words", ()), key=len, reverse=True))
         self.standalone_objects = tuple(sorted(ctx.get("standalone_objects", ()), key=len, reverse=True))
@@ -498,7 +499,8 @@ class ContextReader:
         # more of the clause (its predicate: 持续反弹, 连年攀升)
         for k in range(min(8, len(head) - 1), 1, -1):
             noun = head[:k]
-            if noun.endswith(self.topic_endings) and _HAN_ONLY.fullmatch(noun):
+            if noun.endswith(self.topic_endings) and _HAN_ONLY.fullmatch(noun) \
+                    and head.startswith(self.topic_predicates, k):
                 return noun
         return None
 
