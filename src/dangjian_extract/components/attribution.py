@@ -54,6 +54,7 @@ _ENUMERATOR = regex.compile(
 #: bodies whose official speaks for them: 某公司负责人告诉记者，他们…: what 他们 did is the body's
 _SPEAKING_BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
+_HAS = frozenset("有辖")
 _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
@@ -623,8 +624,8 @@ class Attribution:
         # 永安村通过产业联营、…, 成都公积金中心紧盯缴存、…: a verb before the mark makes the mention the subject of a
         # list, not an item
         return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start()) \
-            and after[:2] not in self.clause_heads and not _FIGURE_START.search(after, 0, m.start())
-        # (锦州有29个乡镇、128个村…: a figure before the mark makes it a list of figures, not of places)
+            and after[:2] not in self.clause_heads and not (after[:1] in _HAS and _FIGURE_START.match(after, 1))
+        # (锦州有29个乡镇、128个村…: the place that has the counts listed, not an item of a list of places)
 
     def _past_adverb(self, text: str, pos: int) -> int:
         """…肉牛养殖项目已累计完成投资2亿元: where the predicate's verb starts, past an adverb (已, 已经, 正在)."""
