@@ -1692,3 +1692,12 @@ def test_a_project_written_after_its_company_is_a_project_of_its_own_name() -> N
 ])
 def test_the_figures_entities_on_real_shaped_sentences_fifth_session_local(text: str, names: list[str]) -> None:
     assert [m.entity.name for m in extract(text).metrics] == names
+
+
+def test_a_short_tail_of_a_body_named_in_full_is_that_body() -> None:
+    text = ("贵安新区发展数字经济。“400万千瓦的供电能力，相当于再造半个贵安电网。”"
+            "南方电网贵州贵安供电局规划部副总经理施某介绍，"
+            "供电局通过设立13个党员示范岗，划分8个党员责任区。在新蒲，居民反映电动车堵路问题。")
+    result = extract(text)
+    assert [m.entity.name for m in result.metrics if m.entity][-2:] == ["南方电网贵州贵安供电局"] * 2
+    assert "电动车堵路" not in {e.name for e in result.entities}  # 堵路 ends no road's name

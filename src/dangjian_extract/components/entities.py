@@ -66,6 +66,7 @@ _COUNTY = frozenset(("county",))
 _BARE_BASE = regex.compile(
     r"(?:^|(?<=[。！？；，,\n]|另外，|另外,|同时，|同时,|此外，|此外,))(基地)(?=\p{Han})(?!建设|内|里|上)", regex.M)
 _NAMED_BASE = regex.compile(r"(?:^|(?<=[。！？；，,\n]))((\p{Han}{2,10}?)基地)(?!建设)", regex.M)
+_TAIL_TYPES = frozenset(("enterprise", "organisation", "project", "park"))
 _COMPANY_ENDS = ("有限责任公司", "股份有限公司", "有限公司", "集团")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _MONEY_IN_NAME = regex.compile(r"(?:[十百千]?万|亿)元")
@@ -554,6 +555,7 @@ class EntityFinder:
         found = self._trim_weak_heads(found)
         if "基地" in text:
             found = self._named_bases(text, found)
+        found = self._tails_of_full_names(found)
         if self.bare_back:
             found = self._add_bare_back_references(text, found)
         if "简称" in text:
@@ -572,6 +574,24 @@ class EntityFinder:
             found = self._written_names(text, found)
             found = self._unnamed_from_paths(gazetteer, text, found)
         return found
+
+    @staticmethod
+    def _tails_of_full_names(found: list[Mention]) -> list[Mention]:
+        """南方电网贵州贵安供电局…。供电局通过设立…: a body written later by a short tail (three characters at
+        most) of a name written in full before is that body, not one of its own."""
+        full: dict[str, list[Mention]] = {}
+        out = []
+        for m in found:
+            if m.type in _TAIL_TYPES and not m.back_reference:
+                earlier = next((e for e in reversed(full.get(m.type, ())) if e.name.endswith(m.name)
+                                and len(e.name) >= len(m.name) + 2), None) if len(m.name) <= 3 else None
+                if earlier is not None:
+                    out.append(Mention(m.start, m.end, earlier.name, m.type, earlier.parent, True,
+                                       back_reference=True, suffix=m.suffix))
+                    continue
+                full.setdefault(m.type, []).append(m)
+            out.append(m)
+        return out
 
     @staticmethod
     def _projects_after_companies(found: list[Mention]) -> list[Mention]:
