@@ -311,6 +311,9 @@ class Attribution:
             return False
         if nxt is not None and nxt.start == m.end + 1 and text[m.end] == "的" and self._list_item(text, nxt):
             return False  # 某镇的某公司和某镇的某公司等3家企业: the place of a list's item is part of the item
+        pos = chains.start.get(m.start, m.start)
+        if self.causatives and text.endswith(self.causatives, max(0, pos - 4), pos):
+            return True  # 如为牛车坪村新建办公楼1栋、篮球场1个: the place things are built for, no item of a list
         return not self._list_item(text, m)
 
     @staticmethod
