@@ -1681,6 +1681,8 @@ def test_a_project_written_after_its_company_is_a_project_of_its_own_name() -> N
      "面积14万亩。", ["锦州市"] * 3),
     # what is built for a village (如为某村新建…) is the village's
     ("城中区扶持基础薄弱的村级党组织。如为牛车坪村新建办公楼1栋、篮球场1个、戏台1座。", ["牛车坪村"] * 3),
+    ("如为牛车坪村新建办公楼1栋、篮球场1个、戏台1座,解决了该村因整村改造“村级组织活动场所不达标”的问题。",
+     ["牛车坪村"] * 3),
     # a village's party member (新市村党员中心户长) leaves the village the story's place
     ("新干县推行党员中心户制度。大洋洲镇新市村党员中心户长熊某带领所联系的群众从事葡萄种植,实现人均增收2000元以上。",
      ["新市村"]),
