@@ -1509,7 +1509,7 @@ class EntityFinder:
             return False  # 茶叶和脱毒马铃薯两个专业合作社: a count of bodies names none
         if name_part[:1] == "个" and etype not in _GAZETTEER_TYPES:
             return False  # 这|个水保项目: a determiner's measure word heads no body's name (个旧市 is a city)
-        if _MONEY_IN_NAME.search(name_part):
+        if etype in ("village", "community") and _MONEY_IN_NAME.search(name_part):
             return False  # 超百万元村, 亿元村: a class of villages by income, no name
         numeral = _NUMERAL_HEAD.match(name_part)
         if numeral is not None and name_part.startswith(self.unit_words, numeral.end()):
