@@ -1703,3 +1703,10 @@ def test_a_short_tail_of_a_body_named_in_full_is_that_body() -> None:
     result = extract(text)
     assert [m.entity.name for m in result.metrics if m.entity][-2:] == ["南方电网贵州贵安供电局"] * 2
     assert "电动车堵路" not in {e.name for e in result.entities}  # 堵路 ends no road's name
+
+
+def test_a_subjectless_sentence_of_measures_is_the_report_actors_not_the_last_parks() -> None:
+    text = ("中都街道2025年上半年工作总结\n项目建设提速提效。中粮润远等4个项目入选省现代服务业重点项目,"
+            "韵丰数字物流园入选省新型城镇化重点项目。企业服务精准高效。推行“一站式”服务,累计办理项目审批、"
+            "营业执照等手续19件,平均时限缩短40%;协助84家企业整理申领材料。")
+    assert [m.entity.name for m in extract(text).metrics][-3:] == ["中都街道"] * 3

@@ -55,6 +55,8 @@ _ENUMERATOR = regex.compile(
 _SPEAKING_BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
+#: bodies a subjectless sentence of the report's actor does not carry on (see _actor_sentence)
+_ACTOR_NOT = frozenset(("park", "project", "enterprise", "organisation"))
 _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
@@ -198,6 +200,7 @@ class Attribution:
         self.scene_openers = frozenset(cfg["scene_openers"])
         self.connectives = tuple(sorted(cfg.get("clause_connectives", ()), key=len, reverse=True))
         self.adjacency = tuple(cfg.get("adjacency_words", ()))
+        self.actor_verbs = tuple(sorted(cfg.get("actor_verbs", ()), key=len, reverse=True))
         self._acting_adverbs = tuple(sorted(cfg.get("acting_adverbs", ()), key=len, reverse=True))
         self.scene_closers = tuple(cfg["scene_closers"])
         self.scope_after = tuple(cfg.get("scope_after", ()))
@@ -914,7 +917,8 @@ class Attribution:
                 h = bisect_right(subheads, span.start_char) - 1
                 if h >= 0:
                     floor = max(floor, subheads[h])
-                chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks, subject)
+                chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks, subject,
+                                       actor_sentence=self._actor_sentence(text, s0))
             owner_type = self._owner_type(fields(span).object)
             if owner_type is not None and chosen is not None and mentions[chosen].type not in ADMIN_LEVELS:
                 # 去年某大学采购该村农副产品500余万元。村集体经济…突破50万元: the village's, not the buyer's
@@ -957,12 +961,28 @@ class Attribution:
             j -= 1
         return [m for m in mentions[j:i + 1] if m.type in ADMIN_LEVELS]
 
+    def _actor_sentence(self, text: str, s0: int) -> bool:
+        """推行“一站式”服务，累计办理…手续19件: a sentence with no subject that opens on an act of the report's actor
+        (a work report's list of measures) is the actor's, not the last body's the report named."""
+        if not self.actor_verbs:
+            return False
+        head = text[s0:s0 + 16].lstrip(" \u3000\n“”\"")
+        year = _YEAR_OPENER.match(head)
+        if year is not None:
+            head = head[year.end():]
+        return head.startswith(self.actor_verbs)
+
     def _passage(self, text: str, mentions: list[Mention], eligible: Callable[[int], bool], k: int, floor: int,
-                 at: int, chains: _Chains, breaks: list[int], subject: tuple[Any, ...] | None = None) -> int | None:
+                 at: int, chains: _Chains, breaks: list[int], subject: tuple[Any, ...] | None = None,
+                 actor_sentence: bool = False) -> int | None:
         """The place or body the passage is about: the nearest earlier subject of a clause."""
         i = k - 1
         while i >= 0 and mentions[i].start >= floor:
             m = mentions[i]
+            if actor_sentence and m.type in _ACTOR_NOT and not m.back_reference \
+                    and not (m.parent and m.name.startswith(m.parent)):  # (新城社区党群服务中心: the community's own)
+                i -= 1
+                continue  # (韵丰数字物流园入选…。推行…服务，累计办理手续19件: the report's actor's, not the park's)
             if m.end <= at and eligible(i) and not (m.type in _PARAGRAPH_STORIES and _new_paragraph(text, m.end, at)
                                                     and text.count(m.name) < 3):
                 b = bisect_left(breaks, chains.start.get(m.start, m.start))
