@@ -1710,3 +1710,15 @@ def test_a_subjectless_sentence_of_measures_is_the_report_actors_not_the_last_pa
             "韵丰数字物流园入选省新型城镇化重点项目。企业服务精准高效。推行“一站式”服务,累计办理项目审批、"
             "营业执照等手续19件,平均时限缩短40%;协助84家企业整理申领材料。")
     assert [m.entity.name for m in extract(text).metrics][-3:] == ["中都街道"] * 3
+
+
+@pytest.mark.parametrize("text, names", [
+    # 以往 opens a clause on its place like 如今
+    ("泰州推行驻村指导员制度。以往靖江市惠圣村翠冠梨没有稳定销售渠道，指导员驻村后，销售了3000多箱梨，为村集体增收9万多元。",
+     ["惠圣村", "惠圣村"]),
+    # 覆盖全区 is the scope of what a body built, not the district as subject
+    ("和平区推进排水治理。殷某介绍，多年积累，和平区排水管理所建立起覆盖全区688片市政产里巷、75条区属支线道路的设施台账。",
+     ["和平区排水管理所", "和平区排水管理所"]),
+])
+def test_openers_of_the_past_and_the_scope_of_a_bodys_work(text: str, names: list[str]) -> None:
+    assert [m.entity.name for m in extract(text).metrics] == names

@@ -55,6 +55,7 @@ _ENUMERATOR = regex.compile(
 _SPEAKING_BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
+_COVERING = ("覆盖", "辐射", "遍布")
 #: bodies a subjectless sentence of the report's actor does not carry on (see _actor_sentence)
 _ACTOR_NOT = frozenset(("park", "project", "enterprise", "organisation"))
 _FULL_STOP = regex.compile(r"[。！？!?]")
@@ -288,7 +289,8 @@ class Attribution:
                                                             and _HOUSE_NUMBER.match(text, nxt.end)):
             return False  # the parent in a chain: 龙岩市|武平县
         if m.back_reference:
-            return True
+            # (覆盖全区688片…: the scope a body's work covers is no subject)
+            return not text.endswith(_COVERING, max(0, m.start - 2), m.start)
         if m.type in _TITLED_LEVELS and self._title_after.match(text, m.end) \
                 and not self._lead_body_acting.match(text, m.end):
             return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长 (not 南区街道党工委作为…)
