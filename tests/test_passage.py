@@ -1722,3 +1722,12 @@ def test_a_subjectless_sentence_of_measures_is_the_report_actors_not_the_last_pa
 ])
 def test_openers_of_the_past_and_the_scope_of_a_bodys_work(text: str, names: list[str]) -> None:
     assert [m.entity.name for m in extract(text).metrics] == names
+
+
+def test_quan_shi_after_a_county_of_a_municipality_is_the_municipality() -> None:
+    text = ("重庆3797个村庄享受“三变改革”红利\n临近岁末,重庆农村集体经济组织分红不断。\n"
+            "涪陵区马武镇白果村村民田某即将第六次收到151元“分红钱”。\n"
+            "2021年度全市共清查核实集体土地1.08亿亩、集体资产1176亿元。")
+    result = extract(text)
+    assert {e.name for e in result.entities if e.text == "全市"} == {"重庆市"}
+    assert [m.entity.name for m in result.metrics][-2:] == ["重庆市", "重庆市"]

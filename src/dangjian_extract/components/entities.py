@@ -572,7 +572,7 @@ class EntityFinder:
                 gazetteer, self._add_short_forms(gazetteer, text, found)))
             found = self._add_short_jie(text, found)
             found = self._written_names(text, found)
-            found = self._unnamed_from_paths(gazetteer, text, found)
+            found = self._unnamed_from_paths(gazetteer, text, self._cities_of_quan_shi(found))
         return found
 
     @staticmethod
@@ -657,6 +657,19 @@ class EntityFinder:
             if len(names) == 1:
                 found[i] = Mention(m.start, m.end, names.pop(), m.type, None, True, back_reference=True,
                                    suffix=m.suffix)
+        return found
+
+    @staticmethod
+    def _cities_of_quan_shi(found: list[Mention]) -> list[Mention]:
+        """重庆…涪陵区…全市: 全市 given the last county (no city being named before the short forms were found)
+        is the city named before it, a municipality's short form included."""
+        for i, m in enumerate(found):
+            if m.back_reference and m.suffix == "市" and m.type == "district" and not m.name.endswith("市"):
+                city = next((e for e in reversed(found[:i]) if not e.back_reference and e.name.endswith("市")
+                             and e.type in ("province", "district")), None)
+                if city is not None:
+                    found[i] = replace(m, name=city.name, type=city.type, parent=city.parent, path=city.path,
+                                       code=city.code)
         return found
 
     @staticmethod
@@ -1322,6 +1335,11 @@ class EntityFinder:
                         and not earlier.back_reference and earlier.name.endswith(suffix):
                     # 万盛经开区…该区: a zone governed like a district, named last
                     return Mention(start, end, earlier.name, "park", earlier.parent, True, back_reference=True,
+                                   suffix=suffix)
+                if same_suffix and suffix == "市" and etype == "district" and earlier.type == "province" \
+                        and not earlier.back_reference and earlier.name.endswith(suffix):
+                    # 重庆…涪陵区…全市: a municipality is the city of 全市, not the last county named
+                    return Mention(start, end, earlier.name, "province", earlier.parent, True, back_reference=True,
                                    suffix=suffix)
                 if earlier.back_reference or earlier.type != etype:
                     continue
