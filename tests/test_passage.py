@@ -1731,3 +1731,9 @@ def test_quan_shi_after_a_county_of_a_municipality_is_the_municipality() -> None
     result = extract(text)
     assert {e.name for e in result.entities if e.text == "全市"} == {"重庆市"}
     assert [m.entity.name for m in result.metrics][-2:] == ["重庆市", "重庆市"]
+
+
+def test_an_inline_numbered_item_and_its_title_leave_the_village_the_subject() -> None:
+    text = ("合村乡打造幸福工坊。岭源村今年已实现8050的目标。 2、瑶溪茶庄园 瑶溪村以振兴乡村产业助力共同富裕为基础,"
+            "已完成老鸭窝茶叶苗种植300亩。截至目前瑶溪村今年红茶产量达到1500余斤,销量额达22万元。")
+    assert [m.entity.name for m in extract(text).metrics][-3:] == ["瑶溪村"] * 3

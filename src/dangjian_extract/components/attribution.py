@@ -139,7 +139,12 @@ def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
         return None
     head = head[cut or 0:].lstrip(" \u3000")
     if head[:1] in "（(一二三四五六七八九十0123456789":
-        head = _ENUMERATOR.sub("", head, count=1)  # (二)牧牛河村位于…: the enumerator opens the line, not a subject
+        numbered = _ENUMERATOR.match(head)
+        if numbered is not None:
+            # (二)牧牛河村位于…: the enumerator opens the line, not a subject; 2、瑶溪茶庄园 瑶溪村以…: nor does the
+            # item's title written before a space
+            head = head[numbered.end():]
+            head = head.rsplit(" ", 1)[-1].rsplit("\u3000", 1)[-1]
     head = head.strip(_OPENERS)
     # 西部决策网讯 鱼池乡蒲湾村…, 本报讯（记者 某某） …: a byline before the clause leaves its subject first
     return _BYLINE_LEAD.sub("", head, count=1) if "讯" in head else head
