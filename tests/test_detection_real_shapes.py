@@ -189,6 +189,9 @@ BARE_SIZES = [
 ]
 # measure words of farm and power statistics; 初 numbers days and school years, never a sum of money
 MORE_MEASURES = [
+    # head of livestock counted together (头只), written whole or with its second character in brackets
+    ("借牧牲畜总量37.3万头只。", [("37.3万头只", 373000, None, "头只", "exact")]),
+    ("存栏415头(只)。", [("415头(只)", 415, None, "头只", "exact")]),
     # a compound measure word of sessions, and a population written after 高达
     ("共举办各类实用技术培训班5期次。", [("5期次", 5, None, "期次", "exact")]),
     ("该社区常住人口高达2.2万,人口密度较高。", [("2.2万", 22000, None, "人", "exact")]),

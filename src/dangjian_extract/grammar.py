@@ -97,7 +97,8 @@ def reference_terms() -> tuple[str, ...]:
 def unit_table(lex: Lexicon) -> dict[str, UnitInfo]:
     """Every unit word read after a number: the lexicon's units and measure words, the reference classifiers
     (less the ones that clash with dates and common words), ``大`` + a measure word (5大类 → 类), and a
-    measure word with its 次 in brackets (4.8亿件(次) → 件次)."""
+    measure word with its 次 in brackets (4.8亿件(次) → 件次), and any two-character measure word written with its
+    second character in brackets (415头(只) → 头只)."""
     ref = reference_classifiers()
     units = dict(lex.units)
     skip = set(ref.get("not_after_numbers", {}))
@@ -110,6 +111,10 @@ def unit_table(lex: Lexicon) -> dict[str, UnitInfo]:
     for word, info in list(units.items()):
         if info.kind == "count" and word + "次" in units and not word.startswith("大"):
             units[word + "(次)"] = UnitInfo(word + "(次)", units[word + "次"].unit, "count")
+        if info.kind == "count" and len(word) == 2 and word[0] in units and word[1] in units \
+                and word[0] + "(" + word[1] + ")" not in units:
+            # 415头(只) → 头只: a two-character measure word written with its second character in brackets
+            units[word[0] + "(" + word[1] + ")"] = UnitInfo(word[0] + "(" + word[1] + ")", info.unit, "count")
     return units
 
 
