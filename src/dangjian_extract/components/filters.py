@@ -127,7 +127,6 @@ class MetricFilter:
         self.holidays = frozenset(raw.get("holidays", ()))
         self.holiday_after = tuple(raw.get("holiday_after", ()))
         self.class_suffixes = tuple(raw.get("income_class_suffixes", ()))
-        self.official_not_before = {k: tuple(v) for k, v in raw.get("official_name_not_before", {}).items()}
         self.name_suffix_not_units = frozenset(raw.get("name_suffix_not_units", ("个",)))
         self.name_not_before = {k: tuple(v) for k, v in raw.get("official_name_not_before", {}).items()}
         for suffix, words in self.name_not_before.items():
@@ -288,7 +287,7 @@ class MetricFilter:
                 and any(text.startswith(w, x.numeral_start + len(numeral)) for w in self.holiday_after):
             return "holiday"  # 十一期间 (国庆); 十一个村 and 二十一个村 count
         if kind == "money" and is_chinese and text.startswith(self.class_suffixes, end) and not any(
-                text.startswith(w, end + 1) for w in self.official_not_before.get(text[end], ())):
+                text.startswith(w, end + 1) for w in self.name_not_before.get(text[end], ())):
             return "income_class"  # 超百万元村7个, 亿元村: a class of villages by income, not an amount
         if is_chinese and source in ("number", "counted_noun"):
             reason = self._name_reason(text, start, end, numeral, unit_text, kind)
