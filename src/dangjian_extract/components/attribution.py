@@ -334,7 +334,7 @@ class Attribution:
         pos = chains.start.get(m.start, m.start) - 1
         if m.name not in chains.own or _clause_head(text, pos, 0, 12) != "":
             return False
-        s0 = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
+        s0 = max(text.rfind(ch, max(0, pos - 200), pos) for ch in "。！？!?\n") + 1  # (a bounded look back)
         return bisect_left(chains.starts, s0) == bisect_left(chains.starts, pos)
 
     def _scope(self, text: str, m: Mention, chains: _Chains) -> bool:

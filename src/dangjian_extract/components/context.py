@@ -487,10 +487,12 @@ class ContextReader:
         return base[-n + idx].f.object
 
     def _sentence_topic(self, text: str, span: _Item) -> str | None:
-        """The noun of a measure (…率, …额, 收入, 产值) that opens the figure's sentence, before its first verb."""
+        """The noun of a measure (…率, …额, 收入, 产值) that opens the figure's clause group, followed by a trend
+        word (合同引资额持续反弹，…; 履约率连年攀升，…)."""
         if not span.f.sentence or not self.topic_endings:
             return None
-        s0 = max(span.f.sentence[0], text.rfind("；", 0, span.start_char) + 1, text.rfind(";", 0, span.start_char) + 1)
+        s0 = span.f.sentence[0]  # (the clause group after the last semicolon of the sentence)
+        s0 = max(s0, text.rfind("；", s0, span.start_char) + 1, text.rfind(";", s0, span.start_char) + 1)
         brk = CLAUSE_BREAK.search(text, s0, span.start_char)
         if brk is None:
             return None

@@ -583,7 +583,7 @@ class EntityFinder:
         out = []
         for m in found:
             if m.type in _TAIL_TYPES and not m.back_reference:
-                earlier = next((e for e in reversed(full.get(m.type, ())) if e.name.endswith(m.name)
+                earlier = next((e for e in reversed(full.get(m.type, ())[-50:]) if e.name.endswith(m.name)
                                 and len(e.name) >= len(m.name) + 2), None) if len(m.name) <= 3 else None
                 if earlier is not None:
                     out.append(Mention(m.start, m.end, earlier.name, m.type, earlier.parent, True,
@@ -665,8 +665,9 @@ class EntityFinder:
         is the city named before it, a municipality's short form included."""
         for i, m in enumerate(found):
             if m.back_reference and m.suffix == "市" and m.type == "district" and not m.name.endswith("市"):
-                city = next((e for e in reversed(found[:i]) if not e.back_reference and e.name.endswith("市")
-                             and e.type in ("province", "district")), None)
+                city = next((found[j] for j in range(i - 1, max(-1, i - 200), -1)
+                             if not found[j].back_reference and found[j].name.endswith("市")
+                             and found[j].type in ("province", "district")), None)
                 if city is not None:
                     found[i] = replace(m, name=city.name, type=city.type, parent=city.parent, path=city.path,
                                        code=city.code)
@@ -680,12 +681,16 @@ class EntityFinder:
                    and m.type == "district"]
         if not unnamed:
             return found
+        paths = {x.path for x in found if not x.back_reference and x.path}
+        above_of: dict[str, set[tuple[str, ...]]] = {}  # per suffix, computed once (a text may say 我市 often)
         for i in unnamed:
             m = found[i]
-            above = {x.path[:k + 1] for x in found if not x.back_reference and x.path
-                     for k in range(1, len(x.path) - 1) if x.path[k].endswith(m.suffix)}
+            above = above_of.get(m.suffix)
+            if above is None:
+                above = above_of[m.suffix] = {p[:k + 1] for p in paths for k in range(1, len(p) - 1)
+                                              if p[k].endswith(m.suffix)}
             if len(above) == 1:
-                path = above.pop()
+                path = next(iter(above))
                 resolution = gazetteer.resolve_in_chain(path[-1], path[:-1])
                 found[i] = replace(m, name=path[-1], parent=path[-2], path=path,
                                    code=None if resolution.ambiguous else resolution.code)
