@@ -65,6 +65,7 @@ _POSITION = frozenset("中上下内外")
 _BODY_COUNTS = frozenset("个家所")
 # a noun goes on after a position character: a Han character that is no stop, cut word or verb opener
 _NOUN_START = regex.compile(r"(?![的和与及等在为是了将到从把被向对给中上下里内外有也仅使又均就已还都])\p{Han}")
+_TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
 _DATE = r"\d+(?:\.\d+)?(?:年|月份?|日|号)(?:底|初|末|中|以来|来)?"
@@ -491,7 +492,8 @@ class ContextReader:
         word (合同引资额持续反弹，…; 履约率连年攀升，…)."""
         if not span.f.sentence or not self.topic_endings:
             return None
-        s0 = span.f.sentence[0]  # (the clause group after the last semicolon of the sentence)
+        # the clause group after the last semicolon of the sentence, looked for within a bounded reach
+        s0 = max(span.f.sentence[0], span.start_char - _TOPIC_REACH)
         s0 = max(s0, text.rfind("；", s0, span.start_char) + 1, text.rfind(";", s0, span.start_char) + 1)
         brk = CLAUSE_BREAK.search(text, s0, span.start_char)
         if brk is None:
@@ -511,7 +513,7 @@ class ContextReader:
         in turn, what the figures after it measure."""
         if not span.f.sentence:
             return None
-        s0 = span.f.sentence[0]
+        s0 = max(span.f.sentence[0], span.start_char - _TOPIC_REACH)
         at = text.rfind("分别", s0, span.start_char)
         if at < 0:
             return None
