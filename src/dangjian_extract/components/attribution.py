@@ -47,17 +47,15 @@ _SUBSET_CLAUSE = regex.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$"
 _COUNTED_LIST_END = regex.compile(r"等[0-9一二三四五六七八九十两几数]")
 _HOUSE_NUMBER = regex.compile(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
 _LEVELS_AFTER = regex.compile(r"、(?:[省市州县区乡镇村街][、和]?){1,4}(?:两|二|三|四|五)级")
-_CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")
 #: an enumerator opening a line or a clause ((一), （二）, 三、, 1.): no part of the clause's head
 _ENUMERATOR = regex.compile(
     r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])\s*")
-#: bodies whose official speaks for them: 某公司负责人告诉记者，他们…: what 他们 did is the body's
-_SPEAKING_BODIES = frozenset(("enterprise", "organisation", "project", "park"))
+#: bodies (not places): one whose official speaks for it (某公司负责人告诉记者，他们…) did what 他们 did; a
+#: subjectless sentence of the report's actor does not carry one on (see _actor_sentence)
+_BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
-#: bodies a subjectless sentence of the report's actor does not carry on (see _actor_sentence)
-_ACTOR_NOT = frozenset(("park", "project", "enterprise", "organisation"))
 _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
@@ -302,7 +300,7 @@ class Attribution:
         person = self._person_after.match(text, m.end)
         if person is not None and not text.startswith(self.not_a_person, person.end()) \
                 and not (m.type in _STORY_PLACES and person.group().endswith(_STORY_TITLES)) \
-                and not (m.type in _SPEAKING_BODIES and _SPEAKS_FOR.match(text, person.end())):
+                and not (m.type in _BODIES and _SPEAKS_FOR.match(text, person.end())):
             # 某某局干部黄某: a person's affiliation (not 下庄村村民人均收入, the villagers' figures; nor 某村党支部
             # 书记马某 or 东门村村民赵平, whose village is still the story's: guide §4 rule 6)
             return False
@@ -584,8 +582,10 @@ class Attribution:
         """某村位于…，东与钟家堡村、大木古峪村相邻。全村总人口3000人: a back-reference the finder gave the last village
         named, where that village is no subject (a neighbour), is the nearest earlier one that is."""
         back = mentions[chosen]
-        named = next((x for x in range(chosen - 1, -1, -1) if not mentions[x].back_reference
-                      and mentions[x].name == back.name), None)
+        named = next((x for x in range(chosen - 1, -1, -1) if mentions[x].start < reach
+                      or not mentions[x].back_reference and mentions[x].name == back.name), None)
+        if named is not None and mentions[named].start < reach:
+            return None  # (looked for within the passage only)
         if named is None or not self._adjacent(text, mentions[named], chains):
             return None
         for x in range(named - 1, -1, -1):
@@ -605,7 +605,7 @@ class Attribution:
         head = _clause_head(text, pos, 0, 60)
         if head is None or "与" not in head:
             return False
-        brk = _CLAUSE_END.search(text, m.end, m.end + 40)
+        brk = CLAUSE_BREAK.search(text, m.end, m.end + 40)
         return brk is not None and text[m.end:brk.start()].endswith(self.adjacency)
 
     def _route_end(self, text: str, pos: int) -> bool:
@@ -986,7 +986,7 @@ class Attribution:
         i = k - 1
         while i >= 0 and mentions[i].start >= floor:
             m = mentions[i]
-            if actor_sentence and m.type in _ACTOR_NOT and not m.back_reference \
+            if actor_sentence and m.type in _BODIES and not m.back_reference \
                     and not (m.parent and m.name.startswith(m.parent)):  # (新城社区党群服务中心: the community's own)
                 i -= 1
                 continue  # (韵丰数字物流园入选…。推行…服务，累计办理手续19件: the report's actor's, not the park's)

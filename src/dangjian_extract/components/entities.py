@@ -60,7 +60,6 @@ _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
 # a bare 项目/公司 after a list of such bodies refers to none of them (a list of places shares its story)
 _LISTED_BODY_TYPES = frozenset(("project", "enterprise", "organisation"))
 _LEVEL_ENDINGS = frozenset("省市县区镇乡村")
-#: types whose names the national gazetteer holds
 _COUNTY = frozenset(("county",))
 # 基地 at a clause's start, as its subject (基地负责人…, 另外，基地还聘请…), and a base named at a clause's start
 _BARE_BASE = regex.compile(
@@ -70,6 +69,7 @@ _TAIL_TYPES = frozenset(("enterprise", "organisation", "project", "park"))
 _COMPANY_ENDS = ("有限责任公司", "股份有限公司", "有限公司", "集团")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _MONEY_IN_NAME = regex.compile(r"(?:[十百千]?万|亿)元")
+#: types whose names the national gazetteer holds
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
 _QUOTE_STOP = regex.compile(r"[，。；！？,;!?\n“”「」『』]")
