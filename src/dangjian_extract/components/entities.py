@@ -661,8 +661,8 @@ class EntityFinder:
 
     @staticmethod
     def _cities_of_quan_shi(found: list[Mention]) -> list[Mention]:
-        """重庆…涪陵区…全市: 全市 given the last county (no city being named before the short forms were found)
-        is the city named before it, a municipality's short form included."""
+        """重庆…涪陵区…全市: 全市 given the last county (a municipality is typed province, and its short form is
+        found only after the back-references are read) is the city named before it, in full or short."""
         for i, m in enumerate(found):
             if m.back_reference and m.suffix == "市" and m.type == "district" and not m.name.endswith("市"):
                 city = next((found[j] for j in range(i - 1, max(-1, i - 200), -1)
@@ -1340,11 +1340,6 @@ class EntityFinder:
                         and not earlier.back_reference and earlier.name.endswith(suffix):
                     # 万盛经开区…该区: a zone governed like a district, named last
                     return Mention(start, end, earlier.name, "park", earlier.parent, True, back_reference=True,
-                                   suffix=suffix)
-                if same_suffix and suffix == "市" and etype == "district" and earlier.type == "province" \
-                        and not earlier.back_reference and earlier.name.endswith(suffix):
-                    # 重庆…涪陵区…全市: a municipality is the city of 全市, not the last county named
-                    return Mention(start, end, earlier.name, "province", earlier.parent, True, back_reference=True,
                                    suffix=suffix)
                 if earlier.back_reference or earlier.type != etype:
                     continue
