@@ -103,6 +103,8 @@ def hostile_cases(reports: list[tuple[str, str]]) -> dict[str, Callable[[int], s
         "unbalanced quotes (“新增5户 …)": lambda n: _cycle("“新增5户", n),
         "`1.` repeated": lambda n: _cycle("1.", n),
         "`1%` repeated": lambda n: _cycle("1%", n),
+        "back-references (我市有3个村。…)": lambda n: _cycle("我市有3个村。", n),
+        "bare place words (村里村里…)": lambda n: _cycle("村里", n),
         "one line, no punctuation (2x size)": lambda n: _cycle(no_punct, 2 * n),
         "info: ordinary text as ONE string": lambda n: _cycle(ordinary, n),
     }

@@ -793,6 +793,10 @@ class Attribution:
         ok: list[bool | None] = [None] * len(mentions)
         blocked: set[int] = set()
         starts = chains.starts
+        # named (not back-reference) mentions before each index: "only back-references between i and k" in O(1)
+        named_before = [0]
+        for m in mentions:
+            named_before.append(named_before[-1] + (not m.back_reference))
         section_starts = [section.start_char for section in sections]
         regions = [self._region(mentions, section, fields(section).subject) for section in sections]
         subheads = self._subheads(text)
@@ -900,7 +904,7 @@ class Attribution:
                 # 辣椒种植面积常年保持200万亩以上，…，遵义市大力推进…: a paragraph that opens on figures, with no name
                 # before them (全村 at most, looking ahead), is about the place that opens a clause later in its
                 # sentence (平均海拔800余米，全村森林覆盖率达92%……王阜乡胡家坪村曾经是一个空心村)
-                if all(mentions[x].back_reference for x in range(bisect_left(starts, p0), k)):
+                if named_before[k] == named_before[min(k, bisect_left(starts, p0))]:
                     want = mentions[chosen].type if chosen is not None else None
                     p1 = text.find("\n", span.end_char)
                     for x in range(k, min(bisect_left(starts, p1 if p1 >= 0 else len(text)), k + _LOOK)):

@@ -33,6 +33,7 @@ _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
+_CHAIN_READ = 8  # names of a written chain (四川省某某市某某区某某镇某某村) read before a place
 _MAX_RUN = 20
 #: （以下简称华电电科院）, (简称“某某公司”): the short name a text defines for the body written before it
 _SHORT_NAME = regex.compile(r"[（(](?:以下)?简称[“\"]?(?P<short>[\p{Han}A-Za-z0-9·]{2,12})[”\"]?[）)]")
@@ -300,6 +301,8 @@ class EntityFinder:
         last_end = 0
         # _name_part is a function of its arguments alone, and a text writes the same run before a suffix again
         name_parts: dict[tuple[str, bool, str, str], tuple[str, bool]] = {}
+        # back-references that found nothing, by (suffix, type): the length of `found` then (see _resolve_back)
+        misses: dict[tuple[str, str], int] = {}
         for m in self.pattern.finditer(text):
             suffix, s0, s1 = m.group(), m.start(), m.end()
             etype = self.suffix_type[suffix]
@@ -421,7 +424,7 @@ class EntityFinder:
                     and not self._under_written_parent(gazetteer, run + suffix, prev, run_start):
                 back = ""  # 村里, 县上, 希望|村里: the bare suffix word with a place word after it
             if back is not None:
-                mention = self._resolve_back(found, suffix, etype, s0 - len(back), s1)
+                mention = self._resolve_back(found, suffix, etype, s0 - len(back), s1, misses)
                 if mention is None and back[:1] in self.step_back and etype in ("province", "district"):
                     # 我市, 全市 in a report that names no city: the report's place of that level, unnamed; the
                     # word stays the name (attribution gives its figures no entity: guide §5)
@@ -494,7 +497,7 @@ class EntityFinder:
             if etype in self.named_with_place and 1 < len(name_part) <= 5 and name_part[0] in _DETERMINERS:
                 # 该供销合作社, 该合作社: a determiner before a body's descriptor refers back to that body
                 mention = self._resolve_back(found, name_part[1:] + suffix, etype, s1 - len(suffix) - len(name_part),
-                                             s1)
+                                             s1, misses)
                 if mention is not None:
                     found.append(mention)
                     last_end = s1
@@ -535,6 +538,7 @@ class EntityFinder:
                 # name of its own after its county keeps its own: 武进区|南湖智能制造产业园, 麦积区|南山花牛苹果基地)
                 start = prev.start
                 found.pop()
+                misses.clear()  # (a miss is remembered only while `found` grows or changes its last item)
             if etype == "park" and parent is None and gazetteer is not None and 4 <= len(name_part) <= 6 \
                     and suffix in _ZONE_SUFFIXES and start == s1 - len(suffix) - len(name_part):
                 province = gazetteer.short_form_of(name_part[:2])
@@ -635,10 +639,15 @@ class EntityFinder:
                    and m.type in _FORWARD_BACK_TYPES]
         if forward:
             drop = set()
+            # (the named mentions do not change in these loops: their names per type are read once)
+            named_of_type: dict[str, set[str]] = {}
+            for x in found:
+                if not x.back_reference:
+                    named_of_type.setdefault(x.type, set()).add(x.name)
             for i in forward:
                 m = found[i]
                 # 村里 before any village is named: the text's only village of that type, named later
-                names = {x.name for x in found if not x.back_reference and x.type == m.type}
+                names = set(named_of_type.get(m.type, ()))
                 if len(names) == 1:
                     found[i] = Mention(m.start, m.end, names.pop(), m.type, None, True, back_reference=True,
                                        suffix=m.suffix)
@@ -647,13 +656,18 @@ class EntityFinder:
             found = [m for i, m in enumerate(found) if i not in drop]
             unnamed = [i for i, m in enumerate(found) if m.back_reference and m.name == text[m.start:m.end]
                        and m.type in ("province", "district")]
+        candidates: dict[tuple[str, str], set[str]] = {}  # per (type, suffix), read once
         for i in unnamed:
             m = found[i]
-            names = {x.name for x in found if not x.back_reference and x.type == m.type
-                     and x.name.endswith(m.suffix)}
-            # (or the place a body's name is written with: 常德市住建局)
-            names |= {x.parent for x in found if not x.back_reference and x.type not in _GAZETTEER_TYPES
-                      and x.parent and x.parent.endswith(m.suffix)}
+            names = candidates.get((m.type, m.suffix))
+            if names is None:
+                names = {x.name for x in found if not x.back_reference and x.type == m.type
+                         and x.name.endswith(m.suffix)}
+                # (or the place a body's name is written with: 常德市住建局)
+                names |= {x.parent for x in found if not x.back_reference and x.type not in _GAZETTEER_TYPES
+                          and x.parent and x.parent.endswith(m.suffix)}
+                candidates[(m.type, m.suffix)] = names
+            names = set(names)
             if len(names) == 1:
                 found[i] = Mention(m.start, m.end, names.pop(), m.type, None, True, back_reference=True,
                                    suffix=m.suffix)
@@ -1088,6 +1102,8 @@ class EntityFinder:
         for i, m in enumerate(found):
             if i and found[i - 1].end != m.start:
                 chain = []
+            if len(chain) > _CHAIN_READ:
+                del chain[0]  # a written chain has at most five levels and a body or two: older names say nothing
             if m.type not in _GAZETTEER_TYPES or m.back_reference or not gazetteer.contains(m.name):
                 chain.append(m.name)
                 result.append(m)
@@ -1102,7 +1118,8 @@ class EntityFinder:
                     r = gazetteer.resolve(m.name, chain + context)
                 resolved[key] = r
             path = tuple(r.path)
-            if len(path) == 1 and i and found[i - 1].end == m.start and found[i - 1].path:
+            if len(path) == 1 and i and found[i - 1].end == m.start and found[i - 1].path \
+                    and len(found[i - 1].path) < _CHAIN_READ:
                 path = (*found[i - 1].path, m.name)  # 乾县|东乾社区, not the gazetteer's 东乾社区 in Fujian
             by_name.setdefault(m.name, (path, r.code))
             chain.append(m.name)
@@ -1327,10 +1344,19 @@ class EntityFinder:
         return None
 
     @staticmethod
-    def _resolve_back(found: list[Mention], suffix: str, etype: str, start: int, end: int) -> Mention | None:
-        """The last named entity with this suffix (全县 → 岷川县), else of this type (该嘎查 → …村)."""
+    def _resolve_back(found: list[Mention], suffix: str, etype: str, start: int, end: int,
+                      misses: dict[tuple[str, str], int] | None = None) -> Mention | None:
+        """The last named entity with this suffix (全县 → 岷川县), else of this type (该嘎查 → …村).
+
+        `misses` remembers where a look-up found nothing: every test below asks of one earlier mention alone,
+        so a later look-up with the same key reads only what was added since (and the last item, which the
+        finder may have replaced); without it, 我市 written thousands of times is quadratic."""
+        lo = 0
+        if misses is not None:
+            lo = max(0, misses.get((suffix, etype), 1) - 1)
+        window = [found[j] for j in range(len(found) - 1, lo - 1, -1)]
         for same_suffix in (True, False):
-            for earlier in reversed(found):
+            for earlier in window:
                 if same_suffix and not earlier.back_reference and earlier.type not in _GAZETTEER_TYPES \
                         and earlier.parent and earlier.parent.endswith(suffix) and len(earlier.parent) > len(suffix) \
                         and etype in ("province", "district") and earlier.name.startswith(earlier.parent):
@@ -1347,17 +1373,19 @@ class EntityFinder:
                     continue
                 return Mention(start, end, earlier.name, etype, earlier.parent, True, back_reference=True,
                                suffix=suffix)
-        for earlier in reversed(found):
+        for earlier in window:
             if not earlier.back_reference and earlier.parent and earlier.parent.endswith(suffix) \
                     and earlier.type not in _GAZETTEER_TYPES:
                 # 我市 after 兴宁市龙江建材实业有限公司: the place a body's name is written with
                 return Mention(start, end, earlier.parent, etype, None, True, back_reference=True, suffix=suffix)
         if suffix == "区":
-            for earlier in reversed(found):
+            for earlier in window:
                 if not earlier.back_reference and earlier.type == "park" and earlier.name.endswith(suffix):
                     # 全区 in a report on 昆山开发区 that names no district: the zone, governed like one
                     return Mention(start, end, earlier.name, "park", earlier.parent, True, back_reference=True,
                                    suffix=suffix)
+        if misses is not None:
+            misses[(suffix, etype)] = len(found)
         return None
 
     def _name_part(self, run: str, edge_clean: bool, suffix: str, etype: str) -> tuple[str, bool]:
