@@ -341,3 +341,12 @@ def test_property_plain_text_is_unchanged(source: str) -> None:
     nt = normalize(source)
     assert nt.text == source
     assert list(nt.offsets) == list(range(len(source) + 1))
+
+
+def test_a_subheading_with_a_comma_between_whole_paragraphs_is_kept() -> None:
+    # a report laid out one paragraph per line: the short line between two paragraphs is a subheading
+    source = ("广州产业发展不断向新、向绿、向强——天河区、黄埔区入选全国百强区“十强”，海珠区入选典型案例。\n"
+              "抓住改革“牛鼻子”，推动城乡融合发展\n在从化区鳌头镇，耕地已被改造为约7000亩的连片高标准农田。")
+    assert "发展\n在从化区" in norm(source)
+    # a short line of torn prose under a column's line (not a whole paragraph) is still joined
+    assert "村集体收入" in norm("全村柑橘年产量达360万斤。\n产值突破1100万元，村集体\n收入达50余万元。")

@@ -358,6 +358,8 @@ _LONG_LINE = 40
 COLUMN_TAG = regex.compile(r"^[【\[][^】\]\n]{1,40}[】\]]")
 _SHORT_HEAD = 3
 _SUBHEADING = 12  # the longest line read as a subheading above a deck
+_SUBHEADING_WITH_CLAUSES = 24  # the longest line read as a subheading (with its commas) under a paragraph
+_PARAGRAPH_END_CHARS = frozenset("。！!？?…”")
 
 
 def _is_layout_break(prev_line: str, next_line: str, line_before: str = "") -> bool:
@@ -393,6 +395,8 @@ def _is_layout_break(prev_line: str, next_line: str, line_before: str = "") -> b
     titled = COLUMN_TAG.sub("", prev, count=1)
     if len(titled) >= _LONG_LINE:
         return True
+    if len(titled) <= _SUBHEADING_WITH_CLAUSES and _is_paragraph(line_before):
+        return False  # 一段话。| 抓住改革“牛鼻子”，推动城乡融合发展 | 在某镇…: a subheading between whole paragraphs
     if not _CLAUSE_CHARS.isdisjoint(titled) and not _is_heading(line_before):
         return True  # (打破壁垒 | 成立工作专班，梳理…，各方协同推进: a deck under a subheading, not torn prose)
     return (
@@ -401,6 +405,13 @@ def _is_layout_break(prev_line: str, next_line: str, line_before: str = "") -> b
         and nxt[len(head)] in _HEAD_END_CHARS
         and head not in _SENTENCE_OPENERS
     )
+
+
+def _is_paragraph(line: str) -> bool:
+    """A whole paragraph on one line (longer than a column's line, ended by a sentence end): the text above a
+    short line is then laid out one paragraph per line, and the short line is a subheading, not torn prose."""
+    line = line.strip()
+    return len(line) >= _LONG_LINE and line[-1] in _PARAGRAPH_END_CHARS
 
 
 def _is_heading(line: str) -> bool:
