@@ -1708,3 +1708,22 @@ def test_an_inline_numbered_item_and_its_title_leave_the_village_the_subject() -
     text = ("合村乡打造幸福工坊。岭源村今年已实现8050的目标。 2、瑶溪茶庄园 瑶溪村以振兴乡村产业助力共同富裕为基础,"
             "已完成老鸭窝茶叶苗种植300亩。截至目前瑶溪村今年红茶产量达到1500余斤,销量额达22万元。")
     assert [m.entity.name for m in extract(text).metrics][-3:] == ["瑶溪村"] * 3
+
+
+def test_quan_qu_in_a_city_report_is_the_district_named_last() -> None:
+    # a city has no 区 of its own: 全区 after 在某区 is that district, not the city of the report
+    text = ("广州加快城乡区域协调发展\n广州市持续推动产业发展，今年以来成效明显，各区协同推进，项目建设全面提速。\n"
+            "在白云区，借助农村产权交易平台，农村集体资产一目了然，全区166个经济联合社均实现年收入超100万元。")
+    assert [m.entity.name for m in extract(text).metrics] == ["白云区", "白云区"]
+
+
+def test_forest_farms_and_forestry_stations_are_bodies() -> None:
+    text = ("丰宁满族自治县生态建设持续推进。\n多年来，千松坝林场累计实施工程造林超过116万亩。\n"
+            "敦操乡林业站管护着4390多公顷林地。")
+    assert [m.entity.name for m in extract(text).metrics] == ["千松坝林场", "敦操乡林业站"]
+
+
+def test_a_place_acting_on_a_list_with_jiang_is_its_subject() -> None:
+    text = ("河东区太平街道郭家街村，有条孩子们上学的必经之路。\n项目实施中，临沂推行“揭榜挂帅”机制。"
+            "太平街道将资金筹措、协调机械、技术指导等3类12项清单作为具体项目。")
+    assert [m.entity.name for m in extract(text).metrics] == ["太平街道", "太平街道"]

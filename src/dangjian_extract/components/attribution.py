@@ -56,6 +56,8 @@ _BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
+#: 太平街道将资金筹措、协调机械…: 将/把 after a mention make it the subject that acts on a list, not an item
+_DISPOSAL = frozenset("将把")
 _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
@@ -637,7 +639,8 @@ class Attribution:
         # 永安村通过产业联营、…, 成都公积金中心紧盯缴存、…: a verb before the mark makes the mention the subject of a
         # list, not an item
         return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start()) \
-            and after[:2] not in self.clause_heads and not (after[:1] in _HAS and _FIGURE_START.match(after, 1))
+            and after[:1] not in _DISPOSAL and after[:2] not in self.clause_heads \
+            and not (after[:1] in _HAS and _FIGURE_START.match(after, 1))
         # (锦州有29个乡镇、128个村…: the place that has the counts listed, not an item of a list of places)
 
     def _past_adverb(self, text: str, pos: int) -> int:
@@ -773,6 +776,10 @@ class Attribution:
                         if named is not None:
                             return ref_of(named)
                         return (path[k], "province" if k == 0 else m.type, m.start, m.end, None, path[:k + 1], None)
+                if m.name.endswith(suffix) and len(m.name) > 2:  # (a name, not the bare 全区)
+                    # 在白云区，…全区166个 in a report on 广州市: a level the report's city has none of is the place of
+                    # that level named last, not the city
+                    return ref_of(m)
             return subject
         return None if m.name in self.report_words or m.name == m.name[:1] + m.suffix else ref_of(m)
 
