@@ -1727,3 +1727,8 @@ def test_a_place_acting_on_a_list_with_jiang_is_its_subject() -> None:
     text = ("河东区太平街道郭家街村，有条孩子们上学的必经之路。\n项目实施中，临沂推行“揭榜挂帅”机制。"
             "太平街道将资金筹措、协调机械、技术指导等3类12项清单作为具体项目。")
     assert [m.entity.name for m in extract(text).metrics] == ["太平街道", "太平街道"]
+
+
+def test_a_quarter_before_a_place_is_no_part_of_its_name() -> None:
+    text = "兰州新区厚植发展新优势。\n一季度兰州新区地区生产总值同比增长16.5%，上半年兰州新区新增企业30家。"
+    assert [m.entity.name for m in extract(text).metrics] == ["兰州新区", "兰州新区"]
