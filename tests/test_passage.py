@@ -1732,3 +1732,14 @@ def test_a_place_acting_on_a_list_with_jiang_is_its_subject() -> None:
 def test_a_quarter_before_a_place_is_no_part_of_its_name() -> None:
     text = "兰州新区厚植发展新优势。\n一季度兰州新区地区生产总值同比增长16.5%，上半年兰州新区新增企业30家。"
     assert [m.entity.name for m in extract(text).metrics] == ["兰州新区", "兰州新区"]
+
+
+def test_a_county_opening_a_line_is_found_before_a_word_its_suffix_starts() -> None:
+    text = "广州市推进改革。\n从化区分类探索“全域+城乡融合”等模式，将1.73万公顷土地优化整合。"
+    assert [m.entity.name for m in extract(text).metrics] == ["从化区"]
+
+
+def test_places_counted_belong_to_the_area_they_make_up() -> None:
+    text = ("武汉市推进片区发展。通过对接，白塘村和南新村、新阳村等4个村组成的白塘片区与武汉农业集团合作。"
+            "2021年，童周岭村、李家店村等5个村组成的五里界街童周岭片区与武汉林语生态集团合作。")
+    assert [m.entity.name for m in extract(text).metrics] == ["白塘片区", "五里界街童周岭片区"]

@@ -56,6 +56,8 @@ _BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
+#: 4个村组成的白塘片区: what a count's places make up, named right after
+_FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
 #: 太平街道将资金筹措、协调机械…: 将/把 after a mention make it the subject that acts on a list, not an item
 _DISPOSAL = frozenset("将把")
 _FULL_STOP = regex.compile(r"[。！？!?]")
@@ -391,6 +393,12 @@ class Attribution:
     def _sentence_subject(self, text: str, before: range, after: range, s0: int, s1: int, span: Span,
                           chains: _Chains, mentions: list[Mention], eligible: Callable[..., bool],
                           region: list[Mention], subject: tuple[Any, ...] | None) -> int | None:
+        formed = _FORMED.match(text, span.end_char)
+        if formed is not None:
+            # 白塘村和南新村等4个村组成的白塘片区: the places counted make up the body or area named after them
+            k = next((k for k in after if mentions[k].start == formed.end()), None)
+            if k is not None and eligible(k):
+                return k
         if text[span.end_char:span.end_char + 1] == "的":
             described = self._described(text, [mentions[k] for k in after], span)
             if described is not None:

@@ -33,6 +33,7 @@ _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
+_SENTENCE_STARTS = frozenset("\n。！？；")  # characters after which a line or sentence starts
 _CHAIN_READ = 8  # names of a written chain (四川省某某市某某区某某镇某某村) read before a place
 _MAX_RUN = 20
 #: （以下简称华电电科院）, (简称“某某公司”): the short name a text defines for the body written before it
@@ -320,6 +321,7 @@ class EntityFinder:
                     continue  # (湖南|湘西州保靖县: after its province's short form, the prefecture of a chain)
             if nxt and nxt in self.not_followed_by.get(suffix, ()) \
                     and not self._chained_official(gazetteer, text, s1, etype, prev) \
+                    and not self._official_at_line_start(gazetteer, text, s1, etype) \
                     and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
                              and self._official_before(gazetteer, text, s1, etype)):
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
@@ -773,6 +775,16 @@ class EntityFinder:
         its stem is a common word (建设)."""
         return gazetteer is not None and prev is not None and prev.end == start and not prev.back_reference \
             and gazetteer.contains(name) and prev.name in gazetteer.above(name)
+
+    @staticmethod
+    def _official_at_line_start(gazetteer: Any, text: str, s1: int, etype: str) -> bool:
+        """从化区分类探索…: an official county or township name opening a line or a sentence is the name, whatever
+        word its suffix starts (区分, 县级); inside a clause the word wins (全区分为, 本县级)."""
+        if gazetteer is None or etype not in ("district", "subdistrict"):
+            return False
+        held = gazetteer.longest_suffix_name(text, s1, max_len=8, min_len=3)
+        start = s1 - len(held) if held is not None else -1
+        return held is not None and (start == 0 or text[start - 1] in _SENTENCE_STARTS)
 
     @staticmethod
     def _chained_official(gazetteer: Any, text: str, s1: int, etype: str, prev: Mention | None) -> bool:
