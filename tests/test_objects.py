@@ -278,3 +278,9 @@ def test_a_single_character_object_gives_way_to_the_noun_after(text: str, surfac
 ])
 def test_objects_named_before_the_figures(text: str, objects: list[str]) -> None:
     assert [m.object for m in extract(text).metrics] == objects
+
+
+def test_a_share_of_the_world_or_the_country_counts_the_noun_after_it() -> None:
+    # 全球, 我国 are the whole the share is of, not what it counts; 由…制造 and 产自… end the noun
+    metrics = extract("东莞市发展潮玩产业。目前，全球1/4的动漫衍生品由东莞制造，我国近85%的潮玩产自东莞。").metrics
+    assert [m.object for m in metrics] == ["动漫衍生品", "潮玩"]

@@ -1743,3 +1743,15 @@ def test_places_counted_belong_to_the_area_they_make_up() -> None:
     text = ("武汉市推进片区发展。通过对接，白塘村和南新村、新阳村等4个村组成的白塘片区与武汉农业集团合作。"
             "2021年，童周岭村、李家店村等5个村组成的五里界街童周岭片区与武汉林语生态集团合作。")
     assert [m.entity.name for m in extract(text).metrics] == ["白塘片区", "五里界街童周岭片区"]
+
+
+def test_quan_xian_quoted_in_a_city_report_is_the_county_named_last() -> None:
+    text = ("临沂推动党员干部下沉一线。\n周钊把消息带回到费县，县委常委拍板。\n“情况反馈上来，县里摸底发现，"
+            "村里留守老人多。”周钊说，“全县像这样的‘病碾子’有上百个。”")
+    assert [m.entity.name for m in extract(text).metrics] == ["费县"]
+
+
+def test_an_office_tower_is_a_compound() -> None:
+    text = ("杭州市上城区推进老旧楼宇更新。\n东清大厦建于上世纪90年代。"
+            "如今，楼宇面貌更新了，44家医疗健康类企业入驻东清大厦。")
+    assert [m.entity.name for m in extract(text).metrics][-1] == "东清大厦"

@@ -784,7 +784,8 @@ class Attribution:
                         if named is not None:
                             return ref_of(named)
                         return (path[k], "province" if k == 0 else m.type, m.start, m.end, None, path[:k + 1], None)
-                if m.name.endswith(suffix) and len(m.name) > 2:  # (a name, not the bare 全区)
+                if m.name.endswith(suffix) and m.name[:1] not in self.step_back \
+                        and m.name[:1] not in self.local_step_back:  # (a name, not the bare 全区)
                     # 在白云区，…全区166个 in a report on 广州市: a level the report's city has none of is the place of
                     # that level named last, not the city
                     return ref_of(m)
