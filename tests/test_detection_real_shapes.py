@@ -251,13 +251,22 @@ def test_exact_decimal_scaling() -> None:
     (m,) = extract("社会消费品零售总额145.98亿元。").metrics
     assert m.value == 14598000000.0
 
+# places counted without a measure word (5县, 12镇), wells (眼) and rows (排); a level (县级) or a word (镇村, 一眼望去)
+# after the number is no count
+PLACES_WELLS_ROWS = [
+    ("共带动12镇、86村发展。", [("12镇", 12, None, "镇", "exact"), ("86村", 86, None, "村", "exact")]),
+    ("携手肇庆的5县（市）融入。", [("5县", 5, None, "县", "exact")]),
+    ("先后为村子打了30眼机电井和8眼自来水井。", [("30眼", 30, None, "眼", "exact"), ("8眼", 8, None, "眼", "exact")]),
+    ("只见3排菌菇床上长满了赤松茸。", [("3排", 3, None, "排", "exact")]),
+    ("全市2县级市完成改革，镇村两级一眼望去，排名第3排位靠前。", []),
+]
 
 TABLES = {
     "numerals_not_stops": NUMERALS_NOT_STOPS, "colloquial": COLLOQUIAL, "times": TIMES, "trailing": TRAILING,
     "spaced": SPACED, "counts": COUNTS, "after_not_before": AFTER_NOT_BEFORE, "before": BEFORE,
     "count_not_name": COUNT_NOT_NAME, "noun_before": NOUN_BEFORE, "people": PEOPLE, "signs": SIGNS,
     "shared_unit": SHARED_UNIT, "ascii_units": ASCII_UNITS, "measures": MEASURES, "bare_sizes": BARE_SIZES,
-    "money_nouns": MONEY_NOUNS, "more_measures": MORE_MEASURES,
+    "money_nouns": MONEY_NOUNS, "more_measures": MORE_MEASURES, "places_wells_rows": PLACES_WELLS_ROWS,
 }
 CASES = [(name, text, expected) for name, rows in TABLES.items() for text, expected in rows]
 

@@ -70,10 +70,10 @@ def test_docs_round_trip_through_bytes() -> None:
 
 
 def test_extra_lexicon_adds_a_measure_word() -> None:
-    text = "新打机井20眼。"  # 眼 counts wells; no dictionary lists it as a classifier
+    text = "新整菜地20畦。"  # 畦 counts vegetable beds; neither the lexicon nor the dictionary lists it
     assert extract(text).metrics == []
-    (m,) = extract(text, extra_lexicon={"units": {"measure_words": ["眼"]}}).metrics
-    assert (m.text, m.value, m.unit) == ("20眼", 20.0, "眼")
+    (m,) = extract(text, extra_lexicon={"units": {"measure_words": ["畦"]}}).metrics
+    assert (m.text, m.value, m.unit) == ("20畦", 20.0, "畦")
 
 
 def test_extra_lexicon_errors_are_clear() -> None:
