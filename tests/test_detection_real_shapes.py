@@ -305,3 +305,7 @@ def test_reads_in_traditional_script(table: str, text: str, expected: list[tuple
 
     s2t = opencc.OpenCC("s2t")
     _check(s2t.convert(text), [(s2t.convert(e[0]), *e[1:]) for e in expected])
+
+
+def test_the_dual_structure_of_town_and_country_is_a_term() -> None:
+    assert _read("着力破除城乡二元结构，促进城乡发展。") == []
