@@ -1755,3 +1755,14 @@ def test_an_office_tower_is_a_compound() -> None:
     text = ("杭州市上城区推进老旧楼宇更新。\n东清大厦建于上世纪90年代。"
             "如今，楼宇面貌更新了，44家医疗健康类企业入驻东清大厦。")
     assert [m.entity.name for m in extract(text).metrics][-1] == "东清大厦"
+
+
+def test_the_last_item_of_a_counted_list_of_cities_is_no_owner() -> None:
+    text = "广州市推动协作。紧紧围绕产业协作，广州携手梅州、湛江、清远3市及肇庆的5县（市）融入“百千万工程”。"
+    assert [m.entity.name for m in extract(text).metrics] == ["广州市", "广州市"]
+
+
+def test_a_visitor_from_a_city_is_no_subject() -> None:
+    text = ("丰宁满族自治县发展生态旅游。\n在小北沟村，山坡上矗立着一家帐篷酒店。\n“好不惬意。”北京游客李某说。\n"
+            "“我们仅铺设了一条石子路。”酒店负责人周某介绍。帐篷酒店还带动近40人就业。")
+    assert [m.entity.name for m in extract(text).metrics] == ["小北沟村"]
