@@ -1766,3 +1766,11 @@ def test_a_visitor_from_a_city_is_no_subject() -> None:
     text = ("丰宁满族自治县发展生态旅游。\n在小北沟村，山坡上矗立着一家帐篷酒店。\n“好不惬意。”北京游客李某说。\n"
             "“我们仅铺设了一条石子路。”酒店负责人周某介绍。帐篷酒店还带动近40人就业。")
     assert [m.entity.name for m in extract(text).metrics] == ["小北沟村"]
+
+
+def test_the_body_a_clause_describes_is_its_subject_not_the_modifier_that_opens_it() -> None:
+    text = ("武汉市推进国企联村。\n武汉农业集团下属的林业发展公司与新洲区凤凰镇民主片区联合运营的"
+            "武汉红色原野生态发展有限公司，通过开发乡村红色旅游资源，累计实现营业收入近1133万元。")
+    result = extract(text)
+    assert "武汉红色原野生态发展有限公司" in {e.name for e in result.entities}
+    assert [m.entity.name for m in result.metrics] == ["武汉红色原野生态发展有限公司"]

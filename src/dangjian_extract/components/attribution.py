@@ -432,7 +432,8 @@ class Attribution:
                                                               or self._opens_clause(text, m, s0, chains)
                                                               or self._scope(text, m, chains)
                                                               or self._caused(text, m, span.start_char, chains)):
-                return k
+                head = self._relative_head(text, mentions, k, before, span.start_char, eligible)
+                return k if head is None else head
             if m.back_reference and m.end <= span.start_char and eligible(k) \
                     and not CLAUSE_BREAK.search(text, m.end, span.start_char) \
                     and not self._passing_before.search(text, max(0, m.start - 4), m.start) \
@@ -451,6 +452,20 @@ class Attribution:
                 i += 1
             if rest and eligible(rest[i]) and not self._made_by_verb(text, mentions[rest[i]], chains):
                 return rest[i]
+        return None
+
+    @staticmethod
+    def _relative_head(text: str, mentions: list[Mention], k: int, before: range, at: int,
+                       eligible: Callable[..., bool]) -> int | None:
+        """某集团下属的某公司与某片区联合运营的某有限公司，通过…实现营业收入…: the clause that opens on a mention
+        ends on the body it describes (…的 + name, then a comma); that body is the subject, the mention its modifier."""
+        for x in range(k + 1, before.stop):
+            y = mentions[x]
+            if y.end > at or CLAUSE_BREAK.search(text, mentions[k].end, y.start) is not None:
+                return None
+            if text[y.start - 1:y.start] == "的" and text[y.end:y.end + 1] in ("，", ",") \
+                    and y.type in _BODIES and not y.back_reference and eligible(x):
+                return x
         return None
 
     def _caused(self, text: str, m: Mention, at: int, chains: _Chains) -> bool:

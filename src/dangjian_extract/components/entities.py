@@ -487,7 +487,8 @@ class EntityFinder:
                 name_part, parent = run[2:], None  # 渭河源村|紧邻|渭河源景区: a verb after a place opens a new name
             if etype not in _GAZETTEER_TYPES and len(name_part) > 3 and name_part[0] in "为是与及":
                 name_part, clean = name_part[1:], True  # “变身”为手工食品加工共富工坊: a body's name starts after 为
-            if etype == "enterprise" and parent is not None and prev.type == "park" and name_part != run:
+            if etype == "enterprise" and parent is not None and prev.type == "park" and name_part != run \
+                    and "的" not in run:  # (not 某片区联合运营的|某有限公司: the park runs the company)
                 # 湖北聚瑞源产业园区运营管理有限公司: a company that runs a park is named after it, verbs and all
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.parent, prev.clean,
                                     suffix=suffix)
