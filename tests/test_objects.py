@@ -284,3 +284,17 @@ def test_a_share_of_the_world_or_the_country_counts_the_noun_after_it() -> None:
     # 全球, 我国 are the whole the share is of, not what it counts; 由…制造 and 产自… end the noun
     metrics = extract("东莞市发展潮玩产业。目前，全球1/4的动漫衍生品由东莞制造，我国近85%的潮玩产自东莞。").metrics
     assert [m.object for m in metrics] == ["动漫衍生品", "潮玩"]
+
+
+@pytest.mark.parametrize(("text", "objects"), [
+    # 晋升 is one word: the object ends before it, not inside it
+    ("新乡市对表现优秀的708名市管干部晋升职级。", ["市管干部"]),
+    # 从4家发展到48家: the noun before 从 is what both figures count, not the verb after the first
+    ("小北沟村酒店、民宿、农家乐从4家发展到48家。", ["农家乐", "农家乐"]),
+    # a rate of change named after 的 is what the rate measures
+    ("“16.5%的增速是系统性改革的结果。”", ["增速"]),
+    # selling is no object of a price
+    ("存储5年以上的老醋，能卖到30元一斤。", [None]),
+])
+def test_objects_of_verbs_ranges_and_rates(text: str, objects: list[str | None]) -> None:
+    assert [m.object for m in extract(text).metrics] == objects

@@ -174,6 +174,7 @@ class ContextReader:
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
         # 改造提升77公里: a cue that ends a compound verb of works (改造提升) upgrades things, it changes no figure
         self.change_not_after = tuple(ctx.get("change_cue_not_after", ()))
+        self.rate_nouns = tuple(sorted(ctx.get("object_rate_nouns", ()), key=len, reverse=True))
         nouns = ctx.get("change_cue_nouns", ())
         if nouns:
             sources["_cue_nouns"] = alternation(nouns)
@@ -541,6 +542,9 @@ class ContextReader:
         if span.f.kind == "percent":
             m = self._of.match(window)
             rest = window[m.end():] if m else ""
+            rate = next((w for w in self.rate_nouns if rest.startswith(w)), None)
+            if rate is not None:
+                return rate  # 16.5%的增速: a rate of change named as what the figure measures
             if not rest or self._increase.match(rest) or self._decrease.match(rest):
                 return None  # 实现24%的增长: a change, not what is measured
             return self._noun_at(rest)
