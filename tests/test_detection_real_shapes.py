@@ -309,3 +309,19 @@ def test_reads_in_traditional_script(table: str, text: str, expected: list[tuple
 
 def test_the_dual_structure_of_town_and_country_is_a_term() -> None:
     assert _read("着力破除城乡二元结构，促进城乡发展。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "这些硬实力，让“东莞制造”4个字熠熠生辉。",  # the characters of a quoted phrase
+    "干一件实事，胜过喊十句口号。",  # sentences: rhetoric
+    "十年驻村，他现在三句话不离“我们村”。",
+])
+def test_counts_of_characters_and_sentences_are_rhetoric(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_jian_fu_is_no_minus_sign() -> None:
+    (m,) = extract("区域评估成果共享为企业减负3000万元。").metrics
+    assert m.value == 30000000.0
+    (m,) = extract("增速为负0.2%。").metrics
+    assert m.value == -0.2

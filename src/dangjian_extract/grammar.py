@@ -39,7 +39,7 @@ RANGE_SEP_FIRST = "-—–~～至到"  # the first characters of RANGE_SEP
 _DEN_AHEAD = rf"(?=[\d,.{SPACE[1:-1]}{CNC}点]{{0,32}}分之)"
 # a minus sign: ASCII or U+2212 (full-width － is ASCII after normalisation) not right after a digit, a letter
 # or a closing bracket (1-7月, A-3 are not signs), or 负 before Arabic digits (负0.2千米)
-SIGN = r"(?:(?<![\dA-Za-z)\]%\-—–~])[-−](?=\d)|负(?=\d))"
+SIGN = r"(?:(?<![\dA-Za-z)\]%\-—–~])[-−](?=\d)|(?<![减胜抱欠自担])负(?=\d))"
 # 几十万元, 数百人: 几/数 before a multiplier is part of the number (about); 数 ending a noun (人数, 户数) is not
 JI = r"(?:几|(?<![人户总次件个倍指分参基函系岁字票位名项家台辆天期笔单张场份面篇处])数)(?=[十百千万])"
 # trailing 半 after a unit (两米半, 一个半小时): the time unit after 个半 is the unit (the default of units.json
