@@ -1774,3 +1774,10 @@ def test_the_body_a_clause_describes_is_its_subject_not_the_modifier_that_opens_
     result = extract(text)
     assert "武汉红色原野生态发展有限公司" in {e.name for e in result.entities}
     assert [m.entity.name for m in result.metrics] == ["武汉红色原野生态发展有限公司"]
+
+
+def test_quan_shi_names_the_city_written_last_by_its_short_form() -> None:
+    text = ("广州推动城乡区域协调发展\n广州市联合惠州市龙门县开展协作。\n广州持续推进养老服务，"
+            "目前全市建设长者饭堂1386个。")
+    result = extract(text)
+    assert {e.name for e in result.entities if e.text == "全市"} == {"广州市"}

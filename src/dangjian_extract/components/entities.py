@@ -575,12 +575,38 @@ class EntityFinder:
             found = self._works_projects(text, found)
             found = self._projects_after_companies(found)
         if gazetteer is not None:
-            found = self._place_paths(gazetteer, self._no_county_in_county(
-                gazetteer, self._add_short_forms(gazetteer, text, found)))
+            found = self._place_paths(gazetteer, self._back_to_short_forms(self._no_county_in_county(
+                gazetteer, self._add_short_forms(gazetteer, text, found))))
             found = self._add_short_jie(text, found)
             found = self._written_names(text, found)
             found = self._unnamed_from_paths(gazetteer, text, self._cities_of_quan_shi(found))
         return found
+
+    @staticmethod
+    def _back_to_short_forms(found: list[Mention]) -> list[Mention]:
+        """惠州市…广州…全市: 全市 names the city written last, by its short form too. Short forms are found after
+        the back-references were first read, so one written after the place a back-reference was given to (or
+        the body whose place it was) takes it over."""
+        if not any(m.suffix == "" and not m.back_reference for m in found):
+            return found
+        written_at: dict[str, int] = {}  # name -> index of its last mention written out (or a body's place)
+        latest: dict[str, int] = {}  # level suffix (市, 县, 区 …) -> index of the last place of it written out
+        out: list[Mention] = []
+        for i, m in enumerate(found):
+            if m.back_reference and m.type in ("province", "district") and m.suffix:
+                j = latest.get(m.suffix)
+                if j is not None and found[j].suffix == "" and found[j].name != m.name \
+                        and j > written_at.get(m.name, -1):
+                    short = found[j]
+                    m = replace(m, name=short.name, type=short.type, parent=short.parent)
+            elif not m.back_reference:
+                written_at[m.name] = i
+                if m.parent and m.type not in _GAZETTEER_TYPES:
+                    written_at[m.parent] = i
+                if m.type in ("province", "district"):
+                    latest[m.name[-1]] = i
+            out.append(m)
+        return out
 
     @staticmethod
     def _tails_of_full_names(found: list[Mention]) -> list[Mention]:
