@@ -1781,3 +1781,9 @@ def test_quan_shi_names_the_city_written_last_by_its_short_form() -> None:
             "目前全市建设长者饭堂1386个。")
     result = extract(text)
     assert {e.name for e in result.entities if e.text == "全市"} == {"广州市"}
+
+
+def test_the_agent_after_jing_opens_its_clause() -> None:
+    text = ("佛山市南海区探索集体经济新路。\n2024年初，经佛山市选派，30支由佛山市、区国企骨干组成的职业经理人队伍"
+            "进驻乡村。")
+    assert [m.entity.name for m in extract(text).metrics] == ["佛山市"]
