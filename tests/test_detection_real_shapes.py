@@ -325,3 +325,22 @@ def test_jian_fu_is_no_minus_sign() -> None:
     assert m.value == 30000000.0
     (m,) = extract("增速为负0.2%。").metrics
     assert m.value == -0.2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place type after the unit (自治区) is no name built on the numeral
+    ("成功承办两届自治区红色文化旅游节。", [("两届", 2, None, "届", "exact")]),
+    # 两头 counts cattle, not the two ends of a problem
+    ("帮大伙解决产销两头难题，还养了两头牛。", [("两头", 2, None, "头", "exact")]),
+    # 零工 is odd jobs, 六盘水 a city written by its short form
+    ("物业管理委员会自主寻找零工人员。全国优秀共产党员、贵州六盘水李某返乡。", []),
+])
+def test_numerals_in_words_names_and_place_types(text: str, expected: list[tuple]) -> None:
+    _check(text, expected)
+
+
+def test_names_end_at_later_and_comparisons() -> None:
+    text = "依托党建联建机制，丁宅乡串联起像大通农场这样的14家共富工坊。后来高新区拥有30余家企业。"
+    names = {e.name for e in extract(text).entities}
+    assert "丁宅乡" in names
+    assert not any("串联" in n or "后来" in n for n in names)

@@ -106,6 +106,8 @@ class MetricFilter:
         self.relative_before = tuple(raw.get("relative_time_before", ()))
         self.anniversary_after = tuple(raw.get("anniversary_after", ()))
         self.name_suffixes = {k: tuple(v) for k, v in raw.get("name_suffixes", {}).items()}
+        # 两届|自治区…: a word that begins a place's type, not a name built on the numeral
+        self.autonomous = tuple(raw.get("name_suffix_not_right_after", ()))
         # a name holds no particle or preposition (千亿元的园区 is no name): entities.json function_chars
         function = regex.escape(self.lex.raw.get("entities", {}).get("function_chars", ""))
         name_char = rf"(?![{function}])\p{{Han}}" if function else r"\p{Han}"
@@ -196,7 +198,7 @@ class MetricFilter:
         if self._name_suffix is not None and unit_text not in self.name_suffix_not_units \
                 and kind in ("count", "money", "measure"):
             m = self._name_suffix.match(text, end, min(len(text), end + 5))
-            if m and _HAN.match(text, end) and not any(
+            if m and _HAN.match(text, end) and not text.startswith(self.autonomous, end) and not any(
                     text.startswith(w, m.end()) for w in self.name_suffixes[m.group("s")]):
                 return "place_name"  # 三元区, 七台河市, 五台山
         if self._org_suffix is not None and kind in ("money", "measure") and _HAN.match(text, end) and \
@@ -228,6 +230,8 @@ class MetricFilter:
             if last in _PLACE_ENDS and gazetteer.contains(text[start:stop]) and not any(
                     text.startswith(w, stop) for w in self.name_not_before.get(last, ())):
                 return True  # 三家村 is a village; in 三家村民 the 村 begins 村民
+            if stop - start >= 3 and gazetteer.short_form_of(text[start:stop]) is not None:
+                return True  # 贵州六盘水: a city written by its short form (three characters at least)
         return False
 
     def reason(self, span: Span, text: str, quoted: _Intervals, stops: _StopPhrases,
