@@ -1787,3 +1787,19 @@ def test_the_agent_after_jing_opens_its_clause() -> None:
     text = ("佛山市南海区探索集体经济新路。\n2024年初，经佛山市选派，30支由佛山市、区国企骨干组成的职业经理人队伍"
             "进驻乡村。")
     assert [m.entity.name for m in extract(text).metrics] == ["佛山市"]
+
+
+def test_a_figure_of_the_whole_country_names_no_place() -> None:
+    text = ("浙江村民口中，文化特派员是高频词。截至2025年底，全国建成1.49万余家非遗工坊，带动130万余人就业。"
+            "牌楼村获评全国文明村，村集体收入120万元。")
+    assert [m.entity.name if m.entity else None for m in extract(text).metrics] == [None, None, "牌楼村"]
+
+
+def test_bank_branches_culture_parks_and_credit_villages() -> None:
+    text = ("邮储银行保山市分行全链条累计放款1.5亿元。以成都高新区天府长岛数字文创园为例，"
+            "这里集聚了数字文创企业70余家。全省评定信用村8507个。")
+    result = extract(text)
+    names = {e.name for e in result.entities}
+    assert {"邮储银行保山市分行", "天府长岛数字文创园"} <= names and "信用村" not in names
+    owners = [m.entity.name if m.entity else None for m in result.metrics]
+    assert owners[:2] == ["邮储银行保山市分行", "天府长岛数字文创园"]

@@ -204,6 +204,9 @@ class Attribution:
         self._passing_before = compile_fast(f"(?:{alternation(cfg['passing_before'])})$")
         self._passing_any = compile_fast(alternation(cfg["passing_before"]))
         self.step_back = frozenset(cfg["step_back"])
+        national = cfg.get("national_scope", {})
+        self.national_words = tuple(national.get("words", ()))
+        self.national_titles = tuple(national.get("titles_after", ()))
         self.local_step_back = frozenset(cfg["step_back_if_report_level"])
         self.scene_openers = frozenset(cfg["scene_openers"])
         self.connectives = tuple(sorted(cfg.get("clause_connectives", ()), key=len, reverse=True))
@@ -453,6 +456,23 @@ class Attribution:
             if rest and eligible(rest[i]) and not self._made_by_verb(text, mentions[rest[i]], chains):
                 return rest[i]
         return None
+
+    def _national_scope(self, text: str, s0: int, at: int, starts: list[int]) -> bool:
+        """Whether the figure's sentence opens a clause on 全国 (全国建成…, 全国各类返乡创业人员…) with no place named
+        between it and the figure (not 全国文明村 or 全国人大代表, titles)."""
+        word = self.national_words
+        if not word:
+            return False
+        pos = max(text.rfind(w, s0, at) for w in word)
+        if pos < 0:
+            return False
+        head = _clause_head(text, pos, s0, 12)
+        if head is None or not (head == "" or _TIME_HEAD.fullmatch(head)):
+            return False
+        end = pos + 2
+        if text.startswith(self.national_titles, end):
+            return False
+        return bisect_left(starts, end) == bisect_left(starts, at)
 
     @staticmethod
     def _relative_head(text: str, mentions: list[Mention], k: int, before: range, at: int,
@@ -930,6 +950,13 @@ class Attribution:
                 spoken = self._speaker(text, mentions, starts, span, subject, after=mentions[chosen].start)
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
+            if chosen is None and (subject is None or subject[1] not in _BODY_SUBJECTS) \
+                    and self._national_scope(text, s0, span.start_char, starts):
+                # 截至2025年底，全国建成1.49万余家非遗工坊: the country's figure names no place (guide §5), not the
+                # story's province before it (a bulletin of the Party keeps its subject: 全国党员总数…)
+                fields(span).entity = None
+                last = (s0, None)
+                continue
             reach = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
             if chosen is None or mentions[chosen].back_reference and mentions[chosen].start >= p0:
                 # 辣椒种植面积常年保持200万亩以上，…，遵义市大力推进…: a paragraph that opens on figures, with no name

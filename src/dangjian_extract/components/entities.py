@@ -33,6 +33,8 @@ _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
+_BRANCH_SUFFIXES = frozenset(("分行", "支行"))
+_BANK_ENDS = ("银行", "农商行", "信用社", "农信社")
 _SENTENCE_STARTS = frozenset("\n。！？；")  # characters after which a line or sentence starts
 _CHAIN_READ = 8  # names of a written chain (四川省某某市某某区某某镇某某村) read before a place
 _MAX_RUN = 20
@@ -563,6 +565,8 @@ class EntityFinder:
         if "基地" in text:
             found = self._named_bases(text, found)
         found = self._tails_of_full_names(found)
+        if "行" in text:
+            found = self._bank_branches(text, found)
         if self.bare_back:
             found = self._add_bare_back_references(text, found)
         if "简称" in text:
@@ -581,6 +585,19 @@ class EntityFinder:
             found = self._written_names(text, found)
             found = self._unnamed_from_paths(gazetteer, text, self._cities_of_quan_shi(found))
         return found
+
+    @staticmethod
+    def _bank_branches(text: str, found: list[Mention]) -> list[Mention]:
+        """邮储银行|保山市分行: a bank's branch is named with the bank, the branch's place between them."""
+        out: list[Mention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if prev is not None and m.type == "enterprise" and m.suffix in _BRANCH_SUFFIXES and prev.end == m.start \
+                    and prev.type == "enterprise" and not prev.back_reference and prev.name.endswith(_BANK_ENDS):
+                out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "enterprise", None, True, suffix=m.suffix)
+                continue
+            out.append(m)
+        return out
 
     @staticmethod
     def _back_to_short_forms(found: list[Mention]) -> list[Mention]:
