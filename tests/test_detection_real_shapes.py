@@ -344,3 +344,7 @@ def test_names_end_at_later_and_comparisons() -> None:
     names = {e.name for e in extract(text).entities}
     assert "丁宅乡" in names
     assert not any("串联" in n or "后来" in n for n in names)
+
+
+def test_words_that_open_on_zero_are_no_figures() -> None:
+    assert _read("这里既有零件的生产者，也有零部件的使用者，零售网点遍布。") == []

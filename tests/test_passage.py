@@ -1803,3 +1803,11 @@ def test_bank_branches_culture_parks_and_credit_villages() -> None:
     assert {"邮储银行保山市分行", "天府长岛数字文创园"} <= names and "信用村" not in names
     owners = [m.entity.name if m.entity else None for m in result.metrics]
     assert owners[:2] == ["邮储银行保山市分行", "天府长岛数字文创园"]
+
+
+def test_a_place_acting_before_a_list_of_its_towns_is_the_subject_and_schools_are_bodies() -> None:
+    text = ("横州市遭遇强降雨。\n六蓝村村民韦某说。\n横州市已在横州镇、校椅镇、云表镇等乡镇设置6个临时安置点。\n"
+            "校椅镇第一初级中学校长韦某介绍，学校已安置受灾群众156人。组织集中学习3次。")
+    result = extract(text)
+    assert [m.entity.name for m in result.metrics][:2] == ["横州市", "校椅镇第一初级中学"]
+    assert not any(e.name.endswith("集中学") for e in result.entities)
