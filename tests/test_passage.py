@@ -1811,3 +1811,10 @@ def test_a_place_acting_before_a_list_of_its_towns_is_the_subject_and_schools_ar
     result = extract(text)
     assert [m.entity.name for m in result.metrics][:2] == ["横州市", "校椅镇第一初级中学"]
     assert not any(e.name.endswith("集中学") for e in result.entities)
+
+
+def test_a_long_passage_naming_nothing_stays_with_the_reports_one_village() -> None:
+    filler = "这些温棚大多建于多年前，当年是乡亲们眼里的聚宝盆，种西红柿、辣椒、黄瓜，让不少农户脱了贫。" * 16
+    text = ("十八年老温棚换了新模样\n宁夏吴忠市利通区推动设施农业更新改造\n山水沟村的一个烫手山芋，被稳稳接住了。\n"
+            f"{filler}\n棚怎么建，也交给群众定。“以前的棚可用面积只有0.82亩，太小。”")
+    assert [m.entity.name for m in extract(text).metrics][-1] == "山水沟村"

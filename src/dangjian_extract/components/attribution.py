@@ -457,6 +457,18 @@ class Attribution:
                 return rest[i]
         return None
 
+    @staticmethod
+    def _only_story(mentions: list[Mention], lo: int, k: int, subject: tuple[Any, ...] | None) -> int | None:
+        """The last mention of the one story place (village, community, compound) named in mentions[lo:k], when
+        the section names exactly one such place and the report's subject is a place above it."""
+        if subject is None or subject[1] not in ADMIN_LEVELS:
+            return None
+        names = {mentions[x].name for x in range(lo, k) if mentions[x].type in _STORY_PLACES}
+        if len(names) != 1:
+            return None
+        return next((x for x in range(k - 1, lo - 1, -1) if mentions[x].type in _STORY_PLACES
+                     and not mentions[x].back_reference), None)
+
     def _national_scope(self, text: str, s0: int, at: int, starts: list[int]) -> bool:
         """Whether the figure's sentence opens a clause on 全国 (全国建成…, 全国各类返乡创业人员…) with no place named
         between it and the figure (not 全国文明村 or 全国人大代表, titles)."""
@@ -988,6 +1000,10 @@ class Attribution:
                     floor = max(floor, subheads[h])
                 chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks, subject,
                                        actor_sentence=self._actor_sentence(text, s0))
+                if chosen is None and inside and floor == reach and bisect_left(starts, floor) == k:
+                    # a long passage (no subheading) that names nothing since its story began: the one village the
+                    # report's story is about, when the section names no other of its kind
+                    chosen = self._only_story(mentions, bisect_left(starts, sections[j].start_char), k, subject)
             owner_type = self._owner_type(fields(span).object)
             if owner_type is not None and chosen is not None and mentions[chosen].type not in ADMIN_LEVELS:
                 # 去年某大学采购该村农副产品500余万元。村集体经济…突破50万元: the village's, not the buyer's
