@@ -264,3 +264,11 @@ def test_concurrent_lookups(g):
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda n: g.resolve(n).path, ["乾县", "麦积区"] * 50))
     assert results[:2] == [("陕西省", "咸阳市", "乾县"), ("甘肃省", "天水市", "麦积区")]
+
+
+def test_a_province_short_form_before_a_city_short_form_is_a_chain() -> None:
+    from dangjian_extract.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    assert (0, 2, "江苏省") in gazetteer.short_forms("江苏镇江高新区拥有30余家企业")
+    assert gazetteer.short_forms("江苏镇") == []  # a town's name, not the province

@@ -1818,3 +1818,15 @@ def test_a_long_passage_naming_nothing_stays_with_the_reports_one_village() -> N
     text = ("十八年老温棚换了新模样\n宁夏吴忠市利通区推动设施农业更新改造\n山水沟村的一个烫手山芋，被稳稳接住了。\n"
             f"{filler}\n棚怎么建，也交给群众定。“以前的棚可用面积只有0.82亩，太小。”")
     assert [m.entity.name for m in extract(text).metrics][-1] == "山水沟村"
+
+
+def test_a_headline_naming_no_place_over_several_stories_has_no_subject() -> None:
+    text = ("建强一个党支部  激活一条产业链（产经视野）\n产业链党建，一头连着组织，一头连着产业。"
+            "近年来，各地各部门持续把党建优势转化为产业优势、发展优势，实现党建强、产业兴、群众富。\n"
+            "建链筑基，组织建在“链”上\n江苏镇江高新区拥有30余家船舶海工装备企业，过去单打独斗。\n"
+            + "联合党委牵线搭桥，党建纽带把大家真正拧成了一股绳，技术难题一个个被攻克。" * 6 + "\n"
+            "联农带农，党建连着产业\n广东茂名高州市大井镇木广垌村种植荔枝。木广垌村荔枝丰收。木广垌村党支部领办合作社，"
+            "带动农户300户。")
+    result = extract(text)
+    assert result.sections[0].subject is None
+    assert [m.entity.name for m in result.metrics][0] == "镇江高新区"

@@ -42,6 +42,7 @@ GENERIC_FILE = "gazetteer_generic.txt"
 _MAGIC = b"DJGAZ1\n"
 
 # A bare short form followed by one of these is part of a longer name (晋城镇, 河南路, 温州街道), not a mention.
+_PROVINCE_ENDS = ("省", "自治区")
 _FOLLOW_CHARS = frozenset("省市县区州旗盟镇乡村街路巷道里屯庄")
 _FOLLOW_WORDS = ("地区", "社区", "自治", "新区", "开发区", "林区", "特区", "东路", "西路", "南路", "北路", "中路",
                  "大道", "大街")
@@ -424,8 +425,9 @@ class Gazetteer:
                 i = j
             elif suffix and text.startswith(suffix, j):
                 i = j + len(suffix)
-            elif j < n and (text[j] in _FOLLOW_CHARS or text.startswith(_FOLLOW_WORDS, j)):
-                i = j + 1
+            elif j < n and (text[j] in _FOLLOW_CHARS or text.startswith(_FOLLOW_WORDS, j)) \
+                    and not (full.endswith(_PROVINCE_ENDS) and self._short.get(text[j:j + 2]) is not None):
+                i = j + 1  # (江苏|镇江高新区: a province's short form, then a city's, is a chain, not 江苏镇)
             elif self._begins_longer_name(text, i, j):
                 i = j
             else:

@@ -236,6 +236,11 @@ class SectionSplitter:
         best_name = min(holders, key=lambda n: (LEVELS.index(first[n].type), len(first[n].path or ()),
                                                 first[n].start)) if holders else earliest
         best = first[best_name]
+        if headline is not None and not in_headline and best.start - start > (end - start) // 2 \
+                and any(x.start < best.start and x.name != best.name and not self._holds(x, best) for x in inside):
+            # 建强一个党支部 激活一条产业链: a headline that names no place over stories told one after another (镇江
+            # first, 高州's 木广垌村 last): the place of the last story, named most, is no subject of the whole
+            return None
         para_end = text.find("\n", start + 1, end)
         if score[best_name] < 2 and best.type in ("park", "community", "village") and (
                 para_end != -1 and best.start > para_end and best.start - start > (end - start) // 2
