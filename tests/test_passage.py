@@ -1830,3 +1830,10 @@ def test_a_headline_naming_no_place_over_several_stories_has_no_subject() -> Non
     result = extract(text)
     assert result.sections[0].subject is None
     assert [m.entity.name for m in result.metrics][0] == "镇江高新区"
+
+
+def test_a_base_is_not_named_by_a_clause_with_a_function_word() -> None:
+    text = "大通县培育护工产业。学员在基地培训后，持证率达到90%以上。“基地与省内22家医院签了入驻协议。”"
+    result = extract(text)
+    assert "学员在基地" not in {e.name for e in result.entities}
+    assert result.metrics[-1].object == "医院"

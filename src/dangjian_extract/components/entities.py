@@ -1221,6 +1221,7 @@ class EntityFinder:
                 name_part = name_part[:-len(next(w for w in self.generic_by_suffix["基地"] if name_part.endswith(w)))]
             k = bisect_right(starts, start) - 1
             if len(name_part) < 2 or name_part[:2] in self.clause_heads or (k >= 0 and found[k].end > start) \
+                    or any(ch in self.function_chars for ch in name_part) \
                     or any(e.start == start for e in extra):
                 continue
             extra.append(Mention(start, end, text[start:end], "place", None, True, suffix="基地"))
