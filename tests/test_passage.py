@@ -1837,3 +1837,9 @@ def test_a_base_is_not_named_by_a_clause_with_a_function_word() -> None:
     result = extract(text)
     assert "学员在基地" not in {e.name for e in result.entities}
     assert result.metrics[-1].object == "医院"
+
+
+def test_a_park_acting_with_yi_on_a_list_is_the_subject() -> None:
+    text = ("锦江区立足资源禀赋，构建特色鲜明的产业体系；新都航空智造产业园以中航工业成飞、中国航发成发等为链主，"
+            "聚集重点企业85家。")
+    assert [m.entity.name for m in extract(text).metrics] == ["新都航空智造产业园"]

@@ -59,7 +59,7 @@ _COVERING = ("覆盖", "辐射", "遍布")
 #: 4个村组成的白塘片区: what a count's places make up, named right after
 _FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
 #: 太平街道将资金筹措、…, 横州市已在横州镇、…: 将/把 or an adverb after a mention make it the subject acting on a list
-_DISPOSAL = frozenset("将把已正还也均都共")
+_DISPOSAL = frozenset("将把以已正还也均都共")
 _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
