@@ -348,3 +348,13 @@ def test_names_end_at_later_and_comparisons() -> None:
 
 def test_words_that_open_on_zero_are_no_figures() -> None:
     assert _read("这里既有零件的生产者，也有零部件的使用者，零售网点遍布。") == []
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("今年每斤能比市场平均价格多卖10块钱。", "increase"),  # 比…多卖: a difference from a base
+    ("一亩地用300方水，比普通农田省一半。", "decrease"),
+    ("反映增速的“发展指数”占60%。", None),  # a share after the cue's word states no change
+    ("区域评估成果共享为企业减负3000万元。", "decrease"),
+])
+def test_changes_against_a_base_shares_and_burdens(text: str, change: str | None) -> None:
+    assert extract(text).metrics[-1].change == change

@@ -328,6 +328,8 @@ class ContextReader:
             between = prefix[best[2]:]
             if any(word in between for word in self.lex.level):
                 return None  # 降至700余件, 提升至96%: a level reached, not a change
+            if "占" in prefix[best[0]:]:
+                return None  # 反映增速的“发展指数”占60%: a share stated after the cue's word, not a change
             if span.f.kind == "count" and self._rate_after(text, span):
                 return None  # 提高…900余人饮水保障率: the rate after the people counted is what rises
             return best[1]
