@@ -358,3 +358,9 @@ def test_words_that_open_on_zero_are_no_figures() -> None:
 ])
 def test_changes_against_a_base_shares_and_burdens(text: str, change: str | None) -> None:
     assert extract(text).metrics[-1].change == change
+
+
+def test_idioms_of_two_and_three_and_a_qualifier_across_a_verb_of_work() -> None:
+    assert _read("场边里三层外三层坐满了人。小两口凭借积分换了物品。") == []
+    (m,) = [m for m in extract("一个工人1小时最多加工5斤松子。").metrics if m.unit == "jin"]
+    assert m.qualifier == "at_most"
