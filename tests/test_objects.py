@@ -298,3 +298,9 @@ def test_a_share_of_the_world_or_the_country_counts_the_noun_after_it() -> None:
 ])
 def test_objects_of_verbs_ranges_and_rates(text: str, objects: list[str | None]) -> None:
     assert [m.object for m in extract(text).metrics] == objects
+
+
+def test_an_account_line_names_its_item_before_the_sum() -> None:
+    text = ("室外就“晒”着支出账，2024年干了啥，一目了然。\n修农田机电井，2536元，老百姓浇地不发愁；\n"
+            "改造村室、卫生室，18600元，卫生室能输液、有床位；\n公益捐款，1.2万多元；人居环境整治，补助9000元。")
+    assert [m.object for m in extract(text).metrics] == ["修农田机电井", "改造村室、卫生室", "公益捐款", "补助"]

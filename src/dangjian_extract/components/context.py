@@ -65,6 +65,10 @@ _POSITION = frozenset("中上下内外")
 _BODY_COUNTS = frozenset("个家所")
 # a noun goes on after a position character: a Han character that is no stop, cut word or verb opener
 _NOUN_START = regex.compile(r"(?![的和与及等在为是了将到从把被向对给中上下里内外有也仅使又均就已还都])\p{Han}")
+# an account line: item，sum，comment； (修农田机电井，2536元，老百姓浇地不发愁；)
+_ITEM_ENDS = frozenset("，,；;。")
+_ITEM_STARTS = "，,；;。：:\n"
+_HAN_LIST = regex.compile(r"[\p{Han}、]+")
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
@@ -394,6 +398,10 @@ class ContextReader:
         after = self._after_phrase(text, span, place_after)
         if after:
             return after
+        if x.kind == "money" and not prefix.strip(" ") and text[span.end_char:span.end_char + 1] in _ITEM_ENDS:
+            item = self._account_item(text, span.start_char - len(prefix) - 1)
+            if item:
+                return item  # 修农田机电井，2536元，老百姓浇地不发愁: an account line, the item then its sum
         if following is not None and following.f.kind == x.kind == "count":
             # 126户600多名群众: two counts of one noun, written back to back
             after = self._after_phrase(text, following)
@@ -455,6 +463,15 @@ class ContextReader:
         if with_object:
             return (same_kind or with_object)[-1].f.object
         return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
+
+    @staticmethod
+    def _account_item(text: str, comma: int) -> str | None:
+        """The clause before ``comma`` when it names an item with no figure (修农田机电井, 改造村室、卫生室)."""
+        if comma < 1 or text[comma] not in ("，", ","):
+            return None
+        lo = max(text.rfind(ch, max(0, comma - 16), comma) for ch in _ITEM_STARTS) + 1
+        item = text[lo:comma].strip(" ").translate(_NO_QUOTES)
+        return item if 2 <= len(item) <= 12 and _HAN_LIST.fullmatch(item) else None
 
     def _topic(self, text: str, span: _Item) -> str | None:
         """这样的驿站，锦江区有40多个: a count that ends its sentence after only 有 (and a place), the clause
