@@ -364,3 +364,11 @@ def test_idioms_of_two_and_three_and_a_qualifier_across_a_verb_of_work() -> None
     assert _read("场边里三层外三层坐满了人。小两口凭借积分换了物品。") == []
     (m,) = [m for m in extract("一个工人1小时最多加工5斤松子。").metrics if m.unit == "jin"]
     assert m.qualifier == "at_most"
+
+
+def test_kuan_nongmuhu_dingduo_and_two_idioms() -> None:
+    assert [(m.text, m.unit) for m in extract("开发出了20余款产品，带动12.9万农牧户增收。").metrics] == [
+        ("20余款", "款"), ("12.9万农牧户", "农牧户")]
+    (m,) = extract("一亩顶多挣1500元。").metrics
+    assert (m.qualifier, m.change) == ("at_most", None)
+    assert _read("一颗汗珠子摔八瓣。弘扬‘两路’精神。") == []
