@@ -1843,3 +1843,12 @@ def test_a_park_acting_with_yi_on_a_list_is_the_subject() -> None:
     text = ("锦江区立足资源禀赋，构建特色鲜明的产业体系；新都航空智造产业园以中航工业成飞、中国航发成发等为链主，"
             "聚集重点企业85家。")
     assert [m.entity.name for m in extract(text).metrics] == ["新都航空智造产业园"]
+
+
+def test_new_body_suffixes_do_not_read_words_as_names() -> None:
+    text = ("祁连县打造有机畜牧业基地5个，认证有机牧场面积占可利用草地面积的比例达到90.82%。"
+            "会宁县接待大中小学生研学团队200多个。伊春森工上甘岭林业局有限责任公司溪水林场年产值接近6000万元。")
+    result = extract(text)
+    names = {e.name for e in result.entities}
+    assert "认证有机牧场" not in names and not any(n.endswith("小学") for n in names)
+    assert [m.entity.name for m in result.metrics] == ["祁连县", "祁连县", "会宁县", "溪水林场"]

@@ -34,6 +34,7 @@ _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _BRANCH_SUFFIXES = frozenset(("分行", "支行"))
+_UNITS_OF_COMPANIES = frozenset(("林场", "牧场", "农场"))  # farms written after the company that runs them
 _BANK_ENDS = ("银行", "农商行", "信用社", "农信社")
 _SENTENCE_STARTS = frozenset("\n。！？；")  # characters after which a line or sentence starts
 _CHAIN_READ = 8  # names of a written chain (四川省某某市某某区某某镇某某村) read before a place
@@ -577,6 +578,7 @@ class EntityFinder:
             found = self._add_trade_names(text, found)
         if "项目" in text or "工程" in text:
             found = self._works_projects(text, found)
+        if "项目" in text or "工程" in text or "场" in text:
             found = self._projects_after_companies(found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._back_to_short_forms(self._no_county_in_county(
@@ -646,11 +648,11 @@ class EntityFinder:
     @staticmethod
     def _projects_after_companies(found: list[Mention]) -> list[Mention]:
         """平顶山世纪风光实业有限公司中原云裳旅游项目: a project written after the company that builds it is the
-        company, then the project of its own name."""
+        company, then the project of its own name; so is a farm a company runs (某林业局有限责任公司|溪水林场)."""
         out: list[Mention] = []
         for m in found:
             cut = max((m.name.rfind(w) + len(w) for w in _COMPANY_ENDS if w in m.name), default=-1) \
-                if m.type == "project" and not m.back_reference else -1
+                if (m.type == "project" or m.suffix in _UNITS_OF_COMPANIES) and not m.back_reference else -1
             if 0 < cut and len(m.name) - cut >= 4:
                 out.append(Mention(m.start, m.start + cut, m.name[:cut], "enterprise", m.parent, m.clean,
                                    suffix=next(w for w in _COMPANY_ENDS if m.name[:cut].endswith(w))))
