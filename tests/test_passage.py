@@ -1852,3 +1852,8 @@ def test_new_body_suffixes_do_not_read_words_as_names() -> None:
     names = {e.name for e in result.entities}
     assert "认证有机牧场" not in names and not any(n.endswith("小学") for n in names)
     assert [m.entity.name for m in result.metrics] == ["祁连县", "祁连县", "会宁县", "溪水林场"]
+
+
+def test_dang_dai_is_a_word_of_a_name() -> None:
+    names = [e.name for e in extract("以星光创业大厦、荣富中心、当代国际大厦等为代表。").entities]
+    assert "当代国际大厦" in names and "代国际大厦" not in names
