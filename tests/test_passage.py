@@ -1857,3 +1857,9 @@ def test_new_body_suffixes_do_not_read_words_as_names() -> None:
 def test_dang_dai_is_a_word_of_a_name() -> None:
     names = [e.name for e in extract("以星光创业大厦、荣富中心、当代国际大厦等为代表。").entities]
     assert "当代国际大厦" in names and "代国际大厦" not in names
+
+
+def test_a_demonstrative_and_a_kinds_descriptor_name_the_story_village_again() -> None:
+    text = ("盈江县发展观鸟经济。\n太平镇石梯村是观鸟胜地。\n"
+            "2015年，这个小山村的300多名村民，还有一半属于建档立卡贫困户。")
+    assert [m.entity.name for m in extract(text).metrics] == ["石梯村", "石梯村"]
