@@ -1863,3 +1863,11 @@ def test_a_demonstrative_and_a_kinds_descriptor_name_the_story_village_again() -
     text = ("盈江县发展观鸟经济。\n太平镇石梯村是观鸟胜地。\n"
             "2015年，这个小山村的300多名村民，还有一半属于建档立卡贫困户。")
     assert [m.entity.name for m in extract(text).metrics] == ["石梯村", "石梯村"]
+
+
+def test_a_body_giving_the_data_is_their_source_not_their_owner() -> None:
+    text = ("天水花牛苹果更牛了。\n天水市农业农村局提供的数据显示：优质商品果率超过80%，标准化果园种植面积达50万亩。")
+    result = extract(text)
+    assert [m.entity.name for m in result.metrics] == ["天水市", "天水市"]
+    entity = result.metrics[0].entity
+    assert text[entity.start:entity.end] == "天水市"  # offsets point at the place's own characters

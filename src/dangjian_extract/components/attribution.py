@@ -56,6 +56,9 @@ _BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
+#: the type of a place by its last character, for a place written only as the head of a body's name
+_LEVEL_OF_SUFFIX = {"省": "province", "市": "district", "县": "district", "区": "district", "旗": "district",
+                    "州": "district", "镇": "subdistrict", "乡": "subdistrict"}
 #: 4个村组成的白塘片区: what a count's places make up, named right after
 _FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
 #: 太平街道将资金筹措、…, 横州市已在横州镇、…: 将/把 or an adverb after a mention make it the subject acting on a list
@@ -204,6 +207,7 @@ class Attribution:
         self._passing_before = compile_fast(f"(?:{alternation(cfg['passing_before'])})$")
         self._passing_any = compile_fast(alternation(cfg["passing_before"]))
         self.step_back = frozenset(cfg["step_back"])
+        self.source_words = tuple(cfg.get("source_after", ()))
         national = cfg.get("national_scope", {})
         self.national_words = tuple(national.get("words", ()))
         self.national_titles = tuple(national.get("titles_after", ()))
@@ -1004,6 +1008,21 @@ class Attribution:
                     # a long passage (no subheading) that names nothing since its story began: the one village the
                     # report's story is about, when the section names no other of its kind
                     chosen = self._only_story(mentions, bisect_left(starts, sections[j].start_char), k, subject)
+            if chosen is not None and mentions[chosen].type in _BODY_SUBJECTS and mentions[chosen].parent \
+                    and text.startswith(self.source_words, mentions[chosen].end):
+                # 天水市农业农村局提供的数据显示：…果率超过80%: a body giving the figures is their source; they are its
+                # place's (the place named on its own elsewhere in the text)
+                place = next((x for x in range(len(mentions) - 1, -1, -1) if mentions[x].name == mentions[chosen].parent
+                              and not mentions[x].back_reference), None)
+                source = mentions[chosen]
+                if place is not None:
+                    chosen = place
+                elif source.name.startswith(source.parent) and source.parent[-1] in _LEVEL_OF_SUFFIX:
+                    # (named only inside the body's name: the place is the head of that name)
+                    fields(span).entity = (source.parent, _LEVEL_OF_SUFFIX[source.parent[-1]], source.start,
+                                           source.start + len(source.parent), None, None, None)
+                    last = (s0, fields(span).entity)
+                    continue
             owner_type = self._owner_type(fields(span).object)
             if owner_type is not None and chosen is not None and mentions[chosen].type not in ADMIN_LEVELS:
                 # 去年某大学采购该村农副产品500余万元。村集体经济…突破50万元: the village's, not the buyer's
