@@ -1871,3 +1871,12 @@ def test_a_body_giving_the_data_is_their_source_not_their_owner() -> None:
     assert [m.entity.name for m in result.metrics] == ["天水市", "天水市"]
     entity = result.metrics[0].entity
     assert text[entity.start:entity.end] == "天水市"  # offsets point at the place's own characters
+
+
+def test_a_speaker_is_no_banner_and_gonghe_guo_is_one_word() -> None:
+    text = ("“非常适合外卖场景。”张万旗介绍，我们设立研发中心。瑞金共和国摇篮景区大数据显示：2026年上半年，"
+            "景区累计接待游客482.96万人次。东乌珠穆沁旗介绍了经验。")
+    result = extract(text)
+    names = [e.name for e in result.entities]
+    assert "张万旗" not in names and "东乌珠穆沁旗" in names
+    assert [m.entity.name for m in result.metrics] == ["瑞金共和国摇篮景区"]

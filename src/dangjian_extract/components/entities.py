@@ -274,6 +274,7 @@ class EntityFinder:
         self._dateline = compile_fast(f"(?:{alternation(data['attribution']['dateline_before'])})$")
         self._dated = compile_fast(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
         self.back_not_after = {k: frozenset(v) for k, v in data["back_reference_not_after"].items()}
+        self.speech_verbs = tuple(data["attribution"]["speech_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
         # plain tuples, not Spans: aligning a span inside a coarse token splits it, and spaCy splits cost
@@ -595,10 +596,16 @@ class EntityFinder:
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._back_to_short_forms(self._no_county_in_county(
                 gazetteer, self._add_short_forms(gazetteer, text, found))))
+            found = self._not_speakers(text, found)
             found = self._add_short_jie(text, found)
             found = self._written_names(text, found)
             found = self._unnamed_from_paths(gazetteer, text, self._cities_of_quan_shi(found))
         return found
+
+    def _not_speakers(self, text: str, found: list[Mention]) -> list[Mention]:
+        """”张万旗介绍: a county-type word the gazetteer does not hold, right before a speech verb, is a person."""
+        return [m for m in found if not (m.type in _GAZETTEER_TYPES and not m.back_reference and m.path is None
+                                         and text.startswith(self.speech_verbs, m.end))]
 
     @staticmethod
     def _bank_branches(text: str, found: list[Mention]) -> list[Mention]:
