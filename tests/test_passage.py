@@ -1880,3 +1880,8 @@ def test_a_speaker_is_no_banner_and_gonghe_guo_is_one_word() -> None:
     names = [e.name for e in result.entities]
     assert "张万旗" not in names and "东乌珠穆沁旗" in names
     assert [m.entity.name for m in result.metrics] == ["瑞金共和国摇篮景区"]
+
+
+def test_a_registered_name_holds_its_province_in_brackets() -> None:
+    names = [e.name for e in extract("巨融（甘肃）新能源有限公司在古浪县投资建厂。").entities]
+    assert any(n.startswith("巨融(甘肃)新能源有限公司") for n in names)

@@ -56,6 +56,7 @@ _ABOVE_VILLAGE = frozenset(("province", "district", "subdistrict"))  # levels no
 #: gazetteer levels whose names open registered names and university names (贵州…有限公司, 昆明理工大学)
 _UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
 #: a company's registered form: its name holds descriptors (服务, 发展) as any registered name does
+_BRACKETED = regex.compile(r"[（(]\p{Han}{2,4}[）)]$")
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
@@ -396,6 +397,13 @@ class EntityFinder:
             floor = max(last_end, s0 - _MAX_RUN)
             # the run of name characters that ends at the suffix, matched backwards in one call
             run_start = _RUN_BACK.match(text, floor, s0).start() if s0 > floor else s0
+            if suffix in _LEGAL_SUFFIXES and run_start > floor + 3 and text[run_start - 1] in "）)":
+                # 巨融（甘肃）新能源有限公司: a registered name holds its province in brackets
+                bracket = _BRACKETED.search(text, max(floor, run_start - 8), run_start)
+                if bracket is not None and bracket.start() > floor:
+                    head = _RUN_BACK.match(text, max(floor, bracket.start() - _MAX_RUN), bracket.start()).start()
+                    if head < bracket.start():
+                        run_start = head
             run = text[run_start:s0]
             if not run and etype in self.named_with_quotes:
                 quoted = self._quoted(text, s0, s1, suffix, etype)
