@@ -56,9 +56,6 @@ _BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
-#: the type of a place by its last character, for a place written only as the head of a body's name
-_LEVEL_OF_SUFFIX = {"省": "province", "市": "district", "县": "district", "区": "district", "旗": "district",
-                    "州": "district", "镇": "subdistrict", "乡": "subdistrict"}
 #: 4个村组成的白塘片区: what a count's places make up, named right after
 _FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
 #: 太平街道将资金筹措、…, 横州市已在横州镇、…: 将/把 or an adverb after a mention make it the subject acting on a list
@@ -198,6 +195,10 @@ class Attribution:
         self._verbs = compile_fast(alternation(w for w in data["left_boundaries"] if len(w) > 1))
         self.clause_heads = clause_head_words(data["name_edges"])
         cfg = data["attribution"]
+        # the type of a place by its one-character suffix (市 → district), for a place written only as the head
+        # of a body's name (天水市|农业农村局)
+        self.level_of_suffix = {w: t for t, words in data["suffixes"].items() if t in ADMIN_LEVELS
+                                for w in words if len(w) == 1}
         self._title_after = compile_fast(alternation(cfg["title_after"]))
         self._person_after = compile_fast(alternation(cfg["person_after"]))
         self.not_a_person = tuple(cfg.get("person_after_not_before", ()))
@@ -1012,14 +1013,14 @@ class Attribution:
                     and text.startswith(self.source_words, mentions[chosen].end):
                 # 天水市农业农村局提供的数据显示：…果率超过80%: a body giving the figures is their source; they are its
                 # place's (the place named on its own elsewhere in the text)
-                place = next((x for x in range(len(mentions) - 1, -1, -1) if mentions[x].name == mentions[chosen].parent
-                              and not mentions[x].back_reference), None)
                 source = mentions[chosen]
+                place = next((x for x in range(chosen - 1, max(-1, chosen - 4 * _LOOK), -1)
+                              if mentions[x].name == source.parent and not mentions[x].back_reference), None)
                 if place is not None:
                     chosen = place
-                elif source.name.startswith(source.parent) and source.parent[-1] in _LEVEL_OF_SUFFIX:
+                elif source.name.startswith(source.parent) and source.parent[-1] in self.level_of_suffix:
                     # (named only inside the body's name: the place is the head of that name)
-                    fields(span).entity = (source.parent, _LEVEL_OF_SUFFIX[source.parent[-1]], source.start,
+                    fields(span).entity = (source.parent, self.level_of_suffix[source.parent[-1]], source.start,
                                            source.start + len(source.parent), None, None, None)
                     last = (s0, fields(span).entity)
                     continue
