@@ -1859,11 +1859,6 @@ def test_dang_dai_is_a_word_of_a_name() -> None:
     assert "当代国际大厦" in names and "代国际大厦" not in names
 
 
-def test_a_demonstrative_and_a_kinds_descriptor_name_the_story_village_again() -> None:
-    text = ("盈江县发展观鸟经济。\n太平镇石梯村是观鸟胜地。\n"
-            "2015年，这个小山村的300多名村民，还有一半属于建档立卡贫困户。")
-    assert [m.entity.name for m in extract(text).metrics] == ["石梯村", "石梯村"]
-
 
 def test_a_body_giving_the_data_is_their_source_not_their_owner() -> None:
     text = ("天水花牛苹果更牛了。\n天水市农业农村局提供的数据显示：优质商品果率超过80%，标准化果园种植面积达50万亩。")

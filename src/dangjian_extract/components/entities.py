@@ -46,7 +46,6 @@ _ONE_CHAR_DESCRIPTORS = frozenset("新老大小各该本全这那其诸多")
 #: 这个建成近20年的小区, 这个5年前的集体经济“空壳村”: a demonstrative, a description and 的 before a type word
 _DESCRIBED_BACK = regex.compile(
     r"(?:这|该|此)(?:个|座|片|家|所|处)[^，。；！？,;!?\n“”、]{1,14}的[^，。；！？,;!?\n、]{0,8}$")
-_DESCRIBED_SHORT = regex.compile(r"(?:这|该|此)(?:个|座|片|所)(\p{Han}{1,3})$")
 _DESCRIBED_BACK_TYPES = frozenset(("community", "village", "compound", "park"))
 _DETERMINERS = "该本此"
 _ADMIN_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
@@ -428,17 +427,6 @@ class EntityFinder:
                     found.append(mention)  # 这个建成近20年的小区: the story's compound, described again
                     last_end = s1
                     continue
-            if back is None and etype in _DESCRIBED_BACK_TYPES:
-                short = _DESCRIBED_SHORT.search(run)
-                if short is not None and short.group(1).endswith(self.generic_by_suffix.get(suffix, ())):
-                    # 这个小山村, 这座老旧小区: a demonstrative and a kind's descriptor name the story's place again
-                    latest = next((m for m in reversed(found) if not m.back_reference and m.type == etype), None)
-                    if latest is not None:
-                        start = run_start + short.start()
-                        found.append(Mention(start, s1, latest.name, etype, latest.parent, True, back_reference=True,
-                                             suffix=suffix))
-                        last_end = s1
-                        continue
             if back and gazetteer is not None and etype in _GAZETTEER_TYPES:
                 official = gazetteer.longest_suffix_name(text, s1, max_len=min(12, s1 - run_start))
                 if official is not None and len(official) > len(back) + len(suffix) \
