@@ -1880,3 +1880,9 @@ def test_a_speaker_is_no_banner_and_gonghe_guo_is_one_word() -> None:
 def test_a_registered_name_holds_its_province_in_brackets() -> None:
     names = [e.name for e in extract("巨融（甘肃）新能源有限公司在古浪县投资建厂。").entities]
     assert any(n.startswith("巨融(甘肃)新能源有限公司") for n in names)
+
+
+def test_a_visitor_reaching_a_company_opens_a_story_on_it() -> None:
+    text = ("白塘村发展菌菇产业。\n她骑上电动车出门，不一会儿就到了武汉农之兴科技有限公司。她打开恒温车间的大门，"
+            "只见3排菌菇床上长满了鲜嫩的赤松茸。")
+    assert [m.entity.name for m in extract(text).metrics] == ["武汉农之兴科技有限公司"]
