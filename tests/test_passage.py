@@ -1886,3 +1886,9 @@ def test_a_visitor_reaching_a_company_opens_a_story_on_it() -> None:
     text = ("白塘村发展菌菇产业。\n她骑上电动车出门，不一会儿就到了武汉农之兴科技有限公司。她打开恒温车间的大门，"
             "只见3排菌菇床上长满了鲜嫩的赤松茸。")
     assert [m.entity.name for m in extract(text).metrics] == ["武汉农之兴科技有限公司"]
+
+
+def test_a_year_after_a_body_dates_its_action_and_leaves_it_the_subject() -> None:
+    text = ("云南省推进农村信用体系建设。\n围绕县域特色产业布局，农业银行红河分行2024年创新推出纯信用产品“蓝莓贷”。"
+            "该产品投放短期内破亿元，近3年累计为蓝莓产业放贷7亿元。")
+    assert [m.entity.name for m in extract(text).metrics] == ["农业银行红河分行"] * 2

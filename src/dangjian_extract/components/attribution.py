@@ -56,6 +56,8 @@ _BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
+#: 农业银行红河分行2024年创新推出…: a year after a body dates what it does, no figure of its own
+_YEAR_AFTER = regex.compile(r"(?:19|20)\d\d年")
 #: 4个村组成的白塘片区: what a count's places make up, named right after
 _FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
 #: 太平街道将资金筹措、…, 横州市已在横州镇、…: 将/把 or an adverb after a mention make it the subject acting on a list
@@ -935,7 +937,7 @@ class Attribution:
                     # 街道 in a village's report name its subdistrict)
                     return False
                 if m.type in _PARAGRAPH_STORIES and not m.back_reference and m.end != begin \
-                        and text[m.end:m.end + 1].isdigit():
+                        and text[m.end:m.end + 1].isdigit() and not _YEAR_AFTER.match(text, m.end):
                     return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject
                 if i in pair_items and m.end != begin:
                     return False  # 其中宝影花园9部,财大家属院1部,惠及220户: an item of a list of pairs owns its own
