@@ -38,7 +38,7 @@ RANGE_SEP_FIRST = "-—–~～至到"  # the first characters of RANGE_SEP
 # for 分之 after such a run keeps every other number from being parsed twice (as A_den, then as A_main)
 _DEN_AHEAD = rf"(?=[\d,.{SPACE[1:-1]}{CNC}点]{{0,32}}分之)"
 # a minus sign: ASCII or U+2212 (full-width － is ASCII after normalisation) not right after a digit, a letter
-# or a closing bracket (1-7月, A-3 are not signs), or 负 before Arabic digits (负0.2千米)
+# or a closing bracket (1-7月, A-3 are not signs), or 负 before Arabic digits (负0.2千米), not the 负 of 减负 or 胜负
 SIGN = r"(?:(?<![\dA-Za-z)\]%\-—–~])[-−](?=\d)|(?<![减胜抱欠自担])负(?=\d))"
 # 几十万元, 数百人: 几/数 before a multiplier is part of the number (about); 数 ending a noun (人数, 户数) is not
 JI = r"(?:几|(?<![人户总次件个倍指分参基函系岁字票位名项家台辆天期笔单张场份面篇处])数)(?=[十百千万])"

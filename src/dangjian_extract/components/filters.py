@@ -107,7 +107,7 @@ class MetricFilter:
         self.anniversary_after = tuple(raw.get("anniversary_after", ()))
         self.name_suffixes = {k: tuple(v) for k, v in raw.get("name_suffixes", {}).items()}
         # 两届|自治区…: a word that begins a place's type, not a name built on the numeral
-        self.autonomous = tuple(raw.get("name_suffix_not_right_after", ()))
+        self.place_type_heads = tuple(raw.get("name_suffix_not_right_after", ()))
         # a name holds no particle or preposition (千亿元的园区 is no name): entities.json function_chars
         function = regex.escape(self.lex.raw.get("entities", {}).get("function_chars", ""))
         name_char = rf"(?![{function}])\p{{Han}}" if function else r"\p{Han}"
@@ -198,7 +198,7 @@ class MetricFilter:
         if self._name_suffix is not None and unit_text not in self.name_suffix_not_units \
                 and kind in ("count", "money", "measure"):
             m = self._name_suffix.match(text, end, min(len(text), end + 5))
-            if m and _HAN.match(text, end) and not text.startswith(self.autonomous, end) and not any(
+            if m and _HAN.match(text, end) and not text.startswith(self.place_type_heads, end) and not any(
                     text.startswith(w, m.end()) for w in self.name_suffixes[m.group("s")]):
                 return "place_name"  # 三元区, 七台河市, 五台山
         if self._org_suffix is not None and kind in ("money", "measure") and _HAN.match(text, end) and \
