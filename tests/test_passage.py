@@ -1892,3 +1892,9 @@ def test_a_year_after_a_body_dates_its_action_and_leaves_it_the_subject() -> Non
     text = ("云南省推进农村信用体系建设。\n围绕县域特色产业布局，农业银行红河分行2024年创新推出纯信用产品“蓝莓贷”。"
             "该产品投放短期内破亿元，近3年累计为蓝莓产业放贷7亿元。")
     assert [m.entity.name for m in extract(text).metrics] == ["农业银行红河分行"] * 2
+
+
+def test_a_quotation_closed_by_a_name_belongs_to_the_body_that_person_was_introduced_with() -> None:
+    text = ("沙县推进小吃产业。\n在示范种植基地内，福建琉森生态农业科技有限公司负责人陈旺和农户一起商量种植计划。"
+            "“目前已种植1000多亩，亩产达4000斤以上。”陈旺说。")
+    assert [m.entity.name for m in extract(text).metrics] == ["福建琉森生态农业科技有限公司"] * 2

@@ -58,6 +58,9 @@ _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
 #: 农业银行红河分行2024年创新推出…: a year after a body dates what it does, no figure of its own
 _YEAR_AFTER = regex.compile(r"(?:19|20)\d\d年")
+#: ”陈旺说: a person's name alone closing a quotation, then a verb of speech
+_NAME_SAYS = regex.compile(r"(\p{Han}{2,3}?)(?:说|介绍|表示|坦言|告诉记者)")
+_TITLE_REACH = 8  # characters of a title looked at before a name
 #: 4个村组成的白塘片区: what a count's places make up, named right after
 _FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
 #: 太平街道将资金筹措、…, 横州市已在横州镇、…: 将/把 or an adverb after a mention make it the subject acting on a list
@@ -204,6 +207,8 @@ class Attribution:
         self._title_after = compile_fast(alternation(cfg["title_after"]))
         self._person_after = compile_fast(alternation(cfg["person_after"]))
         self.not_a_person = tuple(cfg.get("person_after_not_before", ()))
+        # a body's official right before a person's name (某公司负责人|陈旺): the titles of person_after, at the end
+        self._title_before = compile_fast(f"(?:{alternation(cfg['person_after'])})$")
         self._lead_body_acting = compile_fast(
             f"(?:{alternation(cfg['lead_bodies'])})(?:{alternation(cfg['lead_body_acts'])})")
         self._acting = compile_fast(alternation(cfg["lead_body_acts"]))
@@ -583,6 +588,9 @@ class Attribution:
         if later is not None:
             i = later  # “…”近日，谈起村里变化，某某镇某某村党总支书记说: the speaker named later in the sentence
         elif i >= len(mentions) or mentions[i].start > closing + 2:
+            body = self._named_speakers_body(text, mentions, starts, opening, closing)
+            if body is not None:
+                return body
             if text.startswith(self.village_speakers, closing + 1):
                 # “…村集体可以分到60万元收入!”村书记杨某说: the official of the story's village
                 j = bisect_left(starts, opening) - 1
@@ -598,6 +606,27 @@ class Attribution:
         if mentions[i].type == "organisation":
             return None  # “…一万多名建设者…”某管理中心党委书记说: the official speaks of the story, not the body
         return None if _broader(mentions[i], subject) else i
+
+    def _named_speakers_body(self, text: str, mentions: list[Mention], starts: list[int], opening: int,
+                             closing: int) -> int | None:
+        """某某有限公司负责人陈旺…。“…已种植1000多亩…”陈旺说: a quotation closed by a person's name alone belongs to
+        the body that person was introduced with (the body, a title, the name) earlier in the passage."""
+        said = _NAME_SAYS.match(text, closing + 1)
+        if said is None:
+            return None
+        name = said.group(1)
+        at = text.rfind(name, max(0, opening - self.passage_limit), opening)
+        while at > 0:
+            title = self._title_before.search(text, max(0, at - _TITLE_REACH), at)
+            if title is not None:
+                k = bisect_left(starts, title.start()) - 1
+                while k >= 0 and mentions[k].end > title.start():
+                    k -= 1
+                if k >= 0 and mentions[k].end == title.start() and mentions[k].type in _BODY_SUBJECTS \
+                        and not mentions[k].back_reference:
+                    return k
+            at = text.rfind(name, max(0, opening - self.passage_limit), at)
+        return None
 
     def _resumed_speaker(self, text: str, mentions: list[Mention], starts: list[int], p0: int,
                          opening: int) -> int | None:
