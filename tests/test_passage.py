@@ -1898,3 +1898,9 @@ def test_a_quotation_closed_by_a_name_belongs_to_the_body_that_person_was_introd
     text = ("沙县推进小吃产业。\n在示范种植基地内，福建琉森生态农业科技有限公司负责人陈旺和农户一起商量种植计划。"
             "“目前已种植1000多亩，亩产达4000斤以上。”陈旺说。")
     assert [m.entity.name for m in extract(text).metrics] == ["福建琉森生态农业科技有限公司"] * 2
+
+
+def test_collective_income_belongs_to_the_village_not_the_last_base() -> None:
+    text = ("邳州市邢楼镇东庄村发展特色农业。\n东庄村建起“瓜蒌套种毛豆”高效农业基地。基地每亩平均纯收益4000余元。\n"
+            "如今，每年集体收入稳定在近百万元。")
+    assert [m.entity.name for m in extract(text).metrics][-1] == "东庄村"
