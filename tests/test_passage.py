@@ -1904,3 +1904,11 @@ def test_collective_income_belongs_to_the_village_not_the_last_base() -> None:
     text = ("邳州市邢楼镇东庄村发展特色农业。\n东庄村建起“瓜蒌套种毛豆”高效农业基地。基地每亩平均纯收益4000余元。\n"
             "如今，每年集体收入稳定在近百万元。")
     assert [m.entity.name for m in extract(text).metrics][-1] == "东庄村"
+
+
+def test_a_firm_named_with_a_numeral_and_a_graduate_are_read_right() -> None:
+    text = ("伊春市发展林下经济。\n“一瓶桦树汁，市场售价约20元。”九鑫集团总经理刘明岩大学毕业后扎根林区。\n"
+            "“去年，企业推出140多款森林食品，年营收超亿元。”刘明岩说。")
+    result = extract(text)
+    assert not any(e.name.endswith("大学") for e in result.entities)
+    assert [m.entity.name for m in result.metrics] == ["九鑫集团"] * 3

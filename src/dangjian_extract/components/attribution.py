@@ -208,7 +208,8 @@ class Attribution:
         self._person_after = compile_fast(alternation(cfg["person_after"]))
         self.not_a_person = tuple(cfg.get("person_after_not_before", ()))
         # a body's official right before a person's name (某公司负责人|陈旺): the titles of person_after, at the end
-        self._title_before = compile_fast(f"(?:{alternation(cfg['person_after'])})$")
+        self._title_before = compile_fast(
+            f"(?:{alternation(list(cfg['person_after']) + list(cfg.get('speaker_titles', ())))})$")
         self._lead_body_acting = compile_fast(
             f"(?:{alternation(cfg['lead_bodies'])})(?:{alternation(cfg['lead_body_acts'])})")
         self._acting = compile_fast(alternation(cfg["lead_body_acts"]))

@@ -1637,7 +1637,8 @@ class EntityFinder:
         if numeral is not None and numeral.group() in ("一", "两", "几") \
                 and name_part.startswith(self.measure_words, numeral.end()):
             return False  # 选准一条路, 两家医院: one or two of a kind counted (not 五道庙小区, 三道沟村)
-        if len(name_part) == 2 and name_part[0] in _SMALL_NUMERALS and etype not in _GAZETTEER_TYPES:
+        if len(name_part) == 2 and name_part[0] in _SMALL_NUMERALS and etype not in _GAZETTEER_TYPES \
+                and etype != "enterprise":  # (九鑫集团, 三元公司: a firm's brand may open on a numeral)
             return False  # 创建“五好”园区, 三无小区: a slogan's numeral and quality name a kind (万盛经开区 is a name)
         if len(name_part) >= 2 and name_part[-1] == name_part[-2] and name_part[0] in CN_NUMERAL_CHARS:
             return False  # 一场场合作社分红大会: a reduplicated measure word counts bodies, names none
