@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 import regex
@@ -1428,9 +1429,9 @@ class EntityFinder:
         lo = 0
         if misses is not None:
             lo = max(0, misses.get((suffix, etype), 1) - 1)
-        window = [found[j] for j in range(len(found) - 1, lo - 1, -1)]
+        reach = len(found) - lo  # the newest mentions, read lazily: a hit near the end reads no further
         for same_suffix in (True, False):
-            for earlier in window:
+            for earlier in islice(reversed(found), reach):
                 if same_suffix and not earlier.back_reference and earlier.type not in _GAZETTEER_TYPES \
                         and earlier.parent and earlier.parent.endswith(suffix) and len(earlier.parent) > len(suffix) \
                         and etype in ("province", "district") and earlier.name.startswith(earlier.parent):
@@ -1447,13 +1448,13 @@ class EntityFinder:
                     continue
                 return Mention(start, end, earlier.name, etype, earlier.parent, True, back_reference=True,
                                suffix=suffix)
-        for earlier in window:
+        for earlier in islice(reversed(found), reach):
             if not earlier.back_reference and earlier.parent and earlier.parent.endswith(suffix) \
                     and earlier.type not in _GAZETTEER_TYPES:
                 # 我市 after 兴宁市龙江建材实业有限公司: the place a body's name is written with
                 return Mention(start, end, earlier.parent, etype, None, True, back_reference=True, suffix=suffix)
         if suffix == "区":
-            for earlier in window:
+            for earlier in islice(reversed(found), reach):
                 if not earlier.back_reference and earlier.type == "park" and earlier.name.endswith(suffix):
                     # 全区 in a report on 昆山开发区 that names no district: the zone, governed like one
                     return Mention(start, end, earlier.name, "park", earlier.parent, True, back_reference=True,
