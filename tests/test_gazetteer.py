@@ -201,6 +201,8 @@ def test_longest_suffix_name(g):
     ("吉林的冬天", [(0, 2, "吉林省")]),     # 吉林省 over its own 吉林市
     ("南昌等地", [(0, 2, "南昌市")]),       # 南昌市 over its own 南昌县
     ("浙江西部", [(0, 2, "浙江省")]),       # not 江西
+    ("万宁山根湾", [(0, 2, "万宁市")]),     # a place of 万宁 on a hill, not a mountain's side
+    ("通江山地梅花鸡", [(0, 2, "通江县")]),
 ])
 def test_short_forms_found(g, text, expected):
     assert g.short_forms(text) == expected
@@ -216,6 +218,9 @@ def test_short_forms_found(g, text, expected):
     "长安的街道",            # ambiguous
     "推进乡村振兴，平安建设，惠民政策",  # stop-listed words
     "天山南麓",
+    "贺兰山东麓的酒庄",      # a mountain's side: neither 贺兰 nor 山东
+    "长白山脚下",
+    "河南岸的村子",          # the river's south bank
     "世界首个",
     "复合肥",
 ])
@@ -272,3 +277,10 @@ def test_a_province_short_form_before_a_city_short_form_is_a_chain() -> None:
     gazetteer = get_gazetteer()
     assert (0, 2, "江苏省") in gazetteer.short_forms("江苏镇江高新区拥有30余家企业")
     assert gazetteer.short_forms("江苏镇") == []  # a town's name, not the province
+
+
+def test_a_county_made_a_city_after_the_source_date_is_found_by_its_new_name(g) -> None:
+    # 无为县 became 无为市 in 2019: the new name is an alias of the county, with its code
+    assert g.contains("无为市") and g.places("无为市")[0].path == ("安徽省", "芜湖市", "无为县")
+    assert not g.contains("大城市")  # 大城县: a stem ending in 城 makes "big city", no alias
+    assert not g.contains("平原区")  # no 撤县设区 aliases: X区 is too often a word

@@ -1912,3 +1912,9 @@ def test_a_firm_named_with_a_numeral_and_a_graduate_are_read_right() -> None:
     result = extract(text)
     assert not any(e.name.endswith("大学") for e in result.entities)
     assert [m.entity.name for m in result.metrics] == ["九鑫集团"] * 3
+
+
+def test_a_clause_on_the_country_names_no_place_and_a_renamed_county_city_is_the_subject() -> None:
+    text = ("安徽无为市发展羽毛球产业，当地有50余家生产企业。\n"
+            "截至2024年底，我国60岁及以上老年人口达到3.1亿。")
+    assert [m.entity.name if m.entity else None for m in extract(text).metrics] == ["无为市", None]

@@ -46,6 +46,11 @@ _PROVINCE_ENDS = ("省", "自治区")
 _FOLLOW_CHARS = frozenset("省市县区州旗盟镇乡村街路巷道里屯庄")
 _FOLLOW_WORDS = ("地区", "社区", "自治", "新区", "开发区", "林区", "特区", "东路", "西路", "南路", "北路", "中路",
                  "大道", "大街")
+# 贺兰山东麓, 长白山脚下: a short form before 山 and a side of it names the mountain (万宁山根湾 is 万宁's place);
+# 山东麓, 河南岸: a short form ending in a direction before 麓/岸/坡/侧 is a mountain's or river's side.
+_MOUNTAIN_SIDE = re.compile(r"山[东西南北]?[麓脚腰顶腹脉巅坡下]")
+_DIRECTIONS = frozenset("东西南北")
+_SIDES = frozenset("麓岸坡侧")
 _PARK_SUFFIXES = ("开发区", "园区", "产业园", "工业园", "片区", "示范区", "试验区", "保税区", "加工区")
 _COMMUNITY_SUFFIXES = ("社区", "居委会", "居民委员会", "生活区")
 # How reports write a 街道's name besides the official form (武当路街办, 长安街道办事处): looked up as 武当路街道
@@ -242,7 +247,8 @@ class Gazetteer:
             sections[name] = payload[pos:pos + size]
             pos += size
         del payload
-        names = sections["names"].decode("utf-8").split("\n")
+        names_text = sections["names"].decode("utf-8")
+        names = names_text.split("\n")
         counts = array("H")
         counts.frombytes(sections["counts"])
         parents = array("i")
@@ -262,6 +268,7 @@ class Gazetteer:
                 aliases.setdefault(key, []).append(int(value))
             elif kind == "S":
                 short.setdefault(key, []).append(int(value))
+        _add_renamed_counties(names_text, names, ends, sections["levels"], aliases)
         rules = _read_short_form_rules((data_dir / SHORT_FORMS_FILE).read_text(encoding="utf-8"))
         generic = frozenset(line.strip() for line in (data_dir / GENERIC_FILE).read_text(encoding="utf-8").splitlines()
                             if line.strip() and not line.startswith("#"))
@@ -428,6 +435,10 @@ class Gazetteer:
             elif j < n and (text[j] in _FOLLOW_CHARS or text.startswith(_FOLLOW_WORDS, j)) \
                     and not (full.endswith(_PROVINCE_ENDS) and self._short.get(text[j:j + 2]) is not None):
                 i = j + 1  # (江苏|镇江高新区: a province's short form, then a city's, is a chain, not 江苏镇)
+            elif j < n and word[-1] in _DIRECTIONS and text[j] in _SIDES:
+                i = j
+            elif j < n and not full.endswith(_PROVINCE_ENDS) and _MOUNTAIN_SIDE.match(text, j):
+                i = j + 1
             elif self._begins_longer_name(text, i, j):
                 i = j
             else:
@@ -650,6 +661,29 @@ def _former_names(changes_path: str, node_names: list[str], node_parents: list[i
         if len(nodes) == 1:
             found.append((old, nodes[0]))
     return sorted(set(found))
+
+
+# 撤县设市: a county made a city after the source's date (无为县 → 无为市) keeps its stem; the new form is an
+# alias of the county where no entry has that name. Not 撤县设区: X区 is too often a word (平原区, 温泉区, 榆社|区),
+# nor a stem ending in 城 (大城县: 大城市 is "big city"). The names section is sorted, one name a line.
+_COUNTY_NAME = re.compile(r"^\w{1,}[^\W城]县$", re.M)
+_RENAMED_SUFFIXES = ("市",)
+
+
+def _add_renamed_counties(names_text: str, names: list[str], ends: array, levels: bytes,
+                          aliases: dict[str, list[int]]) -> None:
+    county = LEVELS.index("county")
+    # the counties' names found by one regex pass over the section; their index by bisection
+    for name in _COUNTY_NAME.findall(names_text):
+        i = bisect.bisect_left(names, name)
+        nodes = [n for n in range(ends[i - 1] if i else 0, ends[i]) if levels[n] == county]
+        if len(nodes) != 1:
+            continue
+        for suffix in _RENAMED_SUFFIXES:
+            new = name[:-1] + suffix
+            j = bisect.bisect_left(names, new)
+            if not (j < len(names) and names[j] == new) and new not in aliases:
+                aliases[new] = nodes
 
 
 def build_data(source_path: str, out_path: str, source_label: str, changes_path: str | None = None) -> dict:

@@ -900,7 +900,9 @@ class EntityFinder:
             official = None  # 及周边村: a descriptor that reaches into the official name (边村) makes it a word
         if official is not None and official[:len(official) - len(suffix)] in self.boundary_words \
                 and not self._verb_named(text, s1 - len(official), s1) \
-                and not (right_after_parent and parent in gazetteer.above(official)):
+                and not (right_after_parent and parent in gazetteer.above(official)) \
+                and not self._province_short_before(gazetteer, text, s1 - len(official), official):
+            # (安徽无为市: the short form of the province above it written right before makes it the name)
             official = None  # 抚远市壮大村集体经济: a verb before the suffix, though 壮大村 is a village elsewhere
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
                 and _HAN.match(text, s1 - len(official) - 1) and parent is None \
