@@ -1918,3 +1918,17 @@ def test_a_clause_on_the_country_names_no_place_and_a_renamed_county_city_is_the
     text = ("安徽无为市发展羽毛球产业，当地有50余家生产企业。\n"
             "截至2024年底，我国60岁及以上老年人口达到3.1亿。")
     assert [m.entity.name if m.entity else None for m in extract(text).metrics] == ["无为市", None]
+
+
+def test_a_long_named_base_and_a_bare_park_word_far_after_its_name_are_the_story() -> None:
+    text = ("容县发展沙田柚产业。\n来到容县沙田柚无病种苗基地，技术人员推开大棚门。\n"
+            "目前，基地种苗年销售达20多万株。\n"
+            "晋城经开区成立于1992年。园区企业各成孤岛，中科创源公司和鼎锟高科新材料科技有限公司开始合作。\n"
+            "2025年，经开区专精特新企业增长48%。")
+    base, park = (m.entity.name for m in extract(text).metrics)
+    assert base.endswith("沙田柚无病种苗基地") and park == "晋城经开区"
+
+
+def test_a_place_right_before_a_share_is_its_base_not_its_owner() -> None:
+    text = "晋城经开区发展后劲十足。2025年，以全市1%的土地面积，贡献了全市18%的GDP。"
+    assert [m.entity.name for m in extract(text).metrics] == ["晋城经开区"] * 2

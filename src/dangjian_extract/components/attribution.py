@@ -69,6 +69,7 @@ _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
+_SHARE_ENDS = ("%", "％", "成")  # a share: 30%, 三成
 _PLACE_TYPES = frozenset(("province", "district", "subdistrict", "community", "village", "compound"))
 _SENTENCE_END = frozenset("。！？!?；;…”\"")
 _CLOSING_QUOTES = frozenset("”\"」』")
@@ -215,6 +216,7 @@ class Attribution:
         self._acting = compile_fast(alternation(cfg["lead_body_acts"]))
         self._passing_before = compile_fast(f"(?:{alternation(cfg['passing_before'])})$")
         self._passing_any = compile_fast(alternation(cfg["passing_before"]))
+        self._share_before = compile_fast(f"(?:{alternation(cfg['passing_before'] + cfg['share_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
         self.source_words = tuple(cfg.get("source_after", ()))
         national = cfg.get("national_scope", {})
@@ -419,6 +421,8 @@ class Attribution:
             described = self._described(text, [mentions[k] for k in after], span)
             if described is not None:
                 return after[described]
+        if before and self._share_base(text, mentions[before[-1]], span):
+            before = before[:-1]  # 以全市1%的土地面积, 占全县30%: the place is the base of a share, not its owner
         if before:
             k = before[-1]
             m = mentions[k]
@@ -469,6 +473,12 @@ class Attribution:
             if rest and eligible(rest[i]) and not self._made_by_verb(text, mentions[rest[i]], chains):
                 return rest[i]
         return None
+
+    def _share_base(self, text: str, m: Mention, span: Span) -> bool:
+        """Whether ``m`` is the base of the share right after it (占全市的30%, 以全市1%的土地面积, 贡献了全县18%的)."""
+        return text[m.end:span.start_char] in ("", "的") \
+            and text.endswith(_SHARE_ENDS, span.start_char, span.end_char) \
+            and self._share_before.search(text, max(0, m.start - 4), m.start) is not None
 
     @staticmethod
     def _only_story(mentions: list[Mention], lo: int, k: int, subject: tuple[Any, ...] | None) -> int | None:
