@@ -1932,3 +1932,16 @@ def test_a_long_named_base_and_a_bare_park_word_far_after_its_name_are_the_story
 def test_a_place_right_before_a_share_is_its_base_not_its_owner() -> None:
     text = "晋城经开区发展后劲十足。2025年，以全市1%的土地面积，贡献了全市18%的GDP。"
     assert [m.entity.name for m in extract(text).metrics] == ["晋城经开区"] * 2
+
+
+def test_a_county_short_form_that_is_a_common_word_names_it_where_the_text_writes_its_full_name() -> None:
+    text = ("安徽无为：羽毛球产业何以有为\n近日，世界羽联宣布启用人造球，对安徽无为市提出了新课题。\n"
+            "2015年，无为正式规划建设羽毛羽绒产业园，整合30多家企业。2025年，当地羽毛球产品出口额突破1.5亿元。")
+    result = extract(text)
+    assert [m.entity.name for m in result.metrics] == ["无为市", "无为市"]
+    assert "无为" in [e.text for e in result.entities]
+
+
+def test_the_country_share_of_the_report_place_named_after_it_is_the_place() -> None:
+    text = "东莞市发展潮玩产业。目前，我国近85%的潮玩产自东莞。截至2024年底，我国60岁及以上老年人口达到3.1亿。"
+    assert [m.entity.name if m.entity else None for m in extract(text).metrics] == ["东莞市", None]

@@ -492,7 +492,8 @@ class Attribution:
         return next((x for x in range(k - 1, lo - 1, -1) if mentions[x].type in _STORY_PLACES
                      and not mentions[x].back_reference), None)
 
-    def _national_scope(self, text: str, s0: int, at: int, starts: list[int]) -> bool:
+    def _national_scope(self, text: str, s0: int, at: int, after: int, starts: list[int],
+                        subject: tuple[Any, ...] | None) -> bool:
         """Whether the figure's sentence opens a clause on 全国 (全国建成…, 全国各类返乡创业人员…) with no place named
         between it and the figure (not 全国文明村 or 全国人大代表, titles)."""
         word = self.national_words
@@ -507,7 +508,15 @@ class Attribution:
         end = pos + 2
         if text.startswith(self.national_titles, end):
             return False
-        return bisect_left(starts, end) == bisect_left(starts, at)
+        if bisect_left(starts, end) != bisect_left(starts, at):
+            return False
+        # 我国近85%的潮玩产自东莞: a place named after the figure in its clause (the report's, perhaps by its short
+        # form) owns the share
+        stop = CLAUSE_BREAK.search(text, after)
+        stop_at = stop.start() if stop else len(text)
+        if subject is not None and len(subject[0]) > 2 and text.find(subject[0][:2], after, stop_at) >= 0:
+            return False
+        return bisect_left(starts, after) == bisect_left(starts, stop_at)
 
     @staticmethod
     def _relative_head(text: str, mentions: list[Mention], k: int, before: range, at: int,
@@ -1010,7 +1019,7 @@ class Attribution:
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
             if chosen is None and (subject is None or subject[1] not in _BODY_SUBJECTS) \
-                    and self._national_scope(text, s0, span.start_char, starts):
+                    and self._national_scope(text, s0, span.start_char, span.end_char, starts, subject):
                 # 截至2025年底，全国建成1.49万余家非遗工坊: the country's figure names no place (guide §5), not the
                 # story's province before it (a bulletin of the Party keeps its subject: 全国党员总数…)
                 fields(span).entity = None

@@ -592,7 +592,7 @@ class EntityFinder:
             found = self._projects_after_companies(found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._back_to_short_forms(self._no_county_in_county(
-                gazetteer, self._add_short_forms(gazetteer, text, found))))
+                gazetteer, self._own_word_forms(gazetteer, text, self._add_short_forms(gazetteer, text, found)))))
             found = self._not_speakers(text, found)
             found = self._add_short_jie(text, found)
             found = self._written_names(text, found)
@@ -959,8 +959,12 @@ class EntityFinder:
         longer = len(name_part) + len(suffix) - len(official)
         short = self._short_head(gazetteer, text[run_start:start])
         if short is not None and clean and len(short) < longer \
-                and gazetteer.short_form_of(text[run_start:start - len(short)]) is None:
-            short = None  # 桃花山|西区社区: a short form inside a longer clean name is part of it (not 湖北|随州广水市)
+                and gazetteer.short_form_of(text[run_start:start - len(short)]) is None \
+                and not all(ch in self.function_chars or ch in self.weak
+                            for ch in text[run_start:start - len(short)]):
+            # 桃花山|西区社区: a short form inside a longer clean name is part of it (not 湖北|随州广水市, nor
+            # 对|安徽|芜湖市: a preposition before the chain)
+            short = None
         if short is None and clean and longer > 0 and self._plausible_longer(name_part, suffix, etype) \
                 and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads) \
                 and name_part[max(0, longer - 2):longer] not in self.clause_heads \
@@ -1085,6 +1089,34 @@ class EntityFinder:
                 continue
             etype = level_to_entity_type(resolution.level or "county", full)
             extra.append(Mention(start, end, full, etype, None, True, suffix=""))
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    def _own_word_forms(self, gazetteer: Any, text: str, found: list[Mention]) -> list[Mention]:
+        """无为 in a report that writes 安徽无为市: a county's short form stop-listed as a common word (无为, 平安)
+        names the county where the text writes its full name, at a clean left edge (，无为羽毛球…, 在无为)."""
+        stems = {}
+        for m in found:
+            if m.type == "district" and not m.back_reference and len(m.suffix) == 1 and m.end - m.start > 2 \
+                    and text.endswith(m.name, m.start, m.end):
+                stem = m.name[:-1]
+                if gazetteer.skipped_short_forms.get(stem) == "stop-list":
+                    stems.setdefault(stem, m)
+        if not stems:
+            return found
+        starts = [m.start for m in found]
+        extra = []
+        for stem, named in stems.items():
+            at = text.find(stem)
+            while at >= 0:
+                end = at + len(stem)
+                i = bisect_right(starts, at) - 1
+                inside = i >= 0 and found[i].end > at
+                if not inside and (at == 0 or not _HAN.match(text, at - 1) or text[at - 1] in self.clean_before
+                                   or i >= 0 and found[i].end == at) and not text.startswith(named.suffix, end):
+                    extra.append(Mention(at, end, named.name, named.type, None, True, suffix=""))
+                at = text.find(stem, end)
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
@@ -1249,6 +1281,7 @@ class EntityFinder:
 
     def _add_bare_back_references(self, text: str, found: list[Mention]) -> list[Mention]:
         """合作社吸纳…, 社区依托…, 这里开展…: a bare word at a clause's start refers back to the latest of its kind."""
+        gazetteer = self.gazetteer()
         extra = []
         starts = [m.start for m in found]
         match, last, before = self.bare_back_re.match, 0, self._bare_before
@@ -1292,6 +1325,9 @@ class EntityFinder:
                         resolved = True
                         break
                     continue  # (当地 in a zone's report: the zone, governed like a place)
+                if etype == "@place" and earlier.type == "park" and earlier.parent is None and gazetteer is not None \
+                        and not self._place_head(gazetteer, earlier.name):
+                    continue  # 无为…建设羽毛羽绒产业园…当地: a park named without its place is a facility of it
                 if deictic or (earlier.type == etype
                                and (word in self.bare_by_type or earlier.name.endswith(word))):
                     if etype in _LISTED_BODY_TYPES and "、" in (text[earlier.start - 1:earlier.start],
