@@ -1945,3 +1945,9 @@ def test_a_county_short_form_that_is_a_common_word_names_it_where_the_text_write
 def test_the_country_share_of_the_report_place_named_after_it_is_the_place() -> None:
     text = "东莞市发展潮玩产业。目前，我国近85%的潮玩产自东莞。截至2024年底，我国60岁及以上老年人口达到3.1亿。"
     assert [m.entity.name if m.entity else None for m in extract(text).metrics] == ["东莞市", None]
+
+
+def test_the_whole_city_in_a_sentence_naming_another_city_is_that_city() -> None:
+    text = ("安徽省合肥市长丰县发展新能源汽车产业，2024年实现产值破千亿元。\n"
+            "放眼整个寿光，蔬菜版图不断刷新。寿光市委、市政府还拿出专项补贴，两年时间，全市新建高标准大棚1.5万余个。")
+    assert extract(text).metrics[-1].entity.name == "寿光市"

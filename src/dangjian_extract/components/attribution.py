@@ -69,6 +69,8 @@ _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
+_SENTENCE_STOP = re.compile(r"[。！？!?\n]")
+_SENTENCE_REACH = 80
 _SHARE_ENDS = ("%", "％", "成")  # a share: 30%, 三成
 _PLACE_TYPES = frozenset(("province", "district", "subdistrict", "community", "village", "compound"))
 _SENTENCE_END = frozenset("。！？!?；;…”\"")
@@ -870,6 +872,18 @@ class Attribution:
                 return ref_of(x)
         return None
 
+    @staticmethod
+    def _named_in_sentence(text: str, m: Mention) -> tuple[Any, ...] | None:
+        """寿光市委…，全市新建…: 全市 in the sentence that names the city (resolved to it by the entities
+        component) is that city, though the report's region names another."""
+        if len(m.name) <= 2 or m.name[:1] == text[m.start:m.start + 1] or m.name[-1] != text[m.end - 1]:
+            return None  # (a bare 全市 that found no city keeps its own word; 全区 resolved to a city is no district)
+        lo = max(0, m.start - _SENTENCE_REACH)
+        cut = _SENTENCE_STOP.search(text[lo:m.start][::-1])
+        if cut is not None:
+            lo = m.start - cut.start()
+        return ref_of(m) if text.find(m.name[:-1], lo, m.start) >= 0 else None
+
     def _report_place(self, m: Mention, region: list[Mention],
                       subject: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
         """全市 in a report on 某某市 → 某某市: the report's place of the back-reference's level."""
@@ -1089,6 +1103,9 @@ class Attribution:
             elif self._is_step_back(text, mentions[chosen], region, subject):
                 entity = self._part_place(text, mentions, chosen, subheads, subject) \
                     or self._report_place(mentions[chosen], region, subject)
+                named = self._named_in_sentence(text, mentions[chosen])
+                if named is not None and (entity is None or entity[0] != named[0]):
+                    entity = named
                 if entity is None and not self._unnamed_above(text, mentions[chosen], subject):
                     entity = subject
             elif self._unnamed_above(text, mentions[chosen], subject):
