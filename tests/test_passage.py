@@ -1951,3 +1951,9 @@ def test_the_whole_city_in_a_sentence_naming_another_city_is_that_city() -> None
     text = ("安徽省合肥市长丰县发展新能源汽车产业，2024年实现产值破千亿元。\n"
             "放眼整个寿光，蔬菜版图不断刷新。寿光市委、市政府还拿出专项补贴，两年时间，全市新建高标准大棚1.5万余个。")
     assert extract(text).metrics[-1].entity.name == "寿光市"
+
+
+def test_a_bare_village_word_in_a_clause_opened_by_its_county_is_the_county() -> None:
+    text = ("重庆大足区拾万镇长虹村建起“和美小院”，村里有30多位老人。\n"
+            "云阳县将村里闲置的校舍进行装修改造，建起了380个村级互助点。")
+    assert [m.entity.name for m in extract(text).metrics] == ["长虹村", "云阳县"]

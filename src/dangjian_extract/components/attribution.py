@@ -81,6 +81,7 @@ _QUOTE_CLOSES_SENTENCE = frozenset("。！？!?…")
 
 #: administrative levels, broadest first (a park may sit at any level, so it is not ranked)
 ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
+_ADMIN_RANK = {"province": 0, "district": 1, "subdistrict": 2, "community": 3, "village": 3}
 #: counts of places from this level down may be a group a place of theirs leads (a prefecture and its counties
 #: share a type, so 7个县 given to a city is no group)
 _GROUP_LEVEL = ADMIN_LEVELS.index("community")
@@ -455,6 +456,8 @@ class Attribution:
                                                               or self._scope(text, m, chains)
                                                               or self._caused(text, m, span.start_char, chains)):
                 head = self._relative_head(text, mentions, k, before, span.start_char, eligible)
+                if head is None and m.back_reference and m.name != text[m.start:m.end]:
+                    head = self._broader_opener(text, mentions, k, before, s0, chains, eligible)
                 return k if head is None else head
             if m.back_reference and m.end <= span.start_char and eligible(k) \
                     and not CLAUSE_BREAK.search(text, m.end, span.start_char) \
@@ -519,6 +522,21 @@ class Attribution:
         if subject is not None and len(subject[0]) > 2 and text.find(subject[0][:2], after, stop_at) >= 0:
             return False
         return bisect_left(starts, after) == bisect_left(starts, stop_at)
+
+    def _broader_opener(self, text: str, mentions: list[Mention], k: int, before: range, s0: int,
+                        chains: _Chains, eligible: Callable[..., bool]) -> int | None:
+        """云阳县将村里闲置的校舍…改造，建起了380个: a bare 村里 inside a clause opened by a place above its level
+        speaks of that place's villages in general; the opener is the subject."""
+        m = mentions[k]
+        for x in range(k - 1, before.start - 1, -1):
+            y = mentions[x]
+            if y.end > m.start or CLAUSE_BREAK.search(text, y.end, m.start) is not None:
+                return None
+            if not y.back_reference and y.type in ADMIN_LEVELS and m.type in ADMIN_LEVELS \
+                    and _ADMIN_RANK.get(y.type, 9) < _ADMIN_RANK.get(m.type, 9) \
+                    and eligible(x) and self._opens_clause(text, y, s0, chains):
+                return x
+        return None
 
     @staticmethod
     def _relative_head(text: str, mentions: list[Mention], k: int, before: range, at: int,
