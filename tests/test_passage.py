@@ -1957,3 +1957,12 @@ def test_a_bare_village_word_in_a_clause_opened_by_its_county_is_the_county() ->
     text = ("重庆大足区拾万镇长虹村建起“和美小院”，村里有30多位老人。\n"
             "云阳县将村里闲置的校舍进行装修改造，建起了380个村级互助点。")
     assert [m.entity.name for m in extract(text).metrics] == ["长虹村", "云阳县"]
+
+
+def test_a_city_short_form_ending_in_a_township_suffix_is_the_city() -> None:
+    text = ("湖南湘乡：电力劳务走出去\n湘乡电力大军中，专业技术人员达2万多名。\n"
+            "2020年，青阜村党支部筹建丰瑞农业科技有限公司。")
+    result = extract(text)
+    assert [e.name for e in result.entities if e.type == "subdistrict"] == []
+    assert result.metrics[0].entity.name == "湘乡市"
+    assert "丰瑞农业科技有限公司" in [e.name for e in result.entities]

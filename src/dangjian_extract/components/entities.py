@@ -927,6 +927,8 @@ class EntityFinder:
         if official is None or len(official) <= len(suffix):
             # a name the gazetteer lacks (a new or renamed place, or one written differently) needs stronger
             # evidence: a parent written right before it, or the same name written again in the text
+            if parent is None and any(gazetteer.short_form_of(text[s1 - k:s1]) for k in (3, 2)):
+                return None  # 湖南湘乡: the short form of 湘乡市 ends in 乡, no township 湖南湘乡
             if not clean or not self._acceptable(name_part, suffix, etype) or name_part in self.clause_heads:
                 return None  # (魏寨村|支付村“两委”…: a verb the gazetteer does not hold as a name is no place)
             if parent is None and etype in ("village", "community") and gazetteer.short_form_of(name_part) is not None:
