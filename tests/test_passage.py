@@ -1966,3 +1966,12 @@ def test_a_city_short_form_ending_in_a_township_suffix_is_the_city() -> None:
     assert [e.name for e in result.entities if e.type == "subdistrict"] == []
     assert result.metrics[0].entity.name == "湘乡市"
     assert "丰瑞农业科技有限公司" in [e.name for e in result.entities]
+
+
+def test_a_bare_company_far_after_the_report_only_company_is_it_and_a_metaphor_bank_is_no_body() -> None:
+    text = ("宁夏平罗县把沙地变成“绿色银行”\n盛夏时节，宁夏塞盛农业科技有限公司负责人王浩在地头忙碌。\n"
+            + "平罗县地处毛乌素沙地边缘，常年干旱少雨，过去常受沙害侵扰。\n" * 12
+            + "目前，公司种植的番茄、西瓜等6个品种已通过绿色食品认证。")
+    result = extract(text)
+    assert "绿色银行" not in [e.name for e in result.entities]
+    assert result.metrics[-1].entity.name == "宁夏塞盛农业科技有限公司"
