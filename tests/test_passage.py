@@ -1975,3 +1975,11 @@ def test_a_bare_company_far_after_the_report_only_company_is_it_and_a_metaphor_b
     result = extract(text)
     assert "绿色银行" not in [e.name for e in result.entities]
     assert result.metrics[-1].entity.name == "宁夏塞盛农业科技有限公司"
+
+
+def test_a_list_of_shares_of_one_base_belongs_to_the_subject_with_each_its_own_object() -> None:
+    text = ("晋城经开区发展后劲十足。2025年，以全市1%的土地面积，贡献了全市18%的GDP、22%的工业增加值、"
+            "80%的进出口总额以及98%的高技术制造业产值。")
+    metrics = extract(text).metrics
+    assert {m.entity.name for m in metrics} == {"晋城经开区"}
+    assert metrics[-1].object == "高技术制造业产值"

@@ -71,6 +71,8 @@ _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
 _SENTENCE_STOP = re.compile(r"[。！？!?\n]")
 _SENTENCE_REACH = 80
+# 贡献了全市18%的GDP、22%的工业增加值以及98%的…: the shares listed after the first share of one base
+_SHARE_LIST = re.compile(r"的?(?:[\d.]+[%％]的[^，。；、,;]{1,15}(?:、|以及|及|和))+")
 _SHARE_ENDS = ("%", "％", "成")  # a share: 30%, 三成
 _PLACE_TYPES = frozenset(("province", "district", "subdistrict", "community", "village", "compound"))
 _SENTENCE_END = frozenset("。！？!?；;…”\"")
@@ -481,7 +483,8 @@ class Attribution:
 
     def _share_base(self, text: str, m: Mention, span: Span) -> bool:
         """Whether ``m`` is the base of the share right after it (占全市的30%, 以全市1%的土地面积, 贡献了全县18%的)."""
-        return text[m.end:span.start_char] in ("", "的") \
+        gap = text[m.end:span.start_char]
+        return (gap in ("", "的") or _SHARE_LIST.fullmatch(gap) is not None) \
             and text.endswith(_SHARE_ENDS, span.start_char, span.end_char) \
             and self._share_before.search(text, max(0, m.start - 4), m.start) is not None
 

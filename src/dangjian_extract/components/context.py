@@ -67,6 +67,7 @@ _BODY_COUNTS = frozenset("个家所")
 _NOUN_START = regex.compile(r"(?![的和与及等在为是了将到从把被向对给中上下里内外有也仅使又均就已还都])\p{Han}")
 # an account line: item，sum，comment； (修农田机电井，2536元，老百姓浇地不发愁；)
 _ITEM_ENDS = frozenset("，,；;。")
+_LIST_JOINS = ("以及", "及", "和", "与")  # the last item of a list of shares or figures
 _ITEM_STARTS = "，,；;。：:\n"
 _HAN_LIST = regex.compile(r"[\p{Han}、]+")
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
@@ -430,6 +431,10 @@ class ContextReader:
                 return last.f.object + share.group("word")
             return share.group("word")  # …超过10万元，占比71%: the share itself, as the text names it
         before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
+        if before and prefix.endswith(_LIST_JOINS) and text[span.end_char:span.end_char + 1] == "的":
+            noun = self._named_after(text, span)  # …80%的进出口总额以及98%的高技术制造业产值: the last of a list
+            if noun:
+                return noun
         if (verb_last or before is None) and x.kind not in ("count", "measure"):
             # 带来16.3万元的收益, 出资100万元当作启动资金, 覆盖全区90%以上的社区: the verb's object follows
             noun = self._named_after(text, span)
