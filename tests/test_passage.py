@@ -1983,3 +1983,16 @@ def test_a_list_of_shares_of_one_base_belongs_to_the_subject_with_each_its_own_o
     metrics = extract(text).metrics
     assert {m.entity.name for m in metrics} == {"晋城经开区"}
     assert metrics[-1].object == "高技术制造业产值"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("万州天生城文旅街区运营以来累计接待游客超2000万人次。", "万州天生城文旅街区"),
+    ("位于大箐山县的黑龙江碧水中华秋沙鸭国家级自然保护区内，中华秋沙鸭种群数量增长至200余只。",
+     "黑龙江碧水中华秋沙鸭国家级自然保护区"),
+])
+def test_long_named_blocks_and_nature_reserves_are_places(text: str, name: str) -> None:
+    assert extract(text).metrics[-1].entity.name == name
+
+
+def test_a_kind_of_block_is_no_name() -> None:
+    assert "新业态群体友好街区" not in [e.name for e in extract("打造新业态群体友好街区12个。").entities]
