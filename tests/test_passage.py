@@ -1996,3 +1996,9 @@ def test_long_named_blocks_and_nature_reserves_are_places(text: str, name: str) 
 
 def test_a_kind_of_block_is_no_name() -> None:
     assert "新业态群体友好街区" not in [e.name for e in extract("打造新业态群体友好街区12个。").entities]
+
+
+def test_an_aid_workshop_is_a_body_and_its_sales_are_its_own() -> None:
+    text = ("宁夏永宁县闽宁镇发展电商。\n大学生徐美佳将村口废弃农贸市场改造成闽宁禾美电商帮扶车间。\n"
+            "车间年销售额稳定超过1000万元。")
+    assert extract(text).metrics[-1].entity.name == "闽宁禾美电商帮扶车间"
