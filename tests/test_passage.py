@@ -2002,3 +2002,11 @@ def test_an_aid_workshop_is_a_body_and_its_sales_are_its_own() -> None:
     text = ("宁夏永宁县闽宁镇发展电商。\n大学生徐美佳将村口废弃农贸市场改造成闽宁禾美电商帮扶车间。\n"
             "车间年销售额稳定超过1000万元。")
     assert extract(text).metrics[-1].entity.name == "闽宁禾美电商帮扶车间"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("成都市推进片区治理。四川大学华西医院是国家级中心，日均人流量超10万人次。", "四川大学华西医院"),
+    ("浙江推进乡村文化建设。2017年起，浙江省文化馆连续举办摄影大赛，累计收到作品近30万幅。", "浙江省文化馆"),
+])
+def test_an_institution_named_by_its_province_is_the_body(text: str, name: str) -> None:
+    assert extract(text).metrics[-1].entity.name == name

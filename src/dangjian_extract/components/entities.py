@@ -61,6 +61,7 @@ _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
+_HALLS = ("馆",)  # 浙江省文化馆, 某县图书馆: an institution named by its place alone
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
@@ -366,7 +367,8 @@ class EntityFinder:
             if prev is not None and prev.end == s0 and prev.type == etype and etype not in _GAZETTEER_TYPES:
                 last_end = s1  # 深中通道|项目: the type's bare word after a name of that type adds nothing
                 continue
-            if prev is not None and prev.end == s0 and etype in self.named_with_place and not prev.back_reference \
+            if prev is not None and prev.end == s0 and (etype in self.named_with_place or suffix.endswith(_HALLS)) \
+                    and not prev.back_reference \
                     and not (prev.type == "enterprise" and suffix in self.inside_bodies):
                 # 汉江街道党群服务中心: a body named by its place alone (not 某某有限公司|实验室, the company's lab)
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.name, prev.clean, suffix=suffix)
@@ -1679,7 +1681,8 @@ class EntityFinder:
                 and name_part.startswith(self.measure_words, numeral.end()):
             return False  # 选准一条路, 两家医院: one or two of a kind counted (not 五道庙小区, 三道沟村)
         if len(name_part) == 2 and name_part[0] in _SMALL_NUMERALS and etype not in _GAZETTEER_TYPES \
-                and etype != "enterprise":  # (九鑫集团, 三元公司: a firm's brand may open on a numeral)
+                and etype != "enterprise" and not self._place_word(name_part):
+            # (九鑫集团, 三元公司: a firm's brand may open on a numeral; 四川大学: a place's name may too)
             return False  # 创建“五好”园区, 三无小区: a slogan's numeral and quality name a kind (万盛经开区 is a name)
         if len(name_part) >= 2 and name_part[-1] == name_part[-2] and name_part[0] in CN_NUMERAL_CHARS:
             return False  # 一场场合作社分红大会: a reduplicated measure word counts bodies, names none
