@@ -372,3 +372,17 @@ def test_kuan_nongmuhu_dingduo_and_two_idioms() -> None:
     (m,) = extract("一亩顶多挣1500元。").metrics
     assert (m.qualifier, m.change) == ("at_most", None)
     assert _read("一颗汗珠子摔八瓣。弘扬‘两路’精神。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("近九成都常年在这个食堂就餐。", [("九成", 90.0, None)]),       # 九成 before 都 (not the city 成都)
+    ("节假日民宿的入住率能保持在七八成。", [("七八成", 70.0, 80.0)]),  # a range of tenths
+    ("7路公交车缓缓进站。", []),                                        # a bus route's number
+    ("习近平总书记在参加十三届全国人大三次会议时强调。", []),            # a session's number
+    ("全年召开3次会议。", [("3次", 3.0, None)]),
+    ("数十年来，这支队伍坚守一线。", []),                               # a long time, no figure
+    ("六盘山下，葫芦河畔。", []),                                       # a mountain's name
+])
+def test_tenths_routes_sessions_and_names(text: str, expected: list) -> None:
+    got = [(m.text, m.value, m.value_max) for m in extract(text).metrics]
+    assert got == expected

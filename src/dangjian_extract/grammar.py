@@ -46,7 +46,7 @@ JI = r"(?:几|(?<![人户总次件个倍指分参基函系岁字票位名项家�
 # time_units_after_ge)
 HALF_UNITS = {"小时": "小时", "钟头": "小时", "月": "月", "天": "天", "年": "年"}
 # characters after 成 that make it part of a word (成立, 成为 …), not "tenths"
-CHENG_NOT = "立为功员果本长熟效绩交品型都片群了"
+CHENG_NOT = "立为功员果本长熟效绩交品型片群了"
 # what may follow the noun of 三大主导产业: a particle, punctuation, a quote or the end of a line
 BIG_END = r"[之的等和与及，。、；：！？,;:!?\s“”\"‘’（()]|$"
 CHENG_HALF_NOT = "年天月小岛山价截"
@@ -181,7 +181,7 @@ def _build_grammar(lex: Lexicon) -> Grammar:
         rf"|(?=\d{{1,2}}/)(?P<A_slash>(?<![\d./:])(?P<snum>\d{{1,2}})/(?P<sden>\d{{1,3}})(?![\d./:年月日号时点楼栋层室小]))"
         rf"|(?P<A_half>(?P<half>一半|半数))"
         # 成 follows within three characters (八点五成, 10成, 9.5成)
-        rf"|(?=[\s\S]{{1,3}}成)(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九]点[一二三四五六七八九]|[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])"
+        rf"|(?=[\s\S]{{1,3}}成)(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九]点[一二三四五六七八九]|[一二三四五六七八][二三四五六七八九]|[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])(?!都[市会])"
         rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"
         # 三大主导产业之一: N大 + a short noun phrase up to a boundary (八大楼宇 when the noun is not listed)
         # (七大项行动, 三大类: 项/类 is the measure word; a verb or preposition ends the noun: 四大展厅|为主线)

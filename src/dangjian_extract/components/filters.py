@@ -23,6 +23,7 @@ from .quantities import METRICS_KEY, _is_bare_multiplier
 _HAN_CHAR = regex.compile(r"\p{Han}")
 # 有一所中心校、两个教学点: a noun, then another count in the same list
 _LISTED_COUNT = regex.compile(r"[^，。；！？,;!?、\n]{1,8}、[0-9两二三四五六七八九十几]")
+_VAGUE_HEADS = frozenset("数几")
 REJECTED_KEY = "rejected"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", '"': '"'}
 CLAUSE_PUNCT = set("，。；！？,;!?")
@@ -127,6 +128,10 @@ class MetricFilter:
         self.parties_units = set(raw.get("parties_units", ()))
         self.phase_nouns = tuple(raw.get("phase_nouns", ()))
         self.holidays = frozenset(raw.get("holidays", ()))
+        session = raw.get("session_ordinal", {})
+        self.session_before = session.get("before", "")
+        self.session_reach = int(session.get("reach", 0))
+        self.session_after = tuple(session.get("after", ()))
         self.holiday_after = tuple(raw.get("holiday_after", ()))
         self.class_suffixes = tuple(raw.get("income_class_suffixes", ()))
         self.name_suffix_not_units = frozenset(raw.get("name_suffix_not_units", ("个",)))
@@ -318,6 +323,11 @@ class MetricFilter:
                     return "year"
         if unit == "期" and is_chinese and any(text.startswith(w, end) for w in self.phase_nouns):
             return "phase"  # 三期项目, 二期工程: a phase name, not a count (三期共有215户 counts)
+        if unit == "次" and self.session_before and text.startswith(self.session_after, end) \
+                and text.rfind(self.session_before, max(0, start - self.session_reach), start) >= 0:
+            return "session"  # 十三届全国人大三次会议: the session's number (召开3次会议 counts meetings)
+        if kind == "duration" and unit == "年" and text[start:start + 1] in _VAGUE_HEADS and text.startswith("来", end):
+            return "vague_duration"  # 数十年来, 几十年来: a long time, no figure
         followers = self.not_followed_by.get(unit_text) or self.not_followed_by.get(unit)
         if followers and any(text.startswith(w, end) for w in followers):
             return "part_of_word"  # 3单元, 5部门, 3道路

@@ -219,6 +219,14 @@ class QuantityFinder:
             value = float(numeral) * 10.0
         elif "点" in numeral:  # 八点五成
             value = (CN_DIGITS[numeral[0]] + CN_DIGITS[numeral[2]] / 10) * 10.0
+        elif len(numeral) == 2:  # 七八成: a range of tenths, about
+            value, high = CN_DIGITS[numeral[0]] * 10.0, CN_DIGITS[numeral[1]] * 10.0
+            if high != value + 10:
+                return None
+            cand = Candidate(m.start(), m.end(), value, "%", "成", m.end("cheng"), "percent", numeral, m.start(),
+                             "cheng", value_max=high, unit_end=m.end("cheng") + 1)
+            cand.qualifier = "about"
+            return self._qualified(cand, text)
         else:
             value = 100.0 if numeral == "十" else CN_DIGITS[numeral] * 10.0
         if m.group("cheng_half"):
