@@ -2010,3 +2010,16 @@ def test_an_aid_workshop_is_a_body_and_its_sales_are_its_own() -> None:
 ])
 def test_an_institution_named_by_its_province_is_the_body(text: str, name: str) -> None:
     assert extract(text).metrics[-1].entity.name == name
+
+
+def test_a_company_before_the_things_it_makes_is_the_subject_of_their_figures() -> None:
+    text = ("江苏镇江高新区推进产业链党建。\n"
+            "今年上半年，中船动力镇江有限公司柴油机、发电机组交付量同比分别增长42.5%、70.2%。\n"
+            "2022年以来，兰华集团电商示范园、共享储能投资等18个项目正在洽谈推进。")
+    names = [m.entity.name for m in extract(text).metrics]
+    assert names[:2] == ["中船动力镇江有限公司"] * 2 and names[2] != "兰华集团"
+
+
+def test_a_verb_before_space_names_no_body() -> None:
+    result = extract("花果园考虑空间布局、资源配置等因素，被划分成5个街道。老旧小区也挤出空间打造运动角。")
+    assert not any(e.name.endswith("空间") for e in result.entities)

@@ -74,6 +74,8 @@ _SENTENCE_REACH = 80
 # 贡献了全市18%的GDP、22%的工业增加值以及98%的…: the shares listed after the first share of one base
 _SHARE_LIST = re.compile(r"的?(?:[\d.]+[%％]的[^，。；、,;]{1,15}(?:、|以及|及|和))+")
 _SHARE_ENDS = ("%", "％", "成")  # a share: 30%, 三成
+_LIST_NEXT_REACH = 12
+_FIGURE_AHEAD = re.compile(r"[^。；;！？!?\n等]{0,30}?\d")  # (not …等18个项目: a list closed by 等)
 _PLACE_TYPES = frozenset(("province", "district", "subdistrict", "community", "village", "compound"))
 _SENTENCE_END = frozenset("。！？!?；;…”\"")
 _CLOSING_QUOTES = frozenset("”\"」』")
@@ -349,7 +351,7 @@ class Attribution:
         pos = chains.start.get(m.start, m.start)
         if self.causatives and text.endswith(self.causatives, max(0, pos - 4), pos):
             return True  # 如为牛车坪村新建办公楼1栋、篮球场1个: the place things are built for, no item of a list
-        return not self._list_item(text, m)
+        return not self._list_item(text, m, nxt.start if nxt is not None else None)
 
     @staticmethod
     def _own_place_opens(text: str, m: Mention, chains: _Chains) -> bool:
@@ -754,7 +756,7 @@ class Attribution:
         brk = max((b.end() for b in CLAUSE_BREAK.finditer(text, lo, pos)), default=lo)
         return "从" in text[brk:pos - 1]
 
-    def _list_item(self, text: str, mention: Mention) -> bool:
+    def _list_item(self, text: str, mention: Mention, next_start: int | None = None) -> bool:
         """枣庄桂园社区等11个项目, 兰华集团电商示范园、…: a mention inside a list is not the subject."""
         after = text[mention.end:mention.end + 8]
         if after[:1] == "等":
@@ -774,7 +776,11 @@ class Attribution:
         # list, not an item
         return m is not None and m.group() == "、" and not self._verbs.search(after, 0, m.start()) \
             and after[:1] not in _DISPOSAL and after[:2] not in self.clause_heads \
-            and not (after[:1] in _HAS and _FIGURE_START.match(after, 1))
+            and not (after[:1] in _HAS and _FIGURE_START.match(after, 1)) \
+            and not (m.start() > 0 and mention.type in _BODIES and _FIGURE_AHEAD.match(text, mention.end + m.end())
+                     and (next_start is None or next_start > mention.end + m.end() + _LIST_NEXT_REACH))
+        # (某公司柴油机、发电机组交付量同比分别增长…: a body, then the things it makes, with figures and no other
+        # name after the mark: the body is the subject of its own list)
         # (锦州有29个乡镇、128个村…: the place that has the counts listed, not an item of a list of places)
 
     def _past_adverb(self, text: str, pos: int) -> int:

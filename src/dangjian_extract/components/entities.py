@@ -246,6 +246,7 @@ class EntityFinder:
         self.village_word_chars = frozenset(data["village_word_chars"])
         self.step_back = frozenset(data["attribution"]["step_back"])
         self.bare_back_far = frozenset(data.get("bare_back_references_far", ()))
+        self.verb_not_before = frozenset(data.get("verb_not_before_suffixes", ()))
         self.suffix_words = tuple(data.get("suffix_words", ()))
         self.outlet_words = tuple(data.get("outlet_words", ()))
         edges = data["name_edges"]
@@ -1689,6 +1690,8 @@ class EntityFinder:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic:
             return False
+        if suffix in self.verb_not_before and (name_part in self.clause_heads or name_part[-2:] in self.clause_heads):
+            return False  # (花果园)考虑|空间布局, 挤出|空间: a verb before a common word ends no body's name
         if name_part in self.suffix_type and etype not in _GAZETTEER_TYPES:
             return False  # 医院片区, 公司项目: a bare type word names no body (华西医院片区 does)
         if name_part[-1:] in self.not_before_suffix and not self._place_word(name_part):
