@@ -2023,3 +2023,8 @@ def test_a_company_before_the_things_it_makes_is_the_subject_of_their_figures() 
 def test_a_verb_before_space_names_no_body() -> None:
     result = extract("花果园考虑空间布局、资源配置等因素，被划分成5个街道。老旧小区也挤出空间打造运动角。")
     assert not any(e.name.endswith("空间") for e in result.entities)
+
+
+def test_a_department_spokesman_gives_its_place_figures() -> None:
+    text = ("云南昆明推进滇池保护。\n昆明市住建局有关负责人介绍，滇池绿道规划总长137公里，目前建成开放108公里。")
+    assert [m.entity.name for m in extract(text).metrics] == ["昆明市"] * 2

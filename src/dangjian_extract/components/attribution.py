@@ -226,6 +226,8 @@ class Attribution:
         self._share_before = compile_fast(f"(?:{alternation(cfg['passing_before'] + cfg['share_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
         self.source_words = tuple(cfg.get("source_after", ()))
+        # 昆明市住建局有关负责人介绍，滇池绿道…: a department's spokesman gives its place's figures
+        self.source_speakers = tuple(cfg.get("source_speakers_after", ()))
         national = cfg.get("national_scope", {})
         self.national_words = tuple(national.get("words", ()))
         self.national_titles = tuple(national.get("titles_after", ()))
@@ -1102,7 +1104,9 @@ class Attribution:
                     # report's story is about, when the section names no other of its kind
                     chosen = self._only_story(mentions, bisect_left(starts, sections[j].start_char), k, subject)
             if chosen is not None and mentions[chosen].type in _BODY_SUBJECTS and mentions[chosen].parent \
-                    and text.startswith(self.source_words, mentions[chosen].end):
+                    and (text.startswith(self.source_words, mentions[chosen].end)
+                         or mentions[chosen].type == "organisation"
+                         and text.startswith(self.source_speakers, mentions[chosen].end)):
                 # 天水市农业农村局提供的数据显示：…果率超过80%: a body giving the figures is their source; they are its
                 # place's (the place named on its own elsewhere in the text)
                 source = mentions[chosen]
