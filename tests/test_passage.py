@@ -2028,3 +2028,14 @@ def test_a_verb_before_space_names_no_body() -> None:
 def test_a_department_spokesman_gives_its_place_figures() -> None:
     text = ("云南昆明推进滇池保护。\n昆明市住建局有关负责人介绍，滇池绿道规划总长137公里，目前建成开放108公里。")
     assert [m.entity.name for m in extract(text).metrics] == ["昆明市"] * 2
+
+
+def test_a_figure_in_a_subheading_belongs_to_the_story_below_it() -> None:
+    text = ("福建永春发展庭院经济\n各地因地制宜发展庭院经济。\n酿造老醋\n150户带动全村增收千万元\n"
+            "荔枝树掩映着农家小楼，院子里醋缸成排。在永春县岵山镇铺下村，村民陈建安一家穿梭其间。\n")
+    assert extract(text).metrics[0].entity.name.endswith("铺下村")
+
+
+def test_a_title_figure_stays_with_the_report() -> None:
+    text = "一个8万人居住区的治理之变\n广州市白云区永平街道推进治理。\n在岭南新世界片区，居民有8万人。"
+    assert extract(text).metrics[0].entity.name != "岭南新世界片区"

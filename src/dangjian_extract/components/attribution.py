@@ -74,6 +74,11 @@ _SENTENCE_REACH = 80
 # 贡献了全市18%的GDP、22%的工业增加值以及98%的…: the shares listed after the first share of one base
 _SHARE_LIST = re.compile(r"的?(?:[\d.]+[%％]的[^，。；、,;]{1,15}(?:、|以及|及|和))+")
 _SHARE_ENDS = ("%", "％", "成")  # a share: 30%, 三成
+_SUBHEAD_STORY_REACH = 600  # characters of the part below a subheading searched for its story's place
+_SUBHEAD_CLAUSE_MARKS = frozenset("，,；;：:")
+_SUBHEAD_PARAGRAPH_ENDS = "。！？!?”\""
+_SUBHEAD_STORIES = frozenset(("village", "community", "compound", "subdistrict", "enterprise", "organisation",
+                              "project", "park", "place"))
 _LIST_NEXT_REACH = 12
 _FIGURE_AHEAD = re.compile(r"[^。；;！？!?\n等]{0,30}?\d")  # (not …等18个项目: a list closed by 等)
 _PLACE_TYPES = frozenset(("province", "district", "subdistrict", "community", "village", "compound"))
@@ -833,6 +838,39 @@ class Attribution:
 
     # -- the passage -----------------------------------------------------------------------------------
 
+    @staticmethod
+    def _subhead_story(text: str, mentions: list[Mention], starts: list[int], span: Span, subheads: list[int],
+                       eligible: Callable[..., bool]) -> int | None:
+        """酿造老醋 / 150户带动全村增收千万元 / (the story of 铺下村): a figure in a subheading that names no place is
+        the story's below it: the first village, community, town or body its part names."""
+        h = bisect_right(subheads, span.start_char) - 1
+        if h < 0:
+            return None
+        line_end = text.find("\n", span.end_char)
+        if line_end < 0 or text.rfind("\n", subheads[h], span.start_char) >= 0:
+            return None  # (the figure is not on the subheading's own line)
+        if any(ch in _SUBHEAD_CLAUSE_MARKS for ch in text[subheads[h]:line_end]):
+            return None  # (在208个路口配置智能信号灯，让…: a clause, not a heading)
+        # the heads written right above it (a kicker, a place line 浙江嵊州——) end where the last paragraph ends; the
+        # report's title has none above it
+        own, above, g = subheads[h], subheads[h], h
+        while g > 0 and subheads[g - 1] == text.rfind("\n", 0, above - 1) + 1:
+            g -= 1
+            above = subheads[g]
+        if above == 0 or not text[:above].rstrip().endswith(tuple(_SUBHEAD_PARAGRAPH_ENDS)):
+            return None
+        if bisect_left(starts, above) != bisect_left(starts, own):
+            return None  # (浙江嵊州—— above: the heads name the place)
+        stop = subheads[h + 1] if h + 1 < len(subheads) else len(text)
+        stop = min(stop, line_end + _SUBHEAD_STORY_REACH)
+        for x in range(bisect_left(starts, line_end), len(mentions)):
+            m = mentions[x]
+            if m.start >= stop:
+                break
+            if not m.back_reference and m.type in _SUBHEAD_STORIES and eligible(x):
+                return x
+        return None
+
     def _subheads(self, text: str) -> list[int]:
         """Start offsets of the short lines without a sentence end: subheadings, where a story ends."""
         result, pos = [], 0
@@ -1129,6 +1167,8 @@ class Attribution:
                     if mentions[x].type == owner_type and eligible(x):
                         chosen = x
                         break
+            if chosen is None:
+                chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible)
             if chosen is None:
                 entity = subject
             elif self._is_step_back(text, mentions[chosen], region, subject):
