@@ -2039,3 +2039,8 @@ def test_a_figure_in_a_subheading_belongs_to_the_story_below_it() -> None:
 def test_a_title_figure_stays_with_the_report() -> None:
     text = "一个8万人居住区的治理之变\n广州市白云区永平街道推进治理。\n在岭南新世界片区，居民有8万人。"
     assert extract(text).metrics[0].entity.name != "岭南新世界片区"
+
+
+def test_a_named_apartment_block_is_a_compound() -> None:
+    text = "上海推进适老化改造。\n建成于1932年的河滨大楼静静伫立。目前大楼内仍有671户居民。"
+    assert extract(text).metrics[-1].entity.name == "河滨大楼"
