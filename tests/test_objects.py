@@ -304,3 +304,12 @@ def test_an_account_line_names_its_item_before_the_sum() -> None:
     text = ("室外就“晒”着支出账，2024年干了啥，一目了然。\n修农田机电井，2536元，老百姓浇地不发愁；\n"
             "改造村室、卫生室，18600元，卫生室能输液、有床位；\n公益捐款，1.2万多元；人居环境整治，补助9000元。")
     assert [m.object for m in extract(text).metrics] == ["修农田机电井", "改造村室、卫生室", "公益捐款", "补助"]
+
+
+@pytest.mark.parametrize("text, figure, obj", [
+    ("品质上去了。普通山药一斤卖3.3到3.4元。", "3.3到3.4元", "普通山药"),
+    ("收购价格每斤1块多。", "1块多", "收购价格"),
+])
+def test_a_price_per_unit_keeps_what_is_priced(text: str, figure: str, obj: str) -> None:
+    m = next(m for m in extract(text).metrics if m.text == figure)
+    assert m.object == obj
