@@ -2044,3 +2044,11 @@ def test_a_title_figure_stays_with_the_report() -> None:
 def test_a_named_apartment_block_is_a_compound() -> None:
     text = "上海推进适老化改造。\n建成于1932年的河滨大楼静静伫立。目前大楼内仍有671户居民。"
     assert extract(text).metrics[-1].entity.name == "河滨大楼"
+
+
+@pytest.mark.parametrize("text, false_name", [
+    ("西藏自治区累计精简地市考核指标32.7%。", "精简地市"),
+    ("科学划定片区，加强统筹协调。放眼铁山街道，43个自然村星罗棋布。", "科学划定片区"),
+])
+def test_a_verb_before_a_place_word_names_no_place(text: str, false_name: str) -> None:
+    assert false_name not in [e.name for e in extract(text).entities]
