@@ -2052,3 +2052,13 @@ def test_a_named_apartment_block_is_a_compound() -> None:
 ])
 def test_a_verb_before_a_place_word_names_no_place(text: str, false_name: str) -> None:
     assert false_name not in [e.name for e in extract(text).entities]
+
+
+@pytest.mark.parametrize("text, false_name", [
+    ("目前，基地年培育菊花950万株，还出口海外市场。", "还出口海外市场"),
+    ("中化现代农业内蒙古大区负责人说。", "内蒙古大区"),
+    ("州人民医院的科室数量仅为浙江三甲医院的1/3。", "科室数量仅为浙江三甲医院"),
+    ("布局打造南湖亚太路科创带，串联湘家荡环湖风景区。", "串联湘家荡环湖风景区"),
+])
+def test_a_verb_or_a_division_word_is_no_part_of_a_name(text: str, false_name: str) -> None:
+    assert false_name not in [e.name for e in extract(text).entities]
