@@ -2062,3 +2062,19 @@ def test_a_verb_before_a_place_word_names_no_place(text: str, false_name: str) -
 ])
 def test_a_verb_or_a_division_word_is_no_part_of_a_name(text: str, false_name: str) -> None:
     assert false_name not in [e.name for e in extract(text).entities]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("如今，云县青年创业协会会员已增至147人。", "云县青年创业协会"),
+    ("浙江省新昌县回山镇门溪水库，一块长达269米的浮排静卧在水中央。", "门溪水库"),
+    ("花江峡谷大桥全长2890米，连接峡谷两岸。", "花江峡谷大桥"),
+    ("天柱县渡马镇共和村甘溪侗寨发展旅游。去年，甘溪侗寨接待游客1万多人。", "甘溪侗寨"),
+    ("杨家村发展茶产业。杨家村双丰茶园拥有1000亩优质茶树。", "双丰茶园"),
+])
+def test_associations_reservoirs_bridges_tea_gardens_and_minority_villages_are_named(text: str, name: str) -> None:
+    assert extract(text).metrics[-1].entity.name.endswith(name)
+
+
+def test_a_kind_of_tea_garden_is_no_name() -> None:
+    names = [e.name for e in extract("村里把荒山变茶园，每亩茶园年收入8000元。").entities]
+    assert not any(n.endswith("茶园") for n in names)
