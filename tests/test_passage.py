@@ -2078,3 +2078,15 @@ def test_associations_reservoirs_bridges_tea_gardens_and_minority_villages_are_n
 def test_a_kind_of_tea_garden_is_no_name() -> None:
     names = [e.name for e in extract("村里把荒山变茶园，每亩茶园年收入8000元。").entities]
     assert not any(n.endswith("茶园") for n in names)
+
+
+def test_a_place_that_holds_a_count_after_zai_is_its_scope_and_a_buyer_is_no_story_body() -> None:
+    text = ("扬州市邗江区双桥社区建起暖心驿站，每天免费开放。\n这样的“暖心驿站”在扬州有1300多个。\n"
+            "彭林元创办鹰潭客盈门食品有限公司，桃酥一半卖给南昌优口食品有限公司。公司规模不断扩大，2025年产值达1200万元。")
+    names = [m.entity.name for m in extract(text).metrics]
+    assert names[0] == "扬州市" and names[-1] == "鹰潭客盈门食品有限公司"
+
+
+@pytest.mark.parametrize("text", ["采煤沉陷区植被恢复1.1万亩。", "6万多鹰潭人再走街串巷，开了1.3万家烘焙门店。"])
+def test_common_words_ending_in_a_suffix_name_no_place(text: str) -> None:
+    assert not any(e.name in ("沉陷区", "采煤沉陷区", "再走街串巷") for e in extract(text).entities)

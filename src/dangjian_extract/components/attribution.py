@@ -39,6 +39,7 @@ _LOOK = 16  # mentions looked at on either side of a metric within its sentence
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = regex.compile(r"[0-9０-９]")
+_SCOPE_HAS = regex.compile(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
 _SUPERLATIVE = regex.compile(r"(?:首|第一|唯一|最|率先)")
 _COUNT_AFTER_LIST = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}(?:个)?(?:村|社区|镇|乡|家|个|市|县|区)")
 _DIVIDED_INTO = regex.compile(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
@@ -377,8 +378,9 @@ class Attribution:
         pos = chains.start.get(m.start, m.start)
         if text[pos - 1:pos] != "在":
             return False
-        if text.startswith(self.scope_after, m.end) or _FIGURE_START.match(text, m.end) is not None:
-            return True
+        if text.startswith(self.scope_after, m.end) or _FIGURE_START.match(text, m.end) is not None \
+                or _SCOPE_HAS.match(text, m.end) is not None:
+            return True  # (这样的驿站在扬州有1300多个: what the place holds)
         if text[m.end:m.end + 1] == "的" and (pos < 2 or CLAUSE_BREAK.match(text, pos - 2) is not None):
             # ，在和谐社区的工位增加了80个: the place's own thing, counted in the same clause (not 该公司在某村的
             # 加工厂…: a place where the clause's subject works)

@@ -247,6 +247,7 @@ class EntityFinder:
         self.step_back = frozenset(data["attribution"]["step_back"])
         self.bare_back_far = frozenset(data.get("bare_back_references_far", ()))
         self.verb_not_before = frozenset(data.get("verb_not_before_suffixes", ()))
+        self.buyer_before = tuple(data.get("buyer_before", ()))
         self.suffix_words = tuple(data.get("suffix_words", ()))
         self.outlet_words = tuple(data.get("outlet_words", ()))
         edges = data["name_edges"]
@@ -1316,6 +1317,8 @@ class EntityFinder:
                     break  # a body word within its paragraph or early in the next; 这里 may follow a scene further
                 if earlier.back_reference and not deictic:
                     continue
+                if not deictic and text.endswith(self.buyer_before, max(0, earlier.start - 3), earlier.start):
+                    continue  # 一半卖给南昌某公司。公司规模不断扩大: the buyer is no story's body
                 if etype == "@place" and earlier.type not in _ADMIN_TYPES and earlier.type != "park":
                     named = earlier.parent if earlier.parent and earlier.name.startswith(earlier.parent) else None
                     place = next((x for x in reversed(found[:k]) if x.name == named and x.type in _ADMIN_TYPES),
