@@ -386,3 +386,12 @@ def test_kuan_nongmuhu_dingduo_and_two_idioms() -> None:
 def test_tenths_routes_sessions_and_names(text: str, expected: list) -> None:
     got = [(m.text, m.value, m.value_max) for m in extract(text).metrics]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("13日零时30分，社区党委书记赶到现场。", []),                   # a clock time in Chinese numerals
+    ("嘉兴公交101路从嘉兴火车站出发。", []),                         # a bus route after 公交
+    ("汉川纱锭产业生产规模达300多万锭。", [("300多万锭", 3000000.0, None)]),  # spindles
+])
+def test_clock_times_routes_and_spindles(text: str, expected: list) -> None:
+    assert [(m.text, m.value, m.value_max) for m in extract(text).metrics] == expected

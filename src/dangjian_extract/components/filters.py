@@ -24,6 +24,7 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 # 有一所中心校、两个教学点: a noun, then another count in the same list
 _LISTED_COUNT = regex.compile(r"[^，。；！？,;!?、\n]{1,8}、[0-9两二三四五六七八九十几]")
 _VAGUE_HEADS = frozenset("数几")
+_ROUTE_BEFORE = ("公交", "公交车", "巴士")
 REJECTED_KEY = "rejected"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", '"': '"'}
 CLAUSE_PUNCT = set("，。；！？,;!?")
@@ -288,8 +289,9 @@ class MetricFilter:
         if kind == "score":
             if is_chinese:
                 return "not_a_score"  # 十分满意
-            if start >= 2 and text[start - 1] in self.clock_before and text[start - 2].isdigit():
-                return "clock_time"  # 7点30分
+            if start >= 2 and text[start - 1] in self.clock_before and (
+                    text[start - 2].isdigit() or text[start - 2] in _NUMERAL_CHARS or text[start - 2] == "零"):
+                return "clock_time"  # 7点30分, 零时30分
         unit_text = x.unit_text or ""
         if is_chinese and numeral in self.holidays and (x.numeral_start == 0 or text[x.numeral_start - 1]
                                                          not in _NUMERAL_CHARS) \
@@ -328,6 +330,8 @@ class MetricFilter:
             return "session"  # 十三届全国人大三次会议: the session's number (召开3次会议 counts meetings)
         if kind == "duration" and unit == "年" and text[start:start + 1] in _VAGUE_HEADS and text.startswith("来", end):
             return "vague_duration"  # 数十年来, 几十年来: a long time, no figure
+        if unit_text == "路" and text.endswith(_ROUTE_BEFORE, 0, start):
+            return "route"  # 嘉兴公交101路: a bus route's number
         followers = self.not_followed_by.get(unit_text) or self.not_followed_by.get(unit)
         if followers and any(text.startswith(w, end) for w in followers):
             return "part_of_word"  # 3单元, 5部门, 3道路
