@@ -2090,3 +2090,9 @@ def test_a_place_that_holds_a_count_after_zai_is_its_scope_and_a_buyer_is_no_sto
 @pytest.mark.parametrize("text", ["采煤沉陷区植被恢复1.1万亩。", "6万多鹰潭人再走街串巷，开了1.3万家烘焙门店。"])
 def test_common_words_ending_in_a_suffix_name_no_place(text: str) -> None:
     assert not any(e.name in ("沉陷区", "采煤沉陷区", "再走街串巷") for e in extract(text).entities)
+
+
+def test_the_whole_region_after_an_autonomous_region_is_the_region() -> None:
+    text = ("内蒙古自治区鄂尔多斯市达拉特旗发展高标准农田。\n"
+            "2024年，内蒙古自治区“吨粮田”面积达到850万亩，全区粮食作物平均单产同比增加24.2斤。")
+    assert extract(text).metrics[-1].entity.name == "内蒙古自治区"

@@ -62,6 +62,7 @@ _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _HALLS = ("馆",)  # 浙江省文化馆, 某县图书馆: an institution named by its place alone
+_REGION_SUFFIX = "自治区"
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
@@ -1487,6 +1488,11 @@ class EntityFinder:
                         and not earlier.back_reference and earlier.name.endswith(suffix):
                     # 万盛经开区…该区: a zone governed like a district, named last
                     return Mention(start, end, earlier.name, "park", earlier.parent, True, back_reference=True,
+                                   suffix=suffix)
+                if same_suffix and suffix == "区" and etype == "district" and earlier.type == "province" \
+                        and not earlier.back_reference and earlier.name.endswith(_REGION_SUFFIX):
+                    # 内蒙古自治区…，全区粮食作物…: an autonomous region named last is the 区 of 全区
+                    return Mention(start, end, earlier.name, "province", None, True, back_reference=True,
                                    suffix=suffix)
                 if earlier.back_reference or earlier.type != etype:
                     continue
