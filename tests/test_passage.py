@@ -2096,3 +2096,9 @@ def test_the_whole_region_after_an_autonomous_region_is_the_region() -> None:
     text = ("内蒙古自治区鄂尔多斯市达拉特旗发展高标准农田。\n"
             "2024年，内蒙古自治区“吨粮田”面积达到850万亩，全区粮食作物平均单产同比增加24.2斤。")
     assert extract(text).metrics[-1].entity.name == "内蒙古自治区"
+
+
+def test_places_listed_after_zai_and_counted_are_the_scope_of_the_figures() -> None:
+    text = ("淳安县千岛湖镇航川村发展民宿。村里民宿有30家。\n"
+            "该模式已在建德市、淳安县两地的15个村复制推广，覆盖民宿床位2000余张。")
+    assert [m.entity.name for m in extract(text).metrics][1:] == ["淳安县", "淳安县"]

@@ -42,6 +42,8 @@ _FIGURE_START = regex.compile(r"[0-9０-９]")
 _SCOPE_HAS = regex.compile(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
 _SUPERLATIVE = regex.compile(r"(?:首|第一|唯一|最|率先)")
 _COUNT_AFTER_LIST = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}(?:个)?(?:村|社区|镇|乡|家|个|市|县|区)")
+_PLACES_COUNTED = regex.compile(r"[两三四五六七八九十]地")
+_LISTED_AFTER_ZAI = regex.compile(r"在(?:[^\s，。；、,;]{2,12}、){1,6}$")
 _DIVIDED_INTO = regex.compile(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
 #: a clause that opens on 其中 and runs to the end of the text searched (the metric's own clause)
 _SUBSET_CLAUSE = regex.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
@@ -376,6 +378,8 @@ class Attribution:
         """在怒江州各地蓬勃发展，新增岗位1152个; 已在某区224个村社推广应用，累计受理…: a place written as the scope
         of its sentence's figures (before a word of scope, or right before a figure)."""
         pos = chains.start.get(m.start, m.start)
+        if _PLACES_COUNTED.match(text, m.end) and _LISTED_AFTER_ZAI.search(text, max(0, pos - 60), pos):
+            return True  # 已在建德市、淳安县两地的15个村推广: the places listed after 在 and counted
         if text[pos - 1:pos] != "在":
             return False
         if text.startswith(self.scope_after, m.end) or _FIGURE_START.match(text, m.end) is not None \
@@ -774,6 +778,8 @@ class Attribution:
             return True  # 智水村、智平村、星宿村及周边村: the list's last item
         if text[mention.start - 1:mention.start] == "、" and _COUNT_AFTER_LIST.match(after):
             return True  # 甘溪村、…、复兴村6村山水相连: the last item, then the count of the list
+        if text[mention.start - 1:mention.start] == "、" and _PLACES_COUNTED.match(after):
+            return False  # 已在建德市、淳安县两地的15个村推广: the places counted are the figures' scope
         if after[:1] in ("和", "与", "及"):
             brk = CLAUSE_BREAK.search(text, mention.end, mention.end + 80)
             if _COUNTED_LIST_END.search(text, mention.end, brk.start() if brk else mention.end + 80):
@@ -1064,7 +1070,8 @@ class Attribution:
                         and not (m.end < begin and m.path is not None and not m.back_reference
                                  and subject is not None and subject[1] in ADMIN_LEVELS
                                  and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
-                                 and self._opens_clause(text, m, para, chains)):
+                                 and self._opens_clause(text, m, para, chains)) \
+                        and not (_PLACES_COUNTED.match(text, m.end) and self._scope(text, m, chains)):
                     # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare
                     # 街道 in a village's report name its subdistrict)
                     return False
