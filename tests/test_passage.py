@@ -2102,3 +2102,13 @@ def test_places_listed_after_zai_and_counted_are_the_scope_of_the_figures() -> N
     text = ("淳安县千岛湖镇航川村发展民宿。村里民宿有30家。\n"
             "该模式已在建德市、淳安县两地的15个村复制推广，覆盖民宿床位2000余张。")
     assert [m.entity.name for m in extract(text).metrics][1:] == ["淳安县", "淳安县"]
+
+
+def test_a_hamlet_named_by_a_family_and_a_landform_is_a_place_of_the_story() -> None:
+    text = ("贵州大方县黄泥塘镇发展果园。\n这几年，荒山秃岭的罗家坡打了一场翻身仗。"
+            "昔日的罗家坡，石漠化土地占八成。\n如今，一条硬化路正在修建，总长3.4公里，直通罗家坡。")
+    assert [m.entity.name for m in extract(text).metrics] == ["罗家坡", "罗家坡"]
+
+
+def test_a_family_landform_word_written_once_is_no_place() -> None:
+    assert "张家湾" not in [e.name for e in extract("大方县在张家湾修路3.4公里。").entities]

@@ -63,6 +63,7 @@ _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for wh
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _HALLS = ("馆",)  # 浙江省文化馆, 某县图书馆: an institution named by its place alone
 _REGION_SUFFIX = "自治区"
+_HAMLET = regex.compile(r"(?<![\p{Han}]家)\p{Han}家[坡湾沟坪岭坝冲岗洼梁塬峪岔]")
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
@@ -595,6 +596,8 @@ class EntityFinder:
             found = self._works_projects(text, found)
         if "项目" in text or "工程" in text or "场" in text:
             found = self._projects_after_companies(found)
+        if "家" in text:
+            found = self._hamlets(text, found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._back_to_short_forms(self._no_county_in_county(
                 gazetteer, self._own_word_forms(gazetteer, text, self._add_short_forms(gazetteer, text, found)))))
@@ -1096,6 +1099,27 @@ class EntityFinder:
                 continue
             etype = level_to_entity_type(resolution.level or "county", full)
             extra.append(Mention(start, end, full, etype, None, True, suffix=""))
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    def _hamlets(self, text: str, found: list[Mention]) -> list[Mention]:
+        """罗家坡, 张家湾: a hamlet named by a family and a landform (某家坡/湾/沟/坪…), written twice or more
+        without a suffix, is a village of the story (the one after it, 罗家坡村, is found by its suffix)."""
+        counts: dict[str, list[int]] = {}
+        for m in _HAMLET.finditer(text):
+            counts.setdefault(m.group(), []).append(m.start())
+        starts = [m.start for m in found]
+        extra = []
+        for name, ats in counts.items():
+            if len(ats) < 2 or name[0] in self.function_chars or name[0] in CN_NUMERAL_CHARS:
+                continue
+            for at in ats:
+                end = at + len(name)
+                i = bisect_right(starts, at) - 1
+                if i >= 0 and found[i].end > at or i + 1 < len(found) and found[i + 1].start < end:
+                    continue  # inside or across a name found (毛家沟村)
+                extra.append(Mention(at, end, name, "village", None, True, suffix=""))
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
