@@ -2112,3 +2112,9 @@ def test_a_hamlet_named_by_a_family_and_a_landform_is_a_place_of_the_story() -> 
 
 def test_a_family_landform_word_written_once_is_no_place() -> None:
     assert "张家湾" not in [e.name for e in extract("大方县在张家湾修路3.4公里。").entities]
+
+
+def test_households_villagers_name_no_village() -> None:
+    text = "天柱县渡马镇共和村甘溪侗寨推行合约食堂。前段时间，甘溪侗寨两户村民闹矛盾。此后，全村建起3个合约食堂。"
+    result = extract(text)
+    assert "两户村" not in [e.name for e in result.entities]

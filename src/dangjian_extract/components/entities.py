@@ -927,6 +927,10 @@ class EntityFinder:
         if official is not None and len(official) == 2 and official[0] in self.motion_heads \
                 and (parent is None or s1 - len(official) > run_start) and not self._evidence_after(text, s1):
             official = None  # 直到下村后, 回村: going to the village (下村 and 回村 are villages elsewhere)
+        if official is not None and suffix == "村" and text[s1:s1 + 1] in self.village_word_chars \
+                and (head := _NUMERAL_HEAD.match(official)) is not None \
+                and official.startswith(self.measure_words, head.end()):
+            official = None  # 甘溪侗寨两户村民闹矛盾: two households' villagers (两户村 is a village elsewhere)
         if official is not None and suffix == "村" and parent is None and text[s1:s1 + 1] in self.village_word_chars:
             broader = gazetteer.short_form_of(official[:-1])
             if broader is not None and broader in text and broader not in gazetteer.above(official):
