@@ -313,3 +313,8 @@ def test_an_account_line_names_its_item_before_the_sum() -> None:
 def test_a_price_per_unit_keeps_what_is_priced(text: str, figure: str, obj: str) -> None:
     m = next(m for m in extract(text).metrics if m.text == figure)
     assert m.object == obj
+
+
+def test_a_rate_denominator_is_no_object() -> None:
+    m = extract("全区粮食作物平均单产同比增加24.2斤，达到779.7斤/亩。").metrics[-1]
+    assert m.object == "粮食作物平均单产"

@@ -68,6 +68,7 @@ _NOUN_START = regex.compile(r"(?![的和与及等在为是了将到从把被向�
 # an account line: item，sum，comment； (修农田机电井，2536元，老百姓浇地不发愁；)
 _ITEM_ENDS = frozenset("，,；;。")
 _LIST_JOINS = ("以及", "及", "和", "与")  # the last item of a list of shares or figures
+_PER_MARKS = frozenset("/／")
 _ITEM_STARTS = "，,；;。：:\n"
 _HAN_LIST = regex.compile(r"[\p{Han}、]+")
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
@@ -397,7 +398,7 @@ class ContextReader:
             if dim is not None:
                 return dim  # 占地1000余平方米的车棚, 全长3公里的道路: the dimension written before the figure
         after = self._after_phrase(text, span, place_after)
-        if after:
+        if after and after[0] not in _PER_MARKS:  # (779.7斤/亩: a rate's denominator, no object)
             return after
         if x.kind == "money" and not prefix.strip(" ") and text[span.end_char:span.end_char + 1] in _ITEM_ENDS:
             item = self._account_item(text, span.start_char - len(prefix) - 1)
