@@ -2118,3 +2118,9 @@ def test_households_villagers_name_no_village() -> None:
     text = "天柱县渡马镇共和村甘溪侗寨推行合约食堂。前段时间，甘溪侗寨两户村民闹矛盾。此后，全村建起3个合约食堂。"
     result = extract(text)
     assert "两户村" not in [e.name for e in result.entities]
+
+
+def test_a_quotation_closed_by_a_name_introduced_with_listed_titles_is_the_body() -> None:
+    text = ("自贡市推进园区党建。\n自贡东恒新能源科技有限公司党支部书记、总经理王成是一名老党员。"
+            "园区党校协调公司与四川轻化工大学联合成立党员技术攻关队。“现在，企业已申请专利6件。”王成说。")
+    assert extract(text).metrics[-1].entity.name == "自贡东恒新能源科技有限公司"

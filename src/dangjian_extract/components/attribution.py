@@ -677,10 +677,16 @@ class Attribution:
         while at > 0:
             title = self._title_before.search(text, max(0, at - _TITLE_REACH), at)
             if title is not None:
-                k = bisect_left(starts, title.start()) - 1
-                while k >= 0 and mentions[k].end > title.start():
+                begin = title.start()
+                while text[begin - 1:begin] == "、":  # 某公司党支部书记、总经理王成: titles listed
+                    more = self._title_before.search(text, max(0, begin - 1 - _TITLE_REACH), begin - 1)
+                    if more is None:
+                        break
+                    begin = more.start()
+                k = bisect_left(starts, begin) - 1
+                while k >= 0 and mentions[k].end > begin:
                     k -= 1
-                if k >= 0 and mentions[k].end == title.start() and mentions[k].type in _BODY_SUBJECTS \
+                if k >= 0 and mentions[k].end == begin and mentions[k].type in _BODY_SUBJECTS \
                         and not mentions[k].back_reference:
                     return k
             at = text.rfind(name, max(0, opening - self.passage_limit), at)
