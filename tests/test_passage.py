@@ -2124,3 +2124,11 @@ def test_a_quotation_closed_by_a_name_introduced_with_listed_titles_is_the_body(
     text = ("自贡市推进园区党建。\n自贡东恒新能源科技有限公司党支部书记、总经理王成是一名老党员。"
             "园区党校协调公司与四川轻化工大学联合成立党员技术攻关队。“现在，企业已申请专利6件。”王成说。")
     assert extract(text).metrics[-1].entity.name == "自贡东恒新能源科技有限公司"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("仅在云渡服务区，就有40多名当地人获得就业机会。", "云渡服务区"),
+    ("虹桥枢纽是春运期间往来上海旅客的重要集散地，每天迎送旅客超过110万人次。", "虹桥枢纽"),
+])
+def test_service_areas_and_hubs_are_places(text: str, name: str) -> None:
+    assert extract(text).metrics[-1].entity.name == name
