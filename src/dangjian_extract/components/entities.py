@@ -1753,7 +1753,7 @@ class EntityFinder:
                     # 下设|楼栋党小组: a verb before the descriptors is no name either
                     # (蔬|菜|批发市场: a market's name is two characters at least once its kind is stripped)
                     return rest not in self.boundary_words and rest[-2:] not in self.boundary_words \
-                        and not (len(rest) > 2 and rest[-2:] in self.clause_heads) \
+                        and rest[-2:] not in self.clause_heads \
                         and (etype in _NAMED_BODY_TYPES or len(rest) >= 2 and rest[-1] not in self.not_before_suffix
                              and rest[-1] != "化")  # (还注重将|菜市场, 标准化|菜市场)
                 rest = rest[:-len(word)]
