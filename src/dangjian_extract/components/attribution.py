@@ -871,7 +871,10 @@ class Attribution:
         while g > 0 and subheads[g - 1] == text.rfind("\n", 0, above - 1) + 1:
             g -= 1
             above = subheads[g]
-        if above == 0 or not text[:above].rstrip().endswith(tuple(_SUBHEAD_PARAGRAPH_ENDS)):
+        last = above - 1
+        while last >= 0 and text[last].isspace():
+            last -= 1
+        if last < 0 or text[last] not in _SUBHEAD_PARAGRAPH_ENDS:
             return None
         if bisect_left(starts, above) != bisect_left(starts, own):
             return None  # (浙江嵊州—— above: the heads name the place)

@@ -63,7 +63,7 @@ _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for wh
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _HALLS = ("馆",)  # 浙江省文化馆, 某县图书馆: an institution named by its place alone
 _REGION_SUFFIX = "自治区"
-_HAMLET = regex.compile(r"(?<![\p{Han}]家)\p{Han}家[坡湾沟坪岭坝冲岗洼梁塬峪岔]")
+_HAMLET = regex.compile(r"\p{Han}家[坡湾沟坪岭坝冲岗洼梁塬峪岔]")
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
