@@ -318,3 +318,11 @@ def test_a_price_per_unit_keeps_what_is_priced(text: str, figure: str, obj: str)
 def test_a_rate_denominator_is_no_object() -> None:
     m = extract("全区粮食作物平均单产同比增加24.2斤，达到779.7斤/亩。").metrics[-1]
     assert m.object == "粮食作物平均单产"
+
+
+@pytest.mark.parametrize("text, figure, obj", [
+    ("车间年销售额稳定超过1000万元。", "1000万元", "车间年销售额"),
+    ("过去村里的桃子散种散卖，每斤只能卖三四元。", "三四元", "每斤"),   # nothing but the unit: kept
+])
+def test_an_adverb_or_a_lone_unit_word_at_the_object_end(text: str, figure: str, obj: str) -> None:
+    assert next(m for m in extract(text).metrics if m.text == figure).object == obj

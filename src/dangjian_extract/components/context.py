@@ -208,6 +208,7 @@ class ContextReader:
         # (a sub with an anchor at the end is tried at every position of the piece)
         self._trim_start_words = tuple(str(w) for w in ctx["object_trim_start"] if w)
         self._trim_end_words = (*(str(w) for w in ctx["object_trim_end"] if w), "等")
+        self._per_unit_end = tuple(ctx.get("object_per_unit_end", ()))
         # the small patterns read for every metric too: a call of re costs half one of regex on these strings
         for attr, pattern in (("_after_break", _AFTER_BREAK), ("_age", _AGE), ("_digit", _DIGIT), ("_of", _OF),
                               ("_quoted_head", _QUOTED_HEAD), ("_paren", _PAREN), ("_gloss", _GLOSS),
@@ -765,6 +766,10 @@ class ContextReader:
                 break
             phrase = trimmed
         phrase = phrase.lstrip("的、")
+        if phrase.endswith(self._per_unit_end):
+            unit = next(w for w in self._per_unit_end if phrase.endswith(w))
+            if len(phrase) > len(unit):
+                phrase = phrase[:-len(unit)]  # 普通山药一斤|卖3.3元: what is priced, not the unit it is priced by
         if phrase.endswith(_MODAL_INCOME):
             # 每户可增收|1.5万元: the income gain is the object, without the modal
             phrase = phrase[:-3] + "增收" if phrase[-3] in "可能将" else phrase
