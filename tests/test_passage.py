@@ -2132,3 +2132,9 @@ def test_a_quotation_closed_by_a_name_introduced_with_listed_titles_is_the_body(
 ])
 def test_service_areas_and_hubs_are_places(text: str, name: str) -> None:
     assert extract(text).metrics[-1].entity.name == name
+
+
+def test_an_epithet_between_zai_and_the_place_still_opens_a_story_on_it() -> None:
+    text = ("江苏宜兴推进陶文化。前墅龙窑位于丁蜀镇三洞桥村，通长43.4米。\n"
+            "在“陶都”宜兴，陶制品从上世纪90年代开始使用电烧，目前99%的产品都采取这两种方法制作。")
+    assert extract(text).metrics[-1].entity.name == "宜兴市"

@@ -42,6 +42,7 @@ _FIGURE_START = regex.compile(r"[0-9０-９]")
 _SCOPE_HAS = regex.compile(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
 _SUPERLATIVE = regex.compile(r"(?:首|第一|唯一|最|率先)")
 _COUNT_AFTER_LIST = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}(?:个)?(?:村|社区|镇|乡|家|个|市|县|区)")
+_EPITHET_AFTER_ZAI = regex.compile(r"在[“\"][^”\"，。]{1,8}[”\"]?$")
 _PLACES_COUNTED = regex.compile(r"[两三四五六七八九十]地")
 _LISTED_AFTER_ZAI = regex.compile(r"在(?:[^\s，。；、,;]{2,12}、){1,6}$")
 _DIVIDED_INTO = regex.compile(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
@@ -821,6 +822,8 @@ class Attribution:
         head = self._past_connective(_clause_head(text, pos, floor, 12))
         if head is not None and head.endswith("以") and text.startswith("为例", mention.end):
             return True  # 以保滩街道为例，…: the example the text goes on about
+        if head is not None and _EPITHET_AFTER_ZAI.search(head):
+            head = head[:_EPITHET_AFTER_ZAI.search(head).start() + 1]  # 在“陶都”宜兴，…: an epithet before the place
         if head is not None and head.endswith("在") and len(head) > 1:
             head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (both open the clause)
         if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
