@@ -2138,3 +2138,9 @@ def test_an_epithet_between_zai_and_the_place_still_opens_a_story_on_it() -> Non
     text = ("江苏宜兴推进陶文化。前墅龙窑位于丁蜀镇三洞桥村，通长43.4米。\n"
             "在“陶都”宜兴，陶制品从上世纪90年代开始使用电烧，目前99%的产品都采取这两种方法制作。")
     assert extract(text).metrics[-1].entity.name == "宜兴市"
+
+
+def test_a_place_people_counted_open_the_clause_on_the_place() -> None:
+    text = ("江西鹰潭推进烘焙产业。周塘村有8家烘焙企业。\n"
+            "从挑货郎到创业客，烘焙生意做到了全国各地。到2015年，6万多鹰潭人在外开了1.3万家烘焙门店，年产值超50亿元。")
+    assert [m.entity.name for m in extract(text).metrics][-2:] == ["鹰潭市", "鹰潭市"]

@@ -43,6 +43,7 @@ _SCOPE_HAS = regex.compile(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约
 _SUPERLATIVE = regex.compile(r"(?:首|第一|唯一|最|率先)")
 _COUNT_AFTER_LIST = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}(?:个)?(?:村|社区|镇|乡|家|个|市|县|区)")
 _EPITHET_AFTER_ZAI = regex.compile(r"在[“\"][^”\"，。]{1,8}[”\"]?$")
+_PEOPLE_COUNT = regex.compile(r"(?:近|约|超过?)?[0-9０-９.一二三四五六七八九十百千万两]+[万千百]?[多余]?")
 _PLACES_COUNTED = regex.compile(r"[两三四五六七八九十]地")
 _LISTED_AFTER_ZAI = regex.compile(r"在(?:[^\s，。；、,;]{2,12}、){1,6}$")
 _DIVIDED_INTO = regex.compile(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
@@ -828,6 +829,8 @@ class Attribution:
             head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (both open the clause)
         if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
+        if head and text[mention.end:mention.end + 1] == "人" and _PEOPLE_COUNT.fullmatch(head):
+            return True  # 6万多鹰潭人在外开了1.3万家门店: the place's people, counted, open the clause
         if head in _INTRODUCED and mention.type == "enterprise":
             return True  # 另外，新引进龙耀木业，总投资50万元: a company brought in is the subject of what follows
         if head and mention.type == "enterprise" and head.endswith(_FOUNDED) and "村" not in head:

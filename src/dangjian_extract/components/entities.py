@@ -63,6 +63,7 @@ _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for wh
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _HALLS = ("馆",)  # 浙江省文化馆, 某县图书馆: an institution named by its place alone
 _REGION_SUFFIX = "自治区"
+_COUNT_TAILS = frozenset("多余万千百几0123456789")  # 6万多|鹰潭人: people of a place, counted
 _HAMLET = regex.compile(r"\p{Han}家[坡湾沟坪岭坝冲岗洼梁塬峪岔]")
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
@@ -1087,8 +1088,9 @@ class EntityFinder:
                 continue  # inside or across a name already found
             if self._dateline.search(text, max(0, start - 4), start) or self._dated.match(text, end):
                 continue  # 新华社北京6月30日电: a dateline names no subject (guide §4 rule 6)
-            if start not in form_ends and self._inside_a_word(text, start, found, i):
-                continue  # 三河汇福粮油江苏基地: a short form inside a body's name (not 江门|新会)
+            if start not in form_ends and self._inside_a_word(text, start, found, i) \
+                    and not (text[start - 1] in _COUNT_TAILS and text[end:end + 1] == "人"):
+                continue  # 三河汇福粮油江苏基地: a short form inside a body's name (not 江门|新会, nor 6万多|鹰潭人)
             if context and text.startswith(self.outlet_words, end):
                 continue  # 咸阳日报 in a report on 兴平市: the outlet's city is no place of the report
             resolution = gazetteer.resolve(full, context)
