@@ -74,7 +74,7 @@ _FULL_STOP = regex.compile(r"[。！？!?]")
 _SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
-_SENTENCE_STOP = re.compile(r"[。！？!?\n]")
+_SENTENCE_STOP = regex.compile(r"(?r)[。！？!?\n]")  # searched backwards
 _SENTENCE_REACH = 80
 # 贡献了全市18%的GDP、22%的工业增加值以及98%的…: the shares listed after the first share of one base
 _SHARE_LIST = re.compile(r"的?(?:[\d.]+[%％]的[^，。；、,;]{1,15}(?:、|以及|及|和))+")
@@ -968,10 +968,8 @@ class Attribution:
         component) is that city, though the report's region names another."""
         if len(m.name) <= 2 or m.name[:1] == text[m.start:m.start + 1] or m.name[-1] != text[m.end - 1]:
             return None  # (a bare 全市 that found no city keeps its own word; 全区 resolved to a city is no district)
-        lo = max(0, m.start - _SENTENCE_REACH)
-        cut = _SENTENCE_STOP.search(text[lo:m.start][::-1])
-        if cut is not None:
-            lo = m.start - cut.start()
+        stop = _SENTENCE_STOP.search(text, max(0, m.start - _SENTENCE_REACH), m.start)  # the last one before it
+        lo = stop.end() if stop is not None else max(0, m.start - _SENTENCE_REACH)
         return ref_of(m) if text.find(m.name[:-1], lo, m.start) >= 0 else None
 
     def _report_place(self, m: Mention, region: list[Mention],

@@ -61,7 +61,6 @@ _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
-_HALLS = ("馆",)  # 浙江省文化馆, 某县图书馆: an institution named by its place alone
 _REGION_SUFFIX = "自治区"
 _COUNT_TAILS = frozenset("多余万千百几0123456789")  # 6万多|鹰潭人: people of a place, counted
 _HAMLET = regex.compile(r"\p{Han}家[坡湾沟坪岭坝冲岗洼梁塬峪岔]")
@@ -183,6 +182,8 @@ class EntityFinder:
         self.boundary_re = compile_fast(alternation(set(self.boundaries) | self.weak | edges))
         self.join_after = tuple(data["join_after"])
         self.named_with_place = frozenset(data["named_with_place"])
+        # 浙江省文化馆, 某县图书馆: institutions of other types named by their place alone, by the end of the suffix
+        self.named_with_place_ends = tuple(data.get("named_with_place_ends", ()))
         # 酱品厂|小区, 某某公司|宿舍: a body's housing compound is named after the body
         self.compound_of = frozenset(data.get("compound_of_bodies", ()))
         self.motion_heads = frozenset(data["name_edges"].get("motion_heads", ""))
@@ -372,7 +373,8 @@ class EntityFinder:
             if prev is not None and prev.end == s0 and prev.type == etype and etype not in _GAZETTEER_TYPES:
                 last_end = s1  # 深中通道|项目: the type's bare word after a name of that type adds nothing
                 continue
-            if prev is not None and prev.end == s0 and (etype in self.named_with_place or suffix.endswith(_HALLS)) \
+            if prev is not None and prev.end == s0 \
+                    and (etype in self.named_with_place or suffix.endswith(self.named_with_place_ends)) \
                     and not prev.back_reference \
                     and not (prev.type == "enterprise" and suffix in self.inside_bodies):
                 # 汉江街道党群服务中心: a body named by its place alone (not 某某有限公司|实验室, the company's lab)

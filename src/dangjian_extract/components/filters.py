@@ -24,7 +24,6 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 # 有一所中心校、两个教学点: a noun, then another count in the same list
 _LISTED_COUNT = regex.compile(r"[^，。；！？,;!?、\n]{1,8}、[0-9两二三四五六七八九十几]")
 _VAGUE_HEADS = frozenset("数几")
-_ROUTE_BEFORE = ("公交", "公交车", "巴士")
 REJECTED_KEY = "rejected"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", '"': '"'}
 CLAUSE_PUNCT = set("，。；！？,;!?")
@@ -129,6 +128,7 @@ class MetricFilter:
         self.parties_units = set(raw.get("parties_units", ()))
         self.phase_nouns = tuple(raw.get("phase_nouns", ()))
         self.holidays = frozenset(raw.get("holidays", ()))
+        self.route_before = tuple(raw.get("route_before", ()))
         session = raw.get("session_ordinal", {})
         self.session_before = session.get("before", "")
         self.session_reach = int(session.get("reach", 0))
@@ -330,7 +330,7 @@ class MetricFilter:
             return "session"  # 十三届全国人大三次会议: the session's number (召开3次会议 counts meetings)
         if kind == "duration" and unit == "年" and text[start:start + 1] in _VAGUE_HEADS and text.startswith("来", end):
             return "vague_duration"  # 数十年来, 几十年来: a long time, no figure
-        if unit_text == "路" and text.endswith(_ROUTE_BEFORE, 0, start):
+        if unit_text == "路" and text.endswith(self.route_before, 0, start):
             return "route"  # 嘉兴公交101路: a bus route's number
         followers = self.not_followed_by.get(unit_text) or self.not_followed_by.get(unit)
         if followers and any(text.startswith(w, end) for w in followers):
