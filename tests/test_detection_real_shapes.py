@@ -395,3 +395,15 @@ def test_tenths_routes_sessions_and_names(text: str, expected: list) -> None:
 ])
 def test_clock_times_routes_and_spindles(text: str, expected: list) -> None:
     assert [(m.text, m.value, m.value_max) for m in extract(text).metrics] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("办案人员先将经营者黄某、艾某找来询问。二人神情紧张、闪烁其词。", []),  # the two just named
+    ("“眼下两家看似各缺一条地垄，实际上是界线模糊了。”", []),
+    ("合作社帮助两人就业。", [("两人", 2.0, "exact")]),                      # a count after its verb
+    ("黑龙江技术员林清双，手指拂过一只狮头鹅厚实的羽翼。", []),             # 过 as an aspect particle
+    ("公司没有缺席过一次广交会。", []),
+    ("年产值过一亿元。", [("一亿元", 100000000.0, "over")]),                 # 过 before a sum: over
+])
+def test_pair_pronouns_and_guo_as_an_aspect_particle(text: str, expected: list) -> None:
+    assert [(m.text, m.value, m.qualifier) for m in extract(text).metrics] == expected

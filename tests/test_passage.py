@@ -2144,3 +2144,40 @@ def test_a_place_people_counted_open_the_clause_on_the_place() -> None:
     text = ("江西鹰潭推进烘焙产业。周塘村有8家烘焙企业。\n"
             "从挑货郎到创业客，烘焙生意做到了全国各地。到2015年，6万多鹰潭人在外开了1.3万家烘焙门店，年产值超50亿元。")
     assert [m.entity.name for m in extract(text).metrics][-2:] == ["鹰潭市", "鹰潭市"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("吉林梨树县推进诉源治理。邹昌政是吉林省梨树县人民法院孤家子人民法庭法官。这个法庭管辖3个乡镇。",
+     "梨树县人民法院孤家子人民法庭"),
+    ("河北木兰县推进调解。2025年以来，木兰县人民法院民事案件调撤率达72.84%。", "木兰县人民法院"),
+    ("甘肃酒泉推进公益诉讼。肃州区人民检察院办理公益诉讼案件46件。", "肃州区人民检察院"),
+    ("湖北襄阳推进养老。团山镇福利院现有特困供养人员31人。", "团山镇福利院"),
+    ("湖南常德抢险。20日凌晨，常德市消防救援支队88名队员出征。", "常德市消防救援支队"),
+])
+def test_courts_procuratorates_care_homes_and_fire_brigades_are_bodies(text: str, name: str) -> None:
+    assert extract(text).metrics[-1].entity.name == name
+
+
+def test_a_care_home_run_by_the_state_is_no_name() -> None:
+    names = [e.name for e in extract("团山镇福利院是襄阳高新区唯一的公办福利院，现有老人31人。").entities]
+    assert "公办福利院" not in names and "团山镇福利院" in names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a scene set in a company's workshop is the company's
+    ("浙江舟山普陀区发展海洋经济。在舟山市常青海洋食品有限公司蛋白肽生产车间，原本每吨3000元的边角料制成了肽粉。",
+     "舟山市常青海洋食品有限公司"),
+    # a scene inside a village's shed
+    ("北京丰台区推进消防。在北京市丰台区大红门街道时村的充电棚内，二人扑灭火情，保全了20余辆电动自行车。", "时村"),
+    # 另一边的 + company opens a story on it
+    ("桐庐县分水镇发展制笔业。另一边的杭州晨彩塑料制品有限公司，自动化生产设备在高速运转：30多台注塑机嗡嗡作响。",
+     "杭州晨彩塑料制品有限公司"),
+])
+def test_scenes_set_inside_a_body_or_a_place(text: str, name: str) -> None:
+    assert extract(text).metrics[-1].entity.name == name
+
+
+def test_a_programme_in_quotes_inside_a_village_is_no_scene_on_the_village() -> None:
+    text = ("犍为县关爱留守儿童。正值暑假，在九井镇金鼓村“周五课栈”里，孩子们在写作业。依托党群服务中心搭建“周五课栈”，"
+            "招募志愿者组建爱心师资团80余个。")
+    assert extract(text).metrics[-1].entity.name == "犍为县"

@@ -248,6 +248,9 @@ class Attribution:
         self.actor_verbs = tuple(sorted(cfg.get("actor_verbs", ()), key=len, reverse=True))
         self._acting_adverbs = tuple(sorted(cfg.get("acting_adverbs", ()), key=len, reverse=True))
         self.scene_closers = tuple(cfg["scene_closers"])
+        # 在某村的充电棚内，…: inside a place's or a body's premises the scene is set on it (not inside a programme
+        # named in quotes: 在某村“周五课栈”里, an example of the report's own work)
+        self.inside_scene_closers = tuple(cfg.get("inside_scene_closers", ()))
         self.scope_after = tuple(cfg.get("scope_after", ()))
         self.visit_verbs = tuple(sorted(cfg.get("visit_verbs", ()), key=len, reverse=True))  # longest first
         self.object_owners = tuple(cfg.get("object_owners", {}).items())
@@ -405,7 +408,9 @@ class Attribution:
             return False  # 在怒江州各地…: the figure's scope
         brk = CLAUSE_BREAK.search(text, m.end, m.end + 40)
         return brk is None or text[brk.start():brk.start() + 1] not in "，," \
-            or not text[m.end:brk.start()].endswith(self.scene_closers)
+            or not text[m.end:brk.start()].endswith(self.scene_closers) \
+            and not (text[m.end:brk.start()].endswith(self.inside_scene_closers)
+                     and (m.type in _OWNED_TYPES or "“" not in text[m.end:brk.start()]))
 
     def _local_back(self, text: str, m: Mention, region: list[Mention], subject: tuple[Any, ...] | None) -> bool:
         """村里, 该村, 这里: a back-reference to the story's own place (not 全市, which steps back)."""

@@ -145,6 +145,9 @@ class MetricFilter:
         self.size_units = frozenset(raw.get("bare_multiplier_units", ()))
         self.label_prefixes = tuple(raw.get("label_prefixes", ()))
         self.heading_max_length = int(raw.get("heading_max_length", 0))
+        pairs = raw.get("pair_pronouns", {})
+        self.pair_words = frozenset(pairs.get("words", ()))
+        self.pair_openers = tuple(pairs.get("after", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -277,6 +280,9 @@ class MetricFilter:
                 and not text.endswith(self.one_count_before, 0, start) and not _LISTED_COUNT.match(text, end):
             # 一批, 一支队伍, 一个核心: "a", not a count (but 仅有一条硬化路, 有一所中心校、两个教学点 count)
             return "generic_one"
+        if text[start:end] in self.pair_words and x.qualifier == "exact" and _HAN_CHAR.match(text, end) \
+                and (not start or text.endswith(self.pair_openers, 0, start)):
+            return "pair_pronoun"  # …找来询问。二人神情紧张: the two just named, as a pronoun, not a count
         if source == "number" and unit == "个" and after == "一" and (
                 not numeral[:1].isdigit() or not _HAN_CHAR.match(text, end + 1)):
             return "slogan_items"  # 三个一, 四个一: a programme's name (not 20个一类县)

@@ -489,7 +489,8 @@ class QuantityFinder:
         word = text[start:end]
         if start and text[start - 1] in self._word_not_after.get(word, ()):
             return False  # 签约, 预约, 节约 …
-        return not (end < len(text) and text[end] in self._word_not_before.get(word, ()))
+        # (not_before holds characters or longer words: 过一 but not 过一亿)
+        return not any(text.startswith(w, end) for w in self._word_not_before.get(word, ()))
 
     def _qualified(self, cand: Candidate, text: str) -> Candidate:
         """Apply qualifier words around the span: a word before wins over one after, which wins over 余/多."""
