@@ -2181,3 +2181,24 @@ def test_a_programme_in_quotes_inside_a_village_is_no_scene_on_the_village() -> 
     text = ("犍为县关爱留守儿童。正值暑假，在九井镇金鼓村“周五课栈”里，孩子们在写作业。依托党群服务中心搭建“周五课栈”，"
             "招募志愿者组建爱心师资团80余个。")
     assert extract(text).metrics[-1].entity.name == "犍为县"
+
+
+def test_a_villagers_group_is_a_village_and_its_stem_names_it_after() -> None:
+    text = ("云南文山市发展产业。红旗社区庄子田居民小组所在地是山区。2021年，红旗社区建起服务站3个。"
+            "2022年，庄子田种植面积500亩。")
+    result = extract(text)
+    assert [(m.text, m.entity.name) for m in result.metrics] == [("3个", "红旗社区"), ("500亩", "庄子田居民小组")]
+
+
+def test_a_stem_before_a_suffix_of_its_own_is_no_village() -> None:
+    text = "綦江区石壕镇高山村发展产业。镇里种植黄桃500亩，高山茶园115亩。"
+    assert extract(text).metrics[-1].entity.name != "高山村"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("“有了路名，就很容易迷路。”理坑有百余栋明清时期建筑。", "很容易迷路"),
+    ("总经理介绍，前不久公司开展的一场直播，销售额突破37万元。", "前不久公司"),
+    ("黄陂区实施干部挂职新模式，邀请华中师范大学选派7名专家型干部。", "邀请华中师范大学"),
+])
+def test_verbs_and_time_words_start_no_name(text: str, wrong: str) -> None:
+    assert wrong not in [e.name for e in extract(text).entities]

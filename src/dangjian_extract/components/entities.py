@@ -219,6 +219,9 @@ class EntityFinder:
         else:
             self._trade_name = None
         self.suffix_followed_by = {k: frozenset(v) for k, v in data.get("suffix_followed_by", {}).items()}
+        self.stem_suffixes = tuple(data.get("stem_suffixes", ()))
+        # 居民小组, 村民小组: units below a village that no gazetteer holds; named like bodies, by a clean edge
+        self.ungazetted = frozenset(data.get("ungazetted_suffixes", ()))
         self.bare_back: dict[str, str] = dict(data.get("bare_back_references", {}))
         self.bare_by_type = frozenset(data.get("bare_back_by_type", ()))
         self.report_words: dict[str, str] = dict(data.get("bare_report_words", {}))
@@ -527,7 +530,7 @@ class EntityFinder:
                     found.append(mention)
                     last_end = s1
                 continue
-            if gazetteer is not None and etype in _GAZETTEER_TYPES:
+            if gazetteer is not None and etype in _GAZETTEER_TYPES and suffix not in self.ungazetted:
                 mention = self._official(gazetteer, text, run_start, s1, run, suffix, etype, name_part, clean, parent,
                                          found)
                 if mention is not None:
@@ -601,6 +604,8 @@ class EntityFinder:
             found = self._projects_after_companies(found)
         if "家" in text:
             found = self._hamlets(text, found)
+        if self.stem_suffixes:
+            found = self._village_stems(text, found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._back_to_short_forms(self._no_county_in_county(
                 gazetteer, self._own_word_forms(gazetteer, text, self._add_short_forms(gazetteer, text, found)))))
@@ -1128,6 +1133,39 @@ class EntityFinder:
                 if i >= 0 and found[i].end > at or i + 1 < len(found) and found[i + 1].start < end:
                     continue  # inside or across a name found (毛家沟村)
                 extra.append(Mention(at, end, name, "village", None, True, suffix=""))
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    def _village_stems(self, text: str, found: list[Mention]) -> list[Mention]:
+        """庄子田居民小组…。2022年，庄子田规模化种植…: a village (or a villagers' group) named once with its suffix
+        is called by its stem after that, where the stem opens a clause."""
+        stems: dict[str, Mention] = {}
+        for m in found:
+            if m.type != "village" or m.back_reference or m.suffix not in self.stem_suffixes:
+                continue
+            stem = m.name[:-len(m.suffix)]
+            if m.parent and stem.startswith(m.parent):
+                stem = stem[len(m.parent):]
+            if 2 <= len(stem) <= 4 and stem[0] not in self.function_chars and stem[0] not in CN_NUMERAL_CHARS:
+                stems.setdefault(stem, m)
+        if not stems:
+            return found
+        starts = [m.start for m in found]
+        extra = []
+        opening = rf"(?:^|(?<=[，。；：！？、,;:!?\n“”「」（）()]|年))(?:{alternation(stems)})"
+        for hit in regex.finditer(opening, text, regex.M):
+            at, end = hit.start(), hit.end()
+            named = stems[hit.group()]
+            if at < named.start:
+                continue  # (only after the name has been written out)
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and found[i].end > at or i + 1 < len(found) and found[i + 1].start < end:
+                continue  # inside or across a name found (庄子田居民小组 itself)
+            if text.startswith(self.stem_suffixes, end) or any(text[end:end + w] in self.suffix_type
+                                                               for w in range(1, 6)):
+                continue  # 庄子田村, 高山茶园 (after 高山村): a suffix follows, a name of its own
+            extra.append(Mention(at, end, named.name, "village", named.parent, True, suffix=""))
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
