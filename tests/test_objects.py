@@ -326,3 +326,14 @@ def test_a_rate_denominator_is_no_object() -> None:
 ])
 def test_an_adverb_or_a_lone_unit_word_at_the_object_end(text: str, figure: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == figure).object == obj
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("2022年，郭家桥乡争取到100万元产业融合资金。", "产业融合资金"),   # a money noun with four characters before it
+    ("依托近1400万元鲁渝协作资金支持，建成大棚。", "鲁渝协作资金"),
+    ("化解2户邻居的纠纷。", "邻居"),                                    # the noun counted, before 的
+    ("外出务工的青壮年一度占七成。", "青壮年"),                          # an adverb after the noun is no part of it
+    ("开发面积只占流转林地的1/10。", "面积"),
+])
+def test_money_nouns_counted_nouns_and_adverbs_after_the_noun(text: str, obj: str) -> None:
+    assert extract(text).metrics[0].object == obj

@@ -137,12 +137,14 @@ class ContextReader:
         sources["_increase"] = alternation(self.lex.increase)
         sources["_decrease"] = alternation(self.lex.decrease)
         sources["_after_noun"] = _trie(ctx["object_nouns_after"])
-        # 帮扶资金, 经济收入: a money noun with up to two characters of its own before it
+        # 帮扶资金, 经济收入, 产业融合资金: a money noun with up to four characters of its own before it
         # (not 的收益, 当作启动资金: 的 and a verb of use stand before the noun, not in it)
         not_heads = alternation(_NOT_MONEY_NOUN_HEADS | {"的"})
-        sources["_after_modified_noun"] = f"(?!{not_heads})[\u4e00-\u9fff]{{0,2}}?(?:{sources['_after_noun']})"
+        money_noun = sources["_after_noun"]
+        sources["_after_modified_noun"] = f"(?!{not_heads})(?:(?!的)[\u4e00-\u9fff]){{0,4}}?(?:{money_noun})"
         sources["_after_verb"] = _trie(ctx["object_verbs_after"])
         self.noun_finals = frozenset(ctx["object_noun_finals"])
+        self.year_nouns = tuple(ctx.get("object_year_nouns", ()))
         # characters that make 过 part of a verb (经过, 度过), not the qualifier "over": the quantities' own list
         self._guo_not_after = frozenset(self.lex.raw["qualifiers"].get("not_after", {}).get("过", ()))
         # qualifier words that govern a figure across a modal or a verb (最高能分到, 约有): no object holds them
@@ -761,7 +763,14 @@ class ContextReader:
         for _ in range(3):
             if not phrase.endswith(self._trim_end_words):
                 break  # nothing to trim: the sub and removesuffix below would return the phrase
+            kept = next((w for w in self.year_nouns if phrase.endswith(w)), None)
+            if kept is not None:
+                break  # 青壮年, 老年: a noun that ends in 年, not a year
             trimmed = self._trim_end.sub("", phrase).removesuffix("等")
+            kept = next((w for w in self.year_nouns if w in phrase and trimmed.endswith(w[:-1])
+                         and phrase.startswith(trimmed + w[-1])), None)
+            if kept is not None:
+                trimmed += kept[-1]  # 青壮年|一度: the adverb goes, the noun's 年 stays
             if trimmed == phrase:
                 break
             phrase = trimmed
