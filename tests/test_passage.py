@@ -2202,3 +2202,10 @@ def test_a_stem_before_a_suffix_of_its_own_is_no_village() -> None:
 ])
 def test_verbs_and_time_words_start_no_name(text: str, wrong: str) -> None:
     assert wrong not in [e.name for e in extract(text).entities]
+
+
+def test_a_towns_stem_names_the_town_but_a_brand_named_after_it_does_not() -> None:
+    text = "佛山市顺德区北滘镇发展机器人产业。针对企业缺抵押的痛点，北滘探索知识产权质押融资，发放贷款4200万元。"
+    assert extract(text).metrics[-1].entity.name == "北滘镇"
+    text = "天水市麦积区花牛镇发展苹果产业。花牛苹果畅销全国。全区苹果深加工企业2家。"
+    assert "花牛" not in [e.text for e in extract(text).entities]

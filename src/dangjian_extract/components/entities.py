@@ -222,6 +222,8 @@ class EntityFinder:
         self.stem_suffixes = tuple(data.get("stem_suffixes", ()))
         # 居民小组, 村民小组: units below a village that no gazetteer holds; named like bodies, by a clean edge
         self.ungazetted = frozenset(data.get("ungazetted_suffixes", ()))
+        # after a place's stem, the characters that show the place itself is meant (北滘的…, 庄子田有…)
+        self.stem_followers = frozenset(data.get("stem_followers", ""))
         self.bare_back: dict[str, str] = dict(data.get("bare_back_references", {}))
         self.bare_by_type = frozenset(data.get("bare_back_by_type", ()))
         self.report_words: dict[str, str] = dict(data.get("bare_report_words", {}))
@@ -1142,7 +1144,7 @@ class EntityFinder:
         is called by its stem after that, where the stem opens a clause."""
         stems: dict[str, Mention] = {}
         for m in found:
-            if m.type != "village" or m.back_reference or m.suffix not in self.stem_suffixes:
+            if m.type not in ("village", "subdistrict") or m.back_reference or m.suffix not in self.stem_suffixes:
                 continue
             stem = m.name[:-len(m.suffix)]
             if m.parent and stem.startswith(m.parent):
@@ -1165,7 +1167,11 @@ class EntityFinder:
             if text.startswith(self.stem_suffixes, end) or any(text[end:end + w] in self.suffix_type
                                                                for w in range(1, 6)):
                 continue  # 庄子田村, 高山茶园 (after 高山村): a suffix follows, a name of its own
-            extra.append(Mention(at, end, named.name, "village", named.parent, True, suffix=""))
+            if _HAN.match(text, end) and text[end] not in self.stem_followers \
+                    and text[end:end + 2] not in self.clause_heads:
+                continue  # 花牛苹果, 独龙江共富贷: a brand or a river named after the place, not the place
+            extra.append(Mention(at, end, named.name, named.type, named.parent, True, suffix="",
+                                 path=named.path, code=named.code))
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
