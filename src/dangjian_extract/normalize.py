@@ -359,7 +359,8 @@ COLUMN_TAG = regex.compile(r"^[【\[][^】\]\n]{1,40}[】\]]")
 _SHORT_HEAD = 3
 _SUBHEADING = 12  # the longest line read as a subheading above a deck
 _SUBHEADING_WITH_CLAUSES = 24  # the longest line read as a subheading (with its commas) under a paragraph
-_PARAGRAPH_END_CHARS = frozenset("。！!？?…”")
+#: the characters a paragraph ends on (a full stop, a closing quotation): a line ending on none may be a heading
+PARAGRAPH_ENDS = frozenset("。！!？?…”\"")
 
 
 def _is_layout_break(prev_line: str, next_line: str, line_before: str = "") -> bool:
@@ -411,7 +412,7 @@ def _is_paragraph(line: str) -> bool:
     """A whole paragraph on one line (longer than a column's line, ended by a sentence end): the text above a
     short line is then laid out one paragraph per line, and the short line is a subheading, not torn prose."""
     line = line.strip()
-    return len(line) >= _LONG_LINE and line[-1] in _PARAGRAPH_END_CHARS
+    return len(line) >= _LONG_LINE and line[-1] in PARAGRAPH_ENDS
 
 
 def _is_heading(line: str) -> bool:

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
+from ..normalize import PARAGRAPH_ENDS
 from ..spans import CLAUSE_BREAK, compile_fast, doc_text, sentence_breaks
 from .entities import Mention, clause_head_words, mentions_of, ref_of
 from .quantities import METRICS_KEY
@@ -81,7 +82,6 @@ _SHARE_LIST = re.compile(r"的?(?:[\d.]+[%％]的[^，。；、,;]{1,15}(?:、|�
 _SHARE_ENDS = ("%", "％", "成")  # a share: 30%, 三成
 _SUBHEAD_STORY_REACH = 600  # characters of the part below a subheading searched for its story's place
 _SUBHEAD_CLAUSE_MARKS = frozenset("，,；;：:")
-_SUBHEAD_PARAGRAPH_ENDS = "。！？!?”\""
 _SUBHEAD_STORIES = frozenset(("village", "community", "compound", "subdistrict", "enterprise", "organisation",
                               "project", "park", "place"))
 _LIST_NEXT_REACH = 12
@@ -885,7 +885,7 @@ class Attribution:
         last = above - 1
         while last >= 0 and text[last].isspace():
             last -= 1
-        if last < 0 or text[last] not in _SUBHEAD_PARAGRAPH_ENDS:
+        if last < 0 or text[last] not in PARAGRAPH_ENDS:
             return None
         if bisect_left(starts, above) != bisect_left(starts, own):
             return None  # (浙江嵊州—— above: the heads name the place)

@@ -34,9 +34,6 @@ _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
-_BRANCH_SUFFIXES = frozenset(("分行", "支行"))
-_UNITS_OF_COMPANIES = frozenset(("林场", "牧场", "农场"))  # farms written after the company that runs them
-_BANK_ENDS = ("银行", "农商行", "信用社", "农信社")
 _SENTENCE_STARTS = frozenset("\n。！？；")  # characters after which a line or sentence starts
 _CHAIN_READ = 8  # names of a written chain (四川省某某市某某区某某镇某某村) read before a place
 _MAX_RUN = 20
@@ -63,7 +60,6 @@ _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for wh
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _REGION_SUFFIX = "自治区"
 _COUNT_TAILS = frozenset("多余万千百几0123456789")  # 6万多|鹰潭人: people of a place, counted
-_HAMLET = regex.compile(r"\p{Han}家[坡湾沟坪岭坝冲岗洼梁塬峪岔]")
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
@@ -220,6 +216,12 @@ class EntityFinder:
             self._trade_name = None
         self.suffix_followed_by = {k: frozenset(v) for k, v in data.get("suffix_followed_by", {}).items()}
         self.stem_suffixes = tuple(data.get("stem_suffixes", ()))
+        banks = data["bank_branches"]
+        self.branch_suffixes = frozenset(banks["branches"])  # 邮储银行|保山市分行: a branch named with its bank
+        self.bank_ends = tuple(banks["banks"])
+        self.company_units = frozenset(data["company_units"])  # farms written after the company that runs them
+        # 罗家坡, 张家湾: a family's name, 家 and a landform name a hamlet
+        self._hamlet = regex.compile(rf"\p{{Han}}家[{regex.escape(''.join(data['hamlet_landforms']))}]")
         # 居民小组, 村民小组: units below a village that no gazetteer holds; named like bodies, by a clean edge
         self.ungazetted = frozenset(data.get("ungazetted_suffixes", ()))
         # after a place's stem, the characters that show the place itself is meant (北滘的…, 庄子田有…)
@@ -622,14 +624,14 @@ class EntityFinder:
         return [m for m in found if not (m.type in _GAZETTEER_TYPES and not m.back_reference and m.path is None
                                          and text.startswith(self.speech_verbs, m.end))]
 
-    @staticmethod
-    def _bank_branches(text: str, found: list[Mention]) -> list[Mention]:
+    def _bank_branches(self, text: str, found: list[Mention]) -> list[Mention]:
         """邮储银行|保山市分行: a bank's branch is named with the bank, the branch's place between them."""
         out: list[Mention] = []
         for m in found:
             prev = out[-1] if out else None
-            if prev is not None and m.type == "enterprise" and m.suffix in _BRANCH_SUFFIXES and prev.end == m.start \
-                    and prev.type == "enterprise" and not prev.back_reference and prev.name.endswith(_BANK_ENDS):
+            if prev is not None and m.type == "enterprise" and m.suffix in self.branch_suffixes \
+                    and prev.end == m.start and prev.type == "enterprise" and not prev.back_reference \
+                    and prev.name.endswith(self.bank_ends):
                 out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "enterprise", None, True, suffix=m.suffix)
                 continue
             out.append(m)
@@ -679,14 +681,13 @@ class EntityFinder:
             out.append(m)
         return out
 
-    @staticmethod
-    def _projects_after_companies(found: list[Mention]) -> list[Mention]:
+    def _projects_after_companies(self, found: list[Mention]) -> list[Mention]:
         """平顶山世纪风光实业有限公司中原云裳旅游项目: a project written after the company that builds it is the
         company, then the project of its own name; so is a farm a company runs (某林业局有限责任公司|溪水林场)."""
         out: list[Mention] = []
         for m in found:
             cut = max((m.name.rfind(w) + len(w) for w in _COMPANY_ENDS if w in m.name), default=-1) \
-                if (m.type == "project" or m.suffix in _UNITS_OF_COMPANIES) and not m.back_reference else -1
+                if (m.type == "project" or m.suffix in self.company_units) and not m.back_reference else -1
             if 0 < cut and len(m.name) - cut >= 4:
                 out.append(Mention(m.start, m.start + cut, m.name[:cut], "enterprise", m.parent, m.clean,
                                    suffix=next(w for w in _COMPANY_ENDS if m.name[:cut].endswith(w))))
@@ -1122,7 +1123,7 @@ class EntityFinder:
         """罗家坡, 张家湾: a hamlet named by a family and a landform (某家坡/湾/沟/坪…), written twice or more
         without a suffix, is a village of the story (the one after it, 罗家坡村, is found by its suffix)."""
         counts: dict[str, list[int]] = {}
-        for m in _HAMLET.finditer(text):
+        for m in self._hamlet.finditer(text):
             counts.setdefault(m.group(), []).append(m.start())
         starts = [m.start for m in found]
         extra = []
