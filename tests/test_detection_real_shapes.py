@@ -407,3 +407,14 @@ def test_clock_times_routes_and_spindles(text: str, expected: list) -> None:
 ])
 def test_pair_pronouns_and_guo_as_an_aspect_particle(text: str, expected: list) -> None:
     assert [(m.text, m.value, m.qualifier) for m in extract(text).metrics] == expected
+
+
+@pytest.mark.parametrize("text, change", [
+    ("每年减排粉尘约1万吨。", "decrease"),
+    ("实现节水30%以上。", "decrease"),
+    ("累计减免税收约150万元。", "decrease"),
+    ("去年，全村就新开了9家农家乐。", "increase"),
+    ("游客的平均停留时间延长近一倍。", "increase"),
+])
+def test_cuts_in_emissions_and_taxes_and_new_openings_are_changes(text: str, change: str) -> None:
+    assert extract(text).metrics[0].change == change
