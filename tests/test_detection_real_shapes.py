@@ -421,3 +421,8 @@ def test_pair_pronouns_and_guo_as_an_aspect_particle(text: str, expected: list) 
 ])
 def test_cuts_in_emissions_and_taxes_and_new_openings_are_changes(text: str, change: str) -> None:
     assert extract(text).metrics[0].change == change
+
+
+def test_what_was_newly_built_described_with_de_is_no_change() -> None:
+    assert [m.change for m in extract("新建的两道拦河堰保障了4000亩农田的灌溉。").metrics] == [None, None]
+    assert extract("今年新建拦河堰2道。").metrics[0].change == "increase"

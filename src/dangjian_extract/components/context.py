@@ -331,6 +331,8 @@ class ContextReader:
                     continue  # “多元友好、全面提升、深度融入”三项行动: a cue inside a closed quotation
                 if self.change_not_after and prefix.endswith(self.change_not_after, 0, m.start()):
                     continue
+                if m.group().startswith("新") and prefix[m.end():m.end() + 1] == "的":
+                    continue  # 新建的两道拦河堰, 新修的2.3公里轴线: what was built, described, not a change
                 if best is None or m.end() > best[0]:
                     best = (m.end(), direction, m.start())
         if best is not None:
