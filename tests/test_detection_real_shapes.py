@@ -415,9 +415,6 @@ def test_pair_pronouns_and_guo_as_an_aspect_particle(text: str, expected: list) 
     ("累计减免税收约150万元。", "decrease"),
     ("去年，全村就新开了9家农家乐。", "increase"),
     ("游客的平均停留时间延长近一倍。", "increase"),
-    ("这个办法费时费力，成本高了3倍。", "increase"),      # a rise with no base written
-    ("公交公司额外在2个村增加站点。", "increase"),
-    ("村里的空心房少了20多栋。", "decrease"),
 ])
 def test_cuts_in_emissions_and_taxes_and_new_openings_are_changes(text: str, change: str) -> None:
     assert extract(text).metrics[0].change == change
