@@ -2209,3 +2209,8 @@ def test_a_towns_stem_names_the_town_but_a_brand_named_after_it_does_not() -> No
     assert extract(text).metrics[-1].entity.name == "北滘镇"
     text = "天水市麦积区花牛镇发展苹果产业。花牛苹果畅销全国。全区苹果深加工企业2家。"
     assert "花牛" not in [e.text for e in extract(text).entities]
+
+
+def test_a_community_named_by_a_place_character_and_xin_is_a_name() -> None:
+    assert "晋新社区" in [e.name for e in extract("晋江市新塘街道晋新社区有居民300人。").entities]
+    assert extract("搬进了一个新社区，有居民300人。").entities == []

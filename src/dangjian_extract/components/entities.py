@@ -1817,9 +1817,10 @@ class EntityFinder:
         if not name_part.endswith(endings):  # most names end in none: one call tells
             return True
         ending = max((w for w in endings if name_part.endswith(w)), key=len)
-        # 老小区, 一个新小区: a one-character descriptor alone or after a numeral or determiner; 长新小区 is a name
-        return etype == "compound" and len(ending) == 1 and len(name_part) == 2 \
-            and name_part[0] not in CN_NUMERAL_CHARS \
+        # 老小区, 一个新小区: a one-character descriptor alone or after a numeral or determiner; 长新小区 and 晋新社区
+        # are names
+        return etype in ("compound", "community") and len(ending) == 1 and len(name_part) == 2 \
+            and name_part[0] not in CN_NUMERAL_CHARS and name_part[0] not in self.measure_words \
             and name_part[0] not in self.function_chars and name_part[0] not in _DETERMINERS
 
     def _communities_of(self, name_part: str, suffix: str) -> bool:
