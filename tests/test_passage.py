@@ -2214,3 +2214,11 @@ def test_a_towns_stem_names_the_town_but_a_brand_named_after_it_does_not() -> No
 def test_a_community_named_by_a_place_character_and_xin_is_a_name() -> None:
     assert "晋新社区" in [e.name for e in extract("晋江市新塘街道晋新社区有居民300人。").entities]
     assert extract("搬进了一个新社区，有居民300人。").entities == []
+
+
+def test_a_house_number_written_twice_is_the_compound_of_the_story() -> None:
+    text = ("四川遂宁船山区推进城市更新。经测算，介福东路106号改造总投资约2000万元。"
+            "介福东路106号里，一户居民家中有两位老人患病。")
+    assert extract(text).metrics[0].entity.name == "介福东路106号"
+    text = "马坝镇推进便民服务。马坝镇富康路121号有一家小卖铺，年销售额30万元。"
+    assert extract(text).metrics[0].entity.name == "马坝镇"

@@ -34,6 +34,7 @@ _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
+_ADDRESS = regex.compile(r"[0-9]{1,5}(?:-[0-9]{1,4})?号[院楼]?")  # 106号, 8号院, 2号楼
 _SENTENCE_STARTS = frozenset("\n。！？；")  # characters after which a line or sentence starts
 _CHAIN_READ = 8  # names of a written chain (四川省某某市某某区某某镇某某村) read before a place
 _MAX_RUN = 20
@@ -216,6 +217,7 @@ class EntityFinder:
             self._trade_name = None
         self.suffix_followed_by = {k: frozenset(v) for k, v in data.get("suffix_followed_by", {}).items()}
         self.stem_suffixes = tuple(data.get("stem_suffixes", ()))
+        self.address_roads = frozenset(data.get("address_roads", ()))  # 路, 大街: a house number may follow
         banks = data["bank_branches"]
         self.branch_suffixes = frozenset(banks["branches"])  # 邮储银行|保山市分行: a branch named with its bank
         self.bank_ends = tuple(banks["banks"])
@@ -610,6 +612,8 @@ class EntityFinder:
             found = self._hamlets(text, found)
         if self.stem_suffixes:
             found = self._village_stems(text, found)
+        if "号" in text:
+            found = self._numbered_addresses(text, found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._back_to_short_forms(self._no_county_in_county(
                 gazetteer, self._own_word_forms(gazetteer, text, self._add_short_forms(gazetteer, text, found)))))
@@ -1139,6 +1143,28 @@ class EntityFinder:
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    def _numbered_addresses(self, text: str, found: list[Mention]) -> list[Mention]:
+        """介福东路106号改造总投资…，介福东路106号里…: a road's house number written twice or more is a compound the
+        story is about (written once, 富康路121号有一家小卖铺, it is an address, and the road's place is meant)."""
+        counts: dict[str, int] = {}
+        hits: list[tuple[int, int]] = []
+        for i, m in enumerate(found):
+            if m.type != "place" or m.back_reference or m.suffix not in self.address_roads:
+                continue
+            number = _ADDRESS.match(text, m.end)
+            if number is not None:
+                name = text[m.start:number.end()]
+                counts[name] = counts.get(name, 0) + 1
+                hits.append((i, number.end()))
+        if not hits:
+            return found
+        out = list(found)
+        for i, end in hits:
+            m = found[i]
+            if counts[text[m.start:end]] >= 2:
+                out[i] = Mention(m.start, end, text[m.start:end], "compound", m.parent, True, suffix="号")
+        return out
 
     def _village_stems(self, text: str, found: list[Mention]) -> list[Mention]:
         """庄子田居民小组…。2022年，庄子田规模化种植…: a village (or a villagers' group) named once with its suffix
