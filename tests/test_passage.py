@@ -2222,3 +2222,11 @@ def test_a_house_number_written_twice_is_the_compound_of_the_story() -> None:
     assert extract(text).metrics[0].entity.name == "介福东路106号"
     text = "马坝镇推进便民服务。马坝镇富康路121号有一家小卖铺，年销售额30万元。"
     assert extract(text).metrics[0].entity.name == "马坝镇"
+
+
+def test_a_company_is_called_by_its_brand_after_its_full_name() -> None:
+    text = ("河南新乡推动企业出海。河南威猛振动设备股份有限公司研发焊接机器人。"
+            "“小萌”系列上市后，威猛振动年销售额只有200多万元。")
+    result = extract(text)
+    assert "威猛振动" in [e.text for e in result.entities]
+    assert result.metrics[-1].entity.name == "河南威猛振动设备股份有限公司"

@@ -218,6 +218,8 @@ class EntityFinder:
         self.suffix_followed_by = {k: frozenset(v) for k, v in data.get("suffix_followed_by", {}).items()}
         self.stem_suffixes = tuple(data.get("stem_suffixes", ()))
         self.address_roads = frozenset(data.get("address_roads", ()))  # 路, 大街: a house number may follow
+        # the trade words a registered company's name ends in before its legal suffix (科技, 服装, 织造)
+        self.trade_words = tuple(sorted(data.get("company_trade_words", ()), key=len, reverse=True))
         banks = data["bank_branches"]
         self.branch_suffixes = frozenset(banks["branches"])  # 邮储银行|保山市分行: a branch named with its bank
         self.bank_ends = tuple(banks["banks"])
@@ -614,6 +616,8 @@ class EntityFinder:
             found = self._village_stems(text, found)
         if "号" in text:
             found = self._numbered_addresses(text, found)
+        if self.trade_words and "公司" in text:
+            found = self._company_brands(text, found)
         if gazetteer is not None:
             found = self._place_paths(gazetteer, self._back_to_short_forms(self._no_county_in_county(
                 gazetteer, self._own_word_forms(gazetteer, text, self._add_short_forms(gazetteer, text, found)))))
@@ -1143,6 +1147,39 @@ class EntityFinder:
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    def _company_brands(self, text: str, found: list[Mention]) -> list[Mention]:
+        """河南威猛振动设备股份有限公司…威猛振动…: a registered company is called by its brand after its full name
+        was written: the name without its place, trade words and legal suffix, three characters or more."""
+        gazetteer = self.gazetteer()
+        brands: dict[str, Mention] = {}
+        for m in found:
+            if m.type != "enterprise" or m.back_reference or m.suffix not in _LEGAL_SUFFIXES:
+                continue
+            core = m.name[:-len(m.suffix)]
+            if m.parent and core.startswith(m.parent):
+                core = core[len(m.parent):]
+            elif gazetteer is not None:
+                head = next((core[:w] for w in (4, 3, 2) if len(core) > w + 2
+                             and (gazetteer.short_form_of(core[:w]) or gazetteer.contains(core[:w]))), None)
+                if head is not None:
+                    core = core[len(head):]
+            while True:
+                trade = next((w for w in self.trade_words if core.endswith(w) and len(core) > len(w) + 2), None)
+                if trade is None:
+                    break
+                core = core[:-len(trade)]
+            if 3 <= len(core) <= 5 and core != m.name and core[0] not in self.function_chars:
+                brands.setdefault(core, m)
+        if not brands:
+            return found
+        extra = []
+        for brand, named in brands.items():
+            at = text.find(brand, named.end)
+            while at >= 0:
+                extra.append(Mention(at, at + len(brand), named.name, "enterprise", named.parent, True, suffix=""))
+                at = text.find(brand, at + len(brand))
+        return _merge_outside(found, extra)
 
     def _numbered_addresses(self, text: str, found: list[Mention]) -> list[Mention]:
         """介福东路106号改造总投资…，介福东路106号里…: a road's house number written twice or more is a compound the
