@@ -350,3 +350,11 @@ def test_a_subheading_with_a_comma_between_whole_paragraphs_is_kept() -> None:
     assert "发展\n在从化区" in norm(source)
     # a short line of torn prose under a column's line (not a whole paragraph) is still joined
     assert "村集体收入" in norm("全村柑橘年产量达360万斤。\n产值突破1100万元，村集体\n收入达50余万元。")
+
+
+def test_a_kicker_with_a_comma_on_the_texts_first_line_stays_a_line() -> None:
+    from dangjian_extract import extract
+    text = "村医“跑起来”，村民看病不再难\n河南卢氏县办好“行走的医院”\n从全县279个村卫生室中精选80名村医。"
+    result = extract(text)
+    assert "难河南卢氏县" not in [e.text for e in result.entities]
+    assert result.metrics[0].entity.name == "卢氏县"

@@ -363,7 +363,7 @@ _SUBHEADING_WITH_CLAUSES = 24  # the longest line read as a subheading (with its
 PARAGRAPH_ENDS = frozenset("。！!？?…”\"")
 
 
-def _is_layout_break(prev_line: str, next_line: str, line_before: str = "") -> bool:
+def _is_layout_break(prev_line: str, next_line: str, line_before: str = "", first: bool = False) -> bool:
     """Decide whether the line break between two non-blank lines is an artefact of page layout.
 
     Scanned and copied-from-PDF reports break sentences wherever the column ended ("盘\\n\\n活集体资产",
@@ -399,7 +399,10 @@ def _is_layout_break(prev_line: str, next_line: str, line_before: str = "") -> b
     if len(titled) <= _SUBHEADING_WITH_CLAUSES and _is_paragraph(line_before):
         return False  # 一段话。| 抓住改革“牛鼻子”，推动城乡融合发展 | 在某镇…: a subheading between whole paragraphs
     if not _CLAUSE_CHARS.isdisjoint(titled) and not _is_heading(line_before):
-        return True  # (打破壁垒 | 成立工作专班，梳理…，各方协同推进: a deck under a subheading, not torn prose)
+        # (打破壁垒 | 成立工作专班，梳理…，各方协同推进: a deck under a subheading, not torn prose; the text's
+        # first line above a line without clause punctuation is a kicker above its headline: 村医“跑起来”，
+        # 村民看病不再难 | 河南卢氏县办好“行走的医院”)
+        return not (first and _CLAUSE_CHARS.isdisjoint(nxt))
     return (
         len(head) <= _SHORT_HEAD
         and len(head) < len(nxt)
@@ -438,7 +441,9 @@ def _layout_breaks(text: str) -> list[tuple[int, int]]:
         before = ""
         if line_start >= 2 and text[line_start - 1] == "\n" and text[line_start - 2] != "\n":
             before = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]  # the line right above
-        if _is_layout_break(text[line_start:start], text[end:line_end], before):
+        # (first: the text's first line, above a line that more text follows: a kicker above its headline)
+        if _is_layout_break(text[line_start:start], text[end:line_end], before,
+                            first=line_start == 0 and bool(text[line_end:].strip())):
             spans.append((start, end))
     return spans
 
