@@ -2230,3 +2230,9 @@ def test_a_company_is_called_by_its_brand_after_its_full_name() -> None:
     result = extract(text)
     assert "威猛振动" in [e.text for e in result.entities]
     assert result.metrics[-1].entity.name == "河南威猛振动设备股份有限公司"
+
+
+def test_a_county_short_form_inside_a_shop_name_after_a_district_is_no_part_of_it() -> None:
+    text = ("浙江杭州萧山区对口帮扶四川广元旺苍县\n暑期，浙江省杭州市萧山区旺苍农特产品专营店内，米仓山绿茶饮料热销。"
+            "5年来，萧山区在旺苍县全面引入茶产业经验。目前，旺苍县拥有25万亩高标准茶园。今年1至6月，全县茶叶产量7000余吨。")
+    assert extract(text).metrics[-1].entity.name == "旺苍县"

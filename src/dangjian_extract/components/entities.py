@@ -710,6 +710,7 @@ class EntityFinder:
         new town, an area: type park), not the county of that name elsewhere (西安's 新城区)."""
         drop = {i for i in range(1, len(found)) if found[i].type == "district" and found[i - 1].end == found[i].start
                 and found[i - 1].type == "district" and not found[i].back_reference
+                and found[i].end - found[i].start == len(found[i].name)  # (萧山区|旺苍农特产品专营店: a short form)
                 and gazetteer.levels(found[i - 1].name) == _COUNTY and gazetteer.levels(found[i].name) == _COUNTY
                 and found[i - 1].name not in gazetteer.above(found[i].name)}
         if not drop:
