@@ -2236,3 +2236,8 @@ def test_a_county_short_form_inside_a_shop_name_after_a_district_is_no_part_of_i
     text = ("浙江杭州萧山区对口帮扶四川广元旺苍县\n暑期，浙江省杭州市萧山区旺苍农特产品专营店内，米仓山绿茶饮料热销。"
             "5年来，萧山区在旺苍县全面引入茶产业经验。目前，旺苍县拥有25万亩高标准茶园。今年1至6月，全县茶叶产量7000余吨。")
     assert extract(text).metrics[-1].entity.name == "旺苍县"
+
+
+def test_a_towns_elderly_care_centre_is_a_body_of_the_town() -> None:
+    names = [e.name for e in extract("在土门镇综合养老服务中心，十几位老年人围坐在一起。").entities]
+    assert names == ["土门镇综合养老服务中心"]
