@@ -2241,3 +2241,9 @@ def test_a_county_short_form_inside_a_shop_name_after_a_district_is_no_part_of_i
 def test_a_towns_elderly_care_centre_is_a_body_of_the_town() -> None:
     names = [e.name for e in extract("在土门镇综合养老服务中心，十几位老年人围坐在一起。").entities]
     assert names == ["土门镇综合养老服务中心"]
+
+
+def test_a_company_a_person_founded_opens_the_story_on_it() -> None:
+    text = ("贵州黎平县肇兴侗寨发展侗族技艺。作为传承人，她成立的黎平侗品源传统工艺农民专业合作社，"
+            "去年产值达1800万元。")
+    assert extract(text).metrics[-1].entity.name == "黎平侗品源传统工艺农民专业合作社"

@@ -111,6 +111,7 @@ _VILLAGE_AGAIN = ("回村", "进村", "到村", "村里", "村集体", "全村",
 _INTRODUCED = frozenset(("引进", "新引进", "成功引进"))
 #: verbs of founding a company or farm: the one a person founds is the story's body from there on
 _FOUNDED = ("建起", "创办", "办起", "创建", "成立了", "注册了")
+_FOUNDED_BY = ("创办的", "成立的", "创建的", "组建的", "领办的")  # 她成立的某某合作社
 #: a village's or community's own leaders and people: the place in their title may still be the story's
 _STORY_TITLES = ("书记", "主任", "村民", "居民", "党员")
 #: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
@@ -838,8 +839,10 @@ class Attribution:
             return True  # 6万多鹰潭人在外开了1.3万家门店: the place's people, counted, open the clause
         if head in _INTRODUCED and mention.type == "enterprise":
             return True  # 另外，新引进龙耀木业，总投资50万元: a company brought in is the subject of what follows
-        if head and mention.type == "enterprise" and head.endswith(_FOUNDED) and "村" not in head:
-            return True  # 他顶着压力建起瑞景家庭农场，…: the farm a person founds is the story's body
+        if head and mention.type == "enterprise" and (head.endswith(_FOUNDED) or head.endswith(_FOUNDED_BY)) \
+                and "村" not in head:
+            # 他顶着压力建起瑞景家庭农场，…; 她成立的某某合作社，去年产值…: the farm a person founds is the story's body
+            return True
         if head and head.endswith("所在的") and (text[mention.end:mention.end + 1] in "，,"
                                                 or mention.type in _BODY_SUBJECTS):
             # 产业园所在的富锦市，耕地面积…: the place a body stands in, named as the topic; 张某所在的某某公司承担了…:
