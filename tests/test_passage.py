@@ -2247,3 +2247,9 @@ def test_a_company_a_person_founded_opens_the_story_on_it() -> None:
     text = ("贵州黎平县肇兴侗寨发展侗族技艺。作为传承人，她成立的黎平侗品源传统工艺农民专业合作社，"
             "去年产值达1800万元。")
     assert extract(text).metrics[-1].entity.name == "黎平侗品源传统工艺农民专业合作社"
+
+
+def test_a_named_courtyard_is_a_compound_and_a_farmhouse_courtyard_a_kind() -> None:
+    names = [e.name for e in extract("拉萨市城关区建起“格桑花”文化小院。该小院开展活动10余次。").entities]
+    assert any(n.endswith("文化小院") for n in names)
+    assert "农家小院" not in [e.name for e in extract("村里的农家小院住着3位高龄老人。").entities]
