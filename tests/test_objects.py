@@ -337,3 +337,15 @@ def test_an_adverb_or_a_lone_unit_word_at_the_object_end(text: str, figure: str,
 ])
 def test_money_nouns_counted_nouns_and_adverbs_after_the_noun(text: str, obj: str) -> None:
     assert extract(text).metrics[0].object == obj
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("这批新市民里，近九成是脱贫户，超六成是布依族。", "脱贫户"),   # a share followed by 是 and the noun
+    ("这支队伍中，60%是党员。", "党员"),
+])
+def test_a_share_followed_by_shi_names_what_it_counts(text: str, obj: str) -> None:
+    assert extract(text).metrics[0].object == obj
+
+
+def test_a_measure_word_before_a_sum_gives_way_to_the_noun_after_de() -> None:
+    assert extract("春节后，一笔1000万元的贷款注入企业。").metrics[0].object.startswith("贷款")

@@ -69,6 +69,7 @@ _NOUN_START = regex.compile(r"(?![的和与及等在为是了将到从把被向�
 _ITEM_ENDS = frozenset("，,；;。")
 _LIST_JOINS = ("以及", "及", "和", "与")  # the last item of a list of shares or figures
 _PER_MARKS = frozenset("/／")
+_ONE_OR_PER = regex.compile(r"[一每]\p{Han}{1,2}")  # 一笔, 每户: a measure word before the figure, no noun
 _ITEM_STARTS = "，,；;。：:\n"
 _HAN_LIST = regex.compile(r"[\p{Han}、]+")
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
@@ -450,6 +451,10 @@ class ContextReader:
             noun = self._named_after(text, span)  # 此次分红：12.36%的红利分配给…
             if noun:
                 return noun
+        if before and _ONE_OR_PER.fullmatch(before) and text[span.end_char:span.end_char + 1] == "的":
+            noun = self._noun_at(text[span.end_char + 1:span.end_char + 12].translate(_NO_QUOTES))
+            if noun:
+                return noun  # 一笔|1000万元的贷款, 每户|2000元的补贴: the noun after 的, not the measure before
         if before:
             return before
         if x.kind == "count" and earlier and earlier[-1].end_char == span.start_char \
@@ -571,7 +576,7 @@ class ContextReader:
         window = text[span.end_char:span.end_char + 16].translate(_NO_QUOTES)
         if span.f.kind == "percent":
             m = self._of.match(window)
-            rest = window[m.end():] if m else ""
+            rest = window[m.end():] if m else window[1:] if window[:1] == "是" else ""  # 近九成是脱贫户
             rate = next((w for w in self.rate_nouns if rest.startswith(w)), None)
             if rate is not None:
                 return rate  # 16.5%的增速: a rate of change named as what the figure measures
