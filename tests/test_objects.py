@@ -349,3 +349,8 @@ def test_a_share_followed_by_shi_names_what_it_counts(text: str, obj: str) -> No
 
 def test_a_measure_word_before_a_sum_gives_way_to_the_noun_after_de() -> None:
     assert extract("春节后，一笔1000万元的贷款注入企业。").metrics[0].object.startswith("贷款")
+
+
+def test_people_counted_then_their_origin_name_the_noun_after_de() -> None:
+    text = "在会议室，50多名来自上海、江苏、浙江的青年学员正在上课。"
+    assert extract(text).metrics[0].object == "青年学员"

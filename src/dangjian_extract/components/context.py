@@ -69,6 +69,7 @@ _NOUN_START = regex.compile(r"(?![的和与及等在为是了将到从把被向�
 _ITEM_ENDS = frozenset("，,；;。")
 _LIST_JOINS = ("以及", "及", "和", "与")  # the last item of a list of shares or figures
 _PER_MARKS = frozenset("/／")
+_CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
 _ONE_OR_PER = regex.compile(r"[一每]\p{Han}{1,2}")  # 一笔, 每户: a measure word before the figure, no noun
 _ITEM_STARTS = "，,；;。：:\n"
 _HAN_LIST = regex.compile(r"[\p{Han}、]+")
@@ -627,6 +628,11 @@ class ContextReader:
                 word = self._after_modified_noun.match(phrase)  # 投入412万元帮扶资金 (not 100万元当作启动资金)
             return word.group() if word else None
         phrase = self._age.sub("", phrase.removeprefix("的"), count=1)
+        if phrase.startswith("来自") and x.unit in self.person_units:
+            # 50多名来自上海、江苏的青年学员: the people's origin, then the noun after 的
+            clause = window[:_CLAUSE_END.search(window).start()] if _CLAUSE_END.search(window) else window
+            cut = clause.find("的")
+            return self._noun_at(clause[cut + 1:].translate(_NO_QUOTES)) if cut > 0 else None
         if self._after_verb.match(phrase):
             return None  # 8610张压减至278张: a verb follows, the object stands before
         m = self._digit.search(phrase)
@@ -667,6 +673,8 @@ class ContextReader:
         if tokens and tokens[0].start() == 0:
             if tokens[0].group("verb") and x.unit not in self.person_units:
                 tokens = tokens[1:]  # 4个种植车间, 30余项服务项目: a verb opens a compound noun
+            elif phrase.endswith(self.people_finals) and len(phrase) <= 6:
+                pass  # 1000余名|新招工人: a verb that makes a noun of people (not 20多人|搭起帐篷)
             else:
                 return None  # 20多人|搭起帐篷: the people are the object, written before
         phrase = phrase[:tokens[0].start()] if tokens else phrase
