@@ -673,8 +673,6 @@ class ContextReader:
         if tokens and tokens[0].start() == 0:
             if tokens[0].group("verb") and x.unit not in self.person_units:
                 tokens = tokens[1:]  # 4个种植车间, 30余项服务项目: a verb opens a compound noun
-            elif phrase.endswith(self.people_finals) and len(phrase) <= 6:
-                pass  # 1000余名|新招工人: a verb that makes a noun of people (not 20多人|搭起帐篷)
             else:
                 return None  # 20多人|搭起帐篷: the people are the object, written before
         phrase = phrase[:tokens[0].start()] if tokens else phrase
