@@ -423,3 +423,14 @@ def test_cuts_in_emissions_and_taxes_and_new_openings_are_changes(text: str, cha
 def test_what_was_newly_built_described_with_de_is_no_change() -> None:
     assert [m.change for m in extract("新建的两道拦河堰保障了4000亩农田的灌溉。").metrics] == [None, None]
     assert extract("今年新建拦河堰2道。").metrics[0].change == "increase"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("新疆喀什英吉沙县乔勒潘乡6村，杏子熟了。", []),                   # a village numbered in its township
+    ("全乡6村都通了路。", [("6村", 6.0)]),                                 # the township's villages, counted
+    ("70岁以上老人每月缴纳200元，就能享受一日三餐。", [("200元", 200.0)]),  # an idiom, no count of meals
+    ("以家为圆心、一刻钟的步行距离为半径。", []),                          # 半径 is no half
+    ("今年2月，新生产基地落户株洲高新区，两家公司再续合作。", []),          # the two just named
+])
+def test_numbered_villages_meals_radius_and_pairs(text: str, expected: list) -> None:
+    assert [(m.text, m.value) for m in extract(text).metrics] == expected

@@ -49,7 +49,7 @@ HALF_UNITS = {"小时": "小时", "钟头": "小时", "月": "月", "天": "天"
 CHENG_NOT = "立为功员果本长熟效绩交品型片群了"
 # what may follow the noun of 三大主导产业: a particle, punctuation, a quote or the end of a line
 BIG_END = r"[之的等和与及，。、；：！？,;:!?\s“”\"‘’（()]|$"
-CHENG_HALF_NOT = "年天月小岛山价截"
+CHENG_HALF_NOT = "年天月小岛山价截径导途夜"
 # prepositions and copulas that end the noun of 四大展厅 (以四大展厅为主线)
 BIG_NOUN_STOPS = "为是在把被将从向对以"
 
