@@ -2253,3 +2253,9 @@ def test_a_named_courtyard_is_a_compound_and_a_farmhouse_courtyard_a_kind() -> N
     names = [e.name for e in extract("拉萨市城关区建起“格桑花”文化小院。该小院开展活动10余次。").entities]
     assert any(n.endswith("文化小院") for n in names)
     assert "农家小院" not in [e.name for e in extract("村里的农家小院住着3位高龄老人。").entities]
+
+
+def test_zhe_jia_refers_back_to_the_body_of_its_suffix() -> None:
+    result = extract("康养中心还建起了涞水县中医院。2025年，这家医院共接待门诊4500人次。")
+    assert [(e.text, e.back_reference) for e in result.entities][-1] == ("这家医院", True)
+    assert result.metrics[0].entity.name == "涞水县中医院"
