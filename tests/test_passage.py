@@ -2259,3 +2259,9 @@ def test_zhe_jia_refers_back_to_the_body_of_its_suffix() -> None:
     result = extract("康养中心还建起了涞水县中医院。2025年，这家医院共接待门诊4500人次。")
     assert [(e.text, e.back_reference) for e in result.entities][-1] == ("这家医院", True)
     assert result.metrics[0].entity.name == "涞水县中医院"
+
+
+def test_a_cooperative_a_person_set_up_is_the_story_after_it() -> None:
+    text = ("广东清远连山县发展壮锦。冀麒宇组建连山壮族瑶族自治县壮瑶风采锦绣专业合作社，改进织造工艺："
+            "重达200斤的竹笼机“瘦身”到80斤。")
+    assert extract(text).metrics[0].entity.name == "连山壮族瑶族自治县壮瑶风采锦绣专业合作社"

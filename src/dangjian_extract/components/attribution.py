@@ -110,7 +110,7 @@ _VILLAGE_AGAIN = ("回村", "进村", "到村", "村里", "村集体", "全村",
 #: verbs that bring a company in at a clause's start; its figures follow
 _INTRODUCED = frozenset(("引进", "新引进", "成功引进"))
 #: verbs of founding a company or farm: the one a person founds is the story's body from there on
-_FOUNDED = ("建起", "创办", "办起", "创建", "成立了", "注册了")
+_FOUNDED = ("建起", "创办", "办起", "创建", "成立了", "注册了", "组建", "创立", "领办", "成立")
 _FOUNDED_BY = ("创办的", "成立的", "创建的", "组建的", "领办的")  # 她成立的某某合作社
 #: a village's or community's own leaders and people: the place in their title may still be the story's
 _STORY_TITLES = ("书记", "主任", "村民", "居民", "党员")
