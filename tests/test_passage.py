@@ -2265,3 +2265,8 @@ def test_a_cooperative_a_person_set_up_is_the_story_after_it() -> None:
     text = ("广东清远连山县发展壮锦。冀麒宇组建连山壮族瑶族自治县壮瑶风采锦绣专业合作社，改进织造工艺："
             "重达200斤的竹笼机“瘦身”到80斤。")
     assert extract(text).metrics[0].entity.name == "连山壮族瑶族自治县壮瑶风采锦绣专业合作社"
+
+
+def test_an_agricultural_startup_park_is_a_park_and_its_bare_word_refers_back() -> None:
+    text = "浙江桐乡市发展农业。自2016年建园以来，崇福农创园探索共富新路径。截至目前，农创园已培育项目61个。"
+    assert extract(text).metrics[0].entity.name == "崇福农创园"
