@@ -2270,3 +2270,7 @@ def test_a_cooperative_a_person_set_up_is_the_story_after_it() -> None:
 def test_an_agricultural_startup_park_is_a_park_and_its_bare_word_refers_back() -> None:
     text = "浙江桐乡市发展农业。自2016年建园以来，崇福农创园探索共富新路径。截至目前，农创园已培育项目61个。"
     assert extract(text).metrics[0].entity.name == "崇福农创园"
+
+
+def test_a_command_post_of_a_partner_province_is_a_body() -> None:
+    assert extract("在喀什，山东援疆工作指挥部投入800万元。").metrics[0].entity.name == "山东援疆工作指挥部"
