@@ -2274,3 +2274,9 @@ def test_an_agricultural_startup_park_is_a_park_and_its_bare_word_refers_back() 
 
 def test_a_command_post_of_a_partner_province_is_a_body() -> None:
     assert extract("在喀什，山东援疆工作指挥部投入800万元。").metrics[0].entity.name == "山东援疆工作指挥部"
+
+
+def test_a_verb_of_arrival_before_a_bare_base_names_no_base() -> None:
+    text = ("宁夏盐池县发展电商。基地定期开设培训班。截至目前，基地累计培训学员7000余人次。"
+            "入驻基地的宁夏津玖羊牧业，去年线上销售额突破1000万元。")
+    assert "入驻基地" not in [e.name for e in extract(text).entities]

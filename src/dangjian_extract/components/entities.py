@@ -1420,7 +1420,8 @@ class EntityFinder:
             while name_part.endswith(self.generic_by_suffix.get("基地", ())):
                 name_part = name_part[:-len(next(w for w in self.generic_by_suffix["基地"] if name_part.endswith(w)))]
             k = bisect_right(starts, start) - 1
-            if len(name_part) < 2 or name_part[:2] in self.clause_heads or (k >= 0 and found[k].end > start) \
+            if len(name_part) < 2 or name_part[:2] in self.clause_heads or name_part[:2] in self.boundary_words \
+                    or (k >= 0 and found[k].end > start) \
                     or any(ch in self.function_chars for ch in name_part) \
                     or any(e.start == start for e in extra):
                 continue
