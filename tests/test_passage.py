@@ -2280,3 +2280,8 @@ def test_a_verb_of_arrival_before_a_bare_base_names_no_base() -> None:
     text = ("宁夏盐池县发展电商。基地定期开设培训班。截至目前，基地累计培训学员7000余人次。"
             "入驻基地的宁夏津玖羊牧业，去年线上销售额突破1000万元。")
     assert "入驻基地" not in [e.name for e in extract(text).entities]
+
+
+def test_the_community_people_move_into_opens_the_story_on_it() -> None:
+    text = "2019年，望谟县16个乡镇的976户群众搬出大山，住进县城的蟠桃园社区。这批新市民里，近九成是脱贫户。"
+    assert [m.entity.name for m in extract(text).metrics] == ["望谟县", "望谟县", "蟠桃园社区"]

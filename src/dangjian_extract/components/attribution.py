@@ -111,6 +111,7 @@ _VILLAGE_AGAIN = ("回村", "进村", "到村", "村里", "村集体", "全村",
 _INTRODUCED = frozenset(("引进", "新引进", "成功引进"))
 #: verbs of founding a company or farm: the one a person founds is the story's body from there on
 _FOUNDED = ("建起", "创办", "办起", "创建", "成立了", "注册了", "组建", "创立", "领办", "成立")
+_MOVED_INTO = ("住进", "搬进", "搬到", "迁入", "搬入", "入住")  # 住进县城的某社区: the new home opens a story
 _FOUNDED_BY = ("创办的", "成立的", "创建的", "组建的", "领办的")  # 她成立的某某合作社
 #: a village's or community's own leaders and people: the place in their title may still be the story's
 _STORY_TITLES = ("书记", "主任", "村民", "居民", "党员")
@@ -843,6 +844,8 @@ class Attribution:
                 and "村" not in head:
             # 他顶着压力建起瑞景家庭农场，…; 她成立的某某合作社，去年产值…: the farm a person founds is the story's body
             return True
+        if head and mention.type in _STORY_PLACES and head.startswith(_MOVED_INTO) and len(head) <= 8:
+            return True  # 976户群众…，住进县城的蟠桃园社区。这批新市民里…: the place people move into is the story's
         if head and head.endswith("所在的") and (text[mention.end:mention.end + 1] in "，,"
                                                 or mention.type in _BODY_SUBJECTS):
             # 产业园所在的富锦市，耕地面积…: the place a body stands in, named as the topic; 张某所在的某某公司承担了…:
