@@ -434,3 +434,11 @@ def test_what_was_newly_built_described_with_de_is_no_change() -> None:
 ])
 def test_numbered_villages_meals_radius_and_pairs(text: str, expected: list) -> None:
     assert [(m.text, m.value) for m in extract(text).metrics] == expected
+
+
+def test_the_people_of_a_place_counted_after_a_multiplier() -> None:
+    text = "闽宁协作30年。近6000家福建企业扎根宁夏，近15万福建人到宁夏工作、生活。"
+    m = extract(text).metrics[-1]
+    assert (m.text, m.value, m.unit, m.qualifier, m.object) == ("15万福建人", 150000.0, "人", "nearly", "福建人")
+    assert m.entity is not None and m.entity.name == "福建省"
+    assert [x.text for x in extract("年产值300多万。吸引了10万游客。").metrics] == ["300多万", "10万游客"]

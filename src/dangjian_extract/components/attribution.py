@@ -1120,6 +1120,13 @@ class Attribution:
                 a, b = bisect_right(aggregate_starts, m.end), bisect_left(aggregate_starts, at)
                 return not any(aggregates[x][1] <= level and not grouped(x) for x in range(a, b))
 
+            inner = bisect_left(starts, span.start_char)
+            if inner < len(mentions) and mentions[inner].end <= span.end_char \
+                    and mentions[inner].type in ADMIN_LEVELS and not mentions[inner].back_reference:
+                # 近15万福建人: the people of a place, counted, are that place's
+                fields(span).entity = ref_of(mentions[inner])
+                last = (s0, fields(span).entity)
+                continue
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             # the nearest mentions either side are enough, and keep a long sentence linear
             k = bisect_left(starts, span.start_char, lo, hi)

@@ -397,6 +397,8 @@ class ContextReader:
         x = span.f
         if x.source == "counted_noun" or x.source == "big_noun" and x.unit and len(x.unit) > 1:
             return x.unit  # 5村, 四大展厅: the counted noun (not 七大项, whose noun follows)
+        if x.unit == "人" and x.unit_text and len(x.unit_text) > 1 and x.unit_text[0] != "人":
+            return x.unit_text  # 近15万福建人: the people of a place, counted
         respective = self._respective(text, span, earlier) or self._respective_nouns(text, span, earlier)
         if respective:
             return respective

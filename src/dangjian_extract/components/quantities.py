@@ -293,6 +293,7 @@ class QuantityFinder:
         if unit_word and mult and any(text.startswith(w, m.end()) for w in self._begins_word.get(unit_word, ())) \
                 and self._unit_of_noun_after(text, max(m.end("mult"), m.end("inner2"))):
             unit_word = None  # 近40万|分红: the measure word begins the noun after the number
+        people = 0
         if unit_word:
             info = self.units[unit_word]
             unit, kind = info.unit, info.kind
@@ -311,11 +312,16 @@ class QuantityFinder:
                 unit = self.noun_units[noun]
             else:
                 unit = self._unit_of_noun_after(text, end)  # 300多万的收入, 近40万分红
-                if unit is None:
+                people = _demonym_after(text, end) if unit is None else 0
+                if people:
+                    unit = "人"  # 近15万福建人: the people of a place, counted (guide §1: a counted noun)
+                elif unit is None:
                     return None
             kind = "money" if unit == "CNY" else "count"
             unit_word = ""
             unit_start = end
+            if people:
+                unit_word, end = text[end:end + people], end + people
         if g_jiao:  # 十块三毛, 一百三十五块六角七分钱: yuan with its 角/毛 and 分
             if value_max is not None or mult:
                 return None
@@ -579,3 +585,20 @@ def mask_addresses(text: str) -> str:
 )
 def make_quantity_finder(nlp: Language, name: str, extra_lexicon: dict[str, Any] | None) -> QuantityFinder:
     return QuantityFinder(nlp, name, extra_lexicon)
+
+
+def _demonym_after(text: str, pos: int) -> int:
+    """近15万福建人, 6万多鹰潭人: the length of a place's name (its short form, two or three characters) and 人
+    written right after a number with a multiplier, or 0."""
+    from ..gazetteer import get_gazetteer  # loaded with the entities anyway; imported here to keep import light
+
+    for k in (3, 2):
+        if text[pos + k:pos + k + 1] == "人" and _HAN_RUN.fullmatch(text, pos, pos + k):
+            gazetteer = get_gazetteer()
+            if gazetteer.short_form_of(text[pos:pos + k]) is not None:
+                return k + 1
+    return 0
+
+
+_HAN_RUN = regex.compile(r"\p{Han}+")
+
