@@ -69,7 +69,6 @@ _NOUN_START = regex.compile(r"(?![的和与及等在为是了将到从把被向�
 _ITEM_ENDS = frozenset("，,；;。")
 _LIST_JOINS = ("以及", "及", "和", "与")  # the last item of a list of shares or figures
 _PER_MARKS = frozenset("/／")
-_CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
 _ONE_OR_PER = regex.compile(r"[一每]\p{Han}{1,2}")  # 一笔, 每户: a measure word before the figure, no noun
 _ITEM_STARTS = "，,；;。：:\n"
 _HAN_LIST = regex.compile(r"[\p{Han}、]+")
@@ -632,7 +631,8 @@ class ContextReader:
         phrase = self._age.sub("", phrase.removeprefix("的"), count=1)
         if phrase.startswith("来自") and x.unit in self.person_units:
             # 50多名来自上海、江苏的青年学员: the people's origin, then the noun after 的
-            clause = window[:_CLAUSE_END.search(window).start()] if _CLAUSE_END.search(window) else window
+            brk = CLAUSE_BREAK.search(window)
+            clause = window[:brk.start()] if brk else window
             cut = clause.find("的")
             return self._noun_at(clause[cut + 1:].translate(_NO_QUOTES)) if cut > 0 else None
         if self._after_verb.match(phrase):

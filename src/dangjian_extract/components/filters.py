@@ -24,7 +24,6 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 # 有一所中心校、两个教学点: a noun, then another count in the same list
 _LISTED_COUNT = regex.compile(r"[^，。；！？,;!?、\n]{1,8}、[0-9两二三四五六七八九十几]")
 _VAGUE_HEADS = frozenset("数几")
-_PLACE_TOTALS = frozenset("全各每该本我此")  # 全乡6村, 该镇12村: the villages of the place, counted
 REJECTED_KEY = "rejected"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", '"': '"'}
 CLAUSE_PUNCT = set("，。；！？,;!?")
@@ -146,7 +145,9 @@ class MetricFilter:
         self.size_units = frozenset(raw.get("bare_multiplier_units", ()))
         self.label_prefixes = tuple(raw.get("label_prefixes", ()))
         self.heading_max_length = int(raw.get("heading_max_length", 0))
-        self.numbered_places = {k: tuple(v) for k, v in raw.get("numbered_places", {}).items()}
+        numbered = raw.get("numbered_places", {})
+        self.numbered_places = {k: tuple(v) for k, v in numbered.get("units", {}).items()}
+        self.place_totals = frozenset(numbered.get("totals", ""))  # 全乡6村, 该镇12村: the place's villages, counted
         pairs = raw.get("pair_pronouns", {})
         self.pair_words = frozenset(pairs.get("words", ()))
         self.pair_openers = tuple(pairs.get("after", ()))
@@ -282,10 +283,9 @@ class MetricFilter:
                 and not text.endswith(self.one_count_before, 0, start) and not _LISTED_COUNT.match(text, end):
             # 一批, 一支队伍, 一个核心: "a", not a count (but 仅有一条硬化路, 有一所中心校、两个教学点 count)
             return "generic_one"
-        if source == "counted_noun" and unit in self.numbered_places and x.qualifier == "exact" \
-                and text.endswith(self.numbered_places[unit], 0, start) \
-                and not any(text.endswith(w, 0, start) and text[start - len(w) - 1:start - len(w)] in _PLACE_TOTALS
-                            for w in self.numbered_places[unit]):
+        place = next((w for w in self.numbered_places.get(unit, ()) if text.endswith(w, 0, start)), None) \
+            if source == "counted_noun" and x.qualifier == "exact" else None
+        if place is not None and text[start - len(place) - 1:start - len(place)] not in self.place_totals:
             return "numbered_place"  # 乔勒潘乡6村: a village numbered within its township, a name (not 全乡6村)
         if text[start:end] in self.pair_words and x.qualifier == "exact" and _HAN_CHAR.match(text, end) \
                 and (not start or text.endswith(self.pair_openers, 0, start)):

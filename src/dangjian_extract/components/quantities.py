@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import fields, register_extensions
+from ..gazetteer import get_gazetteer
 from ..grammar import HALF_UNITS, build_grammar
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..numbers import CN_DIGITS, MULTIPLIERS, parse_capital
@@ -35,6 +36,7 @@ def parse_number(numeral: str | None, multiplier: str = "") -> Any:
 METRICS_KEY = "metrics"
 _LARGE = regex.compile("[万亿]")
 _TRAILING_LARGE = regex.compile("[万亿]*$")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 DOUBLING = {"一": 100.0, "两": 300.0, "三": 700.0, "四": 1500.0}
 # web and e-mail addresses: masked before matching, so no figure comes from a link (…%28ti%28Us…)
 _ADDRESS = regex.compile(
@@ -590,15 +592,9 @@ def make_quantity_finder(nlp: Language, name: str, extra_lexicon: dict[str, Any]
 def _demonym_after(text: str, pos: int) -> int:
     """近15万福建人, 6万多鹰潭人: the length of a place's name (its short form, two or three characters) and 人
     written right after a number with a multiplier, or 0."""
-    from ..gazetteer import get_gazetteer  # loaded with the entities anyway; imported here to keep import light
-
     for k in (3, 2):
         if text[pos + k:pos + k + 1] == "人" and _HAN_RUN.fullmatch(text, pos, pos + k):
             gazetteer = get_gazetteer()
             if gazetteer.short_form_of(text[pos:pos + k]) is not None:
                 return k + 1
     return 0
-
-
-_HAN_RUN = regex.compile(r"\p{Han}+")
-
