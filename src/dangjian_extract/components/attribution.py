@@ -830,8 +830,9 @@ class Attribution:
         head = self._past_connective(_clause_head(text, pos, floor, 12))
         if head is not None and head.endswith("以") and text.startswith("为例", mention.end):
             return True  # 以保滩街道为例，…: the example the text goes on about
-        if head is not None and _EPITHET_AFTER_ZAI.search(head):
-            head = head[:_EPITHET_AFTER_ZAI.search(head).start() + 1]  # 在“陶都”宜兴，…: an epithet before the place
+        epithet = _EPITHET_AFTER_ZAI.search(head) if head else None
+        if epithet is not None:
+            head = head[:epithet.start() + 1]  # 在“陶都”宜兴，…: an epithet before the place
         if head is not None and head.endswith("在") and len(head) > 1:
             head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (both open the clause)
         if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
