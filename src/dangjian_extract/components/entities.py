@@ -136,6 +136,12 @@ def _merge_outside(found: list[Mention], extra: list[Mention]) -> list[Mention]:
     return result
 
 
+def _overlaps(found: list[Mention], starts: list[int], at: int, end: int) -> bool:
+    """Whether text[at:end] lies inside or across a mention of ``found`` (``starts``: their starts, sorted)."""
+    i = bisect_right(starts, at) - 1
+    return i >= 0 and found[i].end > at or i + 1 < len(found) and found[i + 1].start < end
+
+
 def ref_of(m: Mention) -> tuple[Any, ...]:
     """The entity of a metric or a section as stored on spans: (name, type, start, end, parent, path, code)."""
     return (m.name, m.type, m.start, m.end, m.parent, m.path, m.code)
@@ -1141,8 +1147,7 @@ class EntityFinder:
                 continue
             for at in ats:
                 end = at + len(name)
-                i = bisect_right(starts, at) - 1
-                if i >= 0 and found[i].end > at or i + 1 < len(found) and found[i + 1].start < end:
+                if _overlaps(found, starts, at, end):
                     continue  # inside or across a name found (毛家沟村)
                 extra.append(Mention(at, end, name, "village", None, True, suffix=""))
         if not extra:
@@ -1226,8 +1231,7 @@ class EntityFinder:
             named = stems[hit.group()]
             if at < named.start:
                 continue  # (only after the name has been written out)
-            i = bisect_right(starts, at) - 1
-            if i >= 0 and found[i].end > at or i + 1 < len(found) and found[i + 1].start < end:
+            if _overlaps(found, starts, at, end):
                 continue  # inside or across a name found (庄子田居民小组 itself)
             if text.startswith(self.stem_suffixes, end) or any(text[end:end + w] in self.suffix_type
                                                                for w in range(1, 6)):
