@@ -2285,3 +2285,34 @@ def test_a_verb_of_arrival_before_a_bare_base_names_no_base() -> None:
 def test_the_community_people_move_into_opens_the_story_on_it() -> None:
     text = "2019年，望谟县16个乡镇的976户群众搬出大山，住进县城的蟠桃园社区。这批新市民里，近九成是脱贫户。"
     assert [m.entity.name for m in extract(text).metrics] == ["望谟县", "望谟县", "蟠桃园社区"]
+
+
+@pytest.mark.parametrize("text, false_name", [
+    ("西陵区整合资金477.5万元，对水厂供水设施及管网进行改造。", "对水厂"),
+    ("项目保留了慎余里等历史建筑群，还将绿地公园开放共享，建成车位300个。", "还将绿地公园"),
+    ("最近公司又签下订单3个。", "最近公司"),
+    ("土地节约集约要向立体要空间，节约用地40亩。", "立体要空间"),
+    ("智能光电选矿车间里，分选后将尾矿输送到井下，利用率提高70%。", "分选后将尾矿"),
+])
+def test_an_adverb_or_verb_at_a_bodys_edge_makes_no_name(text: str, false_name: str) -> None:
+    names = [e.name for e in extract(text).entities]
+    assert false_name not in names and not any(n.endswith(("选矿", "尾矿")) for n in names)
+
+
+def test_a_lake_written_like_its_city_stays_a_lake() -> None:
+    text = "安徽合肥市推进科创。巢湖之畔，规划面积365平方公里的滨湖科学城全面延伸。"
+    result = extract(text)
+    assert "巢湖市" not in [e.name for e in result.entities]
+    assert result.metrics[0].entity.name == "滨湖科学城"
+
+
+def test_an_innovation_hall_is_a_place_of_its_own() -> None:
+    text = "安徽合肥市推进成果转化。截至去年底，安徽创新馆已累计举办交易活动750余场。"
+    assert extract(text).metrics[0].entity.name == "安徽创新馆"
+
+
+def test_a_ministry_is_a_body_but_a_water_authority_is_none() -> None:
+    text = "广西富川县改造小卖部。近年来，商务部持续推进改造，全国共建设改造乡镇商贸中心13391个。"
+    assert extract(text).metrics[0].entity.name == "商务部"
+    names = [e.name for e in extract("那曲市水利部门共计投入资金1.95亿元。").entities]
+    assert "水利部" not in names

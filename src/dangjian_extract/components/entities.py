@@ -210,6 +210,7 @@ class EntityFinder:
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
+        self.named_bodies_not_followed_by = frozenset(data.get("named_bodies_not_followed_by", ""))
         trade = data.get("trade_names", {})
         if trade.get("trades"):
             # a brand of two or three characters after a clause's start, a place or a verb of arrival, its trade,
@@ -229,6 +230,9 @@ class EntityFinder:
         banks = data["bank_branches"]
         self.branch_suffixes = frozenset(banks["branches"])  # 邮储银行|保山市分行: a branch named with its bank
         self.bank_ends = tuple(banks["banks"])
+        landforms = data.get("landform_short_forms", {})
+        self.landform_ends = tuple(landforms.get("ends", ""))  # 巢湖|之畔: the lake, not 巢湖市
+        self.landform_after = tuple(landforms.get("after", ()))
         self.company_units = frozenset(data["company_units"])  # farms written after the company that runs them
         # 罗家坡, 张家湾: a family's name, 家 and a landform name a hamlet
         self._hamlet = regex.compile(rf"\p{{Han}}家[{regex.escape(''.join(data['hamlet_landforms']))}]")
@@ -282,6 +286,7 @@ class EntityFinder:
         heads = _clause_heads()
         self.verb_complements = frozenset(edges.get("verb_complements", ""))
         self.clause_openers = tuple(sorted(edges.get("clause_openers", ()), key=len, reverse=True))
+        self.adverb_heads = tuple(sorted(edges.get("adverb_heads", ()), key=len, reverse=True))
         # the units of time and distance (一刻钟社区, 15分钟生活圈), not measure words that begin names (五道庙小区)
         spans = (w for w, info in self.lex.units.items() if info.kind in ("duration", "measure"))
         self.unit_words = tuple(sorted(spans, key=len, reverse=True))
@@ -1116,6 +1121,8 @@ class EntityFinder:
             if start not in form_ends and self._inside_a_word(text, start, found, i) \
                     and not (text[start - 1] in _COUNT_TAILS and text[end:end + 1] == "人"):
                 continue  # 三河汇福粮油江苏基地: a short form inside a body's name (not 江门|新会, nor 6万多|鹰潭人)
+            if text.endswith(self.landform_ends, start, end) and text.startswith(self.landform_after, end):
+                continue  # 巢湖|之畔, 黄河|流域: the landform the place is named after
             if context and text.startswith(self.outlet_words, end):
                 continue  # 咸阳日报 in a report on 兴平市: the outlet's city is no place of the report
             resolution = gazetteer.resolve(full, context)
@@ -1564,12 +1571,14 @@ class EntityFinder:
         return _merge_outside(found, extra)
 
     def _add_named_bodies(self, text: str, found: list[Mention]) -> list[Mention]:
-        """中国共产党: bodies known by a name without a type suffix, wherever they do not overlap a found name."""
+        """中国共产党, 商务部: bodies known by a name without a type suffix, wherever they do not overlap a found name
+        (水利部门 names any water authority, no ministry)."""
         extra = []
         for name, etype in self.named_bodies.items():
             at = text.find(name)
             while at >= 0:
-                extra.append(Mention(at, at + len(name), name, etype, None, True, suffix=""))
+                if text[at + len(name):at + len(name) + 1] not in self.named_bodies_not_followed_by:
+                    extra.append(Mention(at, at + len(name), name, etype, None, True, suffix=""))
                 at = text.find(name, at + len(name))
         return _merge_outside(found, extra)
 
@@ -1735,6 +1744,11 @@ class EntityFinder:
             if run.startswith(self.clause_openers) else None
         if opener is not None and len(run) - len(opener) >= shortest:
             return run[len(opener):]  # 如|新蒲新区松源社区: "for example" opens the clause, the name follows
+        if etype not in _GAZETTEER_TYPES and run.startswith(self.adverb_heads):
+            # 还将|绿地公园, 对|水厂: an adverb or preposition opens a clause, never a body's name (将乐县, 对江村
+            # are the gazetteer's to judge)
+            head = next(w for w in self.adverb_heads if run.startswith(w))
+            return run[len(head):] if len(run) - len(head) >= shortest else ""
         for _ in range(3):
             if run[cut:cut + 2] not in self.clause_heads:
                 break
