@@ -2316,3 +2316,16 @@ def test_a_ministry_is_a_body_but_a_water_authority_is_none() -> None:
     assert extract(text).metrics[0].entity.name == "商务部"
     names = [e.name for e in extract("那曲市水利部门共计投入资金1.95亿元。").entities]
     assert "水利部" not in names
+
+
+def test_a_kind_of_community_in_quotes_is_no_community() -> None:
+    text = ("广西防城港市港口区沙潭江街道东海湾社区推进治理。5年时间，东海湾社区从矛盾频发的“拼盘社区”蜕变为"
+            "“暖心家园”。“拼盘社区”里，社区划分为27个网格。")
+    result = extract(text)
+    assert "拼盘社区" not in [e.name for e in result.entities]
+    assert result.metrics[-1].entity.name == "东海湾社区"
+
+
+def test_a_compound_named_after_a_dormitory_keeps_its_whole_name() -> None:
+    text = "湖南长沙市雨花区侯家塘街道广济桥社区外经委宿舍小区始建于上世纪90年代初，3栋楼86户居民。"
+    assert [m.entity.name for m in extract(text).metrics] == ["外经委宿舍小区", "外经委宿舍小区"]

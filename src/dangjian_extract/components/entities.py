@@ -392,6 +392,12 @@ class EntityFinder:
                     found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
+            if prev is not None and prev.end == s0 and prev.type == etype == "compound" and suffix == "小区" \
+                    and not prev.back_reference:
+                # 外经委宿舍|小区, 某某花园|小区: the compound's own name holds another compound word
+                found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.parent, prev.clean, suffix=suffix)
+                last_end = s1
+                continue
             if prev is not None and prev.end == s0 and prev.type == etype and etype not in _GAZETTEER_TYPES:
                 last_end = s1  # 深中通道|项目: the type's bare word after a name of that type adds nothing
                 continue
@@ -991,6 +997,8 @@ class EntityFinder:
             start = s1 - len(suffix) - len(name_part)
             if parent is None and text.endswith(self.described_after, 0, start):
                 return None  # 是一个纯渔业村: a kind of village, described, not named
+            if text[start - 1:start] == "“" and text[s1:s1 + 1] == "”":
+                return None  # 从矛盾频发的“拼盘社区”蜕变: a kind named in quotes, a figure of speech
             head = next((name_part[:w] for w in (3, 2) if len(name_part) - w >= 2
                          and gazetteer.short_form_of(name_part[:w]) is not None), None)
             if head is not None and parent is None:
