@@ -2329,3 +2329,15 @@ def test_a_kind_of_community_in_quotes_is_no_community() -> None:
 def test_a_compound_named_after_a_dormitory_keeps_its_whole_name() -> None:
     text = "湖南长沙市雨花区侯家塘街道广济桥社区外经委宿舍小区始建于上世纪90年代初，3栋楼86户居民。"
     assert [m.entity.name for m in extract(text).metrics] == ["外经委宿舍小区", "外经委宿舍小区"]
+
+
+def test_a_kicker_naming_a_place_opens_that_places_story() -> None:
+    text = ("县域经济蓬勃发展\n各地因地制宜打造特色产业。\n安徽安庆太湖县——\n农村电商助农增收\n"
+            "去年，太湖县电商交易额突破33亿元。\n重庆垫江县——\n工业企业推进创新\n"
+            "三丰玻璃位于重庆垫江县。据统计，2024年，全县先进材料领域企业达57家，实现产值123.3亿元。\n")
+    assert [m.entity.name for m in extract(text).metrics] == ["太湖县", "垫江县", "垫江县"]
+
+
+def test_a_sub_heading_with_a_dash_that_names_no_place_opens_no_story() -> None:
+    text = "甘肃省临泽县推进改革\n全县轻装上阵。\n舍与得——\n挤掉水分\n去年，全县精简会议120个。\n"
+    assert [m.entity.name for m in extract(text).metrics] == ["临泽县"]

@@ -54,6 +54,8 @@ class SectionSplitter:
         self.max_headline = int(cfg["max_headline_length"])
         self.max_byline = int(cfg["max_byline_length"])
         self.sentence_end = frozenset(cfg["sentence_end"])
+        self.kicker_ends = tuple(cfg.get("kicker_ends", ()))
+        self.max_kicker = int(cfg.get("max_kicker_length", 0))
         att = self.lex.raw["entities"]["attribution"]
         # a place named in a person's title (仪征市马集镇党委书记李某介绍) does not make a report about it
         self._titled = regex.compile("|".join(
@@ -61,9 +63,9 @@ class SectionSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        parts = self.split(text)
-        spans = ensure_spans(doc, [(a, b) for a, b, _, _ in parts], label="SECTION")
         mentions = mentions_of(doc)
+        parts = self.split(text, mentions)
+        spans = ensure_spans(doc, [(a, b) for a, b, _, _ in parts], label="SECTION")
         for span, (a, b, headline, byline) in zip(spans, parts, strict=True):
             fields(span).headline = headline
             fields(span).byline = byline
@@ -101,7 +103,19 @@ class SectionSplitter:
         return len(title) <= self.max_headline and line.text[-1] not in self.sentence_end \
             and not self._is_byline(line)
 
-    def split(self, text: str) -> list[tuple[int, int, tuple[int, int] | None, tuple[int, int] | None]]:
+    def _is_kicker(self, line: _Line, mentions: list[Mention]) -> bool:
+        """安徽安庆太湖县——: a short line that is nothing but a chain of places and a dash (not 舍与得——)."""
+        if not self.kicker_ends or len(line.text) > self.max_kicker or not line.text.endswith(self.kicker_ends):
+            return False
+        end = line.end - len(next(k for k in self.kicker_ends if line.text.endswith(k)))
+        at = line.start
+        for m in mentions:
+            if m.start == at and m.type in LEVELS and not m.back_reference:
+                at = m.end
+        return at == end > line.start
+
+    def split(self, text: str, mentions: list[Mention] | None = None,
+              ) -> list[tuple[int, int, tuple[int, int] | None, tuple[int, int] | None]]:
         """(start, end, headline offsets, byline offsets) of every report on the page."""
         lines = self._lines(text)
         if not lines:
@@ -121,6 +135,9 @@ class SectionSplitter:
                 continue
             if i == 0 and j > 0:  # a leading headline without a byline
                 starts.append((lines[0].start, (lines[0].start, lines[j - 1].end), None))
+            elif j > i and mentions and self._is_kicker(lines[i], mentions):
+                # 安徽安庆太湖县—— | 农村电商助农增收: a feature's next stop, a report of its own
+                starts.append((lines[i].start, (lines[i].start, lines[j - 1].end), None))
             i = max(j, i + 1)
         if not starts or starts[0][0] > lines[0].start:
             starts.insert(0, (0, None, None))
