@@ -2341,3 +2341,14 @@ def test_a_kicker_naming_a_place_opens_that_places_story() -> None:
 def test_a_sub_heading_with_a_dash_that_names_no_place_opens_no_story() -> None:
     text = "甘肃省临泽县推进改革\n全县轻装上阵。\n舍与得——\n挤掉水分\n去年，全县精简会议120个。\n"
     assert [m.entity.name for m in extract(text).metrics] == ["临泽县"]
+
+
+def test_a_place_described_by_a_figure_owns_it_and_the_clauses_after_it() -> None:
+    text = ("重庆武隆区发展旅游。\n54岁的老杨，打小就在跟石头较劲。白马镇板桥村四周是山，家里弟兄仨都去凿石头。\n"
+            "2024年，常住人口不到40万的武隆区，接待国内外游客4724.5万人次。")
+    assert [m.entity.name for m in extract(text).metrics] == ["武隆区", "武隆区"]
+
+
+def test_a_figure_before_a_county_and_its_park_describes_the_park() -> None:
+    text = "河北大名县发展电商。今年8月初，步入占地150亩的大名县一品一播产业园，物流区里一派忙碌。"
+    assert extract(text).metrics[0].entity.name.endswith("一品一播产业园")

@@ -479,6 +479,7 @@ class Attribution:
             # 为了帮助村里120多户群众: a back-reference (村里, 该村) names the story's place wherever it stands
             if m.end <= span.start_char and eligible(k) and (self._local_back(text, m, region, subject)
                                                               or self._opens_clause(text, m, s0, chains)
+                                                              or self._described_topic(text, m)
                                                               or self._scope(text, m, chains)
                                                               or self._caused(text, m, span.start_char, chains)):
                 head = self._relative_head(text, mentions, k, before, span.start_char, eligible)
@@ -504,6 +505,13 @@ class Attribution:
             if rest and eligible(rest[i]) and not self._made_by_verb(text, mentions[rest[i]], chains):
                 return rest[i]
         return None
+
+    @staticmethod
+    def _described_topic(text: str, m: Mention) -> bool:
+        """常住人口不到40万的武隆区，接待…: a place described by the phrase before it and closed by a comma is the topic
+        the next clauses speak of."""
+        return text[m.start - 1:m.start] == "的" and text[m.end:m.end + 1] in (",", "，") and not m.back_reference \
+            and (m.path is not None or m.type in _STORY_PLACES)
 
     def _share_base(self, text: str, m: Mention, span: Span) -> bool:
         """Whether ``m`` is the base of the share right after it (占全市的30%, 以全市1%的土地面积, 贡献了全县18%的)."""
@@ -625,10 +633,17 @@ class Attribution:
         return None
 
     def _described(self, text: str, mentions: list[Mention], span: Span) -> int | None:
-        """总投资3.85亿元的高精度伺服电机项目: the metric describes the project or body named after 的."""
+        """总投资3.85亿元的高精度伺服电机项目: the metric describes the project or body named after 的, or the place
+        named right after it."""
         if text[span.end_char:span.end_char + 1] != "的":
             return None
         for i, m in enumerate(mentions):
+            if m.start == span.end_char + 1 and m.type in _PLACE_TYPES and not m.back_reference \
+                    and (m.path is not None or m.type in _STORY_PLACES) \
+                    and not (i + 1 < len(mentions) and mentions[i + 1].start == m.end):
+                # 常住人口不到40万的武隆区, 拥有45个小区的东海湾社区: the figure describes the place (not 占地150亩的
+                # 大名县|一品一播产业园, the park of the county)
+                return i
             if m.start > span.end_char and m.type in self.described_types:
                 between = text[span.end_char:m.start]
                 return i if len(between) <= 24 and not _NEXT_MARK.search(between.strip("“”「」《》")) else None
