@@ -2352,3 +2352,9 @@ def test_a_place_described_by_a_figure_owns_it_and_the_clauses_after_it() -> Non
 def test_a_figure_before_a_county_and_its_park_describes_the_park() -> None:
     text = "河北大名县发展电商。今年8月初，步入占地150亩的大名县一品一播产业园，物流区里一派忙碌。"
     assert extract(text).metrics[0].entity.name.endswith("一品一播产业园")
+
+
+def test_the_place_a_figure_is_compared_with_is_no_owner() -> None:
+    text = ("听说河南南阳出台工作清单，已实施了大半年。\n刚到南阳市内乡县湍东镇，便听到一个故事。\n"
+            "第一组经济数据，2024年，南阳市地区生产总值同比增长5.5%，高于全省平均水平0.4个百分点。")
+    assert [m.entity.name for m in extract(text).metrics][-2:] == ["南阳市", "南阳市"]
