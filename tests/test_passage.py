@@ -2358,3 +2358,9 @@ def test_the_place_a_figure_is_compared_with_is_no_owner() -> None:
     text = ("听说河南南阳出台工作清单，已实施了大半年。\n刚到南阳市内乡县湍东镇，便听到一个故事。\n"
             "第一组经济数据，2024年，南阳市地区生产总值同比增长5.5%，高于全省平均水平0.4个百分点。")
     assert [m.entity.name for m in extract(text).metrics][-2:] == ["南阳市", "南阳市"]
+
+
+def test_a_congress_before_a_subdistrict_is_no_part_of_its_name() -> None:
+    text = "重庆大渡口区人大新山村街道工委推动解决急难愁盼问题23个。"
+    names = [e.name for e in extract(text).entities]
+    assert "新山村街道" in names and "人大新山村街道" not in names

@@ -991,8 +991,13 @@ class EntityFinder:
             if parent is None and len(name_part) >= 3 and name_part[0] in self.weak \
                     and text.count(name_part + suffix) < 2 <= text.count(name_part[1:] + suffix):
                 name_part = name_part[1:]  # 。仅南文营社区3700多户: the name written again without the word before it
+            head = next((w for w in self.not_name_heads if name_part.startswith(w)), None) \
+                if name_part.startswith(self.not_name_heads) else None
+            if head is not None and len(name_part) - len(head) >= 2:
+                name_part = name_part[len(head):]  # 大渡口区人大|新山村街道工委: the body, not the place
+                head = None
             if parent is None and text.count(name_part + suffix) < 2 and (
-                    not self._evidence_after(text, s1, etype) or name_part.startswith(self.not_name_heads)):
+                    not self._evidence_after(text, s1, etype) or head is not None):
                 return None
             start = s1 - len(suffix) - len(name_part)
             if parent is None and text.endswith(self.described_after, 0, start):
