@@ -2364,3 +2364,9 @@ def test_a_congress_before_a_subdistrict_is_no_part_of_its_name() -> None:
     text = "重庆大渡口区人大新山村街道工委推动解决急难愁盼问题23个。"
     names = [e.name for e in extract(text).entities]
     assert "新山村街道" in names and "人大新山村街道" not in names
+
+
+def test_a_national_figure_after_a_year_names_no_place() -> None:
+    text = ("陕西延川县翟庄村办起村晚，演员都是村民。\n"
+            "放眼全国，有关报告显示，2024年全国农村地区举行的各类文体活动超220万场。")
+    assert extract(text).metrics[-1].entity is None

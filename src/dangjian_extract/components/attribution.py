@@ -543,8 +543,8 @@ class Attribution:
         if pos < 0:
             return False
         head = _clause_head(text, pos, s0, 12)
-        if head is None or not (head == "" or _TIME_HEAD.fullmatch(head)):
-            return False
+        if head is None or not (head == "" or _TIME_HEAD.fullmatch(head) or _YEAR_OPENER.fullmatch(head)):
+            return False  # (2024年全国农村地区举行的…: a year opens the clause as a day does)
         end = pos + 2
         if text.startswith(self.national_titles, end):
             return False
