@@ -2370,3 +2370,9 @@ def test_a_national_figure_after_a_year_names_no_place() -> None:
     text = ("陕西延川县翟庄村办起村晚，演员都是村民。\n"
             "放眼全国，有关报告显示，2024年全国农村地区举行的各类文体活动超220万场。")
     assert extract(text).metrics[-1].entity is None
+
+
+def test_a_body_or_area_right_before_what_a_figure_measures_owns_it() -> None:
+    text = ("江西南昌市东湖区文旅消费活力充分释放。滕王阁大旅游区旅游人次104.08万、大士院街区旅游人次93.41万、"
+            "蛤蟆街旅游人次30万。")
+    assert [m.entity.name for m in extract(text).metrics][:2] == ["滕王阁大旅游区", "大士院街区"]
