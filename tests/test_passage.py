@@ -2376,3 +2376,9 @@ def test_a_body_or_area_right_before_what_a_figure_measures_owns_it() -> None:
     text = ("江西南昌市东湖区文旅消费活力充分释放。滕王阁大旅游区旅游人次104.08万、大士院街区旅游人次93.41万、"
             "蛤蟆街旅游人次30万。")
     assert [m.entity.name for m in extract(text).metrics][:2] == ["滕王阁大旅游区", "大士院街区"]
+
+
+def test_gai_qu_in_a_village_report_names_the_district_just_named() -> None:
+    text = ("浙江舟山庙后村探索乡村运营\n庙后村位于舟山市普陀区展茅街道，村里建起民宿12家。\n"
+            "截至目前，普陀区已建成乡创基地7个。该区培育“乡创客”1100余名。")
+    assert extract(text).metrics[-1].entity.name == "普陀区"

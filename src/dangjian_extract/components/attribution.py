@@ -237,6 +237,7 @@ class Attribution:
         self._passing_any = compile_fast(alternation(cfg["passing_before"]))
         self._share_before = compile_fast(f"(?:{alternation(cfg['passing_before'] + cfg['share_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
+        self.broader_back = frozenset(cfg.get("broader_back_references", ()))
         self.source_words = tuple(cfg.get("source_after", ()))
         # 昆明市住建局有关负责人介绍，滇池绿道…: a department's spokesman gives its place's figures
         self.source_speakers = tuple(cfg.get("source_speakers_after", ()))
@@ -1109,7 +1110,8 @@ class Attribution:
                 if can is None:
                     can = ok[i] = i not in blocked and self._can_be_subject(text, mentions, i, chains)
                 if not can or _broader(m, subject) and not (m.back_reference and (
-                        text[m.start] in self.step_back or text[m.start:m.end] == m.suffix)) \
+                        text[m.start] in self.step_back or text[m.start] in self.broader_back
+                        or text[m.start:m.end] == m.suffix)) \
                         and not (m.end < begin and m.path is not None and not m.back_reference
                                  and subject is not None and subject[1] in ADMIN_LEVELS
                                  and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
