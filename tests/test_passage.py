@@ -2382,3 +2382,15 @@ def test_gai_qu_in_a_village_report_names_the_district_just_named() -> None:
     text = ("浙江舟山庙后村探索乡村运营\n庙后村位于舟山市普陀区展茅街道，村里建起民宿12家。\n"
             "截至目前，普陀区已建成乡创基地7个。该区培育“乡创客”1100余名。")
     assert extract(text).metrics[-1].entity.name == "普陀区"
+
+
+def test_na_begins_a_place_name_after_its_county() -> None:
+    names = [e.name for e in extract("南宁市良庆区那陈种禽产业核心示范区，鸡苗孵化一体化运行。").entities]
+    assert "那陈种禽产业核心示范区" in names
+
+
+def test_a_body_located_in_the_village_is_the_story_not_the_village() -> None:
+    text = ("广西南宁市良庆区那陈镇和平村发展养殖。村里建起养殖小区，带动13户养殖户。\n"
+            "来到村里另一头的南宁市良庆区那陈种禽产业核心示范区，鸡苗孵化、种鸡饲养一体化运行。"
+            "“两个标准化孵化厂房7000平方米，年孵化商品鸡苗能有1亿羽。”企业负责人告诉记者。")
+    assert extract(text).metrics[-1].entity.name == "那陈种禽产业核心示范区"

@@ -238,6 +238,7 @@ class Attribution:
         self._share_before = compile_fast(f"(?:{alternation(cfg['passing_before'] + cfg['share_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
         self.broader_back = frozenset(cfg.get("broader_back_references", ()))
+        self.locative_ends = tuple(f"{w}的" for w in cfg.get("locative_ends", ()))
         self.source_words = tuple(cfg.get("source_after", ()))
         # 昆明市住建局有关负责人介绍，滇池绿道…: a department's spokesman gives its place's figures
         self.source_speakers = tuple(cfg.get("source_speakers_after", ()))
@@ -1293,6 +1294,8 @@ class Attribution:
                 b = bisect_left(breaks, chains.start.get(m.start, m.start))
                 s0 = breaks[b - 1] + 1 if b else 0
                 if self._opens_clause(text, m, s0, chains):
+                    i = self._modified_head(text, mentions, i, at, eligible) if self.locative_ends else i
+                    m = mentions[i]
                     if s0 <= at < (breaks[b] if b < len(breaks) else len(text)):
                         return i  # the metric's own sentence
                     if self._quoted_speaker_once(text, m, chains) and _new_paragraph(text, m.end, at) \
@@ -1304,6 +1307,21 @@ class Attribution:
                     return None if self._parallel(text, mentions, eligible, i, s0, breaks, b, chains) else i
             i -= 1
         return None
+
+    def _modified_head(self, text: str, mentions: list[Mention], i: int, at: int,
+                       eligible: Callable[[int], bool]) -> int:
+        """来到村里另一头的南宁市良庆区那陈种禽产业核心示范区: a place that only locates the name after 的 is no
+        subject; the name it modifies is (the last of that name's chain)."""
+        m = mentions[i]
+        j = i + 1
+        while j < len(mentions) and mentions[j].start < at:
+            gap = text[m.end:mentions[j].start]
+            if len(gap) > 8 or not gap.endswith(self.locative_ends) or CLAUSE_BREAK.search(gap):
+                return i
+            while j + 1 < len(mentions) and mentions[j + 1].start == mentions[j].end:
+                j += 1
+            return j if mentions[j].end <= at and mentions[j].type not in _PLACE_TYPES and eligible(j) else i
+        return i
 
     @staticmethod
     def _quoted_speaker_once(text: str, m: Mention, chains: _Chains) -> bool:
