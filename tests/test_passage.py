@@ -2394,3 +2394,11 @@ def test_a_body_located_in_the_village_is_the_story_not_the_village() -> None:
             "来到村里另一头的南宁市良庆区那陈种禽产业核心示范区，鸡苗孵化、种鸡饲养一体化运行。"
             "“两个标准化孵化厂房7000平方米，年孵化商品鸡苗能有1亿羽。”企业负责人告诉记者。")
     assert extract(text).metrics[-1].entity.name == "那陈种禽产业核心示范区"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("重庆大渡口区推进人大工作。跳磴镇人大创建议事协商新形式，开展村级议事协商活动56场。", "跳磴镇"),
+    ("江西南昌西湖区人民法院桃花法庭调解纠纷30起。\n2025年，江西省公安机关共摸排化解矛盾纠纷83.6万余起。", "江西省"),
+])
+def test_a_places_congress_or_police_acting_speaks_for_the_place(text: str, name: str) -> None:
+    assert extract(text).metrics[-1].entity.name == name
