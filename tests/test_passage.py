@@ -2402,3 +2402,16 @@ def test_a_body_located_in_the_village_is_the_story_not_the_village() -> None:
 ])
 def test_a_places_congress_or_police_acting_speaks_for_the_place(text: str, name: str) -> None:
     assert extract(text).metrics[-1].entity.name == name
+
+
+def test_a_founder_named_again_speaks_for_the_company_he_founded() -> None:
+    text = ("重庆城口县河岸村发展林业。村里有留守老人200多人。\n"
+            "在外做工程多年、回乡创业的康开祥成立城口县瑞康林业开发有限公司，一口气流转了上千亩闲置林地。\n"
+            "2025年，拿着林地经营权证，康开祥成功从银行贷到360万元。")
+    assert extract(text).metrics[-1].entity.name == "城口县瑞康林业开发有限公司"
+
+
+def test_a_company_head_named_again_speaks_for_the_company() -> None:
+    text = ("浙江绍兴上虞区推进合作。新和成公司总经理常儒群说，合作很顺利。\n"
+            "上虞区有企业300家。常儒群算了一笔账，这一合作每年节省处理费用超千万元。")
+    assert extract(text).metrics[-1].entity.name == "新和成公司"

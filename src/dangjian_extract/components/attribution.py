@@ -59,6 +59,7 @@ _ENUMERATOR = regex.compile(
 #: bodies (not places): one whose official speaks for it (某公司负责人告诉记者，他们…) did what 他们 did; a
 #: subjectless sentence of the report's actor does not carry one on (see _actor_sentence)
 _BODIES = frozenset(("enterprise", "organisation", "project", "park"))
+_HAN_NAME = regex.compile(r"\p{Han}+")
 _SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
@@ -238,6 +239,11 @@ class Attribution:
         self._share_before = compile_fast(f"(?:{alternation(cfg['passing_before'] + cfg['share_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
         self.broader_back = frozenset(cfg.get("broader_back_references", ()))
+        people = cfg.get("person_bodies", {})
+        self._surnames = frozenset(people.get("surnames", ""))
+        self._name_followers = frozenset(people.get("name_followers", ""))
+        self._founding = compile_fast(alternation(people["founding"])) if people.get("founding") else None
+        self._head_titles = tuple(sorted(people.get("titles", ()), key=len, reverse=True))
         self.locative_ends = tuple(f"{w}的" for w in cfg.get("locative_ends", ()))
         self.source_words = tuple(cfg.get("source_after", ()))
         # 昆明市住建局有关负责人介绍，滇池绿道…: a department's spokesman gives its place's figures
@@ -1065,6 +1071,7 @@ class Attribution:
                     blocked.add(i)
         breaks = sentence_breaks(doc)
         metric_spans = list(doc.spans.get(METRICS_KEY, []))
+        people = self._people(text, mentions) if metric_spans and self._surnames else []
         for span in metric_spans:
             counted = chains.ends.get(span.start_char)
             if counted is not None and counted.type not in _PLACE_TYPES and counted.type != "park" \
@@ -1192,6 +1199,8 @@ class Attribution:
                 # sentence counted before belongs where that did
                 fields(span).entity = last[1]
                 continue
+            if chosen is None and people:
+                chosen = self._person_body(text, mentions, people, s0, span.start_char)
             if chosen is None:
                 floor = reach
                 h = bisect_right(subheads, span.start_char) - 1
@@ -1322,6 +1331,62 @@ class Attribution:
                 j += 1
             return j if mentions[j].end <= at and mentions[j].type not in _PLACE_TYPES and eligible(j) else i
         return i
+
+    def _person_name(self, text: str, at: int, forward: bool) -> str | None:
+        """The person named right after ``at`` (forward) or right before it: a surname and one or two characters."""
+        for n in (3, 2):
+            a, b = (at, at + n) if forward else (at - n, at)
+            if a < 0 or b > len(text) or text[a] not in self._surnames or not _HAN_NAME.fullmatch(text, a, b):
+                continue
+            if not forward or text[b:b + 1] in self._name_followers:
+                return text[a:b]
+        return None
+
+    def _people(self, text: str, mentions: list[Mention]) -> list[tuple[int, str, int]]:
+        """(where, person, body mention) for each person linked to a body: 康开祥成立|城口县某某公司 (the founder),
+        某某公司总经理|王某某说 (the body's head); in text order."""
+        links: list[tuple[int, str, int]] = []
+        for i, m in enumerate(mentions):
+            if m.type not in _BODIES or m.back_reference:
+                continue
+            after = text[m.end:m.end + 8]
+            title = next((t for t in self._head_titles if after.startswith(t)), None)
+            if title is not None:
+                name = self._person_name(text, m.end + len(title), True)
+                if name is not None:
+                    links.append((m.end, name, i))
+                    continue
+            if self._founding is not None:
+                head = text[max(0, m.start - 12):m.start]
+                found = None
+                for f in self._founding.finditer(head):
+                    found = f
+                if found is not None and not CLAUSE_BREAK.search(head, found.end()):
+                    name = self._person_name(text, m.start - len(head) + found.start(), False)
+                    if name is not None:
+                        links.append((m.end, name, i))
+        return links
+
+    @staticmethod
+    def _person_body(text: str, mentions: list[Mention], people: list[tuple[int, str, int]], s0: int,
+                     at: int) -> int | None:
+        """康开祥成功从银行贷到360万元: a clause opened by a person linked to a body earlier, naming nothing else
+        before the figure, is the body's story (the body's latest mention)."""
+        best = None
+        for where, name, i in people:
+            if where >= at:
+                break
+            pos = text.rfind(name, s0, at)
+            if pos < 0:
+                continue
+            if any(pos < m.start < at and not m.back_reference for m in mentions[i + 1:] if m.start < at):
+                continue
+            if best is None or pos > best[0]:
+                best = (pos, i)
+        if best is None:
+            return None
+        name = mentions[best[1]].name
+        return max(x for x in range(best[1], len(mentions)) if mentions[x].start < at and mentions[x].name == name)
 
     @staticmethod
     def _quoted_speaker_once(text: str, m: Mention, chains: _Chains) -> bool:
