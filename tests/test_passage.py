@@ -2415,3 +2415,17 @@ def test_a_company_head_named_again_speaks_for_the_company() -> None:
     text = ("浙江绍兴上虞区推进合作。新和成公司总经理常儒群说，合作很顺利。\n"
             "上虞区有企业300家。常儒群算了一笔账，这一合作每年节省处理费用超千万元。")
     assert extract(text).metrics[-1].entity.name == "新和成公司"
+
+
+def test_a_founder_named_by_a_pronoun_and_quoted_speaks_for_the_farm() -> None:
+    text = ("山东寿光推进设施农业。寿光有大棚15.7万个。\n"
+            "郑景渠骨子里有股韧劲。他顶着压力建起瑞景家庭农场，一排排智能设备进驻大棚。\n"
+            "“好菜在海外，身价大不同。”郑景渠算了一笔账，“同样一车彩椒，出口俄罗斯，能卖到33元一斤。”\n"
+            "从“卖全球”到“种全球”，“寿光模式”焕新出海\n这两年，郑景渠的海外生意越做越大，年出口量超千吨。")
+    assert [m.entity.name for m in extract(text).metrics][-2:] == ["瑞景家庭农场", "瑞景家庭农场"]
+
+
+def test_a_county_that_founds_bodies_is_no_person() -> None:
+    text = ("内蒙古通辽市科尔沁区推进合作社建设。组织部部长赵晓英介绍，截至目前，全区共创办和规范产业合作社178个、"
+            "实施产业项目167个。")
+    assert [m.entity.name for m in extract(text).metrics][-1] == "科尔沁区"

@@ -244,6 +244,8 @@ class Attribution:
         self._name_followers = frozenset(people.get("name_followers", ""))
         self._founding = compile_fast(alternation(people["founding"])) if people.get("founding") else None
         self._head_titles = tuple(sorted(people.get("titles", ()), key=len, reverse=True))
+        self._pronouns = frozenset(people.get("pronouns", ""))
+        self._speech_after_name = compile_fast(alternation(cfg["speech_verbs"])) if cfg.get("speech_verbs") else None
         self.locative_ends = tuple(f"{w}的" for w in cfg.get("locative_ends", ()))
         self.source_words = tuple(cfg.get("source_after", ()))
         # 昆明市住建局有关负责人介绍，滇池绿道…: a department's spokesman gives its place's figures
@@ -1159,8 +1161,11 @@ class Attribution:
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             # the nearest mentions either side are enough, and keep a long sentence linear
             k = bisect_left(starts, span.start_char, lo, hi)
-            chosen = self._sentence_subject(text, range(max(lo, k - _LOOK), k), range(k, min(hi, k + _LOOK)),
-                                            s0, s1, span, chains, mentions, eligible, region, subject)
+            chosen = self._person_body(text, mentions, people, s0, span.start_char, opening_only=True) \
+                if people else None
+            if chosen is None:
+                chosen = self._sentence_subject(text, range(max(lo, k - _LOOK), k), range(k, min(hi, k + _LOOK)),
+                                                s0, s1, span, chains, mentions, eligible, region, subject)
             if chosen is None:
                 chosen = self._speaker(text, mentions, starts, span, subject)
             elif mentions[chosen].back_reference:
@@ -1343,8 +1348,14 @@ class Attribution:
         return None
 
     def _people(self, text: str, mentions: list[Mention]) -> list[tuple[int, str, int]]:
-        """(where, person, body mention) for each person linked to a body: 康开祥成立|城口县某某公司 (the founder),
-        某某公司总经理|王某某说 (the body's head); in text order."""
+        """(where, person, body mention) for each person linked to a body, in text order: its head (某某公司总经理|
+        王某某说), or its founder (康开祥成立|城口县某某公司; 郑景渠…。他顶着压力建起|瑞景家庭农场)."""
+        speakers: list[tuple[int, str]] = []  # (where, name) of each person written before a speech verb
+        if self._speech_after_name is not None:
+            for v in self._speech_after_name.finditer(text):
+                name = self._person_name(text, v.start(), False)
+                if name is not None:
+                    speakers.append((v.start() - len(name), name))
         links: list[tuple[int, str, int]] = []
         for i, m in enumerate(mentions):
             if m.type not in _BODIES or m.back_reference:
@@ -1356,27 +1367,58 @@ class Attribution:
                 if name is not None:
                     links.append((m.end, name, i))
                     continue
-            if self._founding is not None:
-                head = text[max(0, m.start - 12):m.start]
-                found = None
-                for f in self._founding.finditer(head):
-                    found = f
-                if found is not None and not CLAUSE_BREAK.search(head, found.end()):
-                    name = self._person_name(text, m.start - len(head) + found.start(), False)
-                    if name is not None:
-                        links.append((m.end, name, i))
+            if self._founding is None:
+                continue
+            head = text[max(0, m.start - 16):m.start]
+            found = None
+            for f in self._founding.finditer(head):
+                found = f
+            if found is None or CLAUSE_BREAK.search(head, found.end()):
+                continue
+            verb = m.start - len(head) + found.start()
+            name = self._person_name(text, verb, False)
+            if name is not None and name not in {n for _, n in speakers} \
+                    and not (len(name) == 3 and text[verb - 4:verb - 3] == "的"):
+                name = None  # (全区共|创办…: a person is one who speaks in the text, or 回乡创业的|康开祥)
+            if name is None:
+                # 他顶着压力建起…: a pronoun opening the clause is the person named last before it
+                brk = max((b.end() for b in CLAUSE_BREAK.finditer(text, max(0, verb - 12), verb)), default=-1)
+                if brk >= 0 and text[brk:brk + 1] in self._pronouns:
+                    name = next((n for w, n in reversed(speakers) if brk - 200 <= w < brk), None) \
+                        or self._named_before(text, speakers, brk)
+            if name is not None:
+                links.append((m.end, name, i))
+        links.sort()
         return links
 
     @staticmethod
-    def _person_body(text: str, mentions: list[Mention], people: list[tuple[int, str, int]], s0: int,
-                     at: int) -> int | None:
-        """康开祥成功从银行贷到360万元: a clause opened by a person linked to a body earlier, naming nothing else
-        before the figure, is the body's story (the body's latest mention)."""
+    def _named_before(text: str, speakers: list[tuple[int, str]], at: int) -> str | None:
+        """The speaker named last in the 200 characters before ``at`` (written again later or not)."""
+        names = {n for _, n in speakers}
+        best = max(((text.rfind(n, max(0, at - 200), at), n) for n in names), default=(-1, None))
+        return best[1] if best[0] >= 0 else None
+
+    def _person_body(self, text: str, mentions: list[Mention], people: list[tuple[int, str, int]], s0: int,
+                     at: int, opening_only: bool = False) -> int | None:
+        """康开祥成功从银行贷到360万元, “…33元一斤。”郑景渠说: a clause opened by a person linked to a body earlier,
+        naming nothing else before the figure, or a quotation the person speaks, is the body's story (the body's
+        latest mention). With ``opening_only``, only a person who opens a clause of the figure's sentence counts
+        (这两年，郑景渠的海外生意…: ahead of the places the sentence named before the person)."""
         best = None
+        close = -1
+        para = text.rfind("\n", 0, at) + 1
+        opening = text.rfind("“", para, at)
+        if not opening_only and opening >= 0 and text.find("”", opening, at) < 0:
+            close = text.find("”", at, at + 300)
         for where, name, i in people:
             if where >= at:
                 break
             pos = text.rfind(name, s0, at)
+            if opening_only and pos > s0 and not CLAUSE_BREAK.match(text, pos - 1) and text[pos - 1] != "\n":
+                continue
+            if pos < 0 and close >= 0 and (text.startswith(name, close + 1)
+                                           or text.find(name, max(para, opening - 16), opening) >= 0):
+                pos = s0  # the quotation's speaker, named after it or right before it
             if pos < 0:
                 continue
             if any(pos < m.start < at and not m.back_reference for m in mentions[i + 1:] if m.start < at):
