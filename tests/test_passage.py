@@ -2429,3 +2429,11 @@ def test_a_county_that_founds_bodies_is_no_person() -> None:
     text = ("内蒙古通辽市科尔沁区推进合作社建设。组织部部长赵晓英介绍，截至目前，全区共创办和规范产业合作社178个、"
             "实施产业项目167个。")
     assert [m.entity.name for m in extract(text).metrics][-1] == "科尔沁区"
+
+
+def test_a_project_named_before_its_descriptors_is_found() -> None:
+    text = "内蒙古鄂托克旗发展螺旋藻。投资1200万元的鄂托克旗螺旋藻新型养殖示范项目于去年建成。"
+    result = extract(text)
+    assert "鄂托克旗螺旋藻新型养殖示范项目" in [e.name for e in result.entities]
+    assert result.metrics[0].entity.name == "鄂托克旗螺旋藻新型养殖示范项目"
+    assert "重点项目" not in [e.name for e in extract("全县实施重点项目56个。").entities]

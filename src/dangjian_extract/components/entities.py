@@ -1887,7 +1887,8 @@ class EntityFinder:
         if etype == "place" and name_part.endswith(self.place_stem_not_ending):
             return False  # 台州市|路桥区: a chain of places, not a road named 台州市路
         endings = self.generic_by_suffix.get(suffix, ())
-        if (etype in _NAMED_BODY_TYPES or suffix in self.kind_stripped) and endings and name_part.endswith(endings):
+        if (etype in _NAMED_BODY_TYPES or suffix in self.kind_stripped or etype == "project") and endings \
+                and name_part.endswith(endings):
             # 红叶种植专业合作社 is a name, 农民专业合作社 is not: a body's descriptors stripped, something must remain
             # (宜景菜市场 is a market, 菜市场 and 农贸市场 are kinds)
             rest = name_part
@@ -1898,7 +1899,7 @@ class EntityFinder:
                     # 下设|楼栋党小组: a verb before the descriptors is no name either
                     # (蔬|菜|批发市场: a market's name is two characters at least once its kind is stripped)
                     return rest not in self.boundary_words and rest[-2:] not in self.boundary_words \
-                        and rest[-2:] not in self.clause_heads \
+                        and rest[-2:] not in self.clause_heads and (etype != "project" or len(rest) >= 4) \
                         and (etype in _NAMED_BODY_TYPES or len(rest) >= 2 and rest[-1] not in self.not_before_suffix
                              and rest[-1] != "化")  # (还注重将|菜市场, 标准化|菜市场)
                 rest = rest[:-len(word)]
