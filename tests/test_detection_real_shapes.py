@@ -442,3 +442,17 @@ def test_the_people_of_a_place_counted_after_a_multiplier() -> None:
     assert (m.text, m.value, m.unit, m.qualifier, m.object) == ("15万福建人", 150000.0, "人", "nearly", "福建人")
     assert m.entity is not None and m.entity.name == "福建省"
     assert [x.text for x in extract("年产值300多万。吸引了10万游客。").metrics] == ["300多万", "10万游客"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("村干部带头，苦干10个月，39院100多间房，奇迹般垒起。", [("10个月", "月"), ("39院", "院"), ("100多间", "间")]),
+    ("进城求贤，一回两回，张润生动了情。", []),            # a repeated try, no count of visits
+    ("全县有两院院士3名。", [("3名", "名")]),               # the two academies are a title's, no count
+])
+def test_courtyards_counted_and_repetitions_that_count_nothing(text: str, expected: list) -> None:
+    assert [(m.text, m.unit) for m in extract(text).metrics] == expected
+
+
+def test_courtyards_and_rooms_written_back_to_back_are_two_things() -> None:
+    a, b = extract("苦干10个月，39院100多间房，奇迹般垒起。").metrics[1:]
+    assert (a.object, b.object) == ("院", "房")

@@ -412,8 +412,10 @@ class ContextReader:
             item = self._account_item(text, span.start_char - len(prefix) - 1)
             if item:
                 return item  # 修农田机电井，2536元，老百姓浇地不发愁: an account line, the item then its sum
-        if following is not None and following.f.kind == x.kind == "count":
-            # 126户600多名群众: two counts of one noun, written back to back
+        if following is not None and following.f.kind == x.kind == "count" \
+                and (x.unit in self.person_units or x.unit not in self.one_char_nouns):
+            # 126户600多名群众: two counts of one noun, written back to back (not 39院|100多间房: courtyards
+            # and rooms, the first measure word a noun of its own)
             after = self._after_phrase(text, following)
             if after:
                 return after
