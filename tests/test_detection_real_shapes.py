@@ -456,3 +456,19 @@ def test_courtyards_counted_and_repetitions_that_count_nothing(text: str, expect
 def test_courtyards_and_rooms_written_back_to_back_are_two_things() -> None:
     a, b = extract("苦干10个月，39院100多间房，奇迹般垒起。").metrics[1:]
     assert (a.object, b.object) == ("院", "房")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("东湖区汇聚了42万常住人口。", [("42万", 420000.0, "人")]),
+    ("有效保障351.4万低保对象和特困人员。", [("351.4万", 3514000.0, "人")]),
+    ("经过三任驻村干部和全体村民努力。", [("三任", 3.0, "任")]),
+    ("食堂按每人每天50积分录入。", [("50积分", 50.0, "积分")]),
+    ("队员们没要一分钱。", []),                                  # an idiom: nothing at all
+    ("一天三顿饭只要5元。", [("5元", 5.0, "CNY")]),             # meals of a day, no count
+    ("八路军驰援。", []),
+    ("创新再分配和三次分配机制。", []),
+    ("一任接着一任干，全村修路12公里。", [("12公里", 12.0, "km")]),
+    ("走进三辅三道街特色街区。", []),                          # a numbered street's name
+])
+def test_people_after_a_multiplier_terms_of_office_points_and_idioms(text: str, expected: list) -> None:
+    assert [(m.text, m.value, m.unit) for m in extract(text).metrics] == expected
