@@ -472,3 +472,15 @@ def test_courtyards_and_rooms_written_back_to_back_are_two_things() -> None:
 ])
 def test_people_after_a_multiplier_terms_of_office_points_and_idioms(text: str, expected: list) -> None:
     assert [(m.text, m.value, m.unit) for m in extract(text).metrics] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("早熟品种已占比过半。", [("半", 50.0, "over", None)]),
+    ("也让不少居民通勤时间减半。", [("半", 50.0, "exact", "decrease")]),
+    ("矛盾减少了一大半。", [("一大半", 50.0, "over", "decrease")]),
+    ("标准厂房闲置近半。", [("半", 50.0, "nearly", None)]),
+    ("春节的热闹虽已过半，但忙年未完。", []),         # a period half gone
+    ("半年来，村里新建车位20个。", [("20个", 20.0, "exact", "increase")]),
+])
+def test_half_after_its_qualifier_or_change(text: str, expected: list) -> None:
+    assert [(m.text, m.value, m.qualifier, m.change) for m in extract(text).metrics] == expected

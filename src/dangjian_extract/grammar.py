@@ -179,7 +179,9 @@ def _build_grammar(lex: Lexicon) -> Grammar:
         # a lookahead for its first characters before an alternative that opens with lookbehinds: one test
         # where the lookbehinds were several (the same matches: the lookahead only states what must follow)
         rf"|(?=\d{{1,2}}/)(?P<A_slash>(?<![\d./:])(?P<snum>\d{{1,2}})/(?P<sden>\d{{1,3}})(?![\d./:年月日号时点楼栋层室小]))"
-        rf"|(?P<A_half>(?P<half>一半|半数))"
+        # 过半, 近半, 减半, 一大半: half written after the word that qualifies or changes it, the clause's last word
+        # (not 春节已过半: a period half gone)
+        rf"|(?P<A_half>(?P<half>一半|半数|一大半|(?:(?<=[近超减])|(?<=(?<![已刚才])过))半(?=[，。；、,;！!？?”）)]|$)))"
         # 成 follows within three characters (八点五成, 10成, 9.5成)
         rf"|(?=[\s\S]{{1,3}}成)(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九]点[一二三四五六七八九]|[一二三四五六七八][二三四五六七八九]|[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])(?!都[市会])"
         rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"

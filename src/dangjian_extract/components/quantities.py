@@ -208,8 +208,13 @@ class QuantityFinder:
                 cand.qualifier = "about"  # 百分之二三十
             return self._qualified(cand, text)
         if alt == "A_half":
-            return self._qualified(Candidate(m.start(), m.end(), 50.0, "%", m.group("half"), m.start(),
+            cand = self._qualified(Candidate(m.start(), m.end(), 50.0, "%", m.group("half"), m.start(),
                                              "percent", m.group("half"), m.start(), "half"), text)
+            if m.group("half") == "一大半" and cand.qualifier == "exact":
+                cand.qualifier = "over"  # 一大半: the larger part, more than half
+            if text[m.start() - 1:m.start()] == "减":
+                cand.change = "decrease"  # 通勤时间减半: halved
+            return cand
         if alt == "A_cheng":
             return self._cheng(m, text)
         return None
