@@ -484,3 +484,8 @@ def test_people_after_a_multiplier_terms_of_office_points_and_idioms(text: str, 
 ])
 def test_half_after_its_qualifier_or_change(text: str, expected: list) -> None:
     assert [(m.text, m.value, m.qualifier, m.change) for m in extract(text).metrics] == expected
+
+
+def test_a_slogan_quoted_inside_a_quotation_counts_nothing() -> None:
+    text = "“过去靠经验，心里总怕有遗漏。现在，治安‘三张图’就像给民警装上了导航，出警5次。”"
+    assert [m.text for m in extract(text).metrics] == ["5次"]
