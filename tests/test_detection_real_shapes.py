@@ -469,6 +469,7 @@ def test_courtyards_and_rooms_written_back_to_back_are_two_things() -> None:
     ("创新再分配和三次分配机制。", []),
     ("一任接着一任干，全村修路12公里。", [("12公里", 12.0, "km")]),
     ("走进三辅三道街特色街区。", []),                          # a numbered street's name
+    ("红色基因融入乡风的方式不止一种。", []),                  # "more than one way", no count
 ])
 def test_people_after_a_multiplier_terms_of_office_points_and_idioms(text: str, expected: list) -> None:
     assert [(m.text, m.value, m.unit) for m in extract(text).metrics] == expected
