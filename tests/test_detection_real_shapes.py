@@ -490,3 +490,14 @@ def test_half_after_its_qualifier_or_change(text: str, expected: list) -> None:
 def test_a_slogan_quoted_inside_a_quotation_counts_nothing() -> None:
     text = "“过去靠经验，心里总怕有遗漏。现在，治安‘三张图’就像给民警装上了导航，出警5次。”"
     assert [m.text for m in extract(text).metrics] == ["5次"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("村里举办过4届盆景艺术节。", ("4届", "exact", "盆景艺术节")),     # 过 marks the verb's past, no "over"
+    ("全年收入过5万元。", ("5万元", "over", "收入")),
+    ("杭州地区生产总值跨越2万亿元新台阶。", ("2万亿元", "over", "杭州地区生产总值")),
+    ("去年卖了足有500万包。", ("500万包", "at_least", None)),
+])
+def test_over_after_verbs_crossing_and_fully(text: str, expected: tuple) -> None:
+    m = extract(text).metrics[0]
+    assert (m.text, m.qualifier, expected[2] and m.object) == expected
