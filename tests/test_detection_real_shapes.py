@@ -501,3 +501,15 @@ def test_a_slogan_quoted_inside_a_quotation_counts_nothing() -> None:
 def test_over_after_verbs_crossing_and_fully(text: str, expected: tuple) -> None:
     m = extract(text).metrics[0]
     assert (m.text, m.qualifier, expected[2] and m.object) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("游客一年更比一年多。", []),
+    ("腊八节，江西迎来降温。", []),
+    ("实现一户一人以上就业。", []),
+    ("带动34万花农增收。", [("34万花农", "花农")]),
+    ("一桌酒席每次都得五六十桌。", [("五六十桌", "桌")]),
+    ("累计完成集装箱超4.9万标箱。", [("4.9万标箱", "标箱")]),
+])
+def test_year_on_year_festivals_growers_tables_and_containers(text: str, expected: list) -> None:
+    assert [(m.text, m.unit) for m in extract(text).metrics] == expected
