@@ -182,7 +182,7 @@ MONEY_NOUNS = [
 BARE_SIZES = [
     # 不过/不足/不到 before a bare multiplier bound it from above
     ("以前一亩地年产值不过万元。", [("万元", 10000, None, "CNY", "at_most")]),
-    ("过去全村人均收入不足千元。", [("千元", 1000, None, "CNY", "at_most")]),
+    ("过去全村人均收入不足千元。", [("千元", 1000, None, "CNY", "under")]),  # guide §3: 不足 is under
     ("流转千亩闲置土地，建起蔬菜基地。", [("千亩", 1000, None, "mu", "exact")]),
     ("库尔村的万亩棉田迎来采收。", [("万亩", 10000, None, "mu", "exact")]),
     ("用千斤顶把车身顶起，千名干部进万家。", []),
@@ -513,3 +513,14 @@ def test_over_after_verbs_crossing_and_fully(text: str, expected: tuple) -> None
 ])
 def test_year_on_year_festivals_growers_tables_and_containers(text: str, expected: list) -> None:
     assert [(m.text, m.unit) for m in extract(text).metrics] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("亩均收益不足千元。", ("千元", "under")),                 # guide §3: 不足/不到 are under
+    ("常住人口不到千人的自然村。", ("千人", "under")),
+    ("村集体收入突破了200万元大关。", ("200万元", "over")),
+    ("储量约占全国1/6，原煤产量增长。", ("1/6", "about")),      # 约 across 占 and the country's scope
+])
+def test_under_over_and_about_across_a_scope(text: str, expected: tuple) -> None:
+    m = extract(text).metrics[0]
+    assert (m.text, m.qualifier) == expected

@@ -565,7 +565,7 @@ def _across_pattern(lex: Lexicon) -> regex.Pattern[str] | None:
     of = rf"|(?P<q>{alternation(of_words)})[^\d，。；！？,;!?:：\n]{{1,12}}的" if of_words else ""
     return regex.compile(
         rf"(?:(?P<q>{alternation(words)})(?:{modals})?"
-        rf"(?:占(?:[^\d，。；！？,;!?:：\n]{{0,10}}的)?|{verbs}){of})$"
+        rf"(?:占(?:[^\d，。；！？,;!?:：\n]{{0,10}}的|全[国省市县区球])?|{verbs}){of})$"  # (约占全国1/6: a scope)
     )
 
 
