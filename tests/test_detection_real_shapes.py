@@ -520,6 +520,7 @@ def test_year_on_year_festivals_growers_tables_and_containers(text: str, expecte
     ("常住人口不到千人的自然村。", ("千人", "under")),
     ("村集体收入突破了200万元大关。", ("200万元", "over")),
     ("储量约占全国1/6，原煤产量增长。", ("1/6", "about")),      # 约 across 占 and the country's scope
+    ("售价为40迪拉姆，约合人民币75元，很快被抢光。", ("75元", "about")),  # 约 across 合人民币
 ])
 def test_under_over_and_about_across_a_scope(text: str, expected: tuple) -> None:
     m = extract(text).metrics[0]
