@@ -525,3 +525,21 @@ def test_year_on_year_festivals_growers_tables_and_containers(text: str, expecte
 def test_under_over_and_about_across_a_scope(text: str, expected: tuple) -> None:
     m = extract(text).metrics[0]
     assert (m.text, m.qualifier) == expected
+
+
+@pytest.mark.parametrize("text, change", [
+    ("最开始年销售额只有200多万元。3年间已激增29倍。", None),
+    ("引导企业增购精编机150台。", "increase"),
+    ("每吨能增值3000元。", "increase"),
+    ("种植成本降了一成。", "decrease"),
+    ("全县电商企业一年省下约600万元。", "decrease"),
+    ("北镇市注销微信工作群组200余个。", "decrease"),
+    ("西峡县清理解散100多个网络工作群组。", "decrease"),
+    ("每亩减施化肥65公斤。", "decrease"),
+    ("进山的盘山公路从3米拓宽到5米。", None),      # widening states no change of the width it widens from
+])
+def test_change_cues_of_growth_purchase_saving_and_closing(text: str, change: str | None) -> None:
+    if text.startswith("最开始"):  # the surge, the second figure; the base before it changes nothing
+        assert [m.change for m in extract(text).metrics if m.unit != "年"] == [None, "increase"]
+        return
+    assert extract(text).metrics[0].change == change
