@@ -1161,7 +1161,7 @@ class Attribution:
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             # the nearest mentions either side are enough, and keep a long sentence linear
             k = bisect_left(starts, span.start_char, lo, hi)
-            chosen = self._person_body(text, mentions, people, s0, span.start_char, opening_only=True) \
+            chosen = self._person_body(text, mentions, starts, people, s0, span.start_char, opening_only=True) \
                 if people else None
             if chosen is None:
                 chosen = self._sentence_subject(text, range(max(lo, k - _LOOK), k), range(k, min(hi, k + _LOOK)),
@@ -1205,7 +1205,7 @@ class Attribution:
                 fields(span).entity = last[1]
                 continue
             if chosen is None and people:
-                chosen = self._person_body(text, mentions, people, s0, span.start_char)
+                chosen = self._person_body(text, mentions, starts, people, s0, span.start_char)
             if chosen is None:
                 floor = reach
                 h = bisect_right(subheads, span.start_char) - 1
@@ -1326,16 +1326,15 @@ class Attribution:
                        eligible: Callable[[int], bool]) -> int:
         """来到村里另一头的南宁市良庆区那陈种禽产业核心示范区: a place that only locates the name after 的 is no
         subject; the name it modifies is (the last of that name's chain)."""
-        m = mentions[i]
         j = i + 1
-        while j < len(mentions) and mentions[j].start < at:
-            gap = text[m.end:mentions[j].start]
-            if len(gap) > 8 or not gap.endswith(self.locative_ends) or CLAUSE_BREAK.search(gap):
-                return i
-            while j + 1 < len(mentions) and mentions[j + 1].start == mentions[j].end:
-                j += 1
-            return j if mentions[j].end <= at and mentions[j].type not in _PLACE_TYPES and eligible(j) else i
-        return i
+        if j >= len(mentions) or mentions[j].start >= at:
+            return i
+        gap = text[mentions[i].end:mentions[j].start]
+        if len(gap) > 8 or not gap.endswith(self.locative_ends) or CLAUSE_BREAK.search(gap):
+            return i
+        while j + 1 < len(mentions) and mentions[j + 1].start == mentions[j].end:
+            j += 1
+        return j if mentions[j].end <= at and mentions[j].type not in _PLACE_TYPES and eligible(j) else i
 
     def _person_name(self, text: str, at: int, forward: bool) -> str | None:
         """The person named right after ``at`` (forward) or right before it: a surname and one or two characters."""
@@ -1398,8 +1397,8 @@ class Attribution:
         best = max(((text.rfind(n, max(0, at - 200), at), n) for n in names), default=(-1, None))
         return best[1] if best[0] >= 0 else None
 
-    def _person_body(self, text: str, mentions: list[Mention], people: list[tuple[int, str, int]], s0: int,
-                     at: int, opening_only: bool = False) -> int | None:
+    def _person_body(self, text: str, mentions: list[Mention], starts: list[int], people: list[tuple[int, str, int]],
+                     s0: int, at: int, opening_only: bool = False) -> int | None:
         """康开祥成功从银行贷到360万元, “…33元一斤。”郑景渠说: a clause opened by a person linked to a body earlier,
         naming nothing else before the figure, or a quotation the person speaks, is the body's story (the body's
         latest mention). With ``opening_only``, only a person who opens a clause of the figure's sentence counts
@@ -1421,14 +1420,16 @@ class Attribution:
                 pos = s0  # the quotation's speaker, named after it or right before it
             if pos < 0:
                 continue
-            if any(pos < m.start < at and not m.back_reference for m in mentions[i + 1:] if m.start < at):
+            # nothing named between the person and the figure (bounded by the mentions' starts, not a scan)
+            between = mentions[max(i + 1, bisect_right(starts, pos)):bisect_left(starts, at)]
+            if any(not m.back_reference for m in between):
                 continue
             if best is None or pos > best[0]:
                 best = (pos, i)
         if best is None:
             return None
         name = mentions[best[1]].name
-        return max(x for x in range(best[1], len(mentions)) if mentions[x].start < at and mentions[x].name == name)
+        return next(x for x in range(bisect_left(starts, at) - 1, best[1] - 1, -1) if mentions[x].name == name)
 
     @staticmethod
     def _quoted_speaker_once(text: str, m: Mention, chains: _Chains) -> bool:
