@@ -481,6 +481,8 @@ def test_people_after_a_multiplier_terms_of_office_points_and_idioms(text: str, 
     ("矛盾减少了一大半。", [("一大半", 50.0, "over", "decrease")]),
     ("标准厂房闲置近半。", [("半", 50.0, "nearly", None)]),
     ("春节的热闹虽已过半，但忙年未完。", []),         # a period half gone
+    ("生产、销售却两头在外。", []),                   # both ends, an idiom
+    ("双职工不用两头牵挂。", []),
     ("半年来，村里新建车位20个。", [("20个", 20.0, "exact", "increase")]),
 ])
 def test_half_after_its_qualifier_or_change(text: str, expected: list) -> None:
@@ -543,3 +545,10 @@ def test_change_cues_of_growth_purchase_saving_and_closing(text: str, change: st
         assert [m.change for m in extract(text).metrics if m.unit != "年"] == [None, "increase"]
         return
     assert extract(text).metrics[0].change == change
+
+
+def test_the_larger_half_and_two_head_of_cattle() -> None:
+    m = extract("周塘村3200多人有一多半在外。").metrics[-1]
+    assert (m.text, m.value, m.qualifier) == ("一多半", 50.0, "over")
+    assert [(x.text, x.unit) for x in extract("家里养了两头牛在山上。").metrics] == [("两头", "头")]
+

@@ -181,7 +181,7 @@ def _build_grammar(lex: Lexicon) -> Grammar:
         rf"|(?=\d{{1,2}}/)(?P<A_slash>(?<![\d./:])(?P<snum>\d{{1,2}})/(?P<sden>\d{{1,3}})(?![\d./:年月日号时点楼栋层室小]))"
         # 过半, 近半, 减半, 一大半: half written after the word that qualifies or changes it, the clause's last word
         # (not 春节已过半: a period half gone)
-        rf"|(?P<A_half>(?P<half>一半|半数|一大半|(?:(?<=[近超减])|(?<=(?<![已刚才])过))半(?=[，。；、,;！!？?”）)]|$)))"
+        rf"|(?P<A_half>(?P<half>一半|半数|一大半|一多半|(?:(?<=[近超减])|(?<=(?<![已刚才])过))半(?=[，。；、,;！!？?”）)]|$)))"
         # 成 follows within three characters (八点五成, 10成, 9.5成)
         rf"|(?=[\s\S]{{1,3}}成)(?P<A_cheng>(?<![{CNC}\d.])(?P<cheng>[一二三四五六七八九]点[一二三四五六七八九]|[一二三四五六七八][二三四五六七八九]|[一二三四五六七八九两十]|10|\d(?:\.\d)?)成(?![{CHENG_NOT}])(?!都[市会])"
         rf"(?:(?P<cheng_half>半)|(?P<cheng_tail>[一二三四五六七八九])(?![{CNC}个成]))?)"

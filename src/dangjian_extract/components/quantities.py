@@ -210,8 +210,8 @@ class QuantityFinder:
         if alt == "A_half":
             cand = self._qualified(Candidate(m.start(), m.end(), 50.0, "%", m.group("half"), m.start(),
                                              "percent", m.group("half"), m.start(), "half"), text)
-            if m.group("half") == "一大半" and cand.qualifier == "exact":
-                cand.qualifier = "over"  # 一大半: the larger part, more than half
+            if m.group("half") in ("一大半", "一多半") and cand.qualifier == "exact":
+                cand.qualifier = "over"  # 一大半, 一多半: the larger part, more than half
             if text[m.start() - 1:m.start()] == "减":
                 cand.change = "decrease"  # 通勤时间减半: halved
             return cand
