@@ -552,3 +552,13 @@ def test_the_larger_half_and_two_head_of_cattle() -> None:
     assert (m.text, m.value, m.qualifier) == ("一多半", 50.0, "over")
     assert [(x.text, x.unit) for x in extract("家里养了两头牛在山上。").metrics] == [("两头", "头")]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("片区交通拥堵指数由实施前的3.28下降至2.44，通行更顺畅。", [("3.28", "指数"), ("2.44", "指数")]),
+    ("城乡居民收入倍差由2021年的1.75持续缩小至2024年的1.64，全部行政村达标。", [("1.75", "倍"), ("1.64", "倍")]),
+    ("盐碱地的pH值能从8.6降至8.2，含盐量下降。", [("8.6", "pH"), ("8.2", "pH")]),
+    ("第1.2节规定了标准。", []),                                     # a section number names no index
+])
+def test_indexes_written_as_bare_decimals(text: str, expected: list) -> None:
+    assert [(m.text, m.unit) for m in extract(text).metrics] == expected

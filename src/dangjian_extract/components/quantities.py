@@ -131,6 +131,9 @@ class QuantityFinder:
         self._noun_fillers = tuple(sorted(fillers, key=len, reverse=True))
         self._bare_number_nouns: dict[str, str] = dict(self.lex.raw["units"].get("bare_number_nouns", {}))
         self._bare_nouns = sorted(self._bare_number_nouns, key=len, reverse=True)
+        index = self.lex.raw["units"].get("index_nouns", {})
+        self._index_nouns: dict[str, str] = dict(index.get("nouns", {}))
+        self._index_followers = tuple(index.get("followers", ()))
         self._joiners = frozenset(self.lex.raw["units"].get("shared_unit_joiners", ()))
         self._across = _across_pattern(self.lex)
         self._price_cues = tuple(self.lex.raw["units"].get("kuai_price_cues", ()))
@@ -259,7 +262,7 @@ class QuantityFinder:
             return None  # 2.3本项目, 3.1本村: a section number before a determiner, not 2.3 books
         if not unit_word and not mult and not noun and numeral[-1:] not in "万亿":
             # else a bare number: a year, a code, a date part (not 一千亿, a Chinese numeral with its multiplier)
-            return self._bare_after_noun(m, text) or self._shared_unit(m, text)
+            return self._bare_after_noun(m, text) or self._bare_index(m, text) or self._shared_unit(m, text)
         # the groups as locals: a dict of them costs more than the rest of most calls
         (g_sign, g_ji, g_sp, g_inner, g_inner2, g_inner3, g_sep, g_num2, g_mult2, g_half2, g_half_unit, g_jiao,
          g_fen) = groups = m.group(*self._main_groups)
@@ -383,6 +386,21 @@ class QuantityFinder:
                 return self._qualified(Candidate(m.start("num"), end, float(numeral), unit, "", end, "count",
                                                  numeral, m.start("num"), "number"), text)
         return None
+
+    def _bare_index(self, m: regex.Match[str], text: str) -> Candidate | None:
+        """拥堵指数由实施前的3.28下降至2.44, 收入倍差缩小至1.51, pH值从8.6降至8.2: a decimal with no unit after an index
+        noun earlier in its clause measures the index, in the index's own unit."""
+        numeral, end = m.group("num"), m.end("num")
+        if not self._index_nouns or "." not in numeral or m.group("sign") or m.group("inner") or m.group("sep") \
+                or m.end() != end or _HAN_CHAR.match(text, end) and not text.startswith(self._index_followers, end):
+            return None
+        clause = _CLAUSE_START.search(text, max(0, m.start() - 24), m.start())
+        head = text[clause.start() + 1 if clause else max(0, m.start() - 24):m.start()]
+        noun = next((n for n in self._index_nouns if n in head), None)
+        if noun is None:
+            return None
+        return self._qualified(Candidate(m.start("num"), end, float(numeral), self._index_nouns[noun], "", end,
+                                         "measure", numeral, m.start("num"), "number"), text)
 
     def _shared_unit(self, m: regex.Match[str], text: str) -> Candidate | None:
         """分别上升了0.46和0.37个百分点: a bare number joined to a later number with a unit takes that unit."""
