@@ -208,6 +208,12 @@ def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
     return ADMIN_LEVELS.index(mention.type) < ADMIN_LEVELS.index(subject[1])
 
 
+def _named_place(m: Mention) -> bool:
+    """A place named (not referred back to) that the gazetteer resolves, or a story's village, community or
+    compound: a place a figure may describe."""
+    return not m.back_reference and (m.path is not None or m.type in _STORY_PLACES)
+
+
 class Attribution:
     """spaCy component: ``span._.entity`` on every metric."""
 
@@ -520,8 +526,7 @@ class Attribution:
     def _described_topic(text: str, m: Mention) -> bool:
         """常住人口不到40万的武隆区，接待…: a place described by the phrase before it and closed by a comma is the topic
         the next clauses speak of."""
-        return text[m.start - 1:m.start] == "的" and text[m.end:m.end + 1] in (",", "，") and not m.back_reference \
-            and (m.path is not None or m.type in _STORY_PLACES)
+        return text[m.start - 1:m.start] == "的" and text[m.end:m.end + 1] in (",", "，") and _named_place(m)
 
     def _share_base(self, text: str, m: Mention, span: Span) -> bool:
         """Whether ``m`` is the base of the share right after it (占全市的30%, 以全市1%的土地面积, 贡献了全县18%的)."""
@@ -651,8 +656,7 @@ class Attribution:
         if text[span.end_char:span.end_char + 1] != "的":
             return None
         for i, m in enumerate(mentions):
-            if m.start == span.end_char + 1 and m.type in _PLACE_TYPES and not m.back_reference \
-                    and (m.path is not None or m.type in _STORY_PLACES) \
+            if m.start == span.end_char + 1 and m.type in _PLACE_TYPES and _named_place(m) \
                     and not (i + 1 < len(mentions) and mentions[i + 1].start == m.end):
                 # 常住人口不到40万的武隆区, 拥有45个小区的东海湾社区: the figure describes the place (not 占地150亩的
                 # 大名县|一品一播产业园, the park of the county)
@@ -1355,6 +1359,7 @@ class Attribution:
                 name = self._person_name(text, v.start(), False)
                 if name is not None:
                     speakers.append((v.start() - len(name), name))
+        names = {n for _, n in speakers}  # the persons, once
         links: list[tuple[int, str, int]] = []
         for i, m in enumerate(mentions):
             if m.type not in _BODIES or m.back_reference:
@@ -1376,7 +1381,7 @@ class Attribution:
                 continue
             verb = m.start - len(head) + found.start()
             name = self._person_name(text, verb, False)
-            if name is not None and name not in {n for _, n in speakers} \
+            if name is not None and name not in names \
                     and not (len(name) == 3 and text[verb - 4:verb - 3] == "的"):
                 name = None  # (全区共|创办…: a person is one who speaks in the text, or 回乡创业的|康开祥)
             if name is None:
@@ -1384,16 +1389,15 @@ class Attribution:
                 brk = max((b.end() for b in CLAUSE_BREAK.finditer(text, max(0, verb - 12), verb)), default=-1)
                 if brk >= 0 and text[brk:brk + 1] in self._pronouns:
                     name = next((n for w, n in reversed(speakers) if brk - 200 <= w < brk), None) \
-                        or self._named_before(text, speakers, brk)
+                        or self._named_before(text, names, brk)
             if name is not None:
                 links.append((m.end, name, i))
         links.sort()
         return links
 
     @staticmethod
-    def _named_before(text: str, speakers: list[tuple[int, str]], at: int) -> str | None:
-        """The speaker named last in the 200 characters before ``at`` (written again later or not)."""
-        names = {n for _, n in speakers}
+    def _named_before(text: str, names: set[str], at: int) -> str | None:
+        """The person of ``names`` written last in the 200 characters before ``at``."""
         best = max(((text.rfind(n, max(0, at - 200), at), n) for n in names), default=(-1, None))
         return best[1] if best[0] >= 0 else None
 
