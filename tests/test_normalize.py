@@ -358,3 +358,11 @@ def test_a_kicker_with_a_comma_on_the_texts_first_line_stays_a_line() -> None:
     result = extract(text)
     assert "难河南卢氏县" not in [e.text for e in result.entities]
     assert result.metrics[0].entity.name == "卢氏县"
+
+
+def test_a_deck_under_a_question_subheading_stays_a_line() -> None:
+    # 集中供水全覆盖？ | 村民说，…被盗卖 | 大坝村…: a question is a subheading too, so the deck under it is not
+    # torn prose, and the next paragraph's village does not take the deck's last verb as its name
+    source = ("老郑则表示，他们几户人家直接抽取江水。\n集中供水全覆盖？\n村民说，供水工程不通水，部分管道被盗卖\n"
+              "大坝村因种脐橙而兴，资料显示，全村种植面积1.2万亩。")
+    assert "被盗卖\n大坝村" in norm(source)

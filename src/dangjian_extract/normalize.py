@@ -358,6 +358,7 @@ _LONG_LINE = 40
 COLUMN_TAG = regex.compile(r"^[【\[][^】\]\n]{1,40}[】\]]")
 _SHORT_HEAD = 3
 _SUBHEADING = 12  # the longest line read as a subheading above a deck
+_HEADING_MARKS = frozenset("？?！!")  # a short line ended by these alone is a question or call, a subheading
 _SUBHEADING_WITH_CLAUSES = 24  # the longest line read as a subheading (with its commas) under a paragraph
 #: the characters a paragraph ends on (a full stop, a closing quotation): a line ending on none may be a heading
 PARAGRAPH_ENDS = frozenset("。！!？?…”\"")
@@ -419,9 +420,11 @@ def _is_paragraph(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    """A short line of words alone (打破壁垒, 技术赋能): a subheading, which prose torn by layout never is."""
+    """A short line of words alone (打破壁垒, 技术赋能, or a question: 集中供水全覆盖？): a subheading, which
+    prose torn by layout never is."""
     line = line.strip()
-    return 0 < len(line) <= _SUBHEADING and line[-1] not in _LINE_END_CHARS and _CLAUSE_CHARS.isdisjoint(line)
+    return 0 < len(line) <= _SUBHEADING and (line[-1] not in _LINE_END_CHARS or line[-1] in _HEADING_MARKS) \
+        and _CLAUSE_CHARS.isdisjoint(line)
 
 
 def _layout_breaks(text: str) -> list[tuple[int, int]]:
