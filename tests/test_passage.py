@@ -243,6 +243,10 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("三星以上社区党组织占全市社区党组织总数的45.9%。", "上社区"),
         ("深化“文明社区、和谐家园”活动。", "文明社区"),
         ("提高该区南部山区900余人饮水保障率。", "南部山区"),
+        # a word reaching one character into a longer official name (时任|郭庄村, not 任郭庄村), a locative
+        # before a village (附近|铁甲村)
+        ("2019年，时任郭庄村党支部书记洪涛建了大棚。", "任郭庄村"),
+        ("村民说附近铁甲村也有8户。", "附近铁甲村"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:
