@@ -2441,3 +2441,15 @@ def test_a_project_named_before_its_descriptors_is_found() -> None:
     assert "鄂托克旗螺旋藻新型养殖示范项目" in [e.name for e in result.entities]
     assert result.metrics[0].entity.name == "鄂托克旗螺旋藻新型养殖示范项目"
     assert "重点项目" not in [e.name for e in extract("全县实施重点项目56个。").entities]
+
+
+def test_a_body_named_after_a_verb_is_the_name_the_text_writes_alone() -> None:
+    # 送走|农业农村局, 发现|社会救助局: the text names the body elsewhere without the verb
+    text = "中午，县农业农村局干部来了。送走农业农村局的干部，扎西紧接着打电话。村里300套板房都建好了。"
+    assert "农业农村局" in [e.name for e in extract(text).entities]
+    text = "何艳发现社会救助局对公账户并未注销，里面还有420余万元。她从社会救助局转出106万元。"
+    names = [e.name for e in extract(text).entities]
+    assert "发现社会救助局" not in names and "社会救助局" in names
+    # a body whose verb the text never drops keeps it
+    assert "退役军人服务站" in [e.name for e in extract("镇退役军人服务站接待群众120人次。").entities]
+

@@ -533,6 +533,8 @@ class EntityFinder:
                 name_part = self._past_clause_head(name_part, etype, shortest)
                 if etype in _NAMED_BODY_TYPES and name_part == run and self._verb_then_place(gazetteer, run):
                     name_part = run[2:]  # 携手|中国人保重庆公司: a verb, then a body named by a place of its own
+                if etype in _NAMED_BODY_TYPES and len(name_part) >= 4:
+                    name_part = self._past_verb_named_apart(text, name_part, suffix)
             if parent is not None and name_part == run and len(run) > 3 and run[:2] in self.clause_heads:
                 name_part, parent = run[2:], None  # 渭河源村|紧邻|渭河源景区: a verb after a place opens a new name
             if etype not in _GAZETTEER_TYPES and len(name_part) > 3 and name_part[0] in "为是与及":
@@ -1730,6 +1732,23 @@ class EntityFinder:
         if weak is not None and (strong is None or weak.start() >= strong.end()) and (len(name) > hi or not clean):
             return run[weak.end():], True
         return name, clean
+
+    def _past_verb_named_apart(self, text: str, name_part: str, suffix: str) -> str:
+        """扎西送走|农业农村局, 发现|社会救助局: a body's name that holds a verb is the part after the verb when the
+        text writes that part alone elsewhere (after punctuation, a preposition or a bare level: ；社会救助局,
+        从社会救助局, ，县农业农村局); 退役军人服务站 keeps its verb, written nowhere without it."""
+        for i in range(len(name_part) - 3):
+            if name_part[i:i + 2] not in self.clause_heads:
+                continue
+            rest = name_part[i + 2:] + suffix
+            at = text.find(rest)
+            while at >= 0:
+                before = text[at - 1:at]
+                if at == 0 or not _HAN.match(before) or before in self.function_chars \
+                        or before in "省市县区" and (at < 2 or not _HAN.match(text, at - 2)):
+                    return name_part[i + 2:]
+                at = text.find(rest, at + 1)
+        return name_part
 
     def _verb_then_place(self, gazetteer: Any, run: str) -> bool:
         """Whether ``run`` opens with a dictionary verb and then a place's name (携手|中国人保…, 邀请|昆明理工…)."""
