@@ -247,6 +247,7 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         # before a village (附近|铁甲村)
         ("2019年，时任郭庄村党支部书记洪涛建了大棚。", "任郭庄村"),
         ("村民说附近铁甲村也有8户。", "附近铁甲村"),
+        ("时任县民政局财务股股长的何艳发现问题。", "任县"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:

@@ -926,10 +926,13 @@ class EntityFinder:
                                                                or self._clean_edge(text, begin, found)
                                                                or text[begin - 1:begin] in self.function_chars)):
                 official = whole  # 由花都区牵头: a county holding 都 after a clean edge or a preposition
-        if official is not None and len(official) > len(suffix) + 2 and s1 - len(official) > 0 \
-                and text[s1 - len(official) - 1:s1 - len(official) + 1] in self.not_name_heads \
-                and gazetteer.contains(official[1:]):
-            official = official[1:]  # 时任|郭庄村: a word reaching one character into a longer official name
+        if official is not None and s1 - len(official) > 0 \
+                and text[s1 - len(official) - 1:s1 - len(official) + 1] in self.not_name_heads:
+            # 时任|郭庄村, 时任|县民政局: a word reaching one character into an official name takes it
+            if len(official) > len(suffix) + 2 and gazetteer.contains(official[1:]):
+                official = official[1:]
+            elif len(official) == len(suffix) + 1:
+                official = None
         if official is not None:
             official = self._under_short_form(gazetteer, text, run_start, s1, official, len(suffix))
             if self._across_short_form(gazetteer, text, run_start, s1 - len(official), len(official) - len(suffix)):
