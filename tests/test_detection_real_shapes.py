@@ -562,3 +562,16 @@ def test_the_larger_half_and_two_head_of_cattle() -> None:
 ])
 def test_indexes_written_as_bare_decimals(text: str, expected: list) -> None:
     assert [(m.text, m.unit) for m in extract(text).metrics] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mountain whose name also names a town (六盘山镇) holds no count of 盘; two mountains still count
+    ("六盘山下，葫芦河畔，村里种了300亩。", [("300亩", 300.0)]),
+    ("两座山下有3个村。", [("两座", 2.0), ("3个", 3.0)]),
+    # 头 before a verb is "end", not a head of livestock (两头连着, 两头跑); 两头牛 counts
+    ("元街东西两头连着交通要道，有商户50家。", [("50家", 50.0)]),
+    ("他两头跑，跑了3趟。", [("3趟", 3.0)]),
+    ("养了两头牛。", [("两头", 2.0)]),
+])
+def test_landform_names_and_both_ends_count_nothing(text: str, expected: list) -> None:
+    assert [(m.text, m.value) for m in extract(text).metrics] == expected

@@ -108,6 +108,9 @@ class MetricFilter:
         self.relative_before = tuple(raw.get("relative_time_before", ()))
         self.anniversary_after = tuple(raw.get("anniversary_after", ()))
         self.name_suffixes = {k: tuple(v) for k, v in raw.get("name_suffixes", {}).items()}
+        # 湖江河海山湾岛: the last characters of a landform's name (entities.json landform_short_forms)
+        self.landform_ends = frozenset(
+            self.lex.raw.get("entities", {}).get("landform_short_forms", {}).get("ends", ""))
         # 两届|自治区…: a word that begins a place's type, not a name built on the numeral
         self.place_type_heads = tuple(raw.get("name_suffix_not_right_after", ()))
         # a name holds no particle or preposition (千亿元的园区 is no name): entities.json function_chars
@@ -250,6 +253,9 @@ class MetricFilter:
                 return True  # 三家村 is a village; in 三家村民 the 村 begins 村民
             if stop - start >= 3 and gazetteer.short_form_of(text[start:stop]) is not None:
                 return True  # 贵州六盘水: a city written by its short form (three characters at least)
+            if stop - start >= 3 and last in self.landform_ends \
+                    and any(gazetteer.contains(text[start:stop] + end) for end in "镇乡村县"):
+                return True  # 六盘山下: a mountain (lake, river) whose name also names a town (六盘山镇)
         return False
 
     def reason(self, span: Span, text: str, quoted: _Intervals, stops: _StopPhrases,
