@@ -411,6 +411,10 @@ def test_namesakes_keep_the_short_form_that_tells_them_apart() -> None:
     text = "安塞南沟村新增党员5名，吴起南沟村新增党员3名。"
     names = [m.entity.name for m in extract(text).metrics]
     assert names == ["安塞南沟村", "吴起南沟村"]
+    # the province and the city above one place are no namesakes' tellers: 贵州黔西市 and 毕节黔西市 are one county
+    text = "贵州黔西市素朴镇古胜村探索治理。\n土地贫瘠……贵州毕节黔西市石漠化面积一度占当地面积的1/3以上。"
+    assert [e.name for e in extract(text).entities if "黔西" in e.text] == ["黔西市", "黔西市"]
+    assert extract(text).metrics[0].entity.name == "黔西市"
 
 
 def test_a_body_a_verb_makes_is_no_subject_of_the_figure_before_it() -> None:

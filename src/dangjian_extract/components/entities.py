@@ -1121,7 +1121,11 @@ class EntityFinder:
             heads.add(self._short_head(gazetteer, text[max(0, at - 4):at]))
             at = text.find(official, at + len(official))
         heads.discard(None)  # 武威上庄村 … 在上庄村: a bare mention tells no second place apart
-        return len(heads) > 1
+        if len(heads) < 2:
+            return False
+        # 贵州黔西市 … 毕节黔西市: the province and the city above one place tell nothing apart
+        holders = {gazetteer.short_form_of(h) for h in heads}
+        return not any(holders <= set(p.path) for p in gazetteer.places(official))
 
     def _add_short_forms(self, gazetteer: Any, text: str, found: list[Mention]) -> list[Mention]:
         """河南, 晋城, 温州人: places written without their suffix, where the text's other places support them."""
