@@ -2458,3 +2458,14 @@ def test_a_body_named_after_a_verb_is_the_name_the_text_writes_alone() -> None:
     # a body whose verb the text never drops keeps it
     assert "退役军人服务站" in [e.name for e in extract("镇退役军人服务站接待群众120人次。").entities]
 
+
+
+def test_a_village_named_in_the_figures_sentence_owns_it_unless_things_come_from_it() -> None:
+    head = "河南周口市推进低保治理。周口市有低保对象3万人。\n"
+    text = head + "核算下来，刘某某掌握杨庄村村民30人共33个银行账户。"
+    assert extract(text).metrics[-2].entity.name == "杨庄村"
+    text = head + "大坝村长期缺水。去年干旱，村委会从附近铁甲村调来约600立方米的水，仅供40多户饮用。"
+    assert [m.entity.name for m in extract(text).metrics][-2:] == ["大坝村", "大坝村"]
+    # someone stationed at a community (社区驻点) leaves it the story's place
+    text = head + "陈杭星毕业后，来到康居西城社区驻点成为职业社工，服务对象包括565名老人。"
+    assert extract(text).metrics[-1].entity.name == "康居西城社区"

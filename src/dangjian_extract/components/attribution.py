@@ -103,6 +103,7 @@ _GROUP_LEVEL = ADMIN_LEVELS.index("community")
 #: levels whose name inside a title or a body's name is no subject (a village in its secretary's title still is)
 #: places a paragraph may bring in as an example of the report's own measures
 _STORY_PLACES = frozenset(("community", "village", "compound"))
+_STORY_VILLAGES = frozenset(("community", "village"))
 #: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
 #: the report keeps naming them (深中通道, three times or more)
 _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
@@ -297,6 +298,8 @@ class Attribution:
         self.neighbours = tuple(cfg["neighbours"])
         self.causatives = tuple(cfg.get("causatives", ()))
         self.stationed = tuple(cfg["stationed"])
+        self.stationed_words = tuple(cfg.get("stationed_words", ()))
+        self.source_before = frozenset(cfg.get("source_before", ()))
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
         self._route_close = regex.compile(r"[^，,。；;！？!?]{2,16}?[到至]")
 
@@ -366,7 +369,8 @@ class Attribution:
             # 某某局干部黄某: a person's affiliation (not 下庄村村民人均收入, the villagers' figures; nor 某村党支部
             # 书记马某 or 东门村村民赵平, whose village is still the story's: guide §4 rule 6)
             return False
-        if text.startswith(self.stationed, m.end):
+        if text.startswith(self.stationed, m.end) and not text.startswith(self.stationed_words, m.end):
+            # (来到某某社区驻点: someone stationed at the place, which stays the story's)
             return False  # 奎屯市科技局驻梧桐树村工作队: the unit that sends a team, not the team's place
         lo = max(0, m.start - 4)
         head = text[lo:m.start]
@@ -509,6 +513,15 @@ class Attribution:
                     and (m.name != text[m.start:m.end] or self._opens_clause(text, m, s0, chains)):
                 # (在全区…体系的基础上增设1名 in a report that names no district: the subject is the report's)
                 return k  # 带动全乡养殖431户: 全乡 in the figure's own clause names the report's township
+        if before:
+            k = before[-1]
+            m = mentions[k]
+            if m.start >= s0 and m.type in _STORY_VILLAGES and not m.back_reference \
+                    and not self._from_place(text, chains.start.get(m.start, m.start)) and eligible(k):
+                # 金弹子种植在栗溪村形成产业集群，基地产业园达200多亩: a village or community named in the figure's
+                # own sentence, the last place before it, is what the sentence speaks of (guide §4 rule 3: another
+                # is named); not one water or goods come from (从附近铁甲村调来)
+                return k
         head = text[s0:span.start_char].strip(_OPENERS)
         if not head or _TIME_HEAD.fullmatch(head):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
@@ -521,6 +534,15 @@ class Attribution:
             if rest and eligible(rest[i]) and not self._made_by_verb(text, mentions[rest[i]], chains):
                 return rest[i]
         return None
+
+    def _from_place(self, text: str, start: int) -> bool:
+        """Whether the place written at ``start`` is where something comes from or goes to (从附近|铁甲村调来)."""
+        head = text[max(0, start - 4):start]
+        for word in self.neighbours:
+            if head.endswith(word):
+                head = head[:-len(word)]
+                break
+        return head[-1:] in self.source_before
 
     @staticmethod
     def _described_topic(text: str, m: Mention) -> bool:
