@@ -2469,3 +2469,14 @@ def test_a_village_named_in_the_figures_sentence_owns_it_unless_things_come_from
     # someone stationed at a community (社区驻点) leaves it the story's place
     text = head + "陈杭星毕业后，来到康居西城社区驻点成为职业社工，服务对象包括565名老人。"
     assert extract(text).metrics[-1].entity.name == "康居西城社区"
+
+
+def test_a_village_where_others_act_is_the_story_a_village_where_the_report_acts_is_not() -> None:
+    head = "四川内江市推进帮扶。内江市新增帮扶项目30个。\n"
+    text = head + "在此基础上，工作队在祝家湾村建设了2个种鸡场、1个孵化场。"
+    assert [m.entity.name for m in extract(text).metrics][-2:] == ["祝家湾村", "祝家湾村"]
+    text = head + "如今，金弹子种植在栗溪村形成产业集群，基地产业园达200多亩。"
+    assert extract(text).metrics[-1].entity.name == "栗溪村"
+    # a sentence opening on 在: the report's actor works in the village (its figures stay the city's)
+    text = head + "在田庄村设立医保分中心，全市累计投入资金300万元。"
+    assert extract(text).metrics[-1].entity.name == "内江市"

@@ -104,6 +104,7 @@ _GROUP_LEVEL = ADMIN_LEVELS.index("community")
 #: places a paragraph may bring in as an example of the report's own measures
 _STORY_PLACES = frozenset(("community", "village", "compound"))
 _STORY_VILLAGES = frozenset(("community", "village"))
+_LOCAL_PLACES = frozenset(("subdistrict", "community", "village", "compound"))
 #: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
 #: the report keeps naming them (深中通道, three times or more)
 _PARAGRAPH_STORIES = frozenset(("project", "enterprise", "organisation"))
@@ -428,11 +429,24 @@ class Attribution:
             return False
         if self._scope(text, m, chains):
             return False  # 在怒江州各地…: the figure's scope
+        if m.type in _LOCAL_PLACES and self._acted_in_by_others(text, pos - 1, chains):
+            return False  # 金弹子种植在栗溪村形成产业集群, 工作队在祝家湾村建设了2个种鸡场: the village's own story
         brk = CLAUSE_BREAK.search(text, m.end, m.end + 40)
         return brk is None or text[brk.start():brk.start() + 1] not in "，," \
             or not text[m.end:brk.start()].endswith(self.scene_closers) \
             and not (text[m.end:brk.start()].endswith(self.inside_scene_closers)
                      and (m.type in _OWNED_TYPES or "“" not in text[m.end:brk.start()]))
+
+    @staticmethod
+    def _acted_in_by_others(text: str, zai: int, chains: _Chains) -> bool:
+        """Whether the clause before 在 (at ``zai``) names its actor without a place or body (金弹子种植, 工作队,
+        夫妻二人): then the place after 在 is the scene the story is about, not where the report's actor works
+        (在田庄村设立…, 某公司在某村建起…)."""
+        head = _clause_head(text, zai, 0, 16)
+        if not head:
+            return False
+        i = bisect_left(chains.starts, zai - len(head))
+        return not (i < len(chains.starts) and chains.starts[i] < zai)
 
     def _local_back(self, text: str, m: Mention, region: list[Mention], subject: tuple[Any, ...] | None) -> bool:
         """村里, 该村, 这里: a back-reference to the story's own place (not 全市, which steps back)."""
