@@ -2239,6 +2239,14 @@ def test_a_company_is_called_by_its_brand_after_its_full_name() -> None:
     result = extract(text)
     assert "威猛振动" in [e.text for e in result.entities]
     assert result.metrics[-1].entity.name == "河南威猛振动设备股份有限公司"
+    # a brand of two characters where the text calls the company so again and again, opening its clause
+    text = ("江苏扬州推动牙刷产业升级。江苏三笑集团有限公司创立于1984年。“三笑”牌牙刷畅销。"
+            "三笑集团向智能化转型。2023年，三笑投资10亿元，新建12万平方米厂区。")
+    assert [m.entity.name for m in extract(text).metrics][-2:] == ["江苏三笑集团有限公司"] * 2
+    # not a word inside a place's product (沙县|小吃 after 沙县小吃集团有限公司)
+    text = ("福建三明推进小吃产业。沙县小吃集团有限公司成立。沙县小吃走向全国。"
+            "过去，沙县小吃的原材料依赖外地；如今，240多个小吃品种中的原料本地供应。")
+    assert extract(text).metrics[-1].entity.name != "沙县小吃集团有限公司"
 
 
 def test_a_county_short_form_inside_a_shop_name_after_a_district_is_no_part_of_it() -> None:

@@ -31,6 +31,7 @@ from .quantities import METRICS_KEY
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
+_TWO_HAN = regex.compile(r"\p{Han}{2}")
 _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
@@ -1189,7 +1190,8 @@ class EntityFinder:
 
     def _company_brands(self, text: str, found: list[Mention]) -> list[Mention]:
         """河南威猛振动设备股份有限公司…威猛振动…: a registered company is called by its brand after its full name
-        was written: the name without its place, trade words and legal suffix, three characters or more."""
+        was written: the name without its place, trade words and legal suffix, three characters or more; two
+        (江苏三笑集团有限公司…三笑投资…) where the text writes it three times and it opens its clause."""
         gazetteer = self.gazetteer()
         brands: dict[str, Mention] = {}
         for m in found:
@@ -1204,19 +1206,27 @@ class EntityFinder:
                 if head is not None:
                     core = core[len(head):]
             while True:
-                trade = next((w for w in self.trade_words if core.endswith(w) and len(core) > len(w) + 2), None)
+                trade = next((w for w in self.trade_words if core.endswith(w) and len(core) >= len(w) + 2), None)
                 if trade is None:
                     break
                 core = core[:-len(trade)]
-            if 3 <= len(core) <= 5 and core != m.name and core[0] not in self.function_chars:
-                brands.setdefault(core, m)
+            if not 2 <= len(core) <= 5 or core == m.name or core[0] in self.function_chars:
+                continue
+            if len(core) == 2 and (
+                    text.count(core) < 3 or core in self.clause_heads or not _TWO_HAN.fullmatch(core)
+                    or m.name.startswith(core)
+                    or gazetteer is not None and (gazetteer.short_form_of(core) or gazetteer.contains(core))):
+                continue  # 三笑: a two-character brand only where the text calls the company so again and again
+            brands.setdefault(core, m)
         if not brands:
             return found
         extra = []
         for brand, named in brands.items():
             at = text.find(brand, named.end)
             while at >= 0:
-                extra.append(Mention(at, at + len(brand), named.name, "enterprise", named.parent, True, suffix=""))
+                if len(brand) > 2 or at == 0 or not _HAN.match(text, at - 1):
+                    # (a two-character brand opens its clause: 。三笑投资…, not 沙县|小吃)
+                    extra.append(Mention(at, at + len(brand), named.name, "enterprise", named.parent, True, suffix=""))
                 at = text.find(brand, at + len(brand))
         return _merge_outside(found, extra)
 
