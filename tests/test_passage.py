@@ -2488,3 +2488,10 @@ def test_a_village_where_others_act_is_the_story_a_village_where_the_report_acts
     # a sentence opening on 在: the report's actor works in the village (its figures stay the city's)
     text = head + "在田庄村设立医保分中心，全市累计投入资金300万元。"
     assert extract(text).metrics[-1].entity.name == "内江市"
+
+
+def test_an_official_township_before_a_verb_of_holding_keeps_its_suffix() -> None:
+    # 乡下 is "the countryside", but 金涵畲族乡|下辖 is the township holding its villages
+    text = "福建福安推进金融助农。\n“金涵畲族乡下辖2个社区、16个行政村，常住人口8万多人。”"
+    assert [m.entity.name for m in extract(text).metrics] == ["金涵畲族乡"] * 3
+    assert "乡" not in [e.text for e in extract("他常年在乡下走访，走访农户300户。").entities]

@@ -198,6 +198,7 @@ class EntityFinder:
         self.generic_by_suffix = {k: tuple(v) for k, v in data["generic_endings_by_suffix"].items()}
         self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
         self.level_chars = frozenset(data["level_chars"])
+        self.words_after_names = tuple(data.get("words_after_names", ()))
         self.name_evidence_after = tuple(data["name_evidence_after"])
         self.time_before_back = tuple(data["time_before_back_reference"]["words"])
         works = data["works_projects"]
@@ -359,7 +360,10 @@ class EntityFinder:
                     and not self._chained_official(gazetteer, text, s1, etype, prev) \
                     and not self._official_at_line_start(gazetteer, text, s1, etype) \
                     and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
+                             and self._official_before(gazetteer, text, s1, etype)) \
+                    and not (text.startswith(self.words_after_names, s1)
                              and self._official_before(gazetteer, text, s1, etype)):
+                # (金涵畲族乡|下辖2个社区: an official name before a verb that begins with 下, not 乡下)
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
             if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix != suffix \
                     and not (etype == "place" and prev.type in _ABOVE_VILLAGE) \
