@@ -2495,3 +2495,13 @@ def test_an_official_township_before_a_verb_of_holding_keeps_its_suffix() -> Non
     text = "福建福安推进金融助农。\n“金涵畲族乡下辖2个社区、16个行政村，常住人口8万多人。”"
     assert [m.entity.name for m in extract(text).metrics] == ["金涵畲族乡"] * 3
     assert "乡" not in [e.text for e in extract("他常年在乡下走访，走访农户300户。").entities]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("新疆自贸试验区挂牌以来，已出台各类支持政策54项。", "新疆自贸试验区"),
+    ("2015年底贵安新区成立贵安综保区，区内企业达120家。", "贵安综保区"),
+    ("截至2025年底，江阴港城经济区累计新建管道约41.5公里。", "江阴港城经济区"),
+    ("目前，兴化湾海上风电场共安装59台风电机组。", "兴化湾海上风电场"),
+])
+def test_free_trade_and_bonded_zones_and_wind_farms_are_found(text: str, name: str) -> None:
+    assert extract(text).metrics[0].entity.name == name
