@@ -2505,3 +2505,11 @@ def test_an_official_township_before_a_verb_of_holding_keeps_its_suffix() -> Non
 ])
 def test_free_trade_and_bonded_zones_and_wind_farms_are_found(text: str, name: str) -> None:
     assert extract(text).metrics[0].entity.name == name
+
+
+def test_a_school_called_by_its_place_and_number_is_a_body() -> None:
+    text = "山西临汾推进校园餐整治。\n走进汾西二中，食堂食材费1072万多元，约四成被贪占。"
+    assert extract(text).metrics[0].entity.name == "汾西二中"
+    # a plenary session is no school
+    assert "三中" not in "".join(e.name for e in extract("党的二十届三中全会召开后，全县学习300场。").entities)
+
