@@ -2513,3 +2513,11 @@ def test_a_school_called_by_its_place_and_number_is_a_body() -> None:
     # a plenary session is no school
     assert "三中" not in "".join(e.name for e in extract("党的二十届三中全会召开后，全县学习300场。").entities)
 
+
+
+def test_a_body_of_a_kind_named_by_its_place_and_a_descriptor_is_found() -> None:
+    # 徐汇区|便民|服务中心: the place written right before the descriptor names the body
+    result = extract("截至目前，徐汇区便民服务中心累计接待群众1200人次。")
+    assert result.metrics[0].entity.name == "徐汇区便民服务中心"
+    # not the bodies of several levels (各级) or a count of them (多个)
+    assert "徐汇区各级服务中心" not in [e.name for e in extract("徐汇区各级服务中心接待群众1200人次。").entities]

@@ -583,7 +583,9 @@ class EntityFinder:
                     parent is not None and name_part == run and len(run) == 1 and etype in self.named_with_place
                     and _HAN.match(run) and run not in self.function_chars and run not in _ONE_CHAR_DESCRIPTORS
                     and not self._generic(run, suffix)):
-                continue  # (中和镇|竹|产业园区: one character after the place names a body the place's name holds)
+                if not self._described_body_of_place(name_part, suffix, etype, prev, s1):
+                    continue  # (中和镇|竹|产业园区: one character after the place names a body the place's name holds)
+                run_start, run, parent = s1 - len(suffix) - len(name_part), name_part, prev.name
             start = s1 - len(suffix) - len(name_part)
             parent = parent if name_part == run else None
             if parent is not None and self._verb_then_place(gazetteer, run):
@@ -1753,6 +1755,16 @@ class EntityFinder:
         if weak is not None and (strong is None or weak.start() >= strong.end()) and (len(name) > hi or not clean):
             return run[weak.end():], True
         return name, clean
+
+    def _described_body_of_place(self, name_part: str, suffix: str, etype: str, prev: Mention | None,
+                                 s1: int) -> bool:
+        """雄安新区|综合|服务中心: a body of a kind named by the place written right before its descriptor."""
+        return prev is not None and etype == "organisation" and not prev.back_reference \
+            and prev.type in _GAZETTEER_TYPES and prev.end == s1 - len(suffix) - len(name_part) \
+            and 2 <= len(name_part) <= 4 and _TWO_HAN.match(name_part) is not None \
+            and not any(ch in self.function_chars for ch in name_part) \
+            and not name_part.startswith(self.generic_heads) and not name_part.startswith(self.not_name_heads) \
+            and name_part not in self.clause_heads
 
     def _past_verb_named_apart(self, text: str, name_part: str, suffix: str) -> str:
         """扎西送走|农业农村局, 发现|社会救助局: a body's name that holds a verb is the part after the verb when the
