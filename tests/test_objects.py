@@ -354,3 +354,12 @@ def test_a_measure_word_before_a_sum_gives_way_to_the_noun_after_de() -> None:
 def test_people_counted_then_their_origin_name_the_noun_after_de() -> None:
     text = "在会议室，50多名来自上海、江苏、浙江的青年学员正在上课。"
     assert extract(text).metrics[0].object == "青年学员"
+
+
+def test_a_count_before_a_relative_clause_counts_the_noun_after_it() -> None:
+    from dangjian_extract import extract
+    m = extract("目前武都区建成25条达到世界先进水平的初榨油生产线。").metrics[0]
+    assert m.object is not None and m.object.startswith("初榨油")
+    # a verb after the figure with no 的: the object stands before (压减至)
+    m = extract("全市会议数量由8610个压减至278个。").metrics[0]
+    assert m.object != "压减至"

@@ -638,6 +638,12 @@ class ContextReader:
             cut = clause.find("的")
             return self._noun_at(clause[cut + 1:].translate(_NO_QUOTES)) if cut > 0 else None
         if self._after_verb.match(phrase):
+            cut = phrase.find("的", 2, 16) if x.unit not in self.person_units else -1
+            if cut > 0 and not CLAUSE_BREAK.search(phrase, 0, cut):
+                # 25条达到世界先进水平的初榨油生产线: a relative clause, then the noun counted
+                noun = self._noun_at(phrase[cut + 1:])
+                if noun:
+                    return noun
             return None  # 8610张压减至278张: a verb follows, the object stands before
         m = self._digit.search(phrase)
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
