@@ -2521,3 +2521,12 @@ def test_a_body_of_a_kind_named_by_its_place_and_a_descriptor_is_found() -> None
     assert result.metrics[0].entity.name == "徐汇区便民服务中心"
     # not the bodies of several levels (各级) or a count of them (多个)
     assert "徐汇区各级服务中心" not in [e.name for e in extract("徐汇区各级服务中心接待群众1200人次。").entities]
+
+
+def test_a_kind_of_project_names_no_project() -> None:
+    # 以工代赈项目 (work-relief projects) and 产业类项目 (industrial projects) are kinds, not one project's name
+    text = ("云南推进以工代赈。2024年，全省以工代赈项目吸纳19.58万名低收入群众就业，"
+            "112个产业类项目资金规模占总规模的78%。")
+    names = [e.name for e in extract(text).entities]
+    assert "以工代赈项目" not in names and "产业类项目" not in names
+    assert {m.entity.name for m in extract(text).metrics} == {"云南省"}
