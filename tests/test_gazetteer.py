@@ -284,3 +284,11 @@ def test_a_county_made_a_city_after_the_source_date_is_found_by_its_new_name(g) 
     assert g.contains("无为市") and g.places("无为市")[0].path == ("安徽省", "芜湖市", "无为县")
     assert not g.contains("大城市")  # 大城县: a stem ending in 城 makes "big city", no alias
     assert not g.contains("平原区")  # no 撤县设区 aliases: X区 is too often a word
+
+
+def test_every_provincial_level_place_has_its_short_form() -> None:
+    g = get_gazetteer()
+    shorts = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
+              "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
+    assert [s for s in shorts if g.short_form_of(s) is None] == []
+    assert g.short_form_of("新疆") == "新疆维吾尔自治区"

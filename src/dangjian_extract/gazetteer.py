@@ -187,6 +187,13 @@ class Gazetteer:
         for word in generic:
             known.pop(word, None)
         self._known = known
+        # ``short => full name`` lines also add the short forms the source lacks (新疆 for 新疆维吾尔自治区)
+        raw_short = dict(raw_short)
+        for short, full in prefer.items():
+            if short not in raw_short:
+                nodes = tuple(self._lookup(full))
+                if len(nodes) == 1:
+                    raw_short[short] = nodes
         # every short form → its entries (ambiguous ones included): resolve() reads context names through it
         self._short_all = raw_short
         self._short: dict[str, int] = {}
