@@ -248,6 +248,11 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("2019年，时任郭庄村党支部书记洪涛建了大棚。", "任郭庄村"),
         ("村民说附近铁甲村也有8户。", "附近铁甲村"),
         ("时任县民政局财务股股长的何艳发现问题。", "任县"),
+        # a negated verb stands inside no name; 单村/小村 are "a single/small village"; 见 (seeing) heads none
+        ("有了科技小院，聂阳不再受空间限制。", "聂阳不再受空间"),
+        ("单村既难容纳大项目，也难吸引人才。", "既难容纳大项目"),
+        ("单村既难容纳大项目，也难吸引人才。", "单村"),
+        ("见郭庄村发展种植产业赚了钱，邻村也建起大棚。", "见郭庄村"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:
