@@ -2248,6 +2248,10 @@ def test_a_company_is_called_by_its_brand_after_its_full_name() -> None:
     text = ("江苏扬州推动牙刷产业升级。江苏三笑集团有限公司创立于1984年。“三笑”牌牙刷畅销。"
             "三笑集团向智能化转型。2023年，三笑投资10亿元，新建12万平方米厂区。")
     assert [m.entity.name for m in extract(text).metrics][-2:] == ["江苏三笑集团有限公司"] * 2
+    # a group is called by its brand too (紫光园餐饮集团 … 紫光园)
+    text = ("北京老字号推出新品。紫光园餐饮集团总裁刘政介绍了新品。"
+            "过去一个月，紫光园奶皮子酸奶销量比去年同期增长145%。")
+    assert extract(text).metrics[-1].entity.name == "紫光园餐饮集团"
     # not a word inside a place's product (沙县|小吃 after 沙县小吃集团有限公司)
     text = ("福建三明推进小吃产业。沙县小吃集团有限公司成立。沙县小吃走向全国。"
             "过去，沙县小吃的原材料依赖外地；如今，240多个小吃品种中的原料本地供应。")

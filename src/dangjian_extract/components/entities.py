@@ -57,6 +57,7 @@ _UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
 #: a company's registered form: its name holds descriptors (服务, 发展) as any registered name does
 _BRACKETED = regex.compile(r"[（(]\p{Han}{2,4}[）)]$")
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
+_BRANDED_SUFFIXES = _LEGAL_SUFFIXES | {"集团"}  # 紫光园餐饮集团 … 紫光园: a group is called by its brand too
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
@@ -1201,7 +1202,7 @@ class EntityFinder:
         gazetteer = self.gazetteer()
         brands: dict[str, Mention] = {}
         for m in found:
-            if m.type != "enterprise" or m.back_reference or m.suffix not in _LEGAL_SUFFIXES:
+            if m.type != "enterprise" or m.back_reference or m.suffix not in _BRANDED_SUFFIXES:
                 continue
             core = m.name[:-len(m.suffix)]
             if m.parent and core.startswith(m.parent):
