@@ -253,6 +253,10 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         ("单村既难容纳大项目，也难吸引人才。", "既难容纳大项目"),
         ("单村既难容纳大项目，也难吸引人才。", "单村"),
         ("见郭庄村发展种植产业赚了钱，邻村也建起大棚。", "见郭庄村"),
+        # 省级|以上智能工厂: the tail of a level word heads no name
+        ("杭集镇已经培育省级以上智能工厂11个。", "级以上智能工厂"),
+        # 发展和改革局 is one name (发展 bounds none inside it)
+        ("县发展和改革局统计，全县新开工项目30个。", "和改革局"),
     ],
 )
 def test_false_places_are_rejected(text: str, false_name: str) -> None:
