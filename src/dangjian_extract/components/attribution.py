@@ -103,7 +103,9 @@ _GROUP_LEVEL = ADMIN_LEVELS.index("community")
 #: levels whose name inside a title or a body's name is no subject (a village in its secretary's title still is)
 #: places a paragraph may bring in as an example of the report's own measures
 _STORY_PLACES = frozenset(("community", "village", "compound"))
+#: places named in a figure's own sentence that the sentence speaks of (金弹子种植在栗溪村形成产业集群，…200多亩)
 _STORY_VILLAGES = frozenset(("community", "village"))
+#: places after 在 that are the scene of a story when the clause's actor names no place or body (工作队在某村建设…)
 _LOCAL_PLACES = frozenset(("subdistrict", "community", "village", "compound"))
 #: bodies whose story ends with their paragraph (该项目实现利润… | 据介绍，此次分红…: the village's again), unless
 #: the report keeps naming them (深中通道, three times or more)
