@@ -575,3 +575,12 @@ def test_indexes_written_as_bare_decimals(text: str, expected: list) -> None:
 ])
 def test_landform_names_and_both_ends_count_nothing(text: str, expected: list) -> None:
     assert [(m.text, m.value) for m in extract(text).metrics] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("园区已形成50吉瓦硅棒及切片、30吉瓦光伏电池。", [("50吉瓦", 50.0, "GW"), ("30吉瓦", 30.0, "GW")]),
+    ("新型储能装机10.5吉瓦时。", [("10.5吉瓦时", 10.5, "GWh")]),
+    ("总装机容量357.4兆瓦，储能20兆瓦时。", [("357.4兆瓦", 357.4, "MW"), ("20兆瓦时", 20.0, "MWh")]),
+])
+def test_gigawatts_and_megawatt_hours_are_measures(text: str, expected: list) -> None:
+    assert [(m.text, m.value, m.unit) for m in extract(text).metrics] == expected
