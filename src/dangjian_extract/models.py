@@ -148,8 +148,9 @@ class Metric(_Record):
     text: str = Field(description="Exactly original[start:end]: number, multiplier, inner 余/多 and unit.")
     value: float = Field(description="The number as a plain decimal (15亿元 → 1500000000; 18.5% → 18.5).")
     value_max: float | None = Field(default=None, description="Upper end of a range (3-5个 → 5), else null.")
-    unit: str = Field(description="Unit code: CNY, %, ‰, pp, m, m2, km, km2, mu, ha, jin, kg, t, kW, kWh, 分, or the "
-                                  "measure word / counted noun in simplified script (个 名 家 户 村 …).")
+    unit: str = Field(description="Unit code: CNY, %, ‰, pp, m, m2, m3, km, km2, mu, ha, jin, kg, t, kW, kWh, MW, "
+                                  "MWh, GW, GWh, 分, or the measure word / counted noun in simplified script "
+                                  "(个 名 家 户 村 …).")
     unit_text: str = Field(description="The unit or measure word exactly as written in the original text.")
     qualifier: Qualifier = Field(description="exact, over, at_least, about, nearly, under or at_most.")
     lower: float | None = Field(default=None, description="Lower bound implied by value and qualifier.")
