@@ -66,7 +66,6 @@ _COVERING = ("覆盖", "辐射", "遍布")
 #: 农业银行红河分行2024年创新推出…: a year after a body dates what it does, no figure of its own
 _YEAR_AFTER = regex.compile(r"(?:19|20)\d\d年")
 #: ”陈旺说: a person's name alone closing a quotation, then a verb of speech
-_NAME_SAYS = regex.compile(r"(\p{Han}{2,3}?)(?:说|介绍|表示|坦言|告诉记者)")
 _TITLE_REACH = 8  # characters of a title looked at before a name
 #: 4个村组成的白塘片区: what a count's places make up, named right after
 _FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
@@ -256,6 +255,9 @@ class Attribution:
         self._head_titles = tuple(sorted(people.get("titles", ()), key=len, reverse=True))
         self._pronouns = frozenset(people.get("pronouns", ""))
         self._speech_after_name = compile_fast(alternation(cfg["speech_verbs"])) if cfg.get("speech_verbs") else None
+        # 。“…”陈旺说: a name of two or three characters right before a speech verb closes a quotation
+        self._name_says = regex.compile(rf"(\p{{Han}}{{2,3}}?)(?:{alternation(cfg['speech_verbs'])})") \
+            if cfg.get("speech_verbs") else None
         self.locative_ends = tuple(f"{w}的" for w in cfg.get("locative_ends", ()))
         self.source_words = tuple(cfg.get("source_after", ()))
         # 昆明市住建局有关负责人介绍，滇池绿道…: a department's spokesman gives its place's figures
@@ -748,7 +750,7 @@ class Attribution:
                              closing: int) -> int | None:
         """某某有限公司负责人陈旺…。“…已种植1000多亩…”陈旺说: a quotation closed by a person's name alone belongs to
         the body that person was introduced with (the body, a title, the name) earlier in the passage."""
-        said = _NAME_SAYS.match(text, closing + 1)
+        said = self._name_says.match(text, closing + 1) if self._name_says is not None else None
         if said is None:
             return None
         name = said.group(1)
