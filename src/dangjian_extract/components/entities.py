@@ -297,6 +297,7 @@ class EntityFinder:
         self.clause_heads = clause_head_words(edges)
         self.pronoun_heads = tuple(sorted(heads["pronouns"], key=len, reverse=True))
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
+        self.not_name_head_words = frozenset(data["not_name_heads"])  # (a look-up per official name)
         self.not_inside_names = tuple(data.get("not_inside_names", ()))
         self.place_stem_not_ending = tuple(data.get("place_stem_not_ending", ()))
         self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
@@ -935,7 +936,7 @@ class EntityFinder:
                                                                or text[begin - 1:begin] in self.function_chars)):
                 official = whole  # 由花都区牵头: a county holding 都 after a clean edge or a preposition
         if official is not None and s1 - len(official) > 0 \
-                and text[s1 - len(official) - 1:s1 - len(official) + 1] in self.not_name_heads:
+                and text[s1 - len(official) - 1:s1 - len(official) + 1] in self.not_name_head_words:
             # 时任|郭庄村, 时任|县民政局: a word reaching one character into an official name takes it
             if len(official) > len(suffix) + 2 and gazetteer.contains(official[1:]):
                 official = official[1:]
@@ -1391,10 +1392,8 @@ class EntityFinder:
             at = text.find(short)
             while at >= 0:
                 end = at + len(short)
-                i = bisect_right(starts, at) - 1
-                inside = i >= 0 and found[i].end > at or i + 1 < len(found) and found[i + 1].start < end
                 # (after a break or its parent: 河西区|东海街, ，东海街坚持…; not 东海街道 or 东海街办)
-                if not inside and text[end:end + 1] not in ("道", "办") \
+                if not _overlaps(found, starts, at, end) and text[end:end + 1] not in ("道", "办") \
                         and (at == 0 or not _HAN.match(text, at - 1) or at in ends):
                     extra.append(Mention(at, end, short, "subdistrict", None, True, suffix="街", path=path))
                 at = text.find(short, end)
