@@ -2543,3 +2543,19 @@ def test_a_kind_of_project_names_no_project() -> None:
     names = [e.name for e in extract(text).entities]
     assert "以工代赈项目" not in names and "产业类项目" not in names
     assert {m.entity.name for m in extract(text).metrics} == {"云南省"}
+
+
+def test_quan_sheng_is_not_a_province_named_in_passing() -> None:
+    text = ("辽宁开原市组建联合党委——\n"
+            "从技术到市场，给村民更多帮助\n"
+            "辽宁省开原市庆云堡镇，合作社的温室大棚里，理事长正在采摘草莓。“这批草莓苗来自云南、四川等地。”\n"
+            "“我们同辽宁省农科院蔬菜研究所、吉林省农科院等单位建立合作关系。”镇长说。\n"
+            "“截至2024年10月底，全省共组建产业联合党委572个。”辽宁省委组织部相关负责同志说。")
+    assert [m.entity.name for m in extract(text).metrics] == ["辽宁省"]
+
+
+def test_a_township_party_committee_acting_is_its_township() -> None:
+    text = ("罗平县支持群众发展油茶产业。\n"
+            "水上文章也做出了新意。“周末能接待不少钓友。”中寨村村民韦小跳说。\n"
+            "为确保上岸群众稳得住，鲁布革乡党委联合人社部门，全年开展职业技能培训超1000人次。")
+    assert [m.entity.name for m in extract(text).metrics] == ["鲁布革乡"]

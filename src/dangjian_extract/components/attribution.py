@@ -240,8 +240,10 @@ class Attribution:
         # a body's official right before a person's name (某公司负责人|陈旺): the titles of person_after, at the end
         self._title_before = compile_fast(
             f"(?:{alternation(list(cfg['person_after']) + list(cfg.get('speaker_titles', ())))})$")
+        # (鲁布革乡党委联合…: any verb the entity finder knows, after a lead body, is its act)
         self._lead_body_acting = compile_fast(
-            f"(?:{alternation(cfg['lead_bodies'])})(?:{alternation(cfg['lead_body_acts'])})")
+            f"(?:{alternation(cfg['lead_bodies'])})"
+            f"(?:{alternation(list(cfg['lead_body_acts']) + [w for w in data['left_boundaries'] if len(w) > 1])})")
         self._acting = compile_fast(alternation(cfg["lead_body_acts"]))
         self._passing_before = compile_fast(f"(?:{alternation(cfg['passing_before'])})$")
         self._passing_any = compile_fast(alternation(cfg["passing_before"]))
@@ -1042,7 +1044,10 @@ class Attribution:
             x = mentions[k]
             if x.start < subheads[h]:
                 return None
-            if x.type == m.type and not x.back_reference and x.name.endswith(m.suffix):
+            if x.type == m.type and not x.back_reference and x.name.endswith(m.suffix) \
+                    and (k + 1 < len(mentions) and mentions[k + 1].start == x.end or text[x.end:x.end + 1] in "，,"):
+                # (广东省汕头市…, 在江苏，…: a province written as the part's scene; not 吉林省|农科院 nor
+                # 来自云南、四川, named in passing)
                 return ref_of(x)
         return None
 
