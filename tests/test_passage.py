@@ -2559,3 +2559,18 @@ def test_a_township_party_committee_acting_is_its_township() -> None:
             "水上文章也做出了新意。“周末能接待不少钓友。”中寨村村民韦小跳说。\n"
             "为确保上岸群众稳得住，鲁布革乡党委联合人社部门，全年开展职业技能培训超1000人次。")
     assert [m.entity.name for m in extract(text).metrics] == ["鲁布革乡"]
+
+
+def test_a_determiner_and_a_body_word_refer_back_to_the_body_named_with_its_head() -> None:
+    text = ("天河区石牌街道社区卫生服务中心主任范育玲介绍，一方面，该中心有专门的腹透病区，配备2张病床。"
+            "另一方面，该中心派出了1名全科医生。")
+    result = extract(text)
+    assert [m.entity.name for m in result.metrics] == ["石牌街道社区卫生服务中心"] * 2
+    back = [e for e in result.entities if e.back_reference]
+    assert [(e.text, e.start) for e in back] == [("该中心", text.index("该中心")),
+                                                 ("该中心", text.rindex("该中心"))]
+
+
+def test_because_of_is_no_determiner_of_a_body_word() -> None:
+    text = "东湖服务中心建成了。村里因此中心新增岗位30个。"
+    assert all(e.text != "此中心" for e in extract(text).entities)

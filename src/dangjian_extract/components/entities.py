@@ -63,6 +63,7 @@ _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for wh
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _REGION_SUFFIX = "自治区"
 _COUNT_TAILS = frozenset("多余万千百几0123456789")  # 6万多|鹰潭人: people of a place, counted
+_CLAUSE_PUNCT = frozenset("，。；！？：,;!?:\n“”「」—")
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
 _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
@@ -249,8 +250,10 @@ class EntityFinder:
         self.bare_back.update(self.report_words)
         # at a clause's start: after punctuation (a dash too: 复电方案——位于小区…), a line start or 在, and before
         # a character of the clause
+        self.bare_determiners = tuple(sorted(data["bare_back_determiners"], key=len, reverse=True))
         self.bare_back_re = regex.compile(
             rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」—]|在|(?:^|(?<=[，。；！？：,;!?:\n“”「」—]))"
+            rf"(?:{alternation(data['bare_back_determiners'])})|(?:^|(?<=[，。；！？：,;!?:\n“”「」—]))"
             rf"(?:{alternation(w for w in data['subject_openers'] if len(w) > 1 and w[-1] not in '，的')})))"
             rf"({alternation(self.bare_back)})(?=[\p{{Han}}0-9])"
             # 掌握小区1000余户居民: after a verb, right before a figure, the word names the figure's owner
@@ -265,6 +268,7 @@ class EntityFinder:
         # what the pattern's lookbehinds need right before a bare word: one str.endswith of these words tells most
         # starts that cannot match (about three in four) before the pattern is tried there
         self._bare_before = tuple(sorted(set("，。；！？：,;!?:\n“”「」—在")
+                                         | {b + d for b in _CLAUSE_PUNCT for d in self.bare_determiners}
                                          | {w for w in data["subject_openers"] if len(w) > 1 and w[-1] not in "，的"}
                                          | {w for w in data["left_boundaries"] if len(w) > 1}))
         self.function_chars = frozenset(data["function_chars"])
@@ -1497,6 +1501,9 @@ class EntityFinder:
             last = hit.end()
             g = 1 if hit.group(1) else 2
             word, at = hit.group(g), hit.start(g)
+            # 该中心, 这家公司: the determiner belongs to the back-reference, as in 该村
+            det = next((d for d in self.bare_determiners if text.endswith(d, 0, at)
+                        and (at == len(d) or text[at - len(d) - 1] in _CLAUSE_PUNCT)), "") if g == 1 else ""
             if word == "这里" and text[hit.end(1):hit.end(1) + 1] == "是":
                 continue  # 这里是河北省廊坊市: introduces a place, refers to none
             i = bisect_right(starts, at) - 1
@@ -1537,8 +1544,8 @@ class EntityFinder:
                     if etype in _LISTED_BODY_TYPES and "、" in (text[earlier.start - 1:earlier.start],
                                                                text[earlier.end:earlier.end + 1]):
                         break  # 对A项目、B项目…进行了通报。…项目是发展的“牛鼻子”: one of a list is no story's body
-                    extra.append(Mention(at, at + len(word), earlier.name, earlier.type, earlier.parent, True,
-                                         back_reference=True, suffix=word))
+                    extra.append(Mention(at - len(det), at + len(word), earlier.name, earlier.type, earlier.parent,
+                                         True, back_reference=True, suffix=word))
                     resolved = True
                     break
             if not resolved and not deictic and extra:
