@@ -2574,3 +2574,11 @@ def test_a_determiner_and_a_body_word_refer_back_to_the_body_named_with_its_head
 def test_because_of_is_no_determiner_of_a_body_word() -> None:
     text = "东湖服务中心建成了。村里因此中心新增岗位30个。"
     assert all(e.text != "此中心" for e in extract(text).entities)
+
+
+def test_a_named_small_town_and_an_airport_are_places_but_a_kind_of_town_is_not() -> None:
+    text = ("今年上半年，东夷小镇累计接待游客超200万人次。郑州新郑国际机场完成货运量82.5万吨。"
+            "岭南小镇“长”出超百亿元潮玩产业。")
+    result = extract(text)
+    assert [m.entity.name if m.entity else None for m in result.metrics][:2] == ["东夷小镇", "郑州新郑国际机场"]
+    assert "岭南小镇" not in {e.name for e in result.entities}
