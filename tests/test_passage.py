@@ -2582,3 +2582,8 @@ def test_a_named_small_town_and_an_airport_are_places_but_a_kind_of_town_is_not(
     result = extract(text)
     assert [m.entity.name if m.entity else None for m in result.metrics][:2] == ["东夷小镇", "郑州新郑国际机场"]
     assert "岭南小镇" not in {e.name for e in result.entities}
+
+
+def test_an_airport_economy_zone_is_a_park_named_whole() -> None:
+    names = {e.name for e in extract("河南郑州航空港经济综合实验区外资企业达177家。郑州航空港区新增38家。").entities}
+    assert {"河南郑州航空港经济综合实验区", "郑州航空港区"} <= names
