@@ -2587,3 +2587,8 @@ def test_a_named_small_town_and_an_airport_are_places_but_a_kind_of_town_is_not(
 def test_an_airport_economy_zone_is_a_park_named_whole() -> None:
     names = {e.name for e in extract("河南郑州航空港经济综合实验区外资企业达177家。郑州航空港区新增38家。").entities}
     assert {"河南郑州航空港经济综合实验区", "郑州航空港区"} <= names
+
+
+def test_a_verb_before_a_city_is_no_part_of_its_name() -> None:
+    names = {e.name for e in extract("深化推进教育科技人才一体发展，引育长沙市ABCD类高层次人才846人。").entities}
+    assert names == {"长沙市"}

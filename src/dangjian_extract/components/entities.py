@@ -1051,7 +1051,9 @@ class EntityFinder:
                 and (text[start - 2:start] not in self.clause_heads
                      or parent is not None and start - longer == run_start and text.count(name_part + suffix) >= 2) \
                 and name_part not in self.clause_heads \
-                and not (longer == 1 and name_part[0] in self.verb_complements):  # 成立起|回龙观街道
+                and not (longer == 1 and name_part[0] in self.verb_complements) \
+                and not (etype in ("province", "district") and longer >= 2
+                         and len(official) - len(suffix) >= 2):  # 成立起|回龙观街道, 引育|长沙市
             # (黄家镇|长螺村 written again: 镇长 is a word, but the village is named right after its town)
             # 桃花山西区社区: a clean name the gazetteer has only in part; not 时任|小南河村, 扎根|淳化县
             start -= longer
