@@ -2592,3 +2592,10 @@ def test_an_airport_economy_zone_is_a_park_named_whole() -> None:
 def test_a_verb_before_a_city_is_no_part_of_its_name() -> None:
     names = {e.name for e in extract("深化推进教育科技人才一体发展，引育长沙市ABCD类高层次人才846人。").entities}
     assert names == {"长沙市"}
+
+
+def test_a_place_and_a_kind_of_space_are_no_body() -> None:
+    text = ("广安市与重庆市渝北区共建川渝高竹新区。川渝高竹新区国土空间规划获批，"
+            "入驻企业从成立时的102户增加至201户。")
+    result = extract(text)
+    assert "川渝高竹新区国土空间" not in {e.name for e in result.entities}

@@ -250,6 +250,8 @@ class EntityFinder:
         self.bare_back.update(self.report_words)
         # at a clause's start: after punctuation (a dash too: 复电方案——位于小区…), a line start or 在, and before
         # a character of the clause
+        # (川渝高竹新区|国土|空间: a place and a kind of space, no body)
+        self.undescribed_suffixes = frozenset(data.get("described_body_not_suffixes", ()))
         self.bare_determiners = tuple(sorted(data["bare_back_determiners"], key=len, reverse=True))
         self.bare_back_re = regex.compile(
             rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」—]|在|(?:^|(?<=[，。；！？：,;!?:\n“”「」—]))"
@@ -1773,7 +1775,8 @@ class EntityFinder:
             and 2 <= len(name_part) <= 4 and _TWO_HAN.match(name_part) is not None \
             and not any(ch in self.function_chars for ch in name_part) \
             and not name_part.startswith(self.generic_heads) and not name_part.startswith(self.not_name_heads) \
-            and name_part not in self.clause_heads
+            and name_part not in self.clause_heads \
+            and not (suffix in self.undescribed_suffixes and name_part in self.generic_by_suffix.get(suffix, ()))
 
     def _past_verb_named_apart(self, text: str, name_part: str, suffix: str) -> str:
         """扎西送走|农业农村局, 发现|社会救助局: a body's name that holds a verb is the part after the verb when the
