@@ -2599,3 +2599,11 @@ def test_a_place_and_a_kind_of_space_are_no_body() -> None:
             "入驻企业从成立时的102户增加至201户。")
     result = extract(text)
     assert "川渝高竹新区国土空间" not in {e.name for e in result.entities}
+
+
+def test_a_count_of_provinces_is_the_countrys_and_provincial_parks_are_no_such_count() -> None:
+    text = ("贵州省榕江县栽麻镇丰登村驻村第一书记很忙。驻村第一书记和工作队是重要制度安排。"
+            "2021年过渡期以来，31个省份和新疆生产建设兵团每轮持续组织选派50多万名驻村干部。")
+    assert [m.entity for m in extract(text).metrics] == [None, None]
+    text = "临沧市工业发展很快。园区集聚效应显著，1个国家级开发区与6个省级园区以仅占全市0.11%的国土面积，贡献了税收。"
+    assert {m.entity.name for m in extract(text).metrics} == {"临沧市"}

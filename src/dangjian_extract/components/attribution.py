@@ -294,6 +294,7 @@ class Attribution:
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
                         for w, t in cfg["counted_units"].items()}
         self._counted_re = compile_fast(alternation(self.counted))
+        self.counted_not_before = frozenset(cfg.get("counted_level_words", ""))
         self._counted_noun = regex.compile(
             rf"\p{{Han}}{{1,6}}?({alternation(self.counted)})(?=[之中的等，。、,；;和与及（(]|$)")
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
@@ -349,8 +350,9 @@ class Attribution:
             noun = self._counted_noun.match(text, span.end_char)
             return self.counted[noun.group(1)] if noun is not None else None
         word = m.group()
-        if text[m.end():m.end() + 1] in self.not_followed_by.get(word, ()):
-            return None
+        if text[m.end():m.end() + 1] in self.not_followed_by.get(word, ()) \
+                or len(word) == 1 and text[m.end():m.end() + 1] in self.counted_not_before:
+            return None  # (6个省级园区: parks of a level, no count of provinces)
         return self.counted[word]
 
     # -- which mentions can be subjects --------------------------------------------------------------
@@ -1151,6 +1153,7 @@ class Attribution:
             start, level = aggregates[x]
             return start in led or x > 0 and aggregates[x - 1][1] == level and aggregates[x - 1][0] in led
         last: tuple[int, tuple[Any, ...] | None] | None = None  # the sentence and entity of the last metric
+        national: tuple[int, int] | None = None  # the sentence and end of the last count of provinces
         for span in metric_spans:
             s0, s1 = fields(span).sentence  # set by dangjian_context
             # sections tile the text, so the last one starting at or before the metric holds it
@@ -1200,6 +1203,15 @@ class Attribution:
                 a, b = bisect_right(aggregate_starts, m.end), bisect_left(aggregate_starts, at)
                 return not any(aggregates[x][1] <= level and not grouped(x) for x in range(a, b))
 
+            if aggregate_level.get(span.start_char) == 0 and named_before[bisect_left(starts, span.start_char)] \
+                    == named_before[bisect_left(starts, s0)] \
+                    or national is not None and national[0] == s0 \
+                    and CLAUSE_BREAK.search(text, national[1], span.start_char) is None:
+                # 31个省份和新疆生产建设兵团…选派50多万名: a count of provinces, and its clause, are the country's
+                national = (s0, span.end_char)
+                fields(span).entity = None
+                last = (s0, None)
+                continue
             inner = bisect_left(starts, span.start_char)
             if inner < len(mentions) and mentions[inner].end <= span.end_char \
                     and mentions[inner].type in ADMIN_LEVELS and not mentions[inner].back_reference:
