@@ -2607,3 +2607,9 @@ def test_a_count_of_provinces_is_the_countrys_and_provincial_parks_are_no_such_c
     assert [m.entity for m in extract(text).metrics] == [None, None]
     text = "临沧市工业发展很快。园区集聚效应显著，1个国家级开发区与6个省级园区以仅占全市0.11%的国土面积，贡献了税收。"
     assert {m.entity.name for m in extract(text).metrics} == {"临沧市"}
+
+
+def test_the_countrys_figure_in_a_report_on_a_body_names_no_place() -> None:
+    text = ("荣成鳗草科技小院建在天鹅湖边。\n"
+            "张沛东带领团队到多地调研，结果令人揪心：当时我国温带近岸海域超过80%的海草床已经消失。")
+    assert [m.entity for m in extract(text).metrics] == [None]

@@ -124,7 +124,7 @@ _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 #: what stands before a place written right before its own figure in a list of pairs
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 # a time alone before a sentence's first figure (当日上午,4台联合收割机开进某村麦地): the sentence still opens with it
-_TIME_HEAD = regex.compile(r"(?:(?:当日|当天|次日|当晚|近日|日前|上午|下午|晚上|凌晨|早上|中午|"
+_TIME_HEAD = regex.compile(r"(?:(?:当日|当天|当时|目前|如今|现在|次日|当晚|近日|日前|上午|下午|晚上|凌晨|早上|中午|"
                            r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日)[，,]?)+")
 # a date that opens a clause like 今年: 2024年全乡…, 截至6月11日全市…, 截至2023年底全县…
 _YEAR_OPENER = regex.compile(
@@ -266,6 +266,7 @@ class Attribution:
         self.source_speakers = tuple(cfg.get("source_speakers_after", ()))
         national = cfg.get("national_scope", {})
         self.national_words = tuple(national.get("words", ()))
+        self.national_bodies = frozenset(data.get("named_bodies", ()))
         self.national_titles = tuple(national.get("titles_after", ()))
         self.local_step_back = frozenset(cfg["step_back_if_report_level"])
         self.scene_openers = frozenset(cfg["scene_openers"])
@@ -1234,10 +1235,11 @@ class Attribution:
                 spoken = self._speaker(text, mentions, starts, span, subject, after=mentions[chosen].start)
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
-            if chosen is None and (subject is None or subject[1] not in _BODY_SUBJECTS) \
+            if chosen is None and (subject is None or subject[0] not in self.national_bodies) \
                     and self._national_scope(text, s0, span.start_char, span.end_char, starts, subject):
                 # 截至2025年底，全国建成1.49万余家非遗工坊: the country's figure names no place (guide §5), not the
-                # story's province before it (a bulletin of the Party keeps its subject: 全国党员总数…)
+                # story's province before it (a bulletin of the Party or of a national body keeps its subject:
+                # 全国党员总数…; a report on a workshop or a company does not)
                 fields(span).entity = None
                 last = (s0, None)
                 continue
