@@ -2613,3 +2613,10 @@ def test_the_countrys_figure_in_a_report_on_a_body_names_no_place() -> None:
     text = ("荣成鳗草科技小院建在天鹅湖边。\n"
             "张沛东带领团队到多地调研，结果令人揪心：当时我国温带近岸海域超过80%的海草床已经消失。")
     assert [m.entity for m in extract(text).metrics] == [None]
+
+
+def test_a_natural_village_inside_a_village_is_named_by_its_stem() -> None:
+    text = "新昌县儒岙镇南山村千坑自然村18户农户领到产权证。千坑自然村的民宿有12家。全村有14个自然村。"
+    result = extract(text)
+    assert [m.entity.name for m in result.metrics[:2]] == ["千坑自然村", "千坑自然村"]
+    assert "14个自然村" not in {e.text for e in result.entities}
