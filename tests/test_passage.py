@@ -2620,3 +2620,10 @@ def test_a_natural_village_inside_a_village_is_named_by_its_stem() -> None:
     result = extract(text)
     assert [m.entity.name for m in result.metrics[:2]] == ["千坑自然村", "千坑自然村"]
     assert "14个自然村" not in {e.text for e in result.entities}
+
+
+def test_a_village_head_who_speaks_speaks_for_the_village_after_example_villages() -> None:
+    text = ("“游客多了。”大街村党支部书记王城说。\n"
+            "比如在龙游县湖镇镇张家埠村，采用新模式；在衢江区大洲镇东岳村，设置了早市充电区。\n"
+            "充电桩的选址也有讲究。“我们调研后发现，60%的村民希望充电桩靠近文化广场。”王城说，村里最终布局了2个充电桩。")
+    assert [m.entity.name for m in extract(text).metrics] == ["大街村", "大街村"]

@@ -255,6 +255,7 @@ class Attribution:
         self._name_followers = frozenset(people.get("name_followers", ""))
         self._founding = compile_fast(alternation(people["founding"])) if people.get("founding") else None
         self._head_titles = tuple(sorted(people.get("titles", ()), key=len, reverse=True))
+        self._place_head_titles = tuple(sorted(people.get("place_titles", ()), key=len, reverse=True))
         self._pronouns = frozenset(people.get("pronouns", ""))
         self._speech_after_name = compile_fast(alternation(cfg["speech_verbs"])) if cfg.get("speech_verbs") else None
         # 。“…”陈旺说: a name of two or three characters right before a speech verb closes a quotation
@@ -1233,6 +1234,9 @@ class Attribution:
             elif mentions[chosen].back_reference:
                 # “村内有8处泉眼…”某村第一书记介绍: inside a quotation, 村内/我们村 is the speaker's village
                 spoken = self._speaker(text, mentions, starts, span, subject, after=mentions[chosen].start)
+                if spoken is None and people and mentions[chosen].type in _STORY_VILLAGES:
+                    # …”王城说，村里最终布局了2个: the village of its head, who has just spoken
+                    spoken = self._person_body(text, mentions, starts, people, s0, mentions[chosen].start)
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
             if chosen is None and (subject is None or subject[0] not in self.national_bodies) \
@@ -1421,6 +1425,15 @@ class Attribution:
         names = {n for _, n in speakers}  # the persons, once
         links: list[tuple[int, str, int]] = []
         for i, m in enumerate(mentions):
+            if m.type in _STORY_VILLAGES and not m.back_reference and self._place_head_titles:
+                # 大街村党支部书记王城…“…60%的村民…”王城说: the village's head speaks for it
+                after = text[m.end:m.end + 8]
+                title = next((t for t in self._place_head_titles if after.startswith(t)), None)
+                name = self._person_name(text, m.end + len(title), True) if title is not None else None
+                name = next((n for n in (name, name[:-1]) if n in names), None) if name else None
+                if name is not None:  # (王城|说: a name read forward may take the verb; the speaker is named)
+                    links.append((m.end, name, i))
+                continue
             if m.type not in _BODIES or m.back_reference:
                 continue
             after = text[m.end:m.end + 8]
