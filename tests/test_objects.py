@@ -363,3 +363,8 @@ def test_a_count_before_a_relative_clause_counts_the_noun_after_it() -> None:
     # a verb after the figure with no 的: the object stands before (压减至)
     m = extract("全市会议数量由8610个压减至278个。").metrics[0]
     assert m.object != "压减至"
+
+
+def test_a_long_noun_after_a_count_keeps_its_head() -> None:
+    metric = extract("鄂托克旗建成4993座标准化跑道式螺旋藻养殖大棚。").metrics[0]
+    assert metric.object is not None and "螺旋藻养殖" in metric.object

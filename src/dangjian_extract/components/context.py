@@ -46,6 +46,8 @@ _DIGIT = regex.compile(r"\d")
 _NUMERAL = regex.compile(r"[\d.〇零一二三四五六七八九十百千万两]")
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
 _MAX_BEFORE = 12
+# a noun read after a figure, cut here (4993座标准化跑道式螺旋藻养殖大棚: annotators keep its modifiers)
+_MAX_AFTER = 14
 _AFTER_VERB_ENDS = frozenset({"而成", "而来"})
 _COMPARE_BASE = r"(?<![{not_after}])比(?![{not_before}])|较(?=[上去前同今年往原\d])"
 _QUALIFIER_WORDS = "将近|接近|大约|超过|约|近|超|逾|达"
@@ -601,7 +603,7 @@ class ContextReader:
             if not m.group("keep"):
                 phrase = phrase[:m.start()]
                 break
-        return phrase[:10] if _WORD.search(phrase) else None
+        return phrase[:_MAX_AFTER] if _WORD.search(phrase) else None
 
     def _after_phrase(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
         phrase = self._after_phrase_read(text, span, place_after)
@@ -664,14 +666,15 @@ class ContextReader:
             head = phrase[:cut]
             inner = [m for m in tokens if m.start() < cut]
             if not inner and len(head) > 1 and head[-1] in self.noun_finals:
-                return head[:10]  # 1000余户居民的用电情况, 5个地区供电局的应急发电车队伍: the 居民, the 供电局
+                return head[:_MAX_AFTER]  # 1000余户居民的用电情况, 5个地区供电局的应急发电车队伍: the 居民, the 供电局
             if not inner and 1 < len(head) <= 3 and x.unit not in self.general_measures and "、" not in head:
-                return head[:10]  # 3000头奶牛的标准化养殖场: after a measure word of its own kind, the noun counted
+                # 3000头奶牛的标准化养殖场: after a measure word of its own kind, the noun counted
+                return head[:_MAX_AFTER]
             if "、" in head and "等" in head[head.index("、"):]:
                 # 5000吨气调保鲜库、仓储物流园等建设项目的基础上: a list closed by 等 is what is measured
                 listed = head[:head.index("、")]
                 if _WORD.search(listed):
-                    return listed[:10]
+                    return listed[:_MAX_AFTER]
             if "、" in head or (inner and inner[0].start() == 0) or not inner:
                 # 身体好、热心肠的退休党员, 20个具有代表性的村, 165米长的沉管钢壳: the noun after 的
                 return self._noun_at(phrase[cut + 1:])
@@ -697,7 +700,7 @@ class ContextReader:
             at = text.find(phrase, span.end_char, span.end_char + 3)
             if at >= 0 and text[at:at + 2] in self.clause_heads:
                 return None  # 近8000人集中在…: one character cut from a verb is no noun (not 14个村实现…)
-        return phrase[:10] if _WORD.search(phrase) else None
+        return phrase[:_MAX_AFTER] if _WORD.search(phrase) else None
 
     def _before_predicate(self, phrase: str) -> str:
         """36户农户|加入合作社, 200余名党员|报名参加: after people counted, a verb with words after it is their
