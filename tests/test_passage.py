@@ -2627,3 +2627,18 @@ def test_a_village_head_who_speaks_speaks_for_the_village_after_example_villages
             "比如在龙游县湖镇镇张家埠村，采用新模式；在衢江区大洲镇东岳村，设置了早市充电区。\n"
             "充电桩的选址也有讲究。“我们调研后发现，60%的村民希望充电桩靠近文化广场。”王城说，村里最终布局了2个充电桩。")
     assert [m.entity.name for m in extract(text).metrics] == ["大街村", "大街村"]
+
+
+def test_a_county_opening_a_clause_in_a_report_on_a_body_owns_its_figures() -> None:
+    text = ("河北曲周县科技小院——\n"
+            "科技小院扎根农村20年\n"
+            "曲周县科技小院的研究生住在村里。\n"
+            "科技助力，曲周县打造“绿色吨半粮”万亩示范基地，10项关键技术辐射超3.4万亩农田。")
+    assert [m.entity.name for m in extract(text).metrics][-2:] == ["曲周县", "曲周县"]
+
+
+def test_a_kind_of_company_is_no_company() -> None:
+    text = "渠县健全物流共配网络，“村民在家门口就能免费取件，客运公司年增收近20万元。”"
+    result = extract(text)
+    assert "客运公司" not in {e.name for e in result.entities}
+    assert result.metrics[0].entity.name == "渠县"

@@ -135,6 +135,8 @@ _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 _OWNED_TYPES = frozenset(("compound", "place", "park", "project", "enterprise", "organisation"))
 #: a report whose subject is a body (its headline names the body and no place) …
 _BODY_SUBJECTS = frozenset(("enterprise", "organisation"))
+# report subjects under which a named place opening the figure's clause is its subject, though broader
+_OPENED_SUBJECTS = frozenset(ADMIN_LEVELS) | _BODY_SUBJECTS
 #: … names provinces and counties as where the body stands, not as stories of their own
 _BODY_LOCATIONS = frozenset(("province", "district"))
 
@@ -1177,7 +1179,7 @@ class Attribution:
                         text[m.start] in self.step_back or text[m.start] in self.broader_back
                         or text[m.start:m.end] == m.suffix)) \
                         and not (m.end < begin and m.path is not None and not m.back_reference
-                                 and subject is not None and subject[1] in ADMIN_LEVELS
+                                 and subject is not None and subject[1] in _OPENED_SUBJECTS
                                  and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
                                  and self._opens_clause(text, m, para, chains)) \
                         and not (_PLACES_COUNTED.match(text, m.end) and self._scope(text, m, chains)):
