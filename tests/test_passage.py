@@ -2642,3 +2642,13 @@ def test_a_kind_of_company_is_no_company() -> None:
     result = extract(text)
     assert "客运公司" not in {e.name for e in result.entities}
     assert result.metrics[0].entity.name == "渠县"
+
+
+def test_a_subheading_figure_belongs_to_the_place_the_heading_names() -> None:
+    text = ("畲乡民族风  带旺人气添机遇\n"
+            "浙江景宁畲族自治县挖掘特色文化资源\n"
+            "这件纪念品，来自浙江丽水市景宁畲族自治县。张盼在旅程中体验了满满的民族特色。\n"
+            "尽显风情\n"
+            "去年超246万人次赴景宁旅游\n"
+            "从上海一路来到畲乡，张盼踏上了景宁县东弄村的青石板路。")
+    assert [m.entity.name for m in extract(text).metrics] == ["景宁畲族自治县"]

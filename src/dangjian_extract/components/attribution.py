@@ -976,6 +976,10 @@ class Attribution:
             return None
         if bisect_left(starts, above) != bisect_left(starts, own):
             return None  # (浙江嵊州—— above: the heads name the place)
+        named = next((x for x in range(bisect_left(starts, own), bisect_left(starts, line_end))
+                      if not mentions[x].back_reference and mentions[x].type in ADMIN_LEVELS), None)
+        if named is not None:
+            return named  # 去年超246万人次赴景宁旅游: the place the heading itself names, even one visited
         stop = subheads[h + 1] if h + 1 < len(subheads) else len(text)
         stop = min(stop, line_end + _SUBHEAD_STORY_REACH)
         for x in range(bisect_left(starts, line_end), len(mentions)):
