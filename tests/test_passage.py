@@ -2652,3 +2652,11 @@ def test_a_subheading_figure_belongs_to_the_place_the_heading_names() -> None:
             "去年超246万人次赴景宁旅游\n"
             "从上海一路来到畲乡，张盼踏上了景宁县东弄村的青石板路。")
     assert [m.entity.name for m in extract(text).metrics] == ["景宁畲族自治县"]
+
+
+def test_a_company_named_twice_carries_its_story_into_the_next_paragraph() -> None:
+    text = ("河北高阳县推动企业品牌出海\n"
+            "走进保定沐泽纺织品有限公司，工人们正在赶制订单。\n"
+            "今年，保定沐泽纺织品有限公司新上了生产线。\n"
+            "去年，销售额突破5000万元，出口占比超过六成。")
+    assert {m.entity.name for m in extract(text).metrics} == {"保定沐泽纺织品有限公司"}
