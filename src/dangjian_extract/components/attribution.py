@@ -137,6 +137,8 @@ _OWNED_TYPES = frozenset(("compound", "place", "park", "project", "enterprise", 
 _BODY_SUBJECTS = frozenset(("enterprise", "organisation"))
 # report subjects under which a named place opening the figure's clause is its subject, though broader
 _OPENED_SUBJECTS = frozenset(ADMIN_LEVELS) | _BODY_SUBJECTS
+# each person linked to a place or body: name -> (where each link ends, the linked mention), in text order
+_People = dict[str, tuple[list[int], list[int]]]
 #: … names provinces and counties as where the body stands, not as stories of their own
 _BODY_LOCATIONS = frozenset(("province", "district"))
 
@@ -1132,7 +1134,11 @@ class Attribution:
                     blocked.add(i)
         breaks = sentence_breaks(doc)
         metric_spans = list(doc.spans.get(METRICS_KEY, []))
-        people = self._people(text, mentions) if metric_spans and self._surnames else []
+        people: _People = {}
+        for where, name, i in (self._people(text, mentions) if metric_spans and self._surnames else ()):
+            wheres, links = people.setdefault(name, ([], []))
+            wheres.append(where)
+            links.append(i)
         for span in metric_spans:
             counted = chains.ends.get(span.start_char)
             if counted is not None and counted.type not in _PLACE_TYPES and counted.type != "park" \
@@ -1481,7 +1487,7 @@ class Attribution:
         best = max(((text.rfind(n, max(0, at - 200), at), n) for n in names), default=(-1, None))
         return best[1] if best[0] >= 0 else None
 
-    def _person_body(self, text: str, mentions: list[Mention], starts: list[int], people: list[tuple[int, str, int]],
+    def _person_body(self, text: str, mentions: list[Mention], starts: list[int], people: _People,
                      s0: int, at: int, opening_only: bool = False) -> int | None:
         """康开祥成功从银行贷到360万元, “…33元一斤。”郑景渠说: a clause opened by a person linked to a body earlier,
         naming nothing else before the figure, or a quotation the person speaks, is the body's story (the body's
@@ -1493,9 +1499,11 @@ class Attribution:
         opening = text.rfind("“", para, at)
         if not opening_only and opening >= 0 and text.find("”", opening, at) < 0:
             close = text.find("”", at, at + 300)
-        for where, name, i in people:
-            if where >= at:
-                break
+        end = bisect_left(starts, at)
+        # per person, once: a head linked to a place in every paragraph of a long text is still one person
+        for name, (wheres, links) in people.items():
+            if wheres[0] >= at:
+                continue
             pos = text.rfind(name, s0, at)
             if opening_only and pos > s0 and not CLAUSE_BREAK.match(text, pos - 1) and text[pos - 1] != "\n":
                 continue
@@ -1504,12 +1512,17 @@ class Attribution:
                 pos = s0  # the quotation's speaker, named after it or right before it
             if pos < 0:
                 continue
-            # nothing named between the person and the figure (bounded by the mentions' starts, not a scan)
-            between = mentions[max(i + 1, bisect_right(starts, pos)):bisect_left(starts, at)]
-            if any(not m.back_reference for m in between):
-                continue
-            if best is None or pos > best[0]:
-                best = (pos, i)
+            # nothing named between the person and the figure (bounded by the mentions' starts, not a scan): the
+            # person's first link decides, unless a link inside that stretch narrows it
+            after_pos = bisect_right(starts, pos)
+            n = bisect_left(wheres, at)
+            tried = [0] + list(range(max(1, bisect_left(links, after_pos, 0, n)), n))
+            for x in tried:
+                i = links[x]
+                if not any(not m.back_reference for m in mentions[max(i + 1, after_pos):end]):
+                    if best is None or pos > best[0]:
+                        best = (pos, i)
+                    break
         if best is None:
             return None
         name = mentions[best[1]].name
