@@ -37,6 +37,7 @@ from .quantities import METRICS_KEY
 from .sections import SECTIONS_KEY
 
 _LOOK = 16  # mentions looked at on either side of a metric within its sentence
+_PART_LOOK = 64  # mentions looked back at for the province a part of the report is set in
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = regex.compile(r"[0-9０-９]")
@@ -1052,7 +1053,7 @@ class Attribution:
         h = bisect_right(subheads, m.start) - 1
         if h < 0 or subject is not None and subject[1] == m.type:
             return None  # (in a report on a city, 全市 is that city: a part naming another city changes nothing)
-        for k in range(i - 1, -1, -1):
+        for k in range(i - 1, max(-1, i - 1 - _PART_LOOK), -1):  # (bounded: a part may name hundreds of places)
             x = mentions[k]
             if x.start < subheads[h]:
                 return None
