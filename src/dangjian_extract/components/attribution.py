@@ -136,12 +136,12 @@ _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 _OWNED_TYPES = frozenset(("compound", "place", "park", "project", "enterprise", "organisation"))
 #: a report whose subject is a body (its headline names the body and no place) …
 _BODY_SUBJECTS = frozenset(("enterprise", "organisation"))
+#: … names provinces and counties as where the body stands, not as stories of their own
+_BODY_LOCATIONS = frozenset(("province", "district"))
 # report subjects under which a named place opening the figure's clause is its subject, though broader
 _OPENED_SUBJECTS = frozenset(ADMIN_LEVELS) | _BODY_SUBJECTS
 # each person linked to a place or body: name -> (where each link ends, the linked mention), in text order
 _People = dict[str, tuple[list[int], list[int]]]
-#: … names provinces and counties as where the body stands, not as stories of their own
-_BODY_LOCATIONS = frozenset(("province", "district"))
 
 
 # what a topic opener and an enumerated line look like (see _topic_starts and _subheads)

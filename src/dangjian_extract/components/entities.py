@@ -248,14 +248,14 @@ class EntityFinder:
         self.bare_by_type = frozenset(data.get("bare_back_by_type", ()))
         self.report_words: dict[str, str] = dict(data.get("bare_report_words", {}))
         self.bare_back.update(self.report_words)
-        # at a clause's start: after punctuation (a dash too: 复电方案——位于小区…), a line start or 在, and before
-        # a character of the clause
         # (川渝高竹新区|国土|空间: a place and a kind of space, no body)
         self.undescribed_suffixes = frozenset(data.get("described_body_not_suffixes", ()))
         self.bare_determiners = tuple(sorted(data["bare_back_determiners"], key=len, reverse=True))
+        # at a clause's start: after punctuation (a dash too: 复电方案——位于小区…), a line start or 在, and before
+        # a character of the clause
         self.bare_back_re = regex.compile(
             rf"(?:^|(?<=[，。；！？：,;!?:\n“”「」—]|在|(?:^|(?<=[，。；！？：,;!?:\n“”「」—]))"
-            rf"(?:{alternation(data['bare_back_determiners'])})|(?:^|(?<=[，。；！？：,;!?:\n“”「」—]))"
+            rf"(?:{alternation(self.bare_determiners)})|(?:^|(?<=[，。；！？：,;!?:\n“”「」—]))"
             rf"(?:{alternation(w for w in data['subject_openers'] if len(w) > 1 and w[-1] not in '，的')})))"
             rf"({alternation(self.bare_back)})(?=[\p{{Han}}0-9])"
             # 掌握小区1000余户居民: after a verb, right before a figure, the word names the figure's owner
