@@ -2660,3 +2660,13 @@ def test_a_company_named_twice_carries_its_story_into_the_next_paragraph() -> No
             "今年，保定沐泽纺织品有限公司新上了生产线。\n"
             "去年，销售额突破5000万元，出口占比超过六成。")
     assert {m.entity.name for m in extract(text).metrics} == {"保定沐泽纺织品有限公司"}
+
+
+def test_a_figure_no_passage_rule_places_goes_to_the_story_the_report_keeps_returning_to() -> None:
+    # dev2 d07: the lead's figure (持续近10年、涉及金额12.84万元的“借款疑云”) stands in a passage that names the
+    # village in a chain (福建省龙岩市连城县莒溪镇墩坑村); the report writes 墩坑村 again and again
+    text = (ROOT / "fixtures" / "dev2" / "d07.txt").read_text(encoding="utf-8")
+    at = text.index("12.84万元")
+    metric = next(m for m in extract(text).metrics if m.start == at)
+    assert metric.entity is not None and metric.entity.name == "墩坑村"
+

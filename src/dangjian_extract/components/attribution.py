@@ -38,6 +38,13 @@ from .sections import SECTIONS_KEY
 
 _LOOK = 16  # mentions looked at on either side of a metric within its sentence
 _PART_LOOK = 64  # mentions looked back at for the province a part of the report is set in
+# a figure no passage rule placed goes to the nearest place or body below the district level named before it
+# within this many characters, when the report writes that name at least _RECURRENT_TIMES times: a story the
+# report keeps coming back to, not a name passed through
+_RECURRENT_REACH = 1500
+_RECURRENT_TIMES = 3
+_RECURRENT_TYPES = frozenset(("village", "community", "compound", "park", "place", "project", "enterprise",
+                              "organisation"))
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = regex.compile(r"[0-9０-９]")
@@ -954,6 +961,25 @@ class Attribution:
     # -- the passage -----------------------------------------------------------------------------------
 
     @staticmethod
+    def _recurrent_story(text: str, mentions: list[Mention], k: int, at: int, eligible: Callable[[int], bool],
+                         times: dict[str, int]) -> int | None:
+        """The nearest named place or body below the district level before a figure no passage rule placed,
+        written at least _RECURRENT_TIMES times in the report and within _RECURRENT_REACH characters."""
+        floor = at - _RECURRENT_REACH
+        for x in range(k - 1, -1, -1):
+            m = mentions[x]
+            if m.start < floor:
+                return None
+            if m.type not in _RECURRENT_TYPES or m.back_reference:
+                continue
+            n = times.get(m.name)
+            if n is None:
+                n = times[m.name] = text.count(m.name)
+            if n >= _RECURRENT_TIMES and eligible(x):
+                return x
+        return None
+
+    @staticmethod
     def _subhead_story(text: str, mentions: list[Mention], starts: list[int], span: Span, subheads: list[int],
                        eligible: Callable[..., bool]) -> int | None:
         """酿造老醋 / 150户带动全村增收千万元 / (the story of 铺下村): a figure in a subheading that names no place is
@@ -1112,6 +1138,7 @@ class Attribution:
         subjects = [fields(section).subject for section in sections]
         chains = _Chains(chain_start, {m.end: m for m in mentions}, [m.start for m in mentions],
                          frozenset(s[0] for s in subjects if s is not None))
+        times: dict[str, int] = {}  # how often the report writes a name, counted when a figure first asks
         # whether each mention can be a subject, decided when a metric first asks (most are never asked)
         ok: list[bool | None] = [None] * len(mentions)
         blocked: set[int] = set()
@@ -1325,6 +1352,8 @@ class Attribution:
                         break
             if chosen is None:
                 chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible)
+            if chosen is None:
+                chosen = self._recurrent_story(text, mentions, k, span.start_char, eligible, times)
             if chosen is None:
                 entity = subject
             elif self._is_step_back(text, mentions[chosen], region, subject):
