@@ -324,7 +324,10 @@ class ContextReader:
             return compared or None
         best: tuple[int, str, int] | None = None
         for pattern, direction in ((self._increase, "increase"), (self._decrease, "decrease")):
-            for m in pattern.finditer(prefix):
+            # the cue nearest the number wins: each pattern's matches are tried from the last one back
+            for m in reversed(list(pattern.finditer(prefix))):
+                if best is not None and m.end() <= best[0]:
+                    break
                 if "等" in prefix[m.end():] and "、" in prefix[max(0, m.start() - 5):m.start() + 1]:
                     continue  # 老旧小区、新建小区等5类小区, 招商反哺、服务增收等9种: the cue is in a list item
                 if m.start() and prefix[m.start() - 1] in "各该":
@@ -336,8 +339,8 @@ class ContextReader:
                     continue
                 if m.group().startswith("新") and prefix[m.end():m.end() + 1] == "的":
                     continue  # 新建的两道拦河堰, 新修的2.3公里轴线: what was built, described, not a change
-                if best is None or m.end() > best[0]:
-                    best = (m.end(), direction, m.start())
+                best = (m.end(), direction, m.start())
+                break
         if best is not None:
             between = prefix[best[2]:]
             if any(word in between for word in self.lex.level):
