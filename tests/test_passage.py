@@ -2670,3 +2670,13 @@ def test_a_figure_no_passage_rule_places_goes_to_the_story_the_report_keeps_retu
     metric = next(m for m in extract(text).metrics if m.start == at)
     assert metric.entity is not None and metric.entity.name == "墩坑村"
 
+
+
+def test_local_at_a_clause_start_is_the_county_not_a_village_of_an_earlier_paragraph() -> None:
+    text = ("四川省阿坝藏族羌族自治州金川县，梨花开满山坡。\n"
+            "在咯尔乡金江村，村民曾某种了20多亩雪梨，涵盖八九个品种。\n"
+            "公司总经理谭某介绍，公司在收购雪梨时，当地政府还给予了果农每斤0.6元的销售补贴。"
+            "据统计，去年当地销售加工雪梨1万余吨。")
+    got = {m.text: m.entity.name if m.entity else None for m in extract(text).metrics}
+    assert got["20多亩"] == "金江村"
+    assert got["0.6元"] == got["1万余吨"] == "金川县"

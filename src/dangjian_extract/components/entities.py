@@ -60,6 +60,8 @@ _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任
 _BRANDED_SUFFIXES = _LEGAL_SUFFIXES | {"集团"}  # 紫光园餐饮集团 … 紫光园: a group is called by its brand too
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
+_LOCAL_REACH = 1500  # …and 当地 for the county or city it names
+_BELOW_COUNTY = frozenset(("subdistrict", "community", "village"))
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _REGION_SUFFIX = "自治区"
 _COUNT_TAILS = frozenset("多余万千百几0123456789")  # 6万多|鹰潭人: people of a place, counted
@@ -1552,6 +1554,18 @@ class EntityFinder:
                                          True, back_reference=True, suffix=word))
                     resolved = True
                     break
+            if etype == "@place" and (not resolved or extra[-1].start == at and extra[-1].type in _BELOW_COUNTY
+                                      and not self._in_paragraph(text, found[:i + 1], extra[-1].name, at)):
+                # 当地 at a clause's start is the county or city the story is set in (当地政府给予…, 去年当地销售…),
+                # not a village or town of an earlier paragraph (马集镇党委书记某某介绍。当地带动…: this one's town)
+                county = next((m for m in reversed(found[:i + 1]) if m.type in ("district", "province")
+                               and at - m.end <= _LOCAL_REACH), None)
+                if county is not None:
+                    if resolved:
+                        extra.pop()
+                    extra.append(Mention(at, at + len(word), county.name, county.type, county.parent, True,
+                                         back_reference=True, suffix=word))
+                    resolved = True
             if not resolved and not deictic and extra:
                 # 掌握小区1000余户… | next paragraph: 位于小区地下室…: a bare word resolved a paragraph ago carries
                 # the story's compound on, as the name itself would
@@ -1582,6 +1596,12 @@ class EntityFinder:
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    @staticmethod
+    def _in_paragraph(text: str, found: list[Mention], name: str, at: int) -> bool:
+        """Whether ``name`` is written in the paragraph that holds ``at``, before it."""
+        start = text.rfind("\n", 0, at) + 1
+        return any(m.name == name for m in reversed(found) if m.start >= start)
 
     def _add_trade_names(self, text: str, found: list[Mention]) -> list[Mention]:
         """玉勤袜业总投资20多万元, 新引进龙耀木业: a company known by its brand and trade, written without 公司,
