@@ -2680,3 +2680,13 @@ def test_local_at_a_clause_start_is_the_county_not_a_village_of_an_earlier_parag
     got = {m.text: m.entity.name if m.entity else None for m in extract(text).metrics}
     assert got["20多亩"] == "金江村"
     assert got["0.6元"] == got["1万余吨"] == "金川县"
+
+
+def test_a_company_named_by_a_place_of_its_own_and_then_by_its_brand_and_trade() -> None:
+    text = ("步入淄川区山东能源东华科技公司水泥出厂车间，负责人随机抽出一袋水泥。\n"
+            "东华科技是全省单体水泥生产量最大的企业之一。\n"
+            "淘汰落后产能，效果显著——东华科技2024年碳排放总量同比减少14.52万吨。")
+    result = extract(text)
+    assert ("淄川区", "district") in {(e.name, e.type) for e in result.entities}
+    metric = next(m for m in result.metrics if m.text == "14.52万吨")
+    assert metric.entity is not None and metric.entity.name == "山东能源东华科技公司"

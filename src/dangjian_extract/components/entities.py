@@ -604,8 +604,9 @@ class EntityFinder:
             if parent is not None and etype in self.named_with_place and not (
                     etype == "park" and (prev.type == "province" or prev.type == "district" and (
                         len(name_part) >= 4 or gazetteer is not None and "province" in gazetteer.levels(prev.name)))) \
-                    and not (suffix in _LEGAL_SUFFIXES and gazetteer is not None
-                             and self._place_head(gazetteer, name_part)):  # 金安区|安徽某某建设有限公司
+                    and not ((suffix in _LEGAL_SUFFIXES or suffix == "公司" and len(name_part) >= 6)
+                             and gazetteer is not None and self._place_head(gazetteer, name_part)):
+                # (金安区|安徽某某建设有限公司, 淄川区|山东能源某某科技公司: a company named by a place of its own)
                 # 刁镇化工产业园, 兴泉镇党群服务中心: the place is part of the name, and its parent (a park with a
                 # name of its own after its county keeps its own: 武进区|南湖智能制造产业园, 麦积区|南山花牛苹果基地)
                 start = prev.start
@@ -1212,8 +1213,10 @@ class EntityFinder:
         (江苏三笑集团有限公司…三笑投资…) where the text writes it three times and it opens its clause."""
         gazetteer = self.gazetteer()
         brands: dict[str, Mention] = {}
+        tails_of: set[str] = set()
         for m in found:
-            if m.type != "enterprise" or m.back_reference or m.suffix not in _BRANDED_SUFFIXES:
+            if m.type != "enterprise" or m.back_reference or m.suffix not in _BRANDED_SUFFIXES \
+                    and m.suffix != "公司":
                 continue
             core = m.name[:-len(m.suffix)]
             if m.parent and core.startswith(m.parent):
@@ -1223,6 +1226,16 @@ class EntityFinder:
                              and (gazetteer.short_form_of(core[:w]) or gazetteer.contains(core[:w]))), None)
                 if head is not None:
                     core = core[len(head):]
+            # 山东能源东华科技公司…东华科技: the tail of the name before its suffix, brand and trade, four characters
+            # or more, that the text writes again after the full name (and not as part of it)
+            trade = next((w for w in self.trade_words if core.endswith(w)), None)
+            if trade is not None and len(core) > len(trade) + 2 and m.name not in tails_of:
+                tails_of.add(m.name)  # (each name once: a text naming many companies stays linear per name)
+                tail = core[-len(trade) - 2:]
+                if _TWO_HAN.fullmatch(tail[:2]) and text.count(tail, m.end) - text.count(m.name, m.end) >= 2:
+                    brands.setdefault(tail, m)
+            if m.suffix not in _BRANDED_SUFFIXES:
+                continue
             while True:
                 trade = next((w for w in self.trade_words if core.endswith(w) and len(core) >= len(w) + 2), None)
                 if trade is None:
