@@ -22,6 +22,7 @@ def _metric(text: str, metric_text: str):
         # a verb between the noun and the number is no part of the noun (包括, 拿到 end it)
         ("梳理上交清单包括106项。", "106项", "上交清单"),
         ("合作社顺利拿到首笔400万元。", "400万元", "首笔"),
+        ("当地政府还给予了果农每斤0.6元的销售补贴。", "0.6元", "果农"),  # not 予了果农, a word cut in two
         # a title written after the measure word is the noun counted (全国劳模, 从业人员: not cut at 全国, 从)
         ("白马镇又出了2名全国劳模、3名市级劳模。", "2名", "全国劳模"),
         ("全镇有3000多家经营主体、1万余名从业人员。", "1万余名", "从业人员"),
