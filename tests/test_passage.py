@@ -2690,3 +2690,9 @@ def test_a_company_named_by_a_place_of_its_own_and_then_by_its_brand_and_trade()
     assert ("淄川区", "district") in {(e.name, e.type) for e in result.entities}
     metric = next(m for m in result.metrics if m.text == "14.52万吨")
     assert metric.entity is not None and metric.entity.name == "山东能源东华科技公司"
+
+
+def test_a_park_the_gazetteer_lists_among_places_is_typed_a_park() -> None:
+    result = extract("在金川县现代农业园区，已聚集各类民宿70余家。")
+    types = {e.name: e.type for e in result.entities}
+    assert types["金川县"] == "district" and types["现代农业园区"] == "park"

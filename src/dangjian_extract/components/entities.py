@@ -110,6 +110,7 @@ class Mention:
 
 # zones governed like a district, named after a place (not 某某产业园区, a company may run one)
 _ZONE_SUFFIXES = ("经开区", "高新区", "开发区")
+_PARK_NAMES = ("园区", "示范区", "片区", "集聚区", "集中区")  # a name found by its 区 that ends so is a park
 # numerals that open a slogan naming a kind (五好园区, 三无小区); 万, 千, 百 open names too (万盛, 千岛, 百色)
 _SMALL_NUMERALS = frozenset("一二三四五六七八九十两几〇零")
 # back-references (村里, 该社区) that may name a place the text names only after them
@@ -662,6 +663,9 @@ class EntityFinder:
             found = self._add_short_jie(text, found)
             found = self._written_names(text, found)
             found = self._unnamed_from_paths(gazetteer, text, self._cities_of_quan_shi(found))
+        for m in found:
+            if m.type == "district" and m.name.endswith(_PARK_NAMES) and not m.name.endswith(_ZONE_SUFFIXES):
+                m.type = "park"  # 金川县|现代农业园区: a park the gazetteer lists among places, found by its 区
         return found
 
     def _not_speakers(self, text: str, found: list[Mention]) -> list[Mention]:
