@@ -2696,3 +2696,11 @@ def test_a_park_the_gazetteer_lists_among_places_is_typed_a_park() -> None:
     result = extract("在金川县现代农业园区，已聚集各类民宿70余家。")
     types = {e.name: e.type for e in result.entities}
     assert types["金川县"] == "district" and types["现代农业园区"] == "park"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2023年以来，网都河北科技服务有限公司已为当地丝网产业引进26个高端人才团队。", "网都河北科技服务有限公司"),
+    ("他们和河北科技服务有限公司签约，引进26个团队。", "河北科技服务有限公司"),
+])
+def test_a_weak_word_one_character_into_a_company_name_is_the_brand_s(text: str, name: str) -> None:
+    assert name in {e.name for e in extract(text).entities}

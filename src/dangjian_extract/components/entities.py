@@ -1775,6 +1775,8 @@ class EntityFinder:
             if self._inside_word(run, m):
                 continue
             if gazetteer is not None and len(run) - m.end() >= 4 and self._place_head(gazetteer, run[m.end():]):
+                if m.start() == 1 and m.group() in self.weak:
+                    continue  # 网都|河北…有限公司: one character before a weak word is the brand's, not a clause
                 heads.append(m.end())
             elif heads and m.end() < len(run) and len(m.group()) > 1:
                 heads.clear()  # 浙江茶商与村资公司成立|茶业有限公司: a clause after the place, not its name
