@@ -2701,6 +2701,7 @@ def test_a_park_the_gazetteer_lists_among_places_is_typed_a_park() -> None:
 @pytest.mark.parametrize("text, name", [
     ("2023年以来，网都河北科技服务有限公司已为当地丝网产业引进26个高端人才团队。", "网都河北科技服务有限公司"),
     ("他们和河北科技服务有限公司签约，引进26个团队。", "河北科技服务有限公司"),
+    ("开发公司董事姜某某，请来同济大学教授李某。一行70多人", "同济大学"),  # not 请来同济大学
 ])
 def test_a_weak_word_one_character_into_a_company_name_is_the_brand_s(text: str, name: str) -> None:
     assert name in {e.name for e in extract(text).entities}
