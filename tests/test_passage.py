@@ -2705,3 +2705,8 @@ def test_a_park_the_gazetteer_lists_among_places_is_typed_a_park() -> None:
 ])
 def test_a_weak_word_one_character_into_a_company_name_is_the_brand_s(text: str, name: str) -> None:
     assert name in {e.name for e in extract(text).entities}
+
+
+def test_a_party_committee_s_verb_bounds_the_name_after_it() -> None:
+    names = {e.name for e in extract("金家岭街道党工委将康城小区列为首批试点，党员占比超过80%。").entities}
+    assert "康城小区" in names and "党工委将康城小区" not in names

@@ -1790,6 +1790,8 @@ class EntityFinder:
             # 成立了|于家台印象服务有限公司: in a registered name, a word that also begins names is weak
             is_weak = m.group() in self.weak or is_suffix \
                 or suffix in _LEGAL_SUFFIXES and m.group() in self.name_initials
+            if is_weak and not is_suffix and run.endswith(self.name_evidence_after, 0, m.start()):
+                is_weak = False  # 街道党工委将|康城小区: a Party committee acts on the name after its verb
             if rest == 0 and not is_weak:
                 if suffix in _LEGAL_SUFFIXES:
                     continue  # 某某印象服务|有限公司: a registered name ends in its trade (服务, 发展, 开发)
