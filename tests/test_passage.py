@@ -664,6 +664,10 @@ def test_the_report_s_subject_is_not_a_place_named_in_a_title_or_a_quote() -> No
     ("旅顺口区举行一季度项目签约和开工誓师大会。", "旅顺口区举行一季度项目"),
     ("“一村一策”探索强村途径,“一村一产”培育富民产业。", "一村"),
     ("为弱村引活水,助强村再壮大。", "强村"),
+    ("全面开展“强区促镇带村”行动，投入5亿元。", "带村"),
+    ("黎川巧借古城的山水人文，接待游客50万人次。", "黎川巧借古城"),
+    ("西止古城墙南门口，老街有1.8公里长。", "西止古城"),
+    ("作为典型煤电大市，朔州年均消纳煤矸石2100多万吨。", "典型煤电大市"),
 ])
 def test_slogans_and_verbs_make_no_names(text: str, false_name: str) -> None:
     assert false_name not in [e.name for e in extract(text).entities]

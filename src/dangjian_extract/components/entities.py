@@ -663,10 +663,22 @@ class EntityFinder:
             found = self._add_short_jie(text, found)
             found = self._written_names(text, found)
             found = self._unnamed_from_paths(gazetteer, text, self._cities_of_quan_shi(found))
+        if "“" in text:
+            found = [m for m in found if not self._in_level_slogan(text, m)]
         for m in found:
             if m.type == "district" and m.name.endswith(_PARK_NAMES) and not m.name.endswith(_ZONE_SUFFIXES):
                 m.type = "park"  # 金川县|现代农业园区: a park the gazetteer lists among places, found by its 区
         return found
+
+    def _in_level_slogan(self, text: str, m: Mention) -> bool:
+        """“强区促镇带村”: a short quoted slogan that runs through three levels names no place of them."""
+        if m.end - m.start > 3 or m.back_reference:
+            return False
+        opening = text.rfind("“", max(0, m.start - 8), m.start)
+        closing = text.find("”", m.end, m.end + 8)
+        if opening < 0 or closing < 0 or "”" in text[opening:m.start]:
+            return False
+        return sum(ch in self.level_chars for ch in text[opening + 1:closing]) >= 3
 
     def _not_speakers(self, text: str, found: list[Mention]) -> list[Mention]:
         """”张万旗介绍: a county-type word the gazetteer does not hold, right before a speech verb, is a person."""
