@@ -257,6 +257,7 @@ def test_one_character_cut_from_a_verb_after_people_is_no_object() -> None:
     ("今年春天果树遭受了霜冻，减产80%。", "80%", "decrease"),
     ("将传统的培训周期压缩1/3的同时，提高了质量。", "1/3", "decrease"),
     ("最终修缮休闲座椅52把，新添座椅20把。", "20把", "increase"),
+    ("加入合作社养殖，单只能多卖10块钱。", "10块钱", "increase"),  # 多卖: sold for more than before
 ])
 def test_change_words_of_output_and_equipment(text: str, surface: str, change: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == surface).change == change
