@@ -1584,11 +1584,10 @@ class EntityFinder:
                     resolved = True
                     break
             if etype == "@place" and (not resolved or extra[-1].start == at and extra[-1].type in _BELOW_COUNTY
-                                      and not self._in_paragraph(text, found[:i + 1], extra[-1].name, at)):
+                                      and not self._in_paragraph(text, found, i, extra[-1].name, at)):
                 # 当地 at a clause's start is the county or city the story is set in (当地政府给予…, 去年当地销售…),
                 # not a village or town of an earlier paragraph (马集镇党委书记某某介绍。当地带动…: this one's town)
-                county = next((m for m in reversed(found[:i + 1]) if m.type in ("district", "province")
-                               and at - m.end <= _LOCAL_REACH), None)
+                county = self._county_before(found, i, at)
                 if county is not None:
                     if resolved:
                         extra.pop()
@@ -1627,10 +1626,27 @@ class EntityFinder:
         return sorted(found + extra, key=lambda m: (m.start, m.end))
 
     @staticmethod
-    def _in_paragraph(text: str, found: list[Mention], name: str, at: int) -> bool:
-        """Whether ``name`` is written in the paragraph that holds ``at``, before it."""
+    def _in_paragraph(text: str, found: list[Mention], i: int, name: str, at: int) -> bool:
+        """Whether ``name`` is written in the paragraph that holds ``at``, among found[:i + 1] (walked back only
+        as far as the paragraph's start)."""
         start = text.rfind("\n", 0, at) + 1
-        return any(m.name == name for m in reversed(found) if m.start >= start)
+        for k in range(i, -1, -1):
+            if found[k].start < start:
+                return False
+            if found[k].name == name:
+                return True
+        return False
+
+    @staticmethod
+    def _county_before(found: list[Mention], i: int, at: int) -> Mention | None:
+        """The nearest county, city or province among found[:i + 1] within _LOCAL_REACH characters of ``at``."""
+        for k in range(i, -1, -1):
+            m = found[k]
+            if at - m.start > _LOCAL_REACH + 64:
+                return None  # (names are short: none that starts this far back ends in reach)
+            if m.type in ("district", "province") and at - m.end <= _LOCAL_REACH:
+                return m
+        return None
 
     def _add_trade_names(self, text: str, found: list[Mention]) -> list[Mention]:
         """玉勤袜业总投资20多万元, 新引进龙耀木业: a company known by its brand and trade, written without 公司,
