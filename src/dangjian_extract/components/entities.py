@@ -110,7 +110,6 @@ class Mention:
 
 # zones governed like a district, named after a place (not 某某产业园区, a company may run one)
 _ZONE_SUFFIXES = ("经开区", "高新区", "开发区")
-_PARK_NAMES = ("园区", "示范区", "片区", "集聚区", "集中区")  # a name found by its 区 that ends so is a park
 # numerals that open a slogan naming a kind (五好园区, 三无小区); 万, 千, 百 open names too (万盛, 千岛, 百色)
 _SMALL_NUMERALS = frozenset("一二三四五六七八九十两几〇零")
 # back-references (村里, 该社区) that may name a place the text names only after them
@@ -203,6 +202,9 @@ class EntityFinder:
         self.generic_by_suffix = {k: tuple(v) for k, v in data["generic_endings_by_suffix"].items()}
         self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
         self.level_chars = frozenset(data["level_chars"])
+        # a name found by its 区 that ends in a park's suffix (园区, 示范区…; not the zones governed like a district)
+        self.park_district_ends = tuple(w for w, t in self.suffix_type.items()
+                                        if t == "park" and w.endswith("区") and w not in _ZONE_SUFFIXES)
         self.words_after_names = tuple(data.get("words_after_names", ()))
         self.name_evidence_after = tuple(data["name_evidence_after"])
         self.time_before_back = tuple(data["time_before_back_reference"]["words"])
@@ -666,7 +668,7 @@ class EntityFinder:
         if "“" in text:
             found = [m for m in found if not self._in_level_slogan(text, m)]
         for m in found:
-            if m.type == "district" and m.name.endswith(_PARK_NAMES) and not m.name.endswith(_ZONE_SUFFIXES):
+            if m.type == "district" and m.name.endswith(self.park_district_ends):
                 m.type = "park"  # 金川县|现代农业园区: a park the gazetteer lists among places, found by its 区
         return found
 
