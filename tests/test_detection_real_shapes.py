@@ -425,6 +425,17 @@ def test_what_was_newly_built_described_with_de_is_no_change() -> None:
     assert extract("今年新建拦河堰2道。").metrics[0].change == "increase"
 
 
+def test_what_was_newly_added_described_with_de_is_an_increase() -> None:
+    # 新增的13个口袋公园: the 13 are what was added (guide §3: 新增13家 is an increase)
+    assert [m.change for m in extract("释放4.5公顷绿地，新增的13个口袋公园镶嵌其中。").metrics] == [None, "increase"]
+
+
+@pytest.mark.parametrize("text", ["考核指标从527条压缩到237条。", "审批时限由20天缩短到5天。"])
+def test_a_level_reached_by_a_cut_has_no_change(text: str) -> None:
+    # guide §3: a level reached after a change (降至700余件) has no change; 压缩到/缩短到 are 降至's kind
+    assert [m.change for m in extract(text).metrics] == [None, None]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("新疆喀什英吉沙县乔勒潘乡6村，杏子熟了。", []),                   # a village numbered in its township
     ("全乡6村都通了路。", [("6村", 6.0)]),                                 # the township's villages, counted
