@@ -2705,12 +2705,55 @@ def test_a_park_the_gazetteer_lists_among_places_is_typed_a_park() -> None:
 @pytest.mark.parametrize("text, name", [
     ("2023年以来，网都河北科技服务有限公司已为当地丝网产业引进26个高端人才团队。", "网都河北科技服务有限公司"),
     ("他们和河北科技服务有限公司签约，引进26个团队。", "河北科技服务有限公司"),
-    ("开发公司董事姜某某，请来同济大学教授李某。一行70多人", "同济大学"),  # not 请来同济大学
 ])
 def test_a_weak_word_one_character_into_a_company_name_is_the_brand_s(text: str, name: str) -> None:
     assert name in {e.name for e in extract(text).entities}
 
 
+def test_a_verb_of_inviting_ends_before_the_name_it_invites() -> None:
+    names = {e.name for e in extract("开发公司董事姜某某，请来同济大学教授李某。一行70多人").entities}
+    assert "同济大学" in names and "请来同济大学" not in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("内蒙古自治区住建厅投资1200万元建设政务服务信息系统。", "内蒙古自治区住建厅"),
+    ("山东省人力资源和社会保障厅发布数据，新增就业10万人。", "山东省人力资源和社会保障厅"),
+    ("三亚市自然资源和规划局组织拆除了19个钢圆筒。", "三亚市自然资源和规划局"),
+])
+def test_a_provincial_department_is_a_body_named_with_its_place(text: str, name: str) -> None:
+    result = extract(text)
+    assert name in {e.name for e in result.entities if e.type == "organisation"}
+    assert result.metrics[0].entity is not None and result.metrics[0].entity.name == name
+
+
+def test_a_hall_that_is_a_room_is_no_department() -> None:
+    assert not [e for e in extract("村里建起了议事厅和会客厅，可容纳100人。").entities if e.name.endswith("厅")]
+
+
+def test_a_museum_with_a_long_name_is_found_whole() -> None:
+    result = extract("“长春历史文化博物馆开馆以来，接待游客突破20万人次。”")
+    assert "长春历史文化博物馆" in {e.name for e in result.entities}
+    assert result.metrics[0].entity is not None and result.metrics[0].entity.name == "长春历史文化博物馆"
+
+
 def test_a_party_committee_s_verb_bounds_the_name_after_it() -> None:
     names = {e.name for e in extract("金家岭街道党工委将康城小区列为首批试点，党员占比超过80%。").entities}
     assert "康城小区" in names and "党工委将康城小区" not in names
+
+
+def test_a_company_known_by_brand_and_trade_is_that_company_wherever_written() -> None:
+    text = ("山东凯利重工的生产厂区，245台半挂车整装待发。2020年，凯利重工落户山东济宁市梁山县。"
+            "凯利重工的出口范围从13个国家扩大到50个。")
+    result = extract(text)
+    assert [e.start for e in result.entities if e.name == "凯利重工"] == [2, 30, 45]
+    assert [m.entity.name if m.entity else None for m in result.metrics] == ["凯利重工"] * 3
+
+
+@pytest.mark.parametrize("text, name", [
+    ("曾经，南昌西站针对网约车停车难问题，改造了300个车位。", "南昌西站"),
+    ("郑州火车站今年共发送旅客3000万人次。", "郑州火车站"),
+])
+def test_a_railway_station_is_a_place(text: str, name: str) -> None:
+    result = extract(text)
+    assert {e.name: e.type for e in result.entities}.get(name) == "place"
+    assert result.metrics[0].entity is not None and result.metrics[0].entity.name == name

@@ -1670,7 +1670,17 @@ class EntityFinder:
             extra.append(Mention(at, end, text[at:end], "enterprise", parent, True, suffix=hit.group("trade")))
         if not extra:
             return found
-        return sorted(found + extra, key=lambda m: (m.start, m.end))
+        # 凯利重工落户…: once known, the company is that name wherever the report writes it (山东凯利重工的生产厂区,
+        # 凯利重工的出口范围…), not only where its arrival or investment is told
+        known = {m.start for m in extra}
+        for m in list(extra):
+            at = text.find(m.name)
+            while at >= 0:
+                if at not in known:
+                    known.add(at)
+                    extra.append(Mention(at, at + len(m.name), m.name, "enterprise", None, True, suffix=m.suffix))
+                at = text.find(m.name, at + len(m.name))
+        return _merge_outside(found, sorted(extra, key=lambda m: (m.start, m.end)))
 
     @staticmethod
     def _add_short_names(text: str, found: list[Mention]) -> list[Mention]:
