@@ -373,3 +373,24 @@ def test_a_count_before_a_relative_clause_counts_the_noun_after_it() -> None:
 def test_a_long_noun_after_a_count_keeps_its_head() -> None:
     metric = extract("鄂托克旗建成4993座标准化跑道式螺旋藻养殖大棚。").metrics[0]
     assert metric.object is not None and "螺旋藻养殖" in metric.object
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("19个直径30米、高30余米的巨大钢圆筒被拆除。", "巨大钢圆筒"),
+    ("去年建成3座面积200平方米的仓库。", "仓库"),
+])
+def test_a_count_followed_by_its_items_measures_counts_the_noun_after_de(text: str, obj: str) -> None:
+    assert extract(text).metrics[0].object == obj
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("培训期间，每月还可领取1200元补助。", "补助"),
+    ("近年来，绵阳市为200余户企业提供20.91亿元信贷支持。", "信贷支持"),
+])
+def test_a_sum_handed_over_is_of_the_money_noun_after_it_not_the_verb(text: str, obj: str) -> None:
+    metric = next(m for m in extract(text).metrics if m.unit == "CNY")
+    assert metric.object == obj
+
+
+def test_a_verb_before_a_rate_suffix_is_part_of_the_rate_and_an_adverb_after_is_no_object() -> None:
+    assert extract("在宁夏，枸杞叶的利用率曾经不足1%。").metrics[0].object == "利用率"

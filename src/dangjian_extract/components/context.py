@@ -52,6 +52,9 @@ _AFTER_VERB_ENDS = frozenset({"而成", "而来"})
 _COMPARE_BASE = r"(?<![{not_after}])比(?![{not_before}])|较(?=[上去前同今年往原\d])"
 _QUALIFIER_WORDS = "将近|接近|大约|超过|约|近|超|逾|达"
 _QUALIFIER_CHARS = " 约近超逾达了将接大过"
+_FIGURE_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十两百千万]")
+_CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")
+_DESCRIBED_REACH = 30  # characters after a count searched for the 的 that closes its items' measures
 _NOUN_SUFFIX = "者员队站人户点室率量额值费价型式"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 领办型
 _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
 #: 信用时长(指志愿者…记录的服务时长)超890万小时: an explanation in brackets, wherever it stands
@@ -176,6 +179,7 @@ class ContextReader:
         self.topic_predicates = tuple(ctx.get("object_topic_predicates", ()))
         self.one_char_nouns = frozenset(ctx.get("object_one_char_nouns", ()))
         self.dimension_words = tuple(sorted(ctx.get("dimension_words", ()), key=len, reverse=True))
+        self.attribute_words = tuple(sorted(ctx.get("attribute_words", ()), key=len, reverse=True))
         self.standalone_objects = tuple(sorted(ctx.get("standalone_objects", ()), key=len, reverse=True))
         from .entities import clause_head_words  # the verbs the entity finder cuts names at, and the user's
 
@@ -398,6 +402,19 @@ class ContextReader:
             return after
         return found
 
+    def _described_after(self, text: str, span: _Item) -> str | None:
+        """19个|直径30米、高30余米的巨大钢圆筒: a count followed by its items' measures (an attribute word and a
+        number) counts the noun after the 的 that closes them, not the attribute."""
+        at = span.end_char
+        word = next((w for w in self.attribute_words if text.startswith(w, at)), None)
+        if word is None or not _FIGURE_DIGIT.match(text, at + len(word)):
+            return None
+        end = _CLAUSE_END.search(text, at, at + _DESCRIBED_REACH)
+        de = text.rfind("的", at, end.start() if end else min(len(text), at + _DESCRIBED_REACH))
+        if de < 0:
+            return None
+        return self._noun_at(text[de + 1:de + 12].translate(_NO_QUOTES))
+
     def _object_read(self, prefix: str, text: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
                      following: _Item | None, carried: list[_Item] | None, place_after: int | None) -> str | None:
         x = span.f
@@ -412,6 +429,10 @@ class ContextReader:
             dim = next((w for w in self.dimension_words if prefix.endswith(w)), None)
             if dim is not None:
                 return dim  # 占地1000余平方米的车棚, 全长3公里的道路: the dimension written before the figure
+        if x.kind == "count" and self.attribute_words:
+            described = self._described_after(text, span)
+            if described:
+                return described
         after = self._after_phrase(text, span, place_after)
         if after and after[0] not in _PER_MARKS:  # (779.7斤/亩: a rate's denominator, no object)
             return after
