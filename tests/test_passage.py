@@ -2757,3 +2757,17 @@ def test_a_railway_station_is_a_place(text: str, name: str) -> None:
     result = extract(text)
     assert {e.name: e.type for e in result.entities}.get(name) == "place"
     assert result.metrics[0].entity is not None and result.metrics[0].entity.name == name
+
+
+def test_a_figure_describing_a_named_place_after_de_is_that_place_s() -> None:
+    assert _entity_of("全长1445米的新民大街是吉林省首条“中国历史文化名街”。", "1445米") == "新民大街"
+
+
+def test_an_epithet_before_a_name_leaves_it_the_subject_of_its_clause() -> None:
+    # a real report's paragraphs (People's Daily): 崭新的新民大街 is the subject its story goes on about, not 长春
+    text = ("今年2月，长春启动新民大街历史文化街区保护提升活化利用工程。历经5个月改造，崭新的新民大街从历史中走了出来。"
+            "“原先街上的人行道只有3.5米宽，还有高墙栅栏、飞线树藤遮挡视野。”望着现在新民大街摩肩接踵的人流，"
+            "改造工程负责人姚涛笑容满面，“工程最大的突破，就是拆除了3724米的院落围墙。”\n"
+            "拆围透绿离不开省市各部门的通力协作。“我们与这条街上的多家单位多次协商，不断调整方案。”姚涛举例，"
+            "在吉林大学等相关单位的理解支持下，工程顺利开展。")
+    assert _entity_of(text, "3724米") == "新民大街"

@@ -292,6 +292,7 @@ class Attribution:
         # named in quotes: 在某村“周五课栈”里, an example of the report's own work)
         self.inside_scene_closers = tuple(cfg.get("inside_scene_closers", ()))
         self.scope_after = tuple(cfg.get("scope_after", ()))
+        self.not_epithets = frozenset(cfg.get("not_epithets", ()))
         self.visit_verbs = tuple(sorted(cfg.get("visit_verbs", ()), key=len, reverse=True))  # longest first
         self.object_owners = tuple(cfg.get("object_owners", {}).items())
         self.place_classifiers = frozenset(cfg.get("counted_place_classifiers", ("个",)))
@@ -944,6 +945,9 @@ class Attribution:
             return True
         if head and head[-1] == "的" and self._acting.match(text, self._past_adverb(text, mention.end)):
             return True  # 此次集中分红的王村镇北蔡村将…: a relative clause before the subject, a predicate after it
+        if head and len(head) == 3 and head[-1] == "的" and _HAN_NAME.fullmatch(head) \
+                and head[:2] not in self.not_epithets:
+            return True  # 崭新的新民大街从历史中走了出来: an epithet before the subject of its clause
         if head and head.endswith(self.visit_verbs):
             verb = next(v for v in self.visit_verbs if head.endswith(v))
             # (…“再把钢丝穿过去……”走进某某工坊: a quotation closed before the verb is no part of its subject)
