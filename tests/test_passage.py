@@ -527,7 +527,10 @@ def test_a_report_on_one_community_that_names_its_helpers_once() -> None:
             "高效完成7部电梯更新改造。\n社区党委先后召开专题协调会8次。社区承担剩余费用,实现居民零负担。")
     result = extract(text)
     assert result.sections[0].subject.name == "竹西社区"
-    assert {m.entity.name for m in result.metrics} == {"竹西社区"}
+    # the helpers (住建局, 常青街道) own nothing; the committee's meetings are the community's, and the lifts its
+    # committee renewed stand in the compound the clause names (guide §4: the most specific place)
+    entities = {m.text: m.entity.name for m in result.metrics}
+    assert entities == {"7部": "紫竹苑小区", "8次": "竹西社区"}
 
 
 def test_a_short_form_inside_a_body_name_and_a_listed_park_name_no_report() -> None:
@@ -2771,3 +2774,17 @@ def test_an_epithet_before_a_name_leaves_it_the_subject_of_its_clause() -> None:
             "拆围透绿离不开省市各部门的通力协作。“我们与这条街上的多家单位多次协商，不断调整方案。”姚涛举例，"
             "在吉林大学等相关单位的理解支持下，工程顺利开展。")
     assert _entity_of(text, "3724米") == "新民大街"
+
+
+def test_a_compound_s_own_community_committee_acting_in_its_story_leaves_the_story_the_compound_s() -> None:
+    text = ("暮色中的鸿顺里街道律笛里社区海韵家园小区，居民李桂琴在平整的沥青路上散步。\n"
+            "海韵家园小区建成于2006年。然而，小区业主与原物业公司矛盾频发。\n"
+            "律笛里社区党委通过物业联席会议等形式，广泛收集居民意见。社区党委按楼栋推选出39名业主代表成立监督委员会。")
+    assert _entity_of(text, "39名") == "海韵家园小区"
+
+
+def test_a_town_s_own_figures_after_a_village_story_stay_the_town_s() -> None:
+    text = ("“目前建设了4个智能金耳方舱大棚。”彩石街道玉河泉村党支部书记介绍，村集体每年增收40万元。\n"
+            "彩石街道坚持产业发展“三个一”模式，利用乡村赋能电商平台，不断扩大特色农产品的种植范围。"
+            "2022年，乡村赋能平台交易额突破2557万元。")
+    assert _entity_of(text, "2557万元") != "玉河泉村"

@@ -42,6 +42,10 @@ _PART_LOOK = 64  # mentions looked back at for the province a part of the report
 # within this many characters, when the report writes that name at least _RECURRENT_TIMES times: a story the
 # report keeps coming back to, not a name passed through
 _RECURRENT_REACH = 1500
+_CHILD_STORY_REACH = 1200  # characters back from a figure searched for the story of a place's own compound
+_CONTAINING_PLACES = frozenset(("subdistrict", "community"))
+_LOOK_AHEAD_KIND = 60  # characters after a figure searched for the word of its story's kind (小区党支部…)
+_ABOVE_STORIES = frozenset(("province", "district", "enterprise", "organisation"))
 _RECURRENT_TIMES = 3
 _RECURRENT_TYPES = frozenset(("village", "community", "compound", "park", "place", "project", "enterprise",
                               "organisation"))
@@ -293,6 +297,7 @@ class Attribution:
         self.inside_scene_closers = tuple(cfg.get("inside_scene_closers", ()))
         self.scope_after = tuple(cfg.get("scope_after", ()))
         self.not_epithets = frozenset(cfg.get("not_epithets", ()))
+        self.committees = tuple(cfg.get("committees", ()))
         self.visit_verbs = tuple(sorted(cfg.get("visit_verbs", ()), key=len, reverse=True))  # longest first
         self.object_owners = tuple(cfg.get("object_owners", {}).items())
         self.place_classifiers = frozenset(cfg.get("counted_place_classifiers", ("个",)))
@@ -965,6 +970,26 @@ class Attribution:
     # -- the passage -----------------------------------------------------------------------------------
 
     @staticmethod
+    def _story_of_child(mentions: list[Mention], chosen: int, at: int, s0: int) -> int | None:
+        """The place written in a chain under ``mentions[chosen]`` (its parent) earlier in the story, when nothing
+        but that place, the parent, places above them and bodies outside the figure's sentence (原物业公司) have been
+        named since."""
+        parent = mentions[chosen].name
+        floor = at - _CHILD_STORY_REACH
+        for x in range(chosen - 1, -1, -1):
+            m = mentions[x]
+            if m.start < floor:
+                return None
+            if m.back_reference or m.name == parent:
+                continue
+            if m.type in _STORY_PLACES and (m.parent == parent or any(
+                    y.name == m.name and y.parent == parent for y in mentions[max(0, x - _LOOK):x])):
+                return x  # (the compound named again on its own, after the chain that placed it)
+            if m.type not in _ABOVE_STORIES or m.type in _BODIES and m.start >= s0:
+                return None
+        return None
+
+    @staticmethod
     def _recurrent_story(text: str, mentions: list[Mention], k: int, at: int, eligible: Callable[[int], bool],
                          times: dict[str, int]) -> int | None:
         """The nearest named place or body below the district level before a figure no passage rule placed,
@@ -1354,6 +1379,16 @@ class Attribution:
                     if mentions[x].type == owner_type and eligible(x):
                         chosen = x
                         break
+            if chosen is not None and mentions[chosen].type in _CONTAINING_PLACES:
+                # 鸿顺里街道律笛里社区海韵家园小区…。律笛里社区党委…推选出39名业主代表: the compound's own community
+                # (or town) acting in the compound's story leaves the story the compound's: its committee acting, or
+                # the place itself in an earlier paragraph when the figure's paragraph goes on about the compound
+                # (…小区党支部行动了起来：8名党员骨干); not 彩石街道坚持…模式…交易额突破2557万元, the town's own
+                child = self._story_of_child(mentions, chosen, span.start_char, s0)
+                if child is not None and (text.startswith(self.committees, mentions[chosen].end) or (
+                        mentions[chosen].start < p0 and mentions[child].suffix
+                        and mentions[child].suffix in text[p0:span.start_char + _LOOK_AHEAD_KIND])):
+                    chosen = child
             if chosen is None:
                 chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible)
             if chosen is None:
