@@ -394,3 +394,12 @@ def test_a_sum_handed_over_is_of_the_money_noun_after_it_not_the_verb(text: str,
 
 def test_a_verb_before_a_rate_suffix_is_part_of_the_rate_and_an_adverb_after_is_no_object() -> None:
     assert extract("在宁夏，枸杞叶的利用率曾经不足1%。").metrics[0].object == "利用率"
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("改造大棚只花了3万元。", "大棚"),
+    ("每月工资差不多4000元。", "工资"),
+    ("办结时限压缩至最长5天。", "时限"),
+])
+def test_a_verb_or_comparison_right_before_the_figure_ends_no_object(text: str, obj: str) -> None:
+    assert extract(text).metrics[0].object == obj
