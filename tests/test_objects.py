@@ -403,3 +403,9 @@ def test_a_verb_before_a_rate_suffix_is_part_of_the_rate_and_an_adverb_after_is_
 ])
 def test_a_verb_or_comparison_right_before_the_figure_ends_no_object(text: str, obj: str) -> None:
     assert extract(text).metrics[0].object == obj
+
+
+@pytest.mark.parametrize("text", ["农闲时，村民最多一天能挣150元。", "“每个月能再赚2000元。”她说。"])
+def test_money_a_person_earns_is_income(text: str) -> None:
+    metric = next(m for m in extract(text).metrics if m.unit == "CNY")
+    assert metric.object == "收入"

@@ -180,6 +180,9 @@ class ContextReader:
         self.one_char_nouns = frozenset(ctx.get("object_one_char_nouns", ()))
         self.dimension_words = tuple(sorted(ctx.get("dimension_words", ()), key=len, reverse=True))
         self.attribute_words = tuple(sorted(ctx.get("attribute_words", ()), key=len, reverse=True))
+        earning = ctx.get("object_earning_verbs", {})
+        self.earning_verbs = tuple(earning.get("verbs", ()))
+        self.earned_noun = earning.get("noun")
         self.standalone_objects = tuple(sorted(ctx.get("standalone_objects", ()), key=len, reverse=True))
         from .entities import clause_head_words  # the verbs the entity finder cuts names at, and the user's
 
@@ -392,6 +395,9 @@ class ContextReader:
 
         ``place_after``: where the next place named after the number starts (4台联合收割机开进|某村麦地)."""
         found = self._object_read(prefix, text, span, earlier, entity_ends, following, carried, place_after)
+        if found and span.f.kind == "money" and self.earning_verbs and found.endswith(self.earning_verbs):
+            # 一天能挣150元, 每个月能再赚2000元: what a person earns is income (the verb names no noun)
+            return self.earned_noun
         if found is None or len(found) != 1 or found in self.one_char_nouns:
             return found
         # 按|8%的分红比例: one character left of a phrase is a preposition or a verb, not a noun; where a noun after
