@@ -61,7 +61,7 @@ def _metric(text: str, metric_text: str):
         ("街道组织200余名志愿者参与清淤。", "200余名", "志愿者"),
         ("镇里调来6台抽水泵连夜排涝。", "6台", "抽水泵"),
         # a verb before the noun ends the phrase on its left: the noun nearest the number
-        ("今年以来，全县依托网格收集各类民情诉求3万多条。", "3万多条", "各类民情诉求"),
+        ("今年以来，全县依托网格收集各类民情诉求3万多条。", "3万多条", "民情诉求"),
         ("排查化解邻里纠纷1200余件。", "1200余件", "邻里纠纷"),
         ("这套机制已协调解决居民急难愁盼问题900余件。", "900余件", "居民急难愁盼问题"),
         ("撤换不胜任村党组织书记80余人。", "80余人", "不胜任村党组织书记"),
@@ -409,3 +409,15 @@ def test_a_verb_or_comparison_right_before_the_figure_ends_no_object(text: str, 
 def test_money_a_person_earns_is_income(text: str) -> None:
     metric = next(m for m in extract(text).metrics if m.unit == "CNY")
     assert metric.object == "收入"
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("年产会理石榴100万吨、盐源苹果60万吨。", "会理石榴"),   # 年产: the output's verb, not its noun
+])
+def test_an_output_verb_or_a_kind_word_opens_no_object(text: str, obj: str) -> None:
+    assert extract(text).metrics[0].object == obj
+
+
+def test_a_kind_word_opens_no_object_of_a_listed_output() -> None:
+    metrics = extract("四川凉山彝族自治州年产会理石榴100万吨、各类葡萄80万吨。").metrics
+    assert [m.object for m in metrics] == ["会理石榴", "葡萄"]
