@@ -421,3 +421,9 @@ def test_an_output_verb_or_a_kind_word_opens_no_object(text: str, obj: str) -> N
 def test_a_kind_word_opens_no_object_of_a_listed_output() -> None:
     metrics = extract("四川凉山彝族自治州年产会理石榴100万吨、各类葡萄80万吨。").metrics
     assert [m.object for m in metrics] == ["会理石榴", "葡萄"]
+
+
+def test_people_counted_with_no_noun_of_their_own_are_counted_by_what_they_do() -> None:
+    metrics = extract("累计为1300人提供免费技能培训，已有1040人实现就业。").metrics
+    assert [m.object for m in metrics] == ["提供免费技能培训", "实现就业"]
+    assert extract("全村有200人。").metrics[0].object == "人"  # no predicate: the people themselves

@@ -53,8 +53,9 @@ _COMPARE_BASE = r"(?<![{not_after}])比(?![{not_before}])|较(?=[上去前同今
 _QUALIFIER_WORDS = "将近|接近|大约|超过|约|近|超|逾|达"
 _QUALIFIER_CHARS = " 约近超逾达了将接大过"
 _FIGURE_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十两百千万]")
-_CLAUSE_END = regex.compile(r"[，,。；;！？!?\n]")
+_COMMA_BREAK = regex.compile(r"[，,。；;！？!?\n]")  # the end of a clause, commas included
 _DESCRIBED_REACH = 30  # characters after a count searched for the 的 that closes its items' measures
+_PREDICATE_MAX = 10  # characters of a predicate after a count of people that can name what they are counted by
 _NOUN_SUFFIX = "者员队站人户点室率量额值费价型式"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 领办型
 _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
 #: 信用时长(指志愿者…记录的服务时长)超890万小时: an explanation in brackets, wherever it stands
@@ -302,6 +303,13 @@ class ContextReader:
             earlier.append(item)
             if len(earlier) > 4 * _EARLIER:  # only the last few are read
                 del earlier[:-_EARLIER]
+        for item in items:
+            f = item.f
+            if f.object and f.object == f.unit_text and f.unit in self.person_units:
+                # 已有1040人实现就业, 累计为1300人提供免费技能培训: people counted with no noun of their own are
+                # counted by what they do, the predicate after them (after all objects are read: a later count
+                # of the same people carries their noun, not this predicate)
+                f.object = self._predicate_after(text, item) or f.object
         return doc
 
     @staticmethod
@@ -408,6 +416,17 @@ class ContextReader:
             return after
         return found
 
+    def _predicate_after(self, text: str, span: _Item) -> str | None:
+        """The verb phrase right after a count of people, up to its clause's end (at most _PREDICATE_MAX
+        characters, adverbs before it dropped)."""
+        end = _COMMA_BREAK.search(text, span.end_char, span.end_char + _PREDICATE_MAX + 4)
+        phrase = text[span.end_char:end.start() if end else span.end_char + _PREDICATE_MAX]
+        phrase = phrase.lstrip("".join(self.adverbs))
+        if len(phrase) < 2 or len(phrase) > _PREDICATE_MAX or not _HAN_ONLY.fullmatch(phrase) \
+                or phrase[0] in "的次" or self._after_verb.match(phrase):
+            return None  # (20多人的队伍, 3人次, 9525名以上: no predicate of their own)
+        return phrase
+
     def _described_after(self, text: str, span: _Item) -> str | None:
         """19个|直径30米、高30余米的巨大钢圆筒: a count followed by its items' measures (an attribute word and a
         number) counts the noun after the 的 that closes them, not the attribute."""
@@ -415,7 +434,7 @@ class ContextReader:
         word = next((w for w in self.attribute_words if text.startswith(w, at)), None)
         if word is None or not _FIGURE_DIGIT.match(text, at + len(word)):
             return None
-        end = _CLAUSE_END.search(text, at, at + _DESCRIBED_REACH)
+        end = _COMMA_BREAK.search(text, at, at + _DESCRIBED_REACH)
         de = text.rfind("的", at, end.start() if end else min(len(text), at + _DESCRIBED_REACH))
         if de < 0:
             return None
