@@ -427,3 +427,12 @@ def test_people_counted_with_no_noun_of_their_own_are_counted_by_what_they_do() 
     metrics = extract("累计为1300人提供免费技能培训，已有1040人实现就业。").metrics
     assert [m.object for m in metrics] == ["提供免费技能培训", "实现就业"]
     assert extract("全村有200人。").metrics[0].object == "人"  # no predicate: the people themselves
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("抓住若药堂村、前滩村、牧场村3个村的“牛鼻子”。", "村"),
+    ("将6个村的文旅资产统一收归乡属旅游公司。", "村"),
+    ("截至目前，2800余家在孵经营实体均能享受类似政策扶持。", "在孵经营实体"),
+])
+def test_the_places_counted_before_de_and_bodies_in_incubation_are_the_object(text: str, obj: str) -> None:
+    assert extract(text).metrics[0].object == obj

@@ -181,6 +181,7 @@ class ContextReader:
         self.one_char_nouns = frozenset(ctx.get("object_one_char_nouns", ()))
         self.dimension_words = tuple(sorted(ctx.get("dimension_words", ()), key=len, reverse=True))
         self.attribute_words = tuple(sorted(ctx.get("attribute_words", ()), key=len, reverse=True))
+        self.counted_heads = frozenset(ctx.get("object_counted_heads", ()))
         earning = ctx.get("object_earning_verbs", {})
         self.earning_verbs = tuple(earning.get("verbs", ()))
         self.earned_noun = earning.get("noun")
@@ -718,6 +719,8 @@ class ContextReader:
             inner = [m for m in tokens if m.start() < cut]
             if not inner and len(head) > 1 and head[-1] in self.noun_finals:
                 return head[:_MAX_AFTER]  # 1000余户居民的用电情况, 5个地区供电局的应急发电车队伍: the 居民, the 供电局
+            if head in self.counted_heads:
+                return head  # 抓住3个村的“牛鼻子”, 将6个村的文旅资产: the villages are counted, not what they hold
             if not inner and 1 < len(head) <= 3 and x.unit not in self.general_measures and "、" not in head:
                 # 3000头奶牛的标准化养殖场: after a measure word of its own kind, the noun counted
                 return head[:_MAX_AFTER]
