@@ -2788,3 +2788,9 @@ def test_a_town_s_own_figures_after_a_village_story_stay_the_town_s() -> None:
             "彩石街道坚持产业发展“三个一”模式，利用乡村赋能电商平台，不断扩大特色农产品的种植范围。"
             "2022年，乡村赋能平台交易额突破2557万元。")
     assert _entity_of(text, "2557万元") != "玉河泉村"
+
+
+def test_a_kind_written_after_zheyangde_is_no_name() -> None:
+    result = extract("如今，拱墅区已建成30个这样的商务社区，覆盖621幢楼宇、3万余家企业。")
+    assert "商务社区" not in {e.name for e in result.entities}
+    assert {m.entity.name for m in result.metrics} == {"拱墅区"}

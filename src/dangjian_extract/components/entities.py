@@ -216,6 +216,7 @@ class EntityFinder:
         self.official_generic_by_suffix = {k: tuple(v) for k, v in data["official_generic_by_suffix"].items()}
         self.level_list_chars = self.level_chars | frozenset("两三四五六级")
         self.generic_heads = tuple(data["generic_heads"])
+        self.kind_before = tuple(data.get("kind_before", ()))
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
@@ -631,6 +632,10 @@ class EntityFinder:
             last_end = s1
         if unsure:
             found = self._settle_unsure(found, unsure)
+        if self.kind_before:
+            # 已建成30个这样的商务社区: a kind, no name
+            found = [m for m in found if m.parent is not None or m.back_reference
+                     or not text.endswith(self.kind_before, max(0, m.start - 4), m.start)]
         found = self._name_unnamed_levels(text, found)
         found = self._trim_weak_heads(found)
         if "基地" in text:
