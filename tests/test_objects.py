@@ -413,6 +413,7 @@ def test_money_a_person_earns_is_income(text: str) -> None:
 
 @pytest.mark.parametrize("text, obj", [
     ("年产会理石榴100万吨、盐源苹果60万吨。", "会理石榴"),   # 年产: the output's verb, not its noun
+    ("银川市扫码“数字政务门牌”，一年扫码量超10万次。", "扫码量"),  # 一年: a period, not the noun
 ])
 def test_an_output_verb_or_a_kind_word_opens_no_object(text: str, obj: str) -> None:
     assert extract(text).metrics[0].object == obj
