@@ -2794,3 +2794,12 @@ def test_a_kind_written_after_zheyangde_is_no_name() -> None:
     result = extract("如今，拱墅区已建成30个这样的商务社区，覆盖621幢楼宇、3万余家企业。")
     assert "商务社区" not in {e.name for e in result.entities}
     assert {m.entity.name for m in result.metrics} == {"拱墅区"}
+
+
+def test_a_scene_set_in_a_village_s_named_place_opens_the_village_s_story() -> None:
+    text = ("新疆和田县大力发展水产养殖。\n"
+            "在英艾日克乡恰木古鲁克村的水产养殖基地，又是另外一番忙碌的景象——鲈鱼在养殖池中游弋。\n"
+            "“室内水产养殖基地建成了56个养殖池及配套设施，形成了8组养殖系统。”养殖基地负责人说。")
+    assert _entity_of(text, "56个") == "恰木古鲁克村"
+    # (在某村设立医保分中心: a place where the report's actor does something stays no story)
+    assert _entity_of("光明路街道便民为先。在田庄村设立医保分中心，惠及周边居民约2万余人。", "2万余人") != "田庄村"

@@ -44,6 +44,7 @@ _PART_LOOK = 64  # mentions looked back at for the province a part of the report
 _RECURRENT_REACH = 1500
 _CHILD_STORY_REACH = 1200  # characters back from a figure searched for the story of a place's own compound
 _CONTAINING_PLACES = frozenset(("subdistrict", "community"))
+_SCENE_OF_PLACE = 12  # characters of 的 and a noun after 在 and a place, up to a comma, that set a scene in it
 _LOOK_AHEAD_KIND = 60  # characters after a figure searched for the word of its story's kind (小区党支部…)
 _ABOVE_STORIES = frozenset(("province", "district", "enterprise", "organisation"))
 _RECURRENT_TIMES = 3
@@ -460,6 +461,9 @@ class Attribution:
         if m.type in _LOCAL_PLACES and self._acted_in_by_others(text, pos - 1, chains):
             return False  # 金弹子种植在栗溪村形成产业集群, 工作队在祝家湾村建设了2个种鸡场: the village's own story
         brk = CLAUSE_BREAK.search(text, m.end, m.end + 40)
+        if m.type in _STORY_PLACES and brk is not None and text[m.end:m.end + 1] == "的" \
+                and text[brk.start():brk.start() + 1] in "，," and brk.start() - m.end <= _SCENE_OF_PLACE:
+            return False  # 在某乡某村的水产养殖基地，又是另外一番景象: a scene in the place, its story
         return brk is None or text[brk.start():brk.start() + 1] not in "，," \
             or not text[m.end:brk.start()].endswith(self.scene_closers) \
             and not (text[m.end:brk.start()].endswith(self.inside_scene_closers)
