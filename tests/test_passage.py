@@ -2803,3 +2803,9 @@ def test_a_scene_set_in_a_village_s_named_place_opens_the_village_s_story() -> N
     assert _entity_of(text, "56个") == "恰木古鲁克村"
     # (在某村设立医保分中心: a place where the report's actor does something stays no story)
     assert _entity_of("光明路街道便民为先。在田庄村设立医保分中心，惠及周边居民约2万余人。", "2万余人") != "田庄村"
+
+
+def test_a_compound_named_in_its_owner_s_affiliation_is_still_the_story_s() -> None:
+    text = ("宁波海曙区探索城市共建共治共享。\n"
+            "“现在不一样了！”白云街道丽园馨都小区业主赵大伯指着新翻修的车棚，“物业主动翻新车棚，30多项服务都有了。”")
+    assert _entity_of(text, "30多项") == "丽园馨都小区"

@@ -131,7 +131,7 @@ _FOUNDED = ("建起", "创办", "办起", "创建", "成立了", "注册了", "�
 _MOVED_INTO = ("住进", "搬进", "搬到", "迁入", "搬入", "入住")  # 住进县城的某社区: the new home opens a story
 _FOUNDED_BY = ("创办的", "成立的", "创建的", "组建的", "领办的")  # 她成立的某某合作社
 #: a village's or community's own leaders and people: the place in their title may still be the story's
-_STORY_TITLES = ("书记", "主任", "村民", "居民", "党员")
+_STORY_TITLES = ("书记", "主任", "村民", "居民", "党员", "业主", "住户")
 #: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
 _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 #: what stands before a place written right before its own figure in a list of pairs
