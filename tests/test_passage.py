@@ -2678,6 +2678,14 @@ def test_a_figure_no_passage_rule_places_goes_to_the_story_the_report_keeps_retu
     assert metric.entity is not None and metric.entity.name == "墩坑村"
 
 
+def test_the_report_s_own_place_named_again_ends_the_story_it_keeps_returning_to() -> None:
+    # (a real report's shape, V1: the washery its opening scene keeps naming, then the city's own parks and firms)
+    text = ("山西朔州推动煤矸石综合利用\n朔州平朔安太堡露天煤矿，煤层被传送带运输到附近的洗煤厂。"
+            "洗煤厂内，分选设备将煤与矸石分离。\n这些煤矸石又将去向何处？洗煤厂负责人说，煤矸石被运往电厂发电。\n"
+            "废物是放错位置的资源。朔州围绕"
+            "煤矸石堆，建成朔州神电固废综合利用工业园、怀仁宏力再生综合利用工业园、平鲁北坪循环经济园等特色固废园区；"
+            "投产煤矸石综合利用企业86家。")
+    assert _entity_of(text, "86家") == "朔州市"
 
 def test_local_at_a_clause_start_is_the_county_not_a_village_of_an_earlier_paragraph() -> None:
     text = ("四川省阿坝藏族羌族自治州金川县，梨花开满山坡。\n"

@@ -995,13 +995,14 @@ class Attribution:
 
     @staticmethod
     def _recurrent_story(text: str, mentions: list[Mention], k: int, at: int, eligible: Callable[[int], bool],
-                         times: dict[str, int]) -> int | None:
+                         times: dict[str, int], report: str | None = None) -> int | None:
         """The nearest named place or body below the district level before a figure no passage rule placed,
-        written at least _RECURRENT_TIMES times in the report and within _RECURRENT_REACH characters."""
+        written at least _RECURRENT_TIMES times in the report and within _RECURRENT_REACH characters, unless the
+        report's own place is named after it (朔州围绕…建成…；投产…企业86家: the text is back at the report's level)."""
         floor = at - _RECURRENT_REACH
         for x in range(k - 1, -1, -1):
             m = mentions[x]
-            if m.start < floor:
+            if m.start < floor or m.name == report and not m.back_reference:
                 return None
             if m.type not in _RECURRENT_TYPES or m.back_reference:
                 continue
@@ -1396,7 +1397,8 @@ class Attribution:
             if chosen is None:
                 chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible)
             if chosen is None:
-                chosen = self._recurrent_story(text, mentions, k, span.start_char, eligible, times)
+                chosen = self._recurrent_story(text, mentions, k, span.start_char, eligible, times,
+                                               subject[0] if subject is not None else None)
             if chosen is None:
                 entity = subject
             elif self._is_step_back(text, mentions[chosen], region, subject):
