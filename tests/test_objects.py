@@ -437,3 +437,14 @@ def test_people_counted_with_no_noun_of_their_own_are_counted_by_what_they_do() 
 ])
 def test_the_places_counted_before_de_and_bodies_in_incubation_are_the_object(text: str, obj: str) -> None:
     assert extract(text).metrics[0].object == obj
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("目前全区1209项事项可全程网办。", "事项"),          # 可: the predicate begins
+    ("有400多个事项能边聊边办。", "事项"),
+    ("建成5个可再生能源项目。", "可再生能源项目"),       # words that hold 可 or 能 stay whole
+    ("新增3家太阳能企业。", "太阳能企业"),
+    ("培育30名致富能手。", "致富能手"),
+])
+def test_a_modal_after_the_counted_noun_begins_its_predicate(text: str, obj: str) -> None:
+    assert extract(text).metrics[0].object == obj

@@ -182,6 +182,9 @@ class ContextReader:
         self.dimension_words = tuple(sorted(ctx.get("dimension_words", ()), key=len, reverse=True))
         self.attribute_words = tuple(sorted(ctx.get("attribute_words", ()), key=len, reverse=True))
         self.counted_heads = frozenset(ctx.get("object_counted_heads", ()))
+        modals = ctx.get("object_after_modals", {})
+        self.after_modals = frozenset(modals.get("chars", ""))
+        self.after_modal_words = tuple(modals.get("words", ()))
         earning = ctx.get("object_earning_verbs", {})
         self.earning_verbs = tuple(earning.get("verbs", ()))
         self.earned_noun = earning.get("noun")
@@ -659,6 +662,12 @@ class ContextReader:
 
     def _after_phrase(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
         phrase = self._after_phrase_read(text, span, place_after)
+        if phrase and self.after_modals:
+            # 1209项|事项可全程网办, 400多个|事项能边聊边办: a modal after the noun begins its predicate (not 可再生)
+            cut = next((i for i in range(2, len(phrase)) if phrase[i] in self.after_modals
+                        and not any(phrase.startswith(self.after_modal_words, j) for j in range(i - 2, i + 1))), None)
+            if cut is not None:
+                phrase = phrase[:cut]
         if phrase and span.f.unit in self.person_units and text[span.end_char:span.end_char + 1] == "的" \
                 and not phrase.endswith(self.people_finals) \
                 and not any(len(w) > 1 and w in phrase for w in self.people_finals):
