@@ -445,6 +445,15 @@ def test_the_places_counted_before_de_and_bodies_in_incubation_are_the_object(te
     ("建成5个可再生能源项目。", "可再生能源项目"),       # words that hold 可 or 能 stay whole
     ("新增3家太阳能企业。", "太阳能企业"),
     ("培育30名致富能手。", "致富能手"),
+    ("“流动人口多，70%的业主不在本地。”", "业主"),         # a negation too
 ])
 def test_a_modal_after_the_counted_noun_begins_its_predicate(text: str, obj: str) -> None:
+    assert extract(text).metrics[0].object == obj
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("改造前的房子，使用面积最小6.9平方米。", "使用面积"),     # 最小/最大: the range's end, not the noun
+    ("每年减排粉尘约1万吨。", "粉尘"),                         # 减排: the change's verb
+])
+def test_a_range_end_or_a_cut_verb_is_no_part_of_the_object(text: str, obj: str) -> None:
     assert extract(text).metrics[0].object == obj

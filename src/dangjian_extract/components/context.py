@@ -643,7 +643,7 @@ class ContextReader:
                 return rate  # 16.5%的增速: a rate of change named as what the figure measures
             if not rest or self._increase.match(rest) or self._decrease.match(rest):
                 return None  # 实现24%的增长: a change, not what is measured
-            return self._noun_at(rest)
+            return self._before_modal(self._noun_at(rest))
         for lead in _LEADS:
             if window.startswith(lead):
                 rest = window[len(lead):]
@@ -660,14 +660,17 @@ class ContextReader:
                 break
         return phrase[:_MAX_AFTER] if _WORD.search(phrase) else None
 
+    def _before_modal(self, phrase: str | None) -> str | None:
+        """1209项|事项可全程网办, 400多个|事项能边聊边办, 70%的|业主不在本地: a modal or a negation after the noun
+        begins its predicate (not inside 可再生, 能源, 不动产…)."""
+        if not phrase or not self.after_modals:
+            return phrase
+        cut = next((i for i in range(2, len(phrase)) if phrase[i] in self.after_modals
+                    and not any(phrase.startswith(self.after_modal_words, j) for j in range(i - 2, i + 1))), None)
+        return phrase[:cut] if cut is not None else phrase
+
     def _after_phrase(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
-        phrase = self._after_phrase_read(text, span, place_after)
-        if phrase and self.after_modals:
-            # 1209项|事项可全程网办, 400多个|事项能边聊边办: a modal after the noun begins its predicate (not 可再生)
-            cut = next((i for i in range(2, len(phrase)) if phrase[i] in self.after_modals
-                        and not any(phrase.startswith(self.after_modal_words, j) for j in range(i - 2, i + 1))), None)
-            if cut is not None:
-                phrase = phrase[:cut]
+        phrase = self._before_modal(self._after_phrase_read(text, span, place_after))
         if phrase and span.f.unit in self.person_units and text[span.end_char:span.end_char + 1] == "的" \
                 and not phrase.endswith(self.people_finals) \
                 and not any(len(w) > 1 and w in phrase for w in self.people_finals):
