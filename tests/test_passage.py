@@ -2817,3 +2817,11 @@ def test_a_compound_named_in_its_owner_s_affiliation_is_still_the_story_s() -> N
     text = ("宁波海曙区探索城市共建共治共享。\n"
             "“现在不一样了！”白云街道丽园馨都小区业主赵大伯指着新翻修的车棚，“物业主动翻新车棚，30多项服务都有了。”")
     assert _entity_of(text, "30多项") == "丽园馨都小区"
+
+
+def test_a_department_named_with_its_city_that_gives_the_figures_gives_the_city_s() -> None:
+    # (a real report's shape, V3: the department is named once, with its city, as the quotation's speaker)
+    text = ("内蒙古鄂尔多斯推动能源生产和生态修复有机结合\n鄂尔多斯生态本底脆弱，曾有近70%的土地面积遭受荒漠化侵蚀。\n"
+            "“目标实现光伏治沙400万亩。”鄂尔多斯市发展改革委有关负责人介绍，“此外，在毛乌素沙地南缘布局建设长约150公里"
+            "‘一廊多点’风电光伏项目，容纳5000万千瓦装机容量。”")
+    assert _entity_of(text, "5000万千瓦") == "鄂尔多斯市"

@@ -228,6 +228,12 @@ def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
     return ADMIN_LEVELS.index(mention.type) < ADMIN_LEVELS.index(subject[1])
 
 
+def _named_head(mentions: list[Mention], body: Mention) -> str | None:
+    """The place, named on its own in the report, that a body's name opens with (鄂尔多斯市|发展改革委)."""
+    return next((m.name for m in mentions if m.type in _PLACE_TYPES and not m.back_reference
+                 and len(m.name) < len(body.name) and body.name.startswith(m.name)), None)
+
+
 def _named_place(m: Mention) -> bool:
     """A place named (not referred back to) that the gazetteer resolves, or a story's village, community or
     compound: a place a figure may describe."""
@@ -1358,21 +1364,23 @@ class Attribution:
                     # a long passage (no subheading) that names nothing since its story began: the one village the
                     # report's story is about, when the section names no other of its kind
                     chosen = self._only_story(mentions, bisect_left(starts, sections[j].start_char), k, subject)
-            if chosen is not None and mentions[chosen].type in _BODY_SUBJECTS and mentions[chosen].parent \
+            if chosen is not None and mentions[chosen].type in _BODY_SUBJECTS \
                     and (text.startswith(self.source_words, mentions[chosen].end)
                          or mentions[chosen].type == "organisation"
-                         and text.startswith(self.source_speakers, mentions[chosen].end)):
+                         and text.startswith(self.source_speakers, mentions[chosen].end)) \
+                    and (owner := mentions[chosen].parent or _named_head(mentions, mentions[chosen])):
                 # 天水市农业农村局提供的数据显示：…果率超过80%: a body giving the figures is their source; they are its
-                # place's (the place named on its own elsewhere in the text)
+                # place's (the place named on its own elsewhere in the text; 鄂尔多斯市发展改革委有关负责人介绍: a
+                # body whose name opens with a place the report names is that place's too)
                 source = mentions[chosen]
                 place = next((x for x in range(chosen - 1, max(-1, chosen - 4 * _LOOK), -1)
-                              if mentions[x].name == source.parent and not mentions[x].back_reference), None)
+                              if mentions[x].name == owner and not mentions[x].back_reference), None)
                 if place is not None:
                     chosen = place
-                elif source.name.startswith(source.parent) and source.parent[-1] in self.level_of_suffix:
+                elif source.name.startswith(owner) and owner[-1] in self.level_of_suffix:
                     # (named only inside the body's name: the place is the head of that name)
-                    fields(span).entity = (source.parent, self.level_of_suffix[source.parent[-1]], source.start,
-                                           source.start + len(source.parent), None, None, None)
+                    fields(span).entity = (owner, self.level_of_suffix[owner[-1]], source.start,
+                                           source.start + len(owner), None, None, None)
                     last = (s0, fields(span).entity)
                     continue
             owner_type = self._owner_type(fields(span).object)
