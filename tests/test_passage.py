@@ -2825,3 +2825,12 @@ def test_a_department_named_with_its_city_that_gives_the_figures_gives_the_city_
             "“目标实现光伏治沙400万亩。”鄂尔多斯市发展改革委有关负责人介绍，“此外，在毛乌素沙地南缘布局建设长约150公里"
             "‘一廊多点’风电光伏项目，容纳5000万千瓦装机容量。”")
     assert _entity_of(text, "5000万千瓦") == "鄂尔多斯市"
+
+
+def test_the_report_s_own_place_inside_a_body_at_a_paragraph_s_start_steps_back_to_it() -> None:
+    # (a real report's shape, V2: a report on 吉林 quotes a firm of 长春, then the province's committee meets)
+    text = ("吉林直面难题推进改革——\n换位思考，去找优化营商环境的办法\n"
+            "长春某中小企业工作人员反映：“企业融资不容易，扶持政策也没有全都享受到。”\n"
+            "吉林省委深改委第十一次会议上，一份覆盖12862家企业的评议报告被投影在大屏上：样本企业对政府服务评议总体"
+            "平均分较上年下降2.22%。")
+    assert _entity_of(text, "2.22%") == "吉林省"

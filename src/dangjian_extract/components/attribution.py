@@ -1459,8 +1459,12 @@ class Attribution:
                  actor_sentence: bool = False) -> int | None:
         """The place or body the passage is about: the nearest earlier subject of a clause."""
         i = k - 1
+        p0 = text.rfind("\n", 0, at) + 1
         while i >= 0 and mentions[i].start >= floor:
             m = mentions[i]
+            if subject is not None and m.name == subject[0] and not m.back_reference and m.start >= p0 \
+                    and m.type in _TITLED_LEVELS and self._title_after.match(text, m.end):
+                return None  # 吉林省委深改委…会议上，一份覆盖12862家企业的报告: the paragraph is at the report's level
             if actor_sentence and m.type in _BODIES and not m.back_reference \
                     and not (m.parent and m.name.startswith(m.parent)):  # (新城社区党群服务中心: the community's own)
                 i -= 1
