@@ -2834,3 +2834,9 @@ def test_the_report_s_own_place_inside_a_body_at_a_paragraph_s_start_steps_back_
             "吉林省委深改委第十一次会议上，一份覆盖12862家企业的评议报告被投影在大屏上：样本企业对政府服务评议总体"
             "平均分较上年下降2.22%。")
     assert _entity_of(text, "2.22%") == "吉林省"
+
+
+def test_local_after_a_park_found_by_its_qu_is_the_county_not_the_park() -> None:
+    text = ("而今，在金川县梨现代农业园区，已聚集各类农家乐、旅游民宿等70余家。"
+            "今年3月，金川梨花节期间，当地接待游客超51万人次。")
+    assert _entity_of(text, "51万人次") == "金川县"

@@ -1578,8 +1578,11 @@ class EntityFinder:
                         resolved = True
                         break
                     continue  # (当地 in a zone's report: the zone, governed like a place)
-                if etype == "@place" and earlier.type == "park" and earlier.parent is None and gazetteer is not None \
+                if etype == "@place" and (earlier.type == "park" or earlier.type == "district"
+                                          and earlier.name.endswith(self.park_district_ends)) \
+                        and earlier.parent is None and gazetteer is not None \
                         and not self._place_head(gazetteer, earlier.name):
+                    # (a park found by its 区, typed a park only at the end: 金川县|现代农业园区…当地 is the county)
                     continue  # 无为…建设羽毛羽绒产业园…当地: a park named without its place is a facility of it
                 if deictic or (earlier.type == etype
                                and (word in self.bare_by_type or earlier.name.endswith(word))):
