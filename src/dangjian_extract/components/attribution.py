@@ -1397,10 +1397,11 @@ class Attribution:
                 # (or town) acting in the compound's story leaves the story the compound's: its committee acting, or
                 # the place itself in an earlier paragraph when the figure's paragraph goes on about the compound
                 # (…小区党支部行动了起来：8名党员骨干); not 彩石街道坚持…模式…交易额突破2557万元, the town's own
-                child = self._story_of_child(mentions, chosen, span.start_char, s0)
-                if child is not None and (text.startswith(self.committees, mentions[chosen].end) or (
-                        mentions[chosen].start < p0 and mentions[child].suffix
-                        and mentions[child].suffix in text[p0:span.start_char + _LOOK_AHEAD_KIND])):
+                committee = text.startswith(self.committees, mentions[chosen].end)
+                child = self._story_of_child(mentions, chosen, span.start_char, s0) \
+                    if committee or mentions[chosen].start < p0 else None  # (the walk only where it can count)
+                if child is not None and (committee or mentions[child].suffix
+                                          and mentions[child].suffix in text[p0:span.start_char + _LOOK_AHEAD_KIND]):
                     chosen = child
             if chosen is None:
                 chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible)

@@ -1681,13 +1681,13 @@ class EntityFinder:
         # 凯利重工落户…: once known, the company is that name wherever the report writes it (山东凯利重工的生产厂区,
         # 凯利重工的出口范围…), not only where its arrival or investment is told
         known = {m.start for m in extra}
-        for m in list(extra):
-            at = text.find(m.name)
+        for name, suffix in {m.name: m.suffix for m in extra}.items():  # (each name searched once)
+            at = text.find(name)
             while at >= 0:
                 if at not in known:
                     known.add(at)
-                    extra.append(Mention(at, at + len(m.name), m.name, "enterprise", None, True, suffix=m.suffix))
-                at = text.find(m.name, at + len(m.name))
+                    extra.append(Mention(at, at + len(name), name, "enterprise", None, True, suffix=suffix))
+                at = text.find(name, at + len(name))
         return _merge_outside(found, sorted(extra, key=lambda m: (m.start, m.end)))
 
     @staticmethod
