@@ -180,11 +180,16 @@ class ContextReader:
         self.topic_predicates = tuple(ctx.get("object_topic_predicates", ()))
         self.one_char_nouns = frozenset(ctx.get("object_one_char_nouns", ()))
         self.dimension_words = tuple(sorted(ctx.get("dimension_words", ()), key=len, reverse=True))
-        self.attribute_words = tuple(sorted(ctx.get("attribute_words", ()), key=len, reverse=True))
+        # an item's measures after a count: the dimensions written before a figure (占地, 全长…) and the attributes
+        self.attribute_words = tuple(sorted(set(self.dimension_words) | set(ctx.get("attribute_words", ())),
+                                            key=len, reverse=True))
         self.counted_heads = frozenset(ctx.get("object_counted_heads", ()))
         modals = ctx.get("object_after_modals", {})
         self.after_modals = frozenset(modals.get("chars", ""))
-        self.after_modal_words = tuple(modals.get("words", ()))
+        # (with the words read whole that hold one of them: 功能, 能源, 许可…)
+        self.after_modal_words = tuple(dict.fromkeys(
+            list(modals.get("words", ())) + [w for w in ctx["object_keep_words"]
+                                             if any(ch in w for ch in self.after_modals)]))
         earning = ctx.get("object_earning_verbs", {})
         self.earning_verbs = tuple(earning.get("verbs", ()))
         self.earned_noun = earning.get("noun")
@@ -212,6 +217,7 @@ class ContextReader:
         sources["_compare_mark"] = f"(?P<mark>{_trie(ctx['compare_after_mark'])})(?P<base>[^，。；、,;\\d]{{0,16}})$"
         self.compound_verbs = frozenset(ctx["object_compound_verbs"])
         self.adverbs = frozenset(ctx.get("object_adverbs", ""))
+        self._adverb_chars = "".join(sorted(self.adverbs))  # (for str.lstrip)
         self.general_measures = frozenset(ctx.get("object_general_measures", ()))
         ent = self.lex.raw["entities"]
         self._place_words = frozenset(b + level for b in ent["back_references"] for level in ent["level_chars"])
@@ -425,7 +431,7 @@ class ContextReader:
         characters, adverbs before it dropped)."""
         end = _COMMA_BREAK.search(text, span.end_char, span.end_char + _PREDICATE_MAX + 4)
         phrase = text[span.end_char:end.start() if end else span.end_char + _PREDICATE_MAX]
-        phrase = phrase.lstrip("".join(self.adverbs))
+        phrase = phrase.lstrip(self._adverb_chars)
         if len(phrase) < 2 or len(phrase) > _PREDICATE_MAX or not _HAN_ONLY.fullmatch(phrase) \
                 or phrase[0] in "的次" or self._after_verb.match(phrase):
             return None  # (20多人的队伍, 3人次, 9525名以上: no predicate of their own)
