@@ -408,11 +408,11 @@ class Attribution:
         if text.startswith(self.stationed, m.end) and not text.startswith(self.stationed_words, m.end):
             # (来到某某社区驻点: someone stationed at the place, which stays the story's)
             return False  # 奎屯市科技局驻梧桐树村工作队: the unit that sends a team, not the team's place
-        lo = max(0, m.start - 4)
-        head = text[lo:m.start]
+        first = chains.start.get(m.start, m.start)
+        head = text[max(0, first - 4):first]
         cut = max((b.end() for b in CLAUSE_BREAK.finditer(head)), default=0)
         if self._passing_before.search(head[cut:]):
-            return False  # 来自福建省, 距泸水市
+            return False  # 来自福建省, 距泸水市, 来自北京|西城区 (read before the chain)
         if self._route_end(text, chains.start.get(m.start, m.start)):
             return False  # 公路从新峰村到迎春村全长1.5公里: the ends of a route are passed through
         if self._adjacent(text, m, chains):

@@ -39,6 +39,10 @@ _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对�
 _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
 # 、占比为|24%: a share written right after a count (女性党员7人、占比为24%)
 _SHARE_OF_COUNT = regex.compile(r"[、，,](?P<word>占比|比重)(?:为|达|是|约为|约|达到)?$")
+# 占全国总产量超|40%, 占全市总人口的|18.36%: the base a share is of (not 占比, 占地: nouns of their own)
+_SHARE_OF_BASE = regex.compile(r"占(?:到|了)?(?![比地用有据])(?P<base>[^\s，,。；;：:、“”的\d]{2,14}?)"
+                            r"(?P<weight>的?比重)?"
+                            r"(?:的|超过|超|达到|达|为|约|近|逾)*$")
 _MODAL_INCOME = ("可增收", "能增收", "将增收")
 _HAN_ONLY = regex.compile(r"[\u4e00-\u9fff]+")
 _AGE = regex.compile(r"^(?:\d+[多余]?岁(?:以上|以下)?|\d+[多余]?年(?:以上|以下))的?")
@@ -193,6 +197,9 @@ class ContextReader:
         earning = ctx.get("object_earning_verbs", {})
         self.earning_verbs = tuple(earning.get("verbs", ()))
         self.earned_noun = earning.get("noun")
+        sale = ctx.get("object_sale_verbs", {})
+        self.sale_verbs = tuple(sorted(sale.get("verbs", ()), key=len, reverse=True))
+        self.sale_nouns: dict[str, str] = dict(sale.get("nouns", {}))
         self.standalone_objects = tuple(sorted(ctx.get("standalone_objects", ()), key=len, reverse=True))
         from .entities import clause_head_words  # the verbs the entity finder cuts names at, and the user's
 
@@ -416,8 +423,21 @@ class ContextReader:
         if found and span.f.kind == "money" and self.earning_verbs and found.endswith(self.earning_verbs):
             # 一天能挣150元, 每个月能再赚2000元: what a person earns is income (the verb names no noun)
             return self.earned_noun
+        if found and span.f.kind in self.sale_nouns and found.endswith(self.sale_verbs):
+            return self.sale_nouns[span.f.kind]  # 一天卖1万多杯, 一斤能卖到6毛钱: the sales or the price
+        if found and span.f.kind == "percent":
+            share = _SHARE_OF_BASE.search(prefix)
+            lead = prefix[:share.start()].rstrip(self._adverb_chars + "只仅约已共") if share is not None else ""
+            if share is not None and not lead.endswith(found):
+                # 年产铅笔100亿支，占全国总产量超40%: a share of a base, its noun written apart, is named with its
+                # base (铅笔占全国总产量); written right before 占 (小微企业占到…, 面积只占…), the noun alone names it
+                return found + "占" + share.group("base") + (share.group("weight") or "")
         if found is None or len(found) != 1 or found in self.one_char_nouns:
             return found
+        if found == span.f.unit:
+            counted = self._counted_before(text, span)
+            if counted:
+                return counted  # 这110个免费停车场…吉阳区26个: the noun the paragraph counted by that measure word
         # 按|8%的分红比例: one character left of a phrase is a preposition or a verb, not a noun; where a noun after
         # the figure names what it measures, that is the object (else the character stays: measured on unseen
         # reports, dropping it or taking the clause's figure before cost more than it gained)
@@ -425,6 +445,19 @@ class ContextReader:
         if after:
             return after
         return found
+
+    def _counted_before(self, text: str, span: _Item) -> str | None:
+        """The noun after the latest earlier count of the same measure word in the figure's paragraph."""
+        lo = text.rfind("\n", 0, span.start_char) + 1
+        unit = span.f.unit_text or span.f.unit
+        at = text.rfind(unit, lo, span.start_char)
+        while at > lo:
+            if _NUMERAL.match(text, at - 1):
+                noun = self._noun_at(text[at + len(unit):at + len(unit) + 12].translate(_NO_QUOTES))
+                if noun and noun[0] not in self.one_char_nouns:
+                    return noun
+            at = text.rfind(unit, lo, at)
+        return None
 
     def _predicate_after(self, text: str, span: _Item) -> str | None:
         """The verb phrase right after a count of people, up to its clause's end (at most _PREDICATE_MAX

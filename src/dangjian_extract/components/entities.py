@@ -243,6 +243,7 @@ class EntityFinder:
         landforms = data.get("landform_short_forms", {})
         self.landform_ends = tuple(landforms.get("ends", ""))  # 巢湖|之畔: the lake, not 巢湖市
         self.landform_after = tuple(landforms.get("after", ()))
+        self.short_form_features = tuple(landforms.get("features", ()))  # 苏州河, 北京路: named after the city
         self.company_units = frozenset(data["company_units"])  # farms written after the company that runs them
         # 罗家坡, 张家湾: a family's name, 家 and a landform name a hamlet
         self._hamlet = regex.compile(rf"\p{{Han}}家[{regex.escape(''.join(data['hamlet_landforms']))}]")
@@ -1192,6 +1193,9 @@ class EntityFinder:
                 continue  # 三河汇福粮油江苏基地: a short form inside a body's name (not 江门|新会, nor 6万多|鹰潭人)
             if text.endswith(self.landform_ends, start, end) and text.startswith(self.landform_after, end):
                 continue  # 巢湖|之畔, 黄河|流域: the landform the place is named after
+            if text.startswith(self.short_form_features, end) \
+                    and not (i + 1 < len(found) and found[i + 1].start == end):
+                continue  # 苏州河, 北京路: the river or street named after the city (not 南京|江北新区)
             if context and text.startswith(self.outlet_words, end):
                 continue  # 咸阳日报 in a report on 兴平市: the outlet's city is no place of the report
             resolution = gazetteer.resolve(full, context)
@@ -2055,7 +2059,9 @@ class EntityFinder:
                 if word is None:
                     # 下设|楼栋党小组: a verb before the descriptors is no name either
                     # (蔬|菜|批发市场: a market's name is two characters at least once its kind is stripped)
+                    # (这片|桥下空间: one character left is a determiner's measure word, no name)
                     return rest not in self.boundary_words and rest[-2:] not in self.boundary_words \
+                        and len(rest) >= 2 \
                         and rest[-2:] not in self.clause_heads and (etype != "project" or len(rest) >= 4) \
                         and (etype in _NAMED_BODY_TYPES or len(rest) >= 2 and rest[-1] not in self.not_before_suffix
                              and rest[-1] != "化")  # (还注重将|菜市场, 标准化|菜市场)
