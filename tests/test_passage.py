@@ -2840,3 +2840,40 @@ def test_local_after_a_park_found_by_its_qu_is_the_county_not_the_park() -> None
     text = ("而今，在金川县梨现代农业园区，已聚集各类农家乐、旅游民宿等70余家。"
             "今年3月，金川梨花节期间，当地接待游客超51万人次。")
     assert _entity_of(text, "51万人次") == "金川县"
+
+
+def test_here_after_a_place_written_by_its_short_form_is_that_place() -> None:
+    # (a real report's shape, W7: the county is written 庆元 just before 这里; a firm of the paragraph before)
+    text = ("浙江庆元：年产铅笔100亿支\n"
+            "位于浙江丽水庆元县竹口瓦窑山工业园区的浙南铅笔有限公司里，自动化生产线正全速运转。\n"
+            "庆元是我国最大的铅笔生产基地之一。这里拥有铅笔及配套加工企业50余家。")
+    assert _entity_of(text, "50余家") == "庆元县"
+
+
+def test_one_body_of_a_kind_after_yijia_is_no_name() -> None:
+    text = "位于庆元县竹口工业园区的一家文具公司里，生产线正全速运转。这家企业年产铅笔2亿支。"
+    names = {e.name for e in extract(text).entities}
+    assert "文具公司" not in names
+    assert _entity_of(text, "2亿支") != "文具公司"
+    # a registered name after 一家 is a name
+    text = "园区引进了一家浙江长春文具有限公司，年产铅笔2亿支。"
+    assert "浙江长春文具有限公司" in {e.name for e in extract(text).entities}
+
+
+def test_a_lede_chain_through_the_headline_s_place_names_the_report_s_own_place() -> None:
+    # (a real report's shape, W1: the headline names the province, the first line the town, the text then its county)
+    text = ("重庆一对80后夫妇返乡创业，带动乡亲增收\n一双小布鞋  致富好产业\n重庆巫溪县文峰镇，在大巴山深处。\n"
+            "“巫溪有丈母娘给女婿做布鞋的传统，市场基础很好。”何财明说。\n"
+            "何财明回来培养了近20名员工搞直播、当客服。")
+    assert _entity_of(text, "20名") == "文峰镇"
+    # the address of a first example, the chain going on into a street, is no report's place
+    text = ("上海市积极探索新兴领域党的组织体系全覆盖——\n让每个群体都感受到党组织就在身边\n"
+            "上海市静安区泰兴路苏河湾街区商铺众多，尤以餐饮业为主。\n全市已建立街区党支部300多个。")
+    assert _entity_of(text, "300多个") == "上海市"
+
+
+def test_a_river_or_street_named_after_a_city_is_no_place_and_a_generic_space_no_body() -> None:
+    text = "上海的这片桥下空间，位于长宁区苏州河与中环高架交会处，占地约3.5公顷。"
+    names = {e.name for e in extract(text).entities}
+    assert "苏州市" not in names
+    assert not any(n.endswith("桥下空间") for n in names)

@@ -59,6 +59,8 @@ _BRACKETED = regex.compile(r"[（(]\p{Han}{2,4}[）)]$")
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
 _BRANDED_SUFFIXES = _LEGAL_SUFFIXES | {"集团"}  # 紫光园餐饮集团 … 紫光园: a group is called by its brand too
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
+_INDEFINITE_MAX = 6  # characters of a body's name after 一家 that are a kind (文具公司), not a registered name
+_DEICTIC_WORDS = frozenset(("这里", "当地"))  # back-references to the latest place (or body) of any name
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
 _LOCAL_REACH = 1500  # …and 当地 for the county or city it names
 _BELOW_COUNTY = frozenset(("subdistrict", "community", "village"))
@@ -217,6 +219,7 @@ class EntityFinder:
         self.level_list_chars = self.level_chars | frozenset("两三四五六级")
         self.generic_heads = tuple(data["generic_heads"])
         self.kind_before = tuple(data.get("kind_before", ()))
+        self.indefinite_before = tuple(data.get("indefinite_before", ()))
         self.back_references = tuple(data["back_references"])
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
@@ -665,7 +668,7 @@ class EntityFinder:
         if self.trade_words and "公司" in text:
             found = self._company_brands(text, found)
         if gazetteer is not None:
-            found = self._place_paths(gazetteer, self._back_to_short_forms(self._no_county_in_county(
+            found = self._place_paths(gazetteer, self._back_to_short_forms(text, self._no_county_in_county(
                 gazetteer, self._own_word_forms(gazetteer, text, self._add_short_forms(gazetteer, text, found)))))
             found = self._not_speakers(text, found)
             found = self._add_short_jie(text, found)
@@ -673,10 +676,23 @@ class EntityFinder:
             found = self._unnamed_from_paths(gazetteer, text, self._cities_of_quan_shi(found))
         if "“" in text:
             found = [m for m in found if not self._in_level_slogan(text, m)]
+        if self.indefinite_before:
+            # 位于某园区的一家文具公司: one body of a kind, its name not given (not 一家某某有限公司, a registered name)
+            found = self._not_indefinite(text, found)
         for m in found:
             if m.type == "district" and m.name.endswith(self.park_district_ends):
                 m.type = "park"  # 金川县|现代农业园区: a park the gazetteer lists among places, found by its 区
         return found
+
+    def _not_indefinite(self, text: str, found: list[Mention]) -> list[Mention]:
+        kinds = {m.name for m in found if not m.back_reference and m.parent is None
+                 and m.type not in _GAZETTEER_TYPES and m.suffix not in _LEGAL_SUFFIXES
+                 and m.end - m.start <= _INDEFINITE_MAX
+                 and text.endswith(self.indefinite_before, max(0, m.start - 2), m.start)}
+        if not kinds:
+            return found
+        # the back-references to such a body go with it (这家企业…, 公司…)
+        return [m for m in found if m.name not in kinds]
 
     def _in_level_slogan(self, text: str, m: Mention) -> bool:
         """“强区促镇带村”: a short quoted slogan that runs through three levels names no place of them."""
@@ -707,7 +723,7 @@ class EntityFinder:
         return out
 
     @staticmethod
-    def _back_to_short_forms(found: list[Mention]) -> list[Mention]:
+    def _back_to_short_forms(text: str, found: list[Mention]) -> list[Mention]:
         """惠州市…广州…全市: 全市 names the city written last, by its short form too. Short forms are found after
         the back-references were first read, so one written after the place a back-reference was given to (or
         the body whose place it was) takes it over."""
@@ -716,14 +732,24 @@ class EntityFinder:
         written_at: dict[str, int] = {}  # name -> index of its last mention written out (or a body's place)
         latest: dict[str, int] = {}  # level suffix (市, 县, 区 …) -> index of the last place of it written out
         out: list[Mention] = []
+        last_short = None  # index of the last place written by its short form
         for i, m in enumerate(found):
-            if m.back_reference and m.type in ("province", "district") and m.suffix:
+            if m.back_reference and m.suffix in _DEICTIC_WORDS:
+                # 庆元是…。这里拥有…: 这里 and 当地 name the place written last, by its short form too
+                j = last_short
+                if j is not None and found[j].name != m.name and j > written_at.get(m.name, -1) \
+                        and "\n" not in text[found[j].end:m.start]:
+                    short = found[j]
+                    m = replace(m, name=short.name, type=short.type, parent=short.parent)
+            elif m.back_reference and m.type in ("province", "district") and m.suffix:
                 j = latest.get(m.suffix)
                 if j is not None and found[j].suffix == "" and found[j].name != m.name \
                         and j > written_at.get(m.name, -1):
                     short = found[j]
                     m = replace(m, name=short.name, type=short.type, parent=short.parent)
             elif not m.back_reference:
+                if m.suffix == "" and m.type in _ADMIN_TYPES:
+                    last_short = i
                 written_at[m.name] = i
                 if m.parent and m.type not in _GAZETTEER_TYPES:
                     written_at[m.parent] = i

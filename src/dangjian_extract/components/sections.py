@@ -32,6 +32,8 @@ _LEDE_TYPES = frozenset(("province", "district", "subdistrict"))
 #: bodies a headline may name as the report's subject when it names no place
 _HEADLINE_BODIES = frozenset(("organisation", "enterprise"))
 _QUOTATION = regex.compile(r"“[^”\n]*”")
+_LEDE_CHAIN_ENDS = frozenset("，,。")
+_LEDE_CHAIN_REACH = 40  # characters after the headline within which the body's first chain may name its place
 
 
 @dataclass
@@ -162,6 +164,24 @@ class SectionSplitter:
         line_start = text.rfind("\n", 0, start) + 1
         return not text[line_start:start].strip(" \u3000“”\"'")
 
+    def _lede_chain(self, text: str, inside: list[Mention], headline: tuple[int, int], chosen: Mention) -> Mention:
+        """重庆一对80后夫妇返乡创业 over 重庆巫溪县文峰镇，在大巴山深处。: a chain the body opens on, through the
+        headline's place down to a place below it, and that ends its clause, names the report's own place more
+        closely (not 上海市静安区泰兴路苏河湾街区商铺众多, the address of a first example)."""
+        lead = [m for m in inside if headline[1] <= m.start <= headline[1] + _LEDE_CHAIN_REACH]
+        if not lead or not self._opens_line(text, lead[0].start):
+            return chosen
+        k = 0
+        while k + 1 < len(lead) and lead[k + 1].start == lead[k].end:
+            k += 1
+        chain = lead[:k + 1]
+        last = chain[-1]
+        if len(chain) < 2 or LEVELS.index(last.type) <= LEVELS.index(chosen.type) \
+                or text[last.end:last.end + 1] not in _LEDE_CHAIN_ENDS \
+                or not any(m.name == chosen.name or self._holds(chosen, m) for m in chain[:-1]):
+            return chosen
+        return last
+
     def subject(self, text: str, start: int, end: int, headline: tuple[int, int] | None,
                 mentions: list[Mention]) -> tuple[Any, ...] | None:
         """(name, type, start, end, parent) of the report's subject, or None when it names no place."""
@@ -191,9 +211,9 @@ class SectionSplitter:
                 while k + 1 < len(in_headline) and in_headline[k + 1].start == in_headline[k].end:
                     k += 1
                 if self._opens_line(text, first.start):
-                    return ref_of(in_headline[k])
+                    return ref_of(self._lede_chain(text, inside, headline, in_headline[k]))
                 best = max(in_headline, key=lambda m: (LEVELS.index(m.type), m.start))
-                return ref_of(best)
+                return ref_of(self._lede_chain(text, inside, headline, best))
         # a mention in a person's title counts for nothing by itself; 全市/我市 still count for its place
         counts = Counter(m.name for m in inside if not self._titled.match(text, m.end))
         first: dict[str, Mention] = {}
