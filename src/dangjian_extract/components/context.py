@@ -59,6 +59,7 @@ _QUALIFIER_CHARS = " 约近超逾达了将接大过"
 _FIGURE_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十两百千万]")
 _COMMA_BREAK = regex.compile(r"[，,。；;！？!?\n]")  # the end of a clause, commas included
 _DESCRIBED_REACH = 30  # characters after a count searched for the 的 that closes its items' measures
+_COUNTED_REACH = 300  # characters before a bare measure word searched for the count that named its noun
 _PREDICATE_MAX = 10  # characters of a predicate after a count of people that can name what they are counted by
 _NOUN_SUFFIX = "者员队站人户点室率量额值费价型式"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 领办型
 _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
@@ -448,7 +449,7 @@ class ContextReader:
 
     def _counted_before(self, text: str, span: _Item) -> str | None:
         """The noun after the latest earlier count of the same measure word in the figure's paragraph."""
-        lo = text.rfind("\n", 0, span.start_char) + 1
+        lo = max(text.rfind("\n", 0, span.start_char) + 1, span.start_char - _COUNTED_REACH)
         unit = span.f.unit_text or span.f.unit
         at = text.rfind(unit, lo, span.start_char)
         while at > lo:
