@@ -2877,3 +2877,19 @@ def test_a_river_or_street_named_after_a_city_is_no_place_and_a_generic_space_no
     names = {e.name for e in extract(text).entities}
     assert "苏州市" not in names
     assert not any(n.endswith("桥下空间") for n in names)
+
+
+def test_a_quoted_name_before_a_descriptor_names_the_project() -> None:
+    text = "“51趣·北大”文旅项目负责人林凌说，这个项目目前已接待游客70多万人次。"
+    assert "51趣·北大文旅项目" in {e.name for e in extract(text).entities}
+
+
+def test_a_clause_opening_on_the_village_collective_is_the_story_village_s() -> None:
+    # (a real report's shape, W7: the city is named between the village's story and its figures)
+    text = ("在陕西延安志丹县杏河镇牛寨村的电商直播间里，村党支部书记张志亮手捧一把小米。\n"
+            "延安地处黄土高原。延安市将小米作为特色优势产业进行重点培育。\n"
+            "2022年，村集体首次试种300亩谷子。")
+    assert _entity_of(text, "300亩") == "牛寨村"
+    # a count of villages under 全市 stays the city's
+    text = "渭南市推进村企联建。今年全市已有227对村企确立了联建关系，村集体收益10万元以上的村达1959个。"
+    assert _entity_of(text, "1959个") == "渭南市"

@@ -108,6 +108,8 @@ _QUOTE_CLOSES_SENTENCE = frozenset("。！？!?…")
 
 #: administrative levels, broadest first (a park may sit at any level, so it is not ranked)
 ADMIN_LEVELS = ("province", "district", "subdistrict", "community", "village")
+#: an object ending in one of these counts places (村集体收益10万元以上的|村达1959个), no figure of one place
+_PLACE_NOUN_ENDS = ("村", "社区", "镇", "乡", "嘎查")
 _ADMIN_RANK = {"province": 0, "district": 1, "subdistrict": 2, "community": 3, "village": 3}
 #: counts of places from this level down may be a group a place of theirs leads (a prefecture and its counties
 #: share a type, so 7个县 given to a city is no group)
@@ -217,6 +219,12 @@ def _new_paragraph(text: str, lo: int, hi: int) -> bool:
             return True
         at = text.find("\n", at + 1, hi)
     return False
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` starts (after the last comma or sentence end, within 40 characters)."""
+    lo = max(0, at - 40)
+    return max((m.end() for m in CLAUSE_BREAK.finditer(text, lo, at)), default=lo)
 
 
 def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
@@ -1384,7 +1392,15 @@ class Attribution:
                     last = (s0, fields(span).entity)
                     continue
             owner_type = self._owner_type(fields(span).object)
-            if owner_type is not None and chosen is not None and mentions[chosen].type not in ADMIN_LEVELS:
+            opener = self._owner_type(text[_clause_start(text, span.start_char):span.start_char])
+            if opener is not None and chosen is not None and mentions[chosen].type in ADMIN_LEVELS \
+                    and not (fields(span).object or "").endswith(_PLACE_NOUN_ENDS) \
+                    and ADMIN_LEVELS.index(mentions[chosen].type) < ADMIN_LEVELS.index(opener):
+                # 延安市将小米作为…。2022年，村集体首次试种300亩谷子: a clause opening on the village's collective
+                # is the story's village's, not the broader place named between
+                owner_type = opener
+            if owner_type is not None and chosen is not None and (mentions[chosen].type not in ADMIN_LEVELS
+                                                                  or owner_type == opener):
                 # 去年某大学采购该村农副产品500余万元。村集体经济…突破50万元: the village's, not the buyer's
                 for x in range(k - 1, -1, -1):
                     if mentions[x].start < reach:

@@ -59,6 +59,7 @@ _BRACKETED = regex.compile(r"[（(]\p{Han}{2,4}[）)]$")
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
 _BRANDED_SUFFIXES = _LEGAL_SUFFIXES | {"集团"}  # 紫光园餐饮集团 … 紫光园: a group is called by its brand too
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
+_HAN_RUN = regex.compile(r"\p{Han}+")
 _INDEFINITE_MAX = 6  # characters of a body's name after 一家 that are a kind (文具公司), not a registered name
 _DEICTIC_WORDS = frozenset(("这里", "当地"))  # back-references to the latest place (or body) of any name
 _BARE_BACK_REACH = 400  # characters a bare 合作社/这里 reaches back for what it names
@@ -597,6 +598,14 @@ class EntityFinder:
                         and run[:2] not in self.clause_heads and self._acceptable(run, suffix, etype)):
                     continue
                 name_part = run
+            if etype in self.named_with_quotes and parent is None and name_part == run and len(run) <= 4 \
+                    and _HAN_RUN.fullmatch(run) and not self._acceptable(name_part, suffix, etype):
+                quoted = self._quoted_head(text, s1 - len(suffix) - len(run))
+                if quoted is not None:
+                    # “51趣·北大”文旅项目: a quoted name before a descriptor that names no body alone (文旅项目)
+                    found.append(Mention(quoted[0], s1, quoted[1] + run + suffix, etype, None, True, suffix=suffix))
+                    last_end = s1
+                    continue
             if not self._acceptable(name_part, suffix, etype) and not (
                     parent is not None and name_part == run and len(run) == 1 and etype in self.named_with_place
                     and _HAN.match(run) and run not in self.function_chars and run not in _ONE_CHAR_DESCRIPTORS
