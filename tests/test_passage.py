@@ -2893,3 +2893,10 @@ def test_a_clause_opening_on_the_village_collective_is_the_story_village_s() -> 
     # a count of villages under 全市 stays the city's
     text = "渭南市推进村企联建。今年全市已有227对村企确立了联建关系，村集体收益10万元以上的村达1959个。"
     assert _entity_of(text, "1959个") == "渭南市"
+
+
+def test_here_does_not_refer_back_to_someone_s_origin() -> None:
+    text = ("这里是不少京津老人的康养地——河北保定市涞水县北郭下村。\n"
+            "90岁的王东武是来自北京西城区的退休教师，入住康养中心后赞不绝口：“这里环境好、看病方便。”"
+            "目前，康养中心入住400多位老人。")
+    assert _entity_of(text, "400多位") != "西城区"

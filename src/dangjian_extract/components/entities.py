@@ -293,6 +293,7 @@ class EntityFinder:
         self.bare_back_far = frozenset(data.get("bare_back_references_far", ()))
         self.verb_not_before = frozenset(data.get("verb_not_before_suffixes", ()))
         self.buyer_before = tuple(data.get("buyer_before", ()))
+        self.origin_before = tuple(data.get("origin_before", ()))
         self.suffix_words = tuple(data.get("suffix_words", ()))
         self.outlet_words = tuple(data.get("outlet_words", ()))
         edges = data["name_edges"]
@@ -1566,6 +1567,13 @@ class EntityFinder:
             extra.append(Mention(start, end, text[start:end], "place", None, True, suffix="基地"))
         return sorted(found + extra, key=lambda m: (m.start, m.end)) if extra else found
 
+    def _origin_of(self, text: str, found: list[Mention], k: int) -> bool:
+        """Whether found[k] (or the chain it ends) is written after an origin word (来自北京西城区)."""
+        first = k
+        while first > 0 and found[first - 1].end == found[first].start:
+            first -= 1
+        return bool(self.origin_before) and text.endswith(self.origin_before, 0, found[first].start)
+
     def _add_bare_back_references(self, text: str, found: list[Mention]) -> list[Mention]:
         """合作社吸纳…, 社区依托…, 这里开展…: a bare word at a clause's start refers back to the latest of its kind."""
         gazetteer = self.gazetteer()
@@ -1603,6 +1611,8 @@ class EntityFinder:
                     continue
                 if not deictic and text.endswith(self.buyer_before, max(0, earlier.start - 3), earlier.start):
                     continue  # 一半卖给南昌某公司。公司规模不断扩大: the buyer is no story's body
+                if deictic and self._origin_of(text, found, k):
+                    continue  # 来自北京西城区的退休教师…：“这里环境好…”: someone's origin is not where 这里 is
                 if etype == "@place" and earlier.type not in _ADMIN_TYPES and earlier.type != "park":
                     named = earlier.parent if earlier.parent and earlier.name.startswith(earlier.parent) else None
                     place = next((x for x in reversed(found[:k]) if x.name == named and x.type in _ADMIN_TYPES),
