@@ -2900,3 +2900,11 @@ def test_here_does_not_refer_back_to_someone_s_origin() -> None:
             "90岁的王东武是来自北京西城区的退休教师，入住康养中心后赞不绝口：“这里环境好、看病方便。”"
             "目前，康养中心入住400多位老人。")
     assert _entity_of(text, "400多位") != "西城区"
+
+
+def test_a_description_ending_in_de_before_a_type_word_is_no_body() -> None:
+    text = ("“行走的医院”开进深山\n河南省三门峡市卢氏县推进“行走的医院”项目。\n"
+            "村医入村，有时要爬坡过河。2024年以来，县里开展12期集中培训。")
+    names = {e.name for e in extract(text).entities}
+    assert "行走的医院" not in names and "行走的医院项目" in names
+    assert _entity_of(text, "12期") == "卢氏县"

@@ -2078,6 +2078,8 @@ class EntityFinder:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic:
             return False
+        if name_part.endswith("的") and etype not in _GAZETTEER_TYPES:
+            return False  # “行走的医院”: a description before the type word, a nickname, no body's name
         if suffix in self.verb_not_before and (name_part in self.clause_heads or name_part[-2:] in self.clause_heads):
             return False  # (花果园)考虑|空间布局, 挤出|空间: a verb before a common word ends no body's name
         if name_part in self.suffix_type and etype not in _GAZETTEER_TYPES:
