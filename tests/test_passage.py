@@ -2908,3 +2908,11 @@ def test_a_description_ending_in_de_before_a_type_word_is_no_body() -> None:
     names = {e.name for e in extract(text).entities}
     assert "行走的医院" not in names and "行走的医院项目" in names
     assert _entity_of(text, "12期") == "卢氏县"
+
+
+def test_a_bare_xiangli_at_a_clause_start_refers_back_to_the_township() -> None:
+    text = ("浙江丽水推动干部成长\n“干部的学习过程都是有据可依的。”遂昌县湖山乡党委书记潘俊说，去年以来，"
+            "乡里有4名技能团成员因实绩突出提任股级岗位。")
+    assert _entity_of(text, "4名") == "湖山乡"
+    # 乡里乡亲 is the neighbours, no back-reference
+    assert not any(e.back_reference for e in extract("湖山乡的乡里乡亲都来帮忙，3天就收完了稻谷。").entities)

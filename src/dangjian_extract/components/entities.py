@@ -382,7 +382,10 @@ class EntityFinder:
                     and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
                              and self._official_before(gazetteer, text, s1, etype)) \
                     and not (text.startswith(self.words_after_names, s1)
-                             and self._official_before(gazetteer, text, s1, etype)):
+                             and self._official_before(gazetteer, text, s1, etype)) \
+                    and not (nxt in self.back_after.get(suffix, ()) and text[s1 + 1:s1 + 2] != suffix
+                             and (s0 == 0 or not _HAN.match(text[s0 - 1]))):
+                # (，乡里有4名…: the bare level word and 里 at a clause's start refer back, not 乡里乡亲)
                 # (金涵畲族乡|下辖2个社区: an official name before a verb that begins with 下, not 乡下)
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
             if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix != suffix \
