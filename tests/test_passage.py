@@ -2916,3 +2916,9 @@ def test_a_bare_xiangli_at_a_clause_start_refers_back_to_the_township() -> None:
     assert _entity_of(text, "4名") == "湖山乡"
     # 乡里乡亲 is the neighbours, no back-reference
     assert not any(e.back_reference for e in extract("湖山乡的乡里乡亲都来帮忙，3天就收完了稻谷。").entities)
+
+
+def test_a_project_named_only_by_its_sector_is_a_kind() -> None:
+    text = "河北灵寿县推动绿色转型\n统筹布局光伏发电、风电四大领域，新能源项目批复总规模达3443.2兆瓦。"
+    assert "新能源项目" not in {e.name for e in extract(text).entities}
+    assert _entity_of(text, "3443.2兆瓦") == "灵寿县"
