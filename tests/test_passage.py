@@ -2922,3 +2922,9 @@ def test_a_project_named_only_by_its_sector_is_a_kind() -> None:
     text = "河北灵寿县推动绿色转型\n统筹布局光伏发电、风电四大领域，新能源项目批复总规模达3443.2兆瓦。"
     assert "新能源项目" not in {e.name for e in extract(text).entities}
     assert _entity_of(text, "3443.2兆瓦") == "灵寿县"
+
+
+def test_the_first_place_of_a_list_of_places_with_their_figures_owns_its_figure() -> None:
+    text = "三亚市新增110个免费停车场，其中吉阳区26个、天涯区57个、海棠区9个。"
+    assert _entity_of(text, "26个") == "吉阳区"
+    assert _entity_of(text, "57个") == "天涯区"

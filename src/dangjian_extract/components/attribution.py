@@ -138,6 +138,7 @@ _STORY_TITLES = ("书记", "主任", "村民", "居民", "党员", "业主", "�
 _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 #: what stands before a place written right before its own figure in a list of pairs
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
+_LIST_OPENERS = ("其中", "“", "：", ":")  # what may open a list of places each with its figure
 # a time alone before a sentence's first figure (当日上午,4台联合收割机开进某村麦地): the sentence still opens with it
 _TIME_HEAD = regex.compile(r"(?:(?:当日|当天|当时|目前|如今|现在|次日|当晚|近日|日前|上午|下午|晚上|凌晨|早上|中午|"
                            r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日)[，,]?)+")
@@ -547,9 +548,12 @@ class Attribution:
                 # area or park right before a count of places it holds (某某片区的5个村之一)
                 return k
             if not gap and m.type in _PLACE_TYPES and not m.back_reference and not _broader(m, subject) \
-                    and text[m.start - 1:m.start] in _PAIR_BEFORE \
+                    and (text[m.start - 1:m.start] in _PAIR_BEFORE
+                         or text.endswith(_LIST_OPENERS, 0, m.start)
+                         and text[span.end_char:span.end_char + 1] == "、") \
                     and not (k and mentions[k - 1].end == m.start - 1 and text[m.start - 1] == "、"):
                 # (not 甘溪村、…、复兴村6村: a list of places, then the count of the list)
+                # (its first item after 其中 or a quotation's opening: 其中吉阳区26个、天涯区57个)
                 return k  # 丰乐村50万元、夏桐村15万元、…: a list of places each with its figure
             owner = self._object_owner(text, mentions, before, span, s0, eligible)
             if owner is not None:
