@@ -449,7 +449,8 @@ class ContextReader:
 
     def _counted_before(self, text: str, span: _Item) -> str | None:
         """The noun after the latest earlier count of the same measure word in the figure's paragraph."""
-        lo = max(text.rfind("\n", 0, span.start_char) + 1, span.start_char - _COUNTED_REACH)
+        reach = max(0, span.start_char - _COUNTED_REACH)
+        lo = text.rfind("\n", reach, span.start_char) + 1 or reach
         unit = span.f.unit_text or span.f.unit
         at = text.rfind(unit, lo, span.start_char)
         while at > lo:

@@ -698,13 +698,14 @@ class EntityFinder:
         return found
 
     def _not_indefinite(self, text: str, found: list[Mention]) -> list[Mention]:
+        """位于某园区的一家文具公司: a short body name after 一家/一所 (`indefinite_before`) is one body of a kind whose
+        name the text does not give; it is dropped wherever written, with the back-references given to it."""
         kinds = {m.name for m in found if not m.back_reference and m.parent is None
                  and m.type not in _GAZETTEER_TYPES and m.suffix not in _LEGAL_SUFFIXES
                  and m.end - m.start <= _INDEFINITE_MAX
                  and text.endswith(self.indefinite_before, max(0, m.start - 2), m.start)}
         if not kinds:
             return found
-        # the back-references to such a body go with it (这家企业…, 公司…)
         return [m for m in found if m.name not in kinds]
 
     def _in_level_slogan(self, text: str, m: Mention) -> bool:
@@ -751,7 +752,7 @@ class EntityFinder:
                 # 庆元是…。这里拥有…: 这里 and 当地 name the place written last, by its short form too
                 j = last_short
                 if j is not None and found[j].name != m.name and j > written_at.get(m.name, -1) \
-                        and "\n" not in text[found[j].end:m.start]:
+                        and text.find("\n", found[j].end, m.start) < 0:
                     short = found[j]
                     m = replace(m, name=short.name, type=short.type, parent=short.parent)
             elif m.back_reference and m.type in ("province", "district") and m.suffix:
