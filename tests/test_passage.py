@@ -2928,3 +2928,11 @@ def test_the_first_place_of_a_list_of_places_with_their_figures_owns_its_figure(
     text = "三亚市新增110个免费停车场，其中吉阳区26个、天涯区57个、海棠区9个。"
     assert _entity_of(text, "26个") == "吉阳区"
     assert _entity_of(text, "57个") == "天涯区"
+
+
+def test_a_named_wetland_is_a_place_and_a_kind_of_wetland_is_none() -> None:
+    text = "东台沿海经济区管委会主任杜骅介绍。作为东台黄海湿地的重要组成，条子泥湿地面积129万亩。"
+    names = {e.name for e in extract(text).entities}
+    assert "条子泥湿地" in names
+    assert _entity_of(text, "129万亩") == "条子泥湿地"
+    assert not any(n.endswith("湿地") for n in {e.name for e in extract("全省新增滨海湿地3万亩。").entities})
