@@ -1370,8 +1370,8 @@ class Attribution:
                 h = bisect_right(subheads, span.start_char) - 1
                 if h >= 0:
                     floor = max(floor, subheads[h])
-                chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks, subject,
-                                       actor_sentence=self._actor_sentence(text, s0))
+                chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks, p0,
+                                       subject, actor_sentence=self._actor_sentence(text, s0))
                 if chosen is None and inside and floor == reach and bisect_left(starts, floor) == k:
                     # a long passage (no subheading) that names nothing since its story began: the one village the
                     # report's story is about, when the section names no other of its kind
@@ -1396,9 +1396,9 @@ class Attribution:
                     last = (s0, fields(span).entity)
                     continue
             owner_type = self._owner_type(fields(span).object)
-            opener = self._owner_type(text[_clause_start(text, span.start_char):span.start_char])
-            if opener is not None and chosen is not None and mentions[chosen].type in ADMIN_LEVELS \
-                    and not (fields(span).object or "").endswith(_PLACE_NOUN_ENDS) \
+            opener = self._owner_type(text[_clause_start(text, span.start_char):span.start_char]) \
+                if chosen is not None and mentions[chosen].type in ADMIN_LEVELS else None
+            if opener is not None and not (fields(span).object or "").endswith(_PLACE_NOUN_ENDS) \
                     and ADMIN_LEVELS.index(mentions[chosen].type) < ADMIN_LEVELS.index(opener):
                 # 延安市将小米作为…。2022年，村集体首次试种300亩谷子: a clause opening on the village's collective
                 # is the story's village's, not the broader place named between
@@ -1476,11 +1476,11 @@ class Attribution:
         return head.startswith(self.actor_verbs)
 
     def _passage(self, text: str, mentions: list[Mention], eligible: Callable[[int], bool], k: int, floor: int,
-                 at: int, chains: _Chains, breaks: list[int], subject: tuple[Any, ...] | None = None,
+                 at: int, chains: _Chains, breaks: list[int], p0: int, subject: tuple[Any, ...] | None = None,
                  actor_sentence: bool = False) -> int | None:
-        """The place or body the passage is about: the nearest earlier subject of a clause."""
+        """The place or body the passage is about: the nearest earlier subject of a clause (``p0``: where the
+        figure's paragraph starts)."""
         i = k - 1
-        p0 = text.rfind("\n", 0, at) + 1
         while i >= 0 and mentions[i].start >= floor:
             m = mentions[i]
             if subject is not None and m.name == subject[0] and not m.back_reference and m.start >= p0 \

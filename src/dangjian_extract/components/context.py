@@ -195,12 +195,14 @@ class ContextReader:
         self.after_modal_words = tuple(dict.fromkeys(
             list(modals.get("words", ())) + [w for w in ctx["object_keep_words"]
                                              if any(ch in w for ch in self.after_modals)]))
+        # verbs that end the phrase before a figure and name what it is, by the figure's kind: earning (一天能挣150元
+        # → 收入) and selling (一天卖1万多杯 → 销量, 一斤能卖到6毛钱 → 售价), tried in that order
         earning = ctx.get("object_earning_verbs", {})
-        self.earning_verbs = tuple(earning.get("verbs", ()))
-        self.earned_noun = earning.get("noun")
         sale = ctx.get("object_sale_verbs", {})
-        self.sale_verbs = tuple(sorted(sale.get("verbs", ()), key=len, reverse=True))
-        self.sale_nouns: dict[str, str] = dict(sale.get("nouns", {}))
+        self.verb_nouns: list[tuple[tuple[str, ...], dict[str, str]]] = [
+            (tuple(sorted(verbs, key=len, reverse=True)), nouns) for verbs, nouns in (
+                (earning.get("verbs", ()), {"money": earning["noun"]} if earning.get("noun") else {}),
+                (sale.get("verbs", ()), dict(sale.get("nouns", {})))) if verbs and nouns]
         self.standalone_objects = tuple(sorted(ctx.get("standalone_objects", ()), key=len, reverse=True))
         from .entities import clause_head_words  # the verbs the entity finder cuts names at, and the user's
 
@@ -226,6 +228,7 @@ class ContextReader:
         self.compound_verbs = frozenset(ctx["object_compound_verbs"])
         self.adverbs = frozenset(ctx.get("object_adverbs", ""))
         self._adverb_chars = "".join(sorted(self.adverbs))  # (for str.lstrip)
+        self._share_adverbs = self._adverb_chars + "只仅约已共"  # (面积只占…: still the noun right before 占)
         self.general_measures = frozenset(ctx.get("object_general_measures", ()))
         ent = self.lex.raw["entities"]
         self._place_words = frozenset(b + level for b in ent["back_references"] for level in ent["level_chars"])
@@ -421,14 +424,13 @@ class ContextReader:
 
         ``place_after``: where the next place named after the number starts (4台联合收割机开进|某村麦地)."""
         found = self._object_read(prefix, text, span, earlier, entity_ends, following, carried, place_after)
-        if found and span.f.kind == "money" and self.earning_verbs and found.endswith(self.earning_verbs):
-            # 一天能挣150元, 每个月能再赚2000元: what a person earns is income (the verb names no noun)
-            return self.earned_noun
-        if found and span.f.kind in self.sale_nouns and found.endswith(self.sale_verbs):
-            return self.sale_nouns[span.f.kind]  # 一天卖1万多杯, 一斤能卖到6毛钱: the sales or the price
-        if found and span.f.kind == "percent":
+        if found:
+            for verbs, nouns in self.verb_nouns:
+                if span.f.kind in nouns and found.endswith(verbs):
+                    return nouns[span.f.kind]  # 一天能挣150元 (收入), 一天卖1万多杯 (销量): the verb names no noun
+        if found and span.f.kind == "percent" and "占" in prefix:
             share = _SHARE_OF_BASE.search(prefix)
-            lead = prefix[:share.start()].rstrip(self._adverb_chars + "只仅约已共") if share is not None else ""
+            lead = prefix[:share.start()].rstrip(self._share_adverbs) if share is not None else ""
             if share is not None and not lead.endswith(found):
                 # 年产铅笔100亿支，占全国总产量超40%: a share of a base, its noun written apart, is named with its
                 # base (铅笔占全国总产量); written right before 占 (小微企业占到…, 面积只占…), the noun alone names it
