@@ -398,11 +398,21 @@ class Gazetteer:
         longest = min(max_len, end)
         if longest > 12:  # a reach past the longest name only tries strings no set holds: bound the long ones
             longest = min(longest, self.max_name_len)
-        for k in range(longest, max(min_len, 1) - 1, -1):
+        shortest = max(min_len, 1)
+        if longest < shortest:
+            return None
+        if end > len(text) or text[end - 1] in _WRITTEN_LAST:  # (武当路街办: a variant suffix, looked up officially)
+            for k in range(longest, shortest - 1, -1):
+                candidate = text[end - k:end]
+                if candidate in known:
+                    return candidate
+                if candidate[-1] in _WRITTEN_LAST and _official_form(candidate) in known:
+                    return candidate
+            return None
+        # every candidate ends in text[end - 1], no variant suffix's last character: the names alone are asked
+        for k in range(longest, shortest - 1, -1):
             candidate = text[end - k:end]
             if candidate in known:
-                return candidate
-            if candidate[-1] in _WRITTEN_LAST and _official_form(candidate) in known:
                 return candidate
         return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -23,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
-from ..gazetteer import level_to_entity_type
+from ..gazetteer import get_gazetteer, level_to_entity_type
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..numbers import CN_NUMERAL_CHARS
 from ..spans import compile_fast, doc_text
@@ -31,6 +32,7 @@ from .quantities import METRICS_KEY
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
+_HAN_CHAR = regex.compile(r"\p{Han}")
 _TWO_HAN = regex.compile(r"\p{Han}{2}")
 _COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
 _NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
@@ -111,6 +113,29 @@ class Mention:
     code: str | None = None
 
 
+class _Endings:
+    """Words indexed by their last character, for ``str.endswith``: given a tuple, endswith compares every word in
+    turn (hundreds of boundary words per call); only the words ending in the character before ``end`` can match."""
+
+    __slots__ = ("_by_last", "_none")
+
+    def __init__(self, words: Any) -> None:
+        words = tuple(words)
+        # (an empty word ends everywhere: kept in every group and in the one for no character)
+        self._none: tuple[str, ...] = ("",) if "" in words else ()
+        groups: dict[str, list[str]] = {}
+        for w in words:
+            if w:
+                groups.setdefault(w[-1], []).append(w)
+        self._by_last = {ch: (*group, *self._none) for ch, group in groups.items()}
+
+    def before(self, text: str, end: int) -> tuple[str, ...]:
+        """The words that may end at ``end`` (0 or more) of ``text``: pass them to ``text.endswith(…, start, end)``."""
+        if end > len(text):
+            end = len(text)  # (endswith reads text[start:end] as sliced)
+        return self._by_last.get(text[end - 1:end], self._none)
+
+
 # zones governed like a district, named after a place (not 某某产业园区, a company may run one)
 _ZONE_SUFFIXES = ("经开区", "高新区", "开发区")
 # numerals that open a slogan naming a kind (五好园区, 三无小区); 万, 千, 百 open names too (万盛, 千岛, 百色)
@@ -186,6 +211,8 @@ class EntityFinder:
         # the same words as tuples: str.endswith tries a tuple in C, a generator of endswith calls in Python
         self._boundaries_tuple = tuple(self.boundaries)
         self._boundary_words_tuple = tuple(sorted(self.boundary_words))
+        self._boundary_ends = _Endings(self._boundaries_tuple)
+        self._boundary_word_ends = _Endings(self._boundary_words_tuple)
         # suffix words inside a run mark a left edge too: 开发区|东城街道
         self.weak = frozenset(data["weak_boundaries"])
         # a suffix that names a place only before a break (州) marks no left edge inside a run (陕西同州时荔…公司)
@@ -225,6 +252,14 @@ class EntityFinder:
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
         self.named_bodies_not_followed_by = frozenset(data.get("named_bodies_not_followed_by", ""))
+        # where a named body may start, found in one pass (as _bare_heads below), and the names by first character
+        self._named_body_heads = re.compile(
+            f"[{re.escape(''.join(sorted({w[0] for w in self.named_bodies if w})))}]"
+            f"(?<=(?={alternation(self.named_bodies)}).)") if self.named_bodies else None
+        self._named_bodies_by_first: dict[str, list[tuple[str, str]]] = {}
+        for name, etype in self.named_bodies.items():
+            if name:
+                self._named_bodies_by_first.setdefault(name[0], []).append((name, etype))
         trade = data.get("trade_names", {})
         if trade.get("trades"):
             # a brand of two or three characters after a clause's start, a place or a verb of arrival, its trade,
@@ -250,7 +285,8 @@ class EntityFinder:
         self.short_form_features = tuple(landforms.get("features", ()))  # 苏州河, 北京路: named after the city
         self.company_units = frozenset(data["company_units"])  # farms written after the company that runs them
         # 罗家坡, 张家湾: a family's name, 家 and a landform name a hamlet
-        self._hamlet = regex.compile(rf"\p{{Han}}家[{regex.escape(''.join(data['hamlet_landforms']))}]")
+        # (found by 家 before the landform, in re, and the family's character checked alone: see _hamlet_starts)
+        self._hamlet_tail = re.compile(f"家(?=[{re.escape(''.join(data['hamlet_landforms']))}])")
         # 居民小组, 村民小组: units below a village that no gazetteer holds; named like bodies, by a clean edge
         self.ungazetted = frozenset(data.get("ungazetted_suffixes", ()))
         # after a place's stem, the characters that show the place itself is meant (北滘的…, 庄子田有…)
@@ -284,6 +320,7 @@ class EntityFinder:
                                          | {b + d for b in _CLAUSE_PUNCT for d in self.bare_determiners}
                                          | {w for w in data["subject_openers"] if len(w) > 1 and w[-1] not in "，的"}
                                          | {w for w in data["left_boundaries"] if len(w) > 1}))
+        self._bare_before_ends = _Endings(self._bare_before)
         self.function_chars = frozenset(data["function_chars"])
         self.kind_stripped = frozenset(data.get("kind_stripped_suffixes", ()))
         self.inside_bodies = frozenset(data.get("inside_body_suffixes", ()))
@@ -295,6 +332,9 @@ class EntityFinder:
         self.buyer_before = tuple(data.get("buyer_before", ()))
         self.origin_before = tuple(data.get("origin_before", ()))
         self.suffix_words = tuple(data.get("suffix_words", ()))
+        # per suffix, the words that can end where it ends (the ones that end in it, or that it ends in)
+        self._suffix_words_of = {suffix: tuple(w for w in self.suffix_words if w.endswith(suffix) or suffix.endswith(w))
+                                 for suffix in self.suffix_type}
         self.outlet_words = tuple(data.get("outlet_words", ()))
         edges = data["name_edges"]
         self.conjunctions = frozenset(edges["conjunctions"])
@@ -366,7 +406,7 @@ class EntityFinder:
             etype = self.suffix_type[suffix]
             nxt = text[s1:s1 + 1]
             prev = found[-1] if found else None
-            if self.suffix_words and text.endswith(self.suffix_words, max(0, s1 - 4), s1):
+            if text.endswith(self._suffix_words_of[suffix], max(0, s1 - 4), s1):
                 continue  # 科学合理规划布局: a common word ends in the suffix
             needs = self.suffix_followed_by.get(suffix)
             if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
@@ -929,11 +969,9 @@ class EntityFinder:
 
     def gazetteer(self) -> Any:
         """The national gazetteer (loaded on first use), or None when switched off (``use_gazetteer``)."""
-        if not self.use_gazetteer:
-            return None
-        from ..gazetteer import get_gazetteer
-
-        return get_gazetteer()
+        # (imported with the module, not here: a function-level import costs more than the look-up, and the
+        # finder asks for the gazetteer thousands of times per text)
+        return get_gazetteer() if self.use_gazetteer else None
 
     def _evidence_after(self, text: str, s1: int, etype: str = "") -> bool:
         """黄夏村副支部书记, 某社区党委: a title or a party body written after a name shows it is a real place;
@@ -1258,8 +1296,8 @@ class EntityFinder:
         """罗家坡, 张家湾: a hamlet named by a family and a landform (某家坡/湾/沟/坪…), written twice or more
         without a suffix, is a village of the story (the one after it, 罗家坡村, is found by its suffix)."""
         counts: dict[str, list[int]] = {}
-        for m in self._hamlet.finditer(text):
-            counts.setdefault(m.group(), []).append(m.start())
+        for at in self._hamlet_starts(text):
+            counts.setdefault(text[at:at + 3], []).append(at)
         starts = [m.start for m in found]
         extra = []
         for name, ats in counts.items():
@@ -1273,6 +1311,16 @@ class EntityFinder:
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    def _hamlet_starts(self, text: str) -> Iterator[int]:
+        """Where the matches of ``\\p{Han}家[landform]`` start, in finditer's order (none overlapping another): the
+        pattern tried at every position in regex costs more than re's search for 家 and one test before it."""
+        resume = 0
+        for tail in self._hamlet_tail.finditer(text):
+            at = tail.start() - 1
+            if at >= resume and _HAN_CHAR.match(text, at):
+                yield at
+                resume = at + 3
 
     def _company_brands(self, text: str, found: list[Mention]) -> list[Mention]:
         """河南威猛振动设备股份有限公司…威猛振动…: a registered company is called by its brand after its full name
@@ -1422,14 +1470,15 @@ class EntityFinder:
         if i >= 0 and found[i].end == start:
             return False
         head = text[max(0, start - 4):start]
-        return not head.endswith(self._boundaries_tuple)
+        return not head.endswith(self._boundary_ends.before(head, len(head)))
 
     def _clean_edge(self, text: str, start: int, found: list[Mention] | None = None) -> bool:
         """Whether a name may start at ``start``: after a non-Han character, a clean character (的, 在), a
         boundary word, or a place written right before it (广州市|花都区)."""
         before = text[start - 1:start]
         return not before or not _HAN.match(before) or before in self.clean_before \
-            or text.endswith(self._boundary_words_tuple, 0, start) or bool(found) and found[-1].end == start
+            or text.endswith(self._boundary_word_ends.before(text, start), 0, start) \
+            or bool(found) and found[-1].end == start
 
     def _verb_named(self, text: str, start: int, end: int) -> bool:
         """，建设村召开…, 走进前进村的…: a place named by a verb, with a clean edge and a name's context after it
@@ -1583,10 +1632,10 @@ class EntityFinder:
         gazetteer = self.gazetteer()
         extra = []
         starts = [m.start for m in found]
-        match, last, before = self.bare_back_re.match, 0, self._bare_before
+        match, last, before = self.bare_back_re.match, 0, self._bare_before_ends.before
         for head in self._bare_heads.finditer(text):  # bare_back_re.finditer(text), found faster
             at = head.start()
-            if at < last or at and not text.endswith(before, 0, at):
+            if at < last or at and not text.endswith(before(text, at), 0, at):
                 continue
             hit = match(text, at)
             if hit is None:
@@ -1765,13 +1814,18 @@ class EntityFinder:
         """中国共产党, 商务部: bodies known by a name without a type suffix, wherever they do not overlap a found name
         (水利部门 names any water authority, no ministry)."""
         extra = []
-        for name, etype in self.named_bodies.items():
-            at = text.find(name)
-            while at >= 0:
-                if text[at + len(name):at + len(name) + 1] not in self.named_bodies_not_followed_by:
-                    extra.append(Mention(at, at + len(name), name, etype, None, True, suffix=""))
-                at = text.find(name, at + len(name))
-        return _merge_outside(found, extra)
+        # each name's mentions do not overlap one another: where the next may start, per name (a str.find loop per
+        # name would read the text once for each of them)
+        resume: dict[str, int] = {}
+        for head in self._named_body_heads.finditer(text):
+            at = head.start()
+            for name, etype in self._named_bodies_by_first[text[at]]:
+                if at < resume.get(name, 0) or not text.startswith(name, at):
+                    continue
+                end = resume[name] = at + len(name)
+                if text[end:end + 1] not in self.named_bodies_not_followed_by:
+                    extra.append(Mention(at, end, name, etype, None, True, suffix=""))
+        return _merge_outside(found, extra)  # (in text order there: the order of ``extra`` does not matter)
 
     @staticmethod
     def _quoted(text: str, s0: int, s1: int, suffix: str, etype: str) -> Mention | None:
@@ -1870,44 +1924,56 @@ class EntityFinder:
         strong = weak = None
         # a registered name usually opens with its place (贵州某某农业发展有限公司, 北京某某物业管理有限公司):
         # where one does after a boundary word (or at the run's start), the name starts at the last such place
-        gazetteer = self.gazetteer() if suffix in _LEGAL_SUFFIXES else None
+        legal = suffix in _LEGAL_SUFFIXES
+        gazetteer = self.gazetteer() if legal else None
         heads: list[int] = [0] if gazetteer is not None and self._place_head(gazetteer, run) else []
+        size = len(run)
         for m in self.boundary_re.finditer(run):
-            if self._inside_word(run, m):
+            word = m.group()
+            if word in self.boundary_inside and self._inside_word(run, m):
                 continue
-            if gazetteer is not None and len(run) - m.end() >= 4 and self._place_head(gazetteer, run[m.end():]):
-                if m.start() == 1 and m.group() in self.weak:
+            start, end = m.span()
+            rest = size - end
+            if not rest:
+                # the word that ends the run (the last match) decides only whether the suffix is a bare word after
+                # a verb; every other test passes over it
+                if not legal and self._ends_before_bare_suffix(run, word, start):
+                    return "", True  # 成立|商圈: the suffix is a bare word after a verb
+                continue  # (某某印象服务|有限公司: a registered name ends in its trade: 服务, 发展, 开发)
+            if gazetteer is not None and rest >= 4 and self._place_head(gazetteer, run[end:]):
+                if start == 1 and word in self.weak:
                     continue  # 网都|河北…有限公司: one character before a weak word is the brand's, not a clause
-                heads.append(m.end())
-            elif heads and m.end() < len(run) and len(m.group()) > 1:
+                heads.append(end)
+            elif heads and len(word) > 1:
                 heads.clear()  # 浙江茶商与村资公司成立|茶业有限公司: a clause after the place, not its name
-            rest = len(run) - m.end()
-            if not rest and any(self._place_word(run[i:]) for i in range(max(0, m.start() - 3), m.start())):
-                continue  # 成都|公积金中心: the word ends a place's name written before the suffix
-            is_suffix = m.group() in self.suffix_type
-            if is_suffix and (run[m.end():m.end() + 1] in self.not_followed_by.get(m.group(), ())
-                              or run[max(0, m.start() - 1):m.end()] in self.generic):
+            is_suffix = word in self.suffix_type
+            if is_suffix and (run[end:end + 1] in self.not_followed_by.get(word, ())
+                              or run[max(0, start - 1):end] in self.generic):
                 continue  # 区域化共富工坊, 乡村振兴投资有限公司: a suffix inside a word (区域, 乡村) marks no edge
             # 成立了|于家台印象服务有限公司: in a registered name, a word that also begins names is weak
-            is_weak = m.group() in self.weak or is_suffix \
-                or suffix in _LEGAL_SUFFIXES and m.group() in self.name_initials
-            if is_weak and not is_suffix and run.endswith(self.name_evidence_after, 0, m.start()):
+            is_weak = word in self.weak or is_suffix or legal and word in self.name_initials
+            if is_weak and not is_suffix and run.endswith(self.name_evidence_after, 0, start):
                 is_weak = False  # 街道党工委将|康城小区: a Party committee acts on the name after its verb
-            if rest == 0 and not is_weak:
-                if suffix in _LEGAL_SUFFIXES:
-                    continue  # 某某印象服务|有限公司: a registered name ends in its trade (服务, 发展, 开发)
-                return "", True  # 成立|商圈: the suffix is a bare word after a verb
-            if (rest and not is_weak) or (is_suffix and rest >= 2):  # 开发区|东城街道
+            if not is_weak or is_suffix and rest >= 2:  # 开发区|东城街道
                 strong = m
             elif rest >= 2:
                 weak = m
         if heads:
             return run[heads[-1]:], heads[-1] > 0 or edge_clean  # 红利分配给|贵州某某农业发展有限公司
         name, clean = (run[strong.end():], True) if strong is not None else (run, edge_clean)
-        hi = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[1]
-        if weak is not None and (strong is None or weak.start() >= strong.end()) and (len(name) > hi or not clean):
-            return run[weak.end():], True
+        if weak is not None and (strong is None or weak.start() >= strong.end()):
+            hi = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[1]
+            if len(name) > hi or not clean:
+                return run[weak.end():], True
         return name, clean
+
+    def _ends_before_bare_suffix(self, run: str, word: str, start: int) -> bool:
+        """Whether a boundary word that ends the run (at ``start``) leaves the suffix a bare word (成立|商圈): a
+        strong word, not a suffix word nor a weak one unless a Party body acts before it (党工委将|小区); and not the
+        end of a place's name written before the suffix (成都|公积金中心)."""
+        if word in self.suffix_type or word in self.weak and not run.endswith(self.name_evidence_after, 0, start):
+            return False
+        return not any(self._place_word(run[i:]) for i in range(max(0, start - 3), start))
 
     def _described_body_of_place(self, name_part: str, suffix: str, etype: str, prev: Mention | None,
                                  s1: int) -> bool:
