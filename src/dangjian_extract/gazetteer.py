@@ -631,6 +631,20 @@ class Gazetteer:
         """Whether ``short_form_of(short)`` names a place (without looking its name up)."""
         return self._short.get(short) is not None
 
+    def short_form_ending(self, text: str, end: int, start: int = 0) -> str | None:
+        """The longest short form used (two to four characters, see :meth:`has_short_form`) written as
+        ``text[k:end]`` with ``start <= k`` (``start`` 0 or more): a place's short form right before a name
+        (安塞|南沟村), read without slicing the text before it."""
+        if end > len(text):
+            end = len(text)
+        if end <= start or text[end - 1] not in self.short_form_ends:
+            return None  # most positions: no short form ends in this character
+        short = self._short
+        for width in range(min(end - start, 4), 1, -1):
+            if short.get(text[end - width:end]) is not None:
+                return text[end - width:end]
+        return None
+
     def short_form_of(self, short: str) -> str | None:
         """The official name a bare short form stands for (晋城 → 晋城市), or None if it is not used."""
         node = self._short.get(short)

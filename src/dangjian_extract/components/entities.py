@@ -34,10 +34,11 @@ ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.t
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _TWO_HAN = regex.compile(r"\p{Han}{2}")
-_COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
-_NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
+# (in re where both modules read a pattern alike: the same matches at half the cost of a call)
+_COUNTED = compile_fast(r"[0-9一二两三四五六七八九十几多]个")
+_NUMERAL_HEAD = compile_fast(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
-_ADDRESS = regex.compile(r"[0-9]{1,5}(?:-[0-9]{1,4})?号[院楼]?")  # 106号, 8号院, 2号楼
+_ADDRESS = compile_fast(r"[0-9]{1,5}(?:-[0-9]{1,4})?号[院楼]?")  # 106号, 8号院, 2号楼
 _SENTENCE_STARTS = frozenset("\n。！？；")  # characters after which a line or sentence starts
 _CHAIN_READ = 8  # names of a written chain (四川省某某市某某区某某镇某某村) read before a place
 _MAX_RUN = 20
@@ -70,6 +71,7 @@ _BELOW_COUNTY = frozenset(("subdistrict", "community", "village"))
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _REGION_SUFFIX = "自治区"
 _COUNT_TAILS = frozenset("多余万千百几0123456789")  # 6万多|鹰潭人: people of a place, counted
+_STEM_OPENERS = frozenset("，。；：！？、,;:!?\n“”「」（）()年")  # what a village's stem opening a clause follows
 _CLAUSE_PUNCT = frozenset("，。；！？：,;!?:\n“”「」—")
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
@@ -85,11 +87,11 @@ _NAMED_BASE = regex.compile(r"(?:^|(?<=[。！？；，,\n]))((\p{Han}{2,10}?)�
 _TAIL_TYPES = frozenset(("enterprise", "organisation", "project", "park"))
 _COMPANY_ENDS = ("有限责任公司", "股份有限公司", "有限公司", "集团")
 _HAN_RUN = regex.compile(r"\p{Han}+")
-_MONEY_IN_NAME = regex.compile(r"(?:[十百千]?万|亿)元")
+_MONEY_IN_NAME = compile_fast(r"(?:[十百千]?万|亿)元")
 #: types whose names the national gazetteer holds
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
-_QUOTE_STOP = regex.compile(r"[，。；！？,;!?\n“”「」『』]")
+_QUOTE_STOP = compile_fast(r"[，。；！？,;!?\n“”「」『』]")
 #: a narrower place written right after a name, as its child in a chain (新蒲新区|松源社区, 某某镇|某某村)
 _CHILD_PLACE = {
     "district": regex.compile(r"\p{Han}{2,6}?(?:街道|镇|乡|社区)(?![村镇级里])"),
@@ -115,25 +117,32 @@ class Mention:
 
 class _Endings:
     """Words indexed by their last character, for ``str.endswith``: given a tuple, endswith compares every word in
-    turn (hundreds of boundary words per call); only the words ending in the character before ``end`` can match."""
+    turn (hundreds of boundary words, dozens of descriptors per call); only the words ending in the last character
+    of the string can match. The words of a character keep their order (:meth:`first`)."""
 
     __slots__ = ("_by_last", "_none")
 
     def __init__(self, words: Any) -> None:
         words = tuple(words)
-        # (an empty word ends everywhere: kept in every group and in the one for no character)
-        self._none: tuple[str, ...] = ("",) if "" in words else ()
-        groups: dict[str, list[str]] = {}
-        for w in words:
-            if w:
-                groups.setdefault(w[-1], []).append(w)
-        self._by_last = {ch: (*group, *self._none) for ch, group in groups.items()}
+        self._none: tuple[str, ...] = tuple(w for w in words if not w)  # (an empty word ends every string)
+        self._by_last = {ch: tuple(w for w in words if not w or w[-1] == ch) for ch in {w[-1] for w in words if w}}
 
     def before(self, text: str, end: int) -> tuple[str, ...]:
         """The words that may end at ``end`` (0 or more) of ``text``: pass them to ``text.endswith(…, start, end)``."""
         if end > len(text):
             end = len(text)  # (endswith reads text[start:end] as sliced)
         return self._by_last.get(text[end - 1:end], self._none)
+
+    def ends(self, s: str) -> bool:
+        """``s.endswith(words)``."""
+        return s.endswith(self._by_last.get(s[-1:], self._none))
+
+    def first(self, s: str) -> str | None:
+        """The first of the words (in their order) that ``s`` ends with, if any."""
+        return next((w for w in self._by_last.get(s[-1:], self._none) if s.endswith(w)), None)
+
+
+_NO_ENDINGS = _Endings(())
 
 
 # zones governed like a district, named after a place (not 某某产业园区, a company may run one)
@@ -217,7 +226,13 @@ class EntityFinder:
         self.weak = frozenset(data["weak_boundaries"])
         # a suffix that names a place only before a break (州) marks no left edge inside a run (陕西同州时荔…公司)
         edges = set(self.suffix_type) - set(data.get("suffix_followed_by", {}))
-        self.boundary_re = compile_fast(alternation(set(self.boundaries) | self.weak | edges))
+        bounds = {w for w in set(self.boundaries) | self.weak | edges if w}
+        # the boundary words of a run are found by _boundary_spans: by their first two characters, longest first,
+        # and the one-character words
+        self._bounds_by_head: dict[str, tuple[str, ...]] = {}
+        for w in sorted((w for w in bounds if len(w) > 1), key=len, reverse=True):
+            self._bounds_by_head[w[:2]] = (*self._bounds_by_head.get(w[:2], ()), w)
+        self._bound_chars = frozenset(w for w in bounds if len(w) == 1)
         self.join_after = tuple(data["join_after"])
         self.named_with_place = frozenset(data["named_with_place"])
         # 浙江省文化馆, 某县图书馆: institutions of other types named by their place alone, by the end of the suffix
@@ -230,6 +245,9 @@ class EntityFinder:
         self.generic = set(data["generic"])
         self.generic_endings = tuple(sorted(set(data["generic_endings"]), key=len, reverse=True))
         self.generic_by_suffix = {k: tuple(v) for k, v in data["generic_endings_by_suffix"].items()}
+        # (the same by their last character: names are tested against them many times per text)
+        self._generic_endings_index = _Endings(self.generic_endings)
+        self._generic_index_by_suffix = {k: _Endings(v) for k, v in self.generic_by_suffix.items()}
         self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
         self.level_chars = frozenset(data["level_chars"])
         # a name found by its 区 that ends in a park's suffix (园区, 示范区…; not the zones governed like a district)
@@ -244,6 +262,7 @@ class EntityFinder:
         self._works_project = regex.compile(
             rf"\p{{Han}}{{0,{int(works['max_between'])}}}?(?:{works_words})(?:{'|'.join(works['heads'])})")
         self.official_generic_by_suffix = {k: tuple(v) for k, v in data["official_generic_by_suffix"].items()}
+        self._official_generic_index_by_suffix = {k: _Endings(v) for k, v in self.official_generic_by_suffix.items()}
         self.level_list_chars = self.level_chars | frozenset("两三四五六级")
         self.generic_heads = tuple(data["generic_heads"])
         self.kind_before = tuple(data.get("kind_before", ()))
@@ -357,8 +376,11 @@ class EntityFinder:
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
         self.not_name_head_words = frozenset(data["not_name_heads"])  # (a look-up per official name)
         self.not_inside_names = tuple(data.get("not_inside_names", ()))
+        # (one search for any of them: an empty word is inside every name)
+        self._not_inside_re = re.compile("" if "" in self.not_inside_names else alternation(self.not_inside_names))
         self.place_stem_not_ending = tuple(data.get("place_stem_not_ending", ()))
         self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
+        self._official_generic_index = _Endings(self.official_generic)
         # _generic_across: the endings longer than a head of each length (one endswith call instead of a loop)
         self._generic_longer = {n: tuple(g for g in self.official_generic if len(g) > n)
                                 for n in range(-1, max(map(len, self.official_generic), default=0) + 1)}
@@ -402,11 +424,14 @@ class EntityFinder:
         # back-references that found nothing, by (suffix, type): the length of `found` then (see _resolve_back)
         misses: dict[tuple[str, str], int] = {}
         for m in self.pattern.finditer(text):
-            suffix, s0, s1 = m.group(), m.start(), m.end()
+            (s0, s1), suffix = m.span(), m.group()
             etype = self.suffix_type[suffix]
             nxt = text[s1:s1 + 1]
             prev = found[-1] if found else None
-            if text.endswith(self._suffix_words_of[suffix], max(0, s1 - 4), s1):
+            # (the blocks for a suffix written right after a mention end the match's turn, each or the last)
+            adjacent = prev is not None and prev.end == s0
+            words = self._suffix_words_of[suffix]
+            if words and text.endswith(words, max(0, s1 - 4), s1):
                 continue  # 科学合理规划布局: a common word ends in the suffix
             needs = self.suffix_followed_by.get(suffix)
             if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
@@ -428,7 +453,7 @@ class EntityFinder:
                 # (，乡里有4名…: the bare level word and 里 at a clause's start refer back, not 乡里乡亲)
                 # (金涵畲族乡|下辖2个社区: an official name before a verb that begins with 下, not 乡下)
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
-            if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix != suffix \
+            if adjacent and not prev.back_reference and prev.suffix != suffix \
                     and not (etype == "place" and prev.type in _ABOVE_VILLAGE) \
                     and not (etype in ("community", "village") and prev.type in _ABOVE_VILLAGE
                              and gazetteer is not None and gazetteer.contains(prev.name)) and (
@@ -460,24 +485,23 @@ class EntityFinder:
                     found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
-            if prev is not None and prev.end == s0 and prev.type == etype == "compound" and suffix == "小区" \
+            if adjacent and prev.type == etype == "compound" and suffix == "小区" \
                     and not prev.back_reference:
                 # 外经委宿舍|小区, 某某花园|小区: the compound's own name holds another compound word
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
-            if prev is not None and prev.end == s0 and prev.type == etype and etype not in _GAZETTEER_TYPES:
+            if adjacent and prev.type == etype and etype not in _GAZETTEER_TYPES:
                 last_end = s1  # 深中通道|项目: the type's bare word after a name of that type adds nothing
                 continue
-            if prev is not None and prev.end == s0 \
-                    and (etype in self.named_with_place or suffix.endswith(self.named_with_place_ends)) \
+            if adjacent and (etype in self.named_with_place or suffix.endswith(self.named_with_place_ends)) \
                     and not prev.back_reference \
                     and not (prev.type == "enterprise" and suffix in self.inside_bodies):
                 # 汉江街道党群服务中心: a body named by its place alone (not 某某有限公司|实验室, the company's lab)
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.name, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
-            if prev is not None and prev.end == s0 and suffix == "村" and prev.type == "village" \
+            if adjacent and suffix == "村" and prev.type == "village" \
                     and len(prev.name) == 2 and prev.name.endswith("村") \
                     and (nxt == "的" or not _HAN.match(nxt or " ") or nxt not in self.village_word_chars):
                 # 祠村村: a one-character village name written with the suffix twice (the gazetteer has 祠村)
@@ -485,9 +509,9 @@ class EntityFinder:
                                     suffix=suffix)
                 last_end = s1
                 continue
-            if prev is not None and prev.end == s0 and etype == "place" and prev.type in _ABOVE_VILLAGE:
+            if adjacent and etype == "place" and prev.type in _ABOVE_VILLAGE:
                 continue  # 台州市|路桥区: the road suffix begins the next place's name, which may still be found
-            if prev is not None and prev.end == s0:
+            if adjacent:
                 joined = text[prev.start:s1]
                 above = gazetteer.above(joined) if etype in _GAZETTEER_TYPES and gazetteer is not None \
                     and not prev.back_reference and prev.type in _GAZETTEER_TYPES \
@@ -521,7 +545,7 @@ class EntityFinder:
                 # a bare suffix after a break (，|村集体): no back-reference, no name part and no official name
                 # ending here, so every test below comes to nothing (about one match in six)
                 continue
-            back = self._back_reference(run)
+            back = self._back_reference(run) if run.endswith(self.back_references) else None  # (most runs: none)
             if back is None and etype in _DESCRIBED_BACK_TYPES and "的" in text[max(0, s0 - 9):s0] \
                     and not (gazetteer is not None and gazetteer.longest_suffix_name(text, s1, 8, 3)):
                 described = _DESCRIBED_BACK.search(text, max(0, s0 - 28), s0)
@@ -576,8 +600,8 @@ class EntityFinder:
                 # 广东五全投资有限公司|和|湖北聚瑞源产业园区, 双莲村|还和|安徽刀板香公司: a conjunction after a name
                 # starts a new one
                 run_start, run, parent = run_start + lead, run[lead:], None
-            edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None \
-                or lead > 0 and len(run) >= 2
+            edge_clean = run_start == 0 or parent is not None or lead > 0 and len(run) >= 2 \
+                or not _HAN.match(text, run_start - 1)
             key = (run, edge_clean, suffix, etype)
             parted = name_parts.get(key)
             if parted is None:
@@ -1042,7 +1066,7 @@ class EntityFinder:
             if whole is not None and (self._verb_named(text, begin, s1)
                                       or begin == run_start and parent is not None and parent in gazetteer.above(whole)
                                       or etype in ("district", "subdistrict")
-                                      and len(whole) >= 3 and (self._short_head(gazetteer, text[run_start:begin])
+                                      and len(whole) >= 3 and (gazetteer.short_form_ending(text, begin, run_start)
                                                                or self._clean_edge(text, begin, found)
                                                                or text[begin - 1:begin] in self.function_chars)):
                 official = whole  # 由花都区牵头: a county holding 都 after a clean edge or a preposition
@@ -1081,7 +1105,7 @@ class EntityFinder:
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
                 and _HAN.match(text, s1 - len(official) - 1) and parent is None \
                 and text[s1 - len(official) - 1] not in self.clean_before \
-                and self._short_head(gazetteer, text[max(0, s1 - len(official) - 4):s1 - len(official)]) is None:
+                and gazetteer.short_form_ending(text, s1 - len(official), max(0, s1 - len(official) - 4)) is None:
             # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere): a preposition or
             # 的 (老支书的余村, 在余村), or a short form of its parent (安吉余村)
             official = None
@@ -1105,7 +1129,8 @@ class EntityFinder:
         if official is None or len(official) <= len(suffix):
             # a name the gazetteer lacks (a new or renamed place, or one written differently) needs stronger
             # evidence: a parent written right before it, or the same name written again in the text
-            if parent is None and any(gazetteer.short_form_of(text[s1 - k:s1]) for k in (3, 2)):
+            if parent is None and (gazetteer.has_short_form(text[s1 - 3:s1])
+                                   or gazetteer.has_short_form(text[s1 - 2:s1])):
                 return None  # 湖南湘乡: the short form of 湘乡市 ends in 乡, no township 湖南湘乡
             if not clean or not self._acceptable(name_part, suffix, etype) or name_part in self.clause_heads:
                 return None  # (魏寨村|支付村“两委”…: a verb the gazetteer does not hold as a name is no place)
@@ -1144,7 +1169,7 @@ class EntityFinder:
                            suffix=suffix)
         start = s1 - len(official)
         longer = len(name_part) + len(suffix) - len(official)
-        short = self._short_head(gazetteer, text[run_start:start])
+        short = gazetteer.short_form_ending(text, start, run_start)
         if short is not None and clean and len(short) < longer \
                 and gazetteer.short_form_of(text[run_start:start - len(short)]) is None \
                 and not all(ch in self.function_chars or ch in self.weak
@@ -1196,10 +1221,10 @@ class EntityFinder:
                           suffix_len: int) -> str:
         """安吉余村: a shorter official name right after the short form of a place that holds it wins over a
         longer one (吉余村, a village elsewhere) that swallows the short form's last character."""
-        if self._short_head(gazetteer, text[run_start:s1 - len(official)]) is not None:
+        if gazetteer.short_form_ending(text, s1 - len(official), run_start) is not None:
             return official
         for length in range(len(official) - 1, suffix_len, -1):
-            short = self._short_head(gazetteer, text[run_start:s1 - length])
+            short = gazetteer.short_form_ending(text, s1 - length, run_start)
             if short is None:
                 continue
             name, holder = text[s1 - length:s1], gazetteer.short_form_of(short)
@@ -1210,37 +1235,27 @@ class EntityFinder:
     def _across_short_form(self, gazetteer: Any, text: str, run_start: int, start: int, head_len: int) -> bool:
         """Whether a short form written before ``start`` ends inside the name's head (江|西小村) while none ends
         right before it (浙江|西山村)."""
-        if start <= run_start or self._short_head(gazetteer, text[run_start:start]) is not None:
+        if start <= run_start or gazetteer.short_form_ending(text, start, run_start) is not None:
             return False
         for k in (1, 2):
             if k >= head_len:
                 break
-            short = self._short_head(gazetteer, text[max(run_start, start - 3):start + k])
+            short = gazetteer.short_form_ending(text, start + k, max(run_start, start - 3))
             if short is not None and len(short) > k:
                 return True
         return False
 
     def _province_short_before(self, gazetteer: Any, text: str, start: int, name: str) -> bool:
         """湖南|湘西州: the short form of the place above ``name`` written right before it."""
-        short = self._short_head(gazetteer, text[max(0, start - 4):start])
+        short = gazetteer.short_form_ending(text, start, max(0, start - 4))
         return short is not None and gazetteer.short_form_of(short) in gazetteer.above(name)
-
-    @staticmethod
-    def _short_head(gazetteer: Any, head: str) -> str | None:
-        """The short form of a place written at the end of ``head`` (安塞|南沟村), if any."""
-        if head[-1:] not in gazetteer.short_form_ends:
-            return None  # two calls in three: no short form ends in this character
-        for width in range(min(len(head), 4), 1, -1):
-            if gazetteer.has_short_form(head[-width:]):
-                return head[-width:]
-        return None
 
     def _namesakes(self, gazetteer: Any, text: str, official: str) -> bool:
         """Whether the text writes ``official`` after two different heads (安塞南沟村 … 吴起南沟村)."""
         heads = set()
         at = text.find(official)
         while at >= 0:
-            heads.add(self._short_head(gazetteer, text[max(0, at - 4):at]))
+            heads.add(gazetteer.short_form_ending(text, at, max(0, at - 4)))
             at = text.find(official, at + len(official))
         heads.discard(None)  # 武威上庄村 … 在上庄村: a bare mention tells no second place apart
         if len(heads) < 2:
@@ -1260,6 +1275,7 @@ class EntityFinder:
         starts = [m.start for m in found]
         extra = []
         form_ends = {end for _, end, _ in forms}
+        resolved: dict[str, Any] = {}  # one resolution per place (the context is the same for all of them)
         for start, end, full in forms:
             i = bisect_right(starts, start) - 1
             if (i >= 0 and found[i].end > start) or (i + 1 < len(found) and found[i + 1].start < end):
@@ -1276,7 +1292,9 @@ class EntityFinder:
                 continue  # 苏州河, 北京路: the river or street named after the city (not 南京|江北新区)
             if context and text.startswith(self.outlet_words, end):
                 continue  # 咸阳日报 in a report on 兴平市: the outlet's city is no place of the report
-            resolution = gazetteer.resolve(full, context)
+            resolution = resolved.get(full)
+            if resolution is None:
+                resolution = resolved[full] = gazetteer.resolve(full, context)
             # supported by the place written in full (新会…新会区), above it (河南…晋城) or below it (郧阳…杨溪铺镇)
             supported = not resolution.ambiguous and (
                 full in context or set(resolution.path[:-1]) & set(context)
@@ -1414,10 +1432,8 @@ class EntityFinder:
             return found
         starts = [m.start for m in found]
         extra = []
-        opening = rf"(?:^|(?<=[，。；：！？、,;:!?\n“”「」（）()]|年))(?:{alternation(stems)})"
-        for hit in regex.finditer(opening, text, regex.M):
-            at, end = hit.start(), hit.end()
-            named = stems[hit.group()]
+        for at, end in self._stem_openings(text, stems):
+            named = stems[text[at:end]]
             if at < named.start:
                 continue  # (only after the name has been written out)
             if _overlaps(found, starts, at, end):
@@ -1433,6 +1449,27 @@ class EntityFinder:
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    @staticmethod
+    def _stem_openings(text: str, stems: Any) -> list[tuple[int, int]]:
+        """Where a stem opens a clause (at the text's or a line's start, after punctuation or 年), left to right: at
+        each position the longest stem, none overlapping the one before — the matches of an alternation of the stems
+        after that lookbehind, found by str.find for each stem (a pattern that opens with a lookbehind is tried at
+        every position of the text, and would be compiled anew for each text)."""
+        ends: dict[int, int] = {}  # where a stem is written -> where the longest written there ends
+        for stem in stems:
+            at = text.find(stem)
+            while at >= 0:
+                if at + len(stem) > ends.get(at, at):
+                    ends[at] = at + len(stem)
+                at = text.find(stem, at + 1)
+        spans = []
+        resume = 0
+        for at in sorted(ends):
+            if at >= resume and (at == 0 or text[at - 1] in _STEM_OPENERS):
+                spans.append((at, ends[at]))
+                resume = ends[at]
+        return spans
 
     def _own_word_forms(self, gazetteer: Any, text: str, found: list[Mention]) -> list[Mention]:
         """无为 in a report that writes 安徽无为市: a county's short form stop-listed as a common word (无为, 平安)
@@ -1928,11 +1965,10 @@ class EntityFinder:
         gazetteer = self.gazetteer() if legal else None
         heads: list[int] = [0] if gazetteer is not None and self._place_head(gazetteer, run) else []
         size = len(run)
-        for m in self.boundary_re.finditer(run):
-            word = m.group()
-            if word in self.boundary_inside and self._inside_word(run, m):
+        for start, end in self._boundary_spans(run):
+            word = run[start:end]
+            if word in self.boundary_inside and self._inside_word(run, word, start):
                 continue
-            start, end = m.span()
             rest = size - end
             if not rest:
                 # the word that ends the run (the last match) decides only whether the suffix is a bare word after
@@ -1955,17 +1991,37 @@ class EntityFinder:
             if is_weak and not is_suffix and run.endswith(self.name_evidence_after, 0, start):
                 is_weak = False  # 街道党工委将|康城小区: a Party committee acts on the name after its verb
             if not is_weak or is_suffix and rest >= 2:  # 开发区|东城街道
-                strong = m
+                strong = start, end
             elif rest >= 2:
-                weak = m
+                weak = start, end
         if heads:
             return run[heads[-1]:], heads[-1] > 0 or edge_clean  # 红利分配给|贵州某某农业发展有限公司
-        name, clean = (run[strong.end():], True) if strong is not None else (run, edge_clean)
-        if weak is not None and (strong is None or weak.start() >= strong.end()):
+        name, clean = (run[strong[1]:], True) if strong is not None else (run, edge_clean)
+        if weak is not None and (strong is None or weak[0] >= strong[1]):
             hi = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[1]
             if len(name) > hi or not clean:
-                return run[weak.end():], True
+                return run[weak[1]:], True
         return name, clean
+
+    def _boundary_spans(self, run: str) -> list[tuple[int, int]]:
+        """Where the boundary words of a run stand, left to right: at each position the longest word that starts
+        there, the scan resuming after it (the matches of an alternation of the words; found here by a look-up of
+        the two characters at a position, which costs less than sre trying some 440 first characters in turn)."""
+        spans = []
+        heads, chars = self._bounds_by_head, self._bound_chars
+        at, size = 0, len(run)
+        while at < size:
+            end = at + 1 if run[at] in chars else at
+            for word in heads.get(run[at:at + 2], ()):
+                if run.startswith(word, at):
+                    end = at + len(word)  # (the longest first: it wins over a one-character word)
+                    break
+            if end > at:
+                spans.append((at, end))
+                at = end
+            else:
+                at += 1
+        return spans
 
     def _ends_before_bare_suffix(self, run: str, word: str, start: int) -> bool:
         """Whether a boundary word that ends the run (at ``start``) leaves the suffix a bare word (成立|商圈): a
@@ -2057,16 +2113,17 @@ class EntityFinder:
     def _strong_floor(self, run: str) -> int:
         """Where a name may start at the earliest: after the last strong boundary word of the run."""
         floor = 0
-        for m in self.boundary_re.finditer(run):
-            if m.group() not in self.weak and m.group() not in self.suffix_type and not self._inside_word(run, m):
-                floor = m.end()
+        for start, end in self._boundary_spans(run):
+            word = run[start:end]
+            if word not in self.weak and word not in self.suffix_type \
+                    and not (word in self.boundary_inside and self._inside_word(run, word, start)):
+                floor = end
         return floor
 
-    def _inside_word(self, run: str, m: Any) -> bool:
-        """青年|突击党小组, 以|工代赈项目: a boundary word that is part of a longer word bounds nothing."""
-        words = self.boundary_inside.get(m.group())
-        return bool(words) and any(m.start() >= w.find(m.group()) and run.startswith(w, m.start() - w.find(m.group()))
-                                   for w in words)
+    def _inside_word(self, run: str, word: str, start: int) -> bool:
+        """青年|突击党小组, 以|工代赈项目: a boundary word (at ``start``) inside a longer word bounds nothing."""
+        words = self.boundary_inside.get(word)
+        return bool(words) and any(start >= w.find(word) and run.startswith(w, start - w.find(word)) for w in words)
 
     def _plausible_longer(self, name_part: str, suffix: str, etype: str) -> bool:
         """A clean name longer than the gazetteer's: of a name's length and not generic (张家新村, 桃花山西区社区)."""
@@ -2089,9 +2146,9 @@ class EntityFinder:
     def _generic_official(self, name_part: str, suffix: str) -> bool:
         """An official name used as a common word here (城市社区, 乡村, 各村, 空心村); 长春市 and 东山村 are names."""
         full = name_part + suffix
-        if full in self.generic or name_part in self.generic or name_part.endswith(self.official_generic):
+        if full in self.generic or name_part in self.generic or self._official_generic_index.ends(name_part):
             return True
-        if name_part.endswith(self.official_generic_by_suffix.get(suffix, ())):
+        if self._official_generic_index_by_suffix.get(suffix, _NO_ENDINGS).ends(name_part):
             return True  # 美丽乡村, 全国文明村, 远近闻名的小康村: a title or a kind, not the village of that name
         if self._communities_of(name_part, suffix):
             return True
@@ -2112,12 +2169,12 @@ class EntityFinder:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic or self._generic_ending(name_part):
             return True
-        return name_part.endswith(self.generic_by_suffix.get(suffix, ()))
+        return self._generic_index_by_suffix.get(suffix, _NO_ENDINGS).ends(name_part)
 
     def _generic_ending(self, name_part: str) -> bool:
         """Whether a descriptor ends the name part (示范, 全县, 三个乡) — not a level character alone at the end of a
         longer name (北洋荔林水乡|片区: 水乡 is a word of the name, not a count of townships)."""
-        if not name_part.endswith(self.generic_endings):
+        if not self._generic_endings_index.ends(name_part):
             return False
         if len(name_part) < 4 or name_part[-1] not in _LEVEL_ENDINGS or name_part[-2:] in self.generic_endings:
             return True
@@ -2160,19 +2217,19 @@ class EntityFinder:
             return False  # 某州、某县两级供销合作社: the bodies of several levels, no one name
         if self._communities_of(name_part, suffix):
             return False
-        if any(w in name_part for w in self.not_inside_names):
+        if self._not_inside_re.search(name_part):
             return False  # 区各专业市场: the markets of a district, no one name
         if etype == "place" and name_part.endswith(self.place_stem_not_ending):
             return False  # 台州市|路桥区: a chain of places, not a road named 台州市路
         endings = self.generic_by_suffix.get(suffix, ())
+        index = self._generic_index_by_suffix.get(suffix, _NO_ENDINGS)
         if (etype in _NAMED_BODY_TYPES or suffix in self.kind_stripped or etype == "project") and endings \
-                and name_part.endswith(endings):
+                and index.ends(name_part):
             # 红叶种植专业合作社 is a name, 农民专业合作社 is not: a body's descriptors stripped, something must remain
             # (宜景菜市场 is a market, 菜市场 and 农贸市场 are kinds)
             rest = name_part
             while rest and rest not in self.generic:
-                word = next((w for w in endings if rest.endswith(w)), None) or next(
-                    (w for w in self.generic_endings if rest.endswith(w)), None)
+                word = index.first(rest) or self._generic_endings_index.first(rest)
                 if word is None:
                     # 下设|楼栋党小组: a verb before the descriptors is no name either
                     # (蔬|菜|批发市场: a market's name is two characters at least once its kind is stripped)
@@ -2191,12 +2248,14 @@ class EntityFinder:
                 and not name_part[:-1].endswith(self.generic_endings)) \
                 and not (suffix in _LEGAL_SUFFIXES and self._named_company(name_part)):
             return False  # but 凤栖湖景观区项目, 滨江新区项目: a project named after its area
-        if not name_part.endswith(endings):  # most names end in none: one call tells
+        if not index.ends(name_part):  # most names end in none: one call tells
             return True
+        if etype not in ("compound", "community") or len(name_part) != 2:
+            return False
         ending = max((w for w in endings if name_part.endswith(w)), key=len)
         # 老小区, 一个新小区: a one-character descriptor alone or after a numeral or determiner; 长新小区 and 晋新社区
         # are names
-        return etype in ("compound", "community") and len(ending) == 1 and len(name_part) == 2 \
+        return len(ending) == 1 \
             and name_part[0] not in CN_NUMERAL_CHARS and name_part[0] not in self.measure_words \
             and name_part[0] not in self.function_chars and name_part[0] not in _DETERMINERS
 
