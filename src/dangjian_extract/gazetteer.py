@@ -432,12 +432,13 @@ class Gazetteer:
         # candidate starts at regex speed: a possible first character followed by a possible second one
         # (about one position in ten), each then checked against the index of two-character heads
         for m in self._head_chars.finditer(text):
-            if m.start() < i:
+            at = m.start()
+            if at < i:
                 continue
-            i = m.start()
-            entries = heads.get(text[i:i + 2])
+            entries = heads.get(text[at:at + 2])
             if not entries:
-                continue
+                continue  # (nine candidates in ten)
+            i = at
             for entry in entries:
                 if text.startswith(entry[0], i):
                     break

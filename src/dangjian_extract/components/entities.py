@@ -233,6 +233,7 @@ class EntityFinder:
         for w in sorted((w for w in bounds if len(w) > 1), key=len, reverse=True):
             self._bounds_by_head[w[:2]] = (*self._bounds_by_head.get(w[:2], ()), w)
         self._bound_chars = frozenset(w for w in bounds if len(w) == 1)
+        self._bound_firsts = frozenset(w[0] for w in bounds)
         self.join_after = tuple(data["join_after"])
         self.named_with_place = frozenset(data["named_with_place"])
         # 浙江省文化馆, 某县图书馆: institutions of other types named by their place alone, by the end of the suffix
@@ -248,7 +249,7 @@ class EntityFinder:
         # (the same by their last character: names are tested against them many times per text)
         self._generic_endings_index = _Endings(self.generic_endings)
         self._generic_index_by_suffix = {k: _Endings(v) for k, v in self.generic_by_suffix.items()}
-        self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
+        self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
         self.level_chars = frozenset(data["level_chars"])
         # a name found by its 区 that ends in a park's suffix (园区, 示范区…; not the zones governed like a district)
         self.park_district_ends = tuple(w for w, t in self.suffix_type.items()
@@ -562,7 +563,7 @@ class EntityFinder:
                 if official is not None and len(official) > len(back) + len(suffix) \
                         and self._clean_edge(text, s1 - len(official), found):
                     back = None  # 花都区|秀全街道: an official name after its parent, not 全街道
-            if back is None and text[s1:s1 + 1] in self.back_after.get(suffix, ()) \
+            if back is None and nxt in self.back_after.get(suffix, ()) \
                     and (run[-1:] in self.weak or run[-2:] in self.clause_heads or run.endswith(self.time_before_back)
                          or not self._name_part(run, True, suffix, etype)[0]) \
                     and not self._under_written_parent(gazetteer, run + suffix, prev, run_start):
@@ -713,7 +714,7 @@ class EntityFinder:
             last_end = s1
         if unsure:
             found = self._settle_unsure(found, unsure)
-        if self.kind_before:
+        if any(w in text for w in self.kind_before):  # (a word the text does not write comes before no name)
             # 已建成30个这样的商务社区: a kind, no name
             found = [m for m in found if m.parent is not None or m.back_reference
                      or not text.endswith(self.kind_before, max(0, m.start - 4), m.start)]
@@ -752,8 +753,9 @@ class EntityFinder:
             found = self._written_names(text, found)
             found = self._unnamed_from_paths(gazetteer, text, self._cities_of_quan_shi(found))
         if "“" in text:
-            found = [m for m in found if not self._in_level_slogan(text, m)]
-        if self.indefinite_before:
+            # (a mention of four characters or more, or a back-reference, is in no slogan: not asked)
+            found = [m for m in found if m.end - m.start > 3 or m.back_reference or not self._in_level_slogan(text, m)]
+        if any(w in text for w in self.indefinite_before):
             # 位于某园区的一家文具公司: one body of a kind, its name not given (not 一家某某有限公司, a registered name)
             found = self._not_indefinite(text, found)
         for m in found:
@@ -2008,19 +2010,19 @@ class EntityFinder:
         there, the scan resuming after it (the matches of an alternation of the words; found here by a look-up of
         the two characters at a position, which costs less than sre trying some 440 first characters in turn)."""
         spans = []
-        heads, chars = self._bounds_by_head, self._bound_chars
-        at, size = 0, len(run)
-        while at < size:
-            end = at + 1 if run[at] in chars else at
+        heads, chars, firsts = self._bounds_by_head, self._bound_chars, self._bound_firsts
+        resume = 0
+        for at, ch in enumerate(run):
+            if at < resume or ch not in firsts:
+                continue  # (inside the word before, or no word starts with the character)
+            end = at + 1 if ch in chars else at
             for word in heads.get(run[at:at + 2], ()):
                 if run.startswith(word, at):
                     end = at + len(word)  # (the longest first: it wins over a one-character word)
                     break
             if end > at:
                 spans.append((at, end))
-                at = end
-            else:
-                at += 1
+                resume = end
         return spans
 
     def _ends_before_bare_suffix(self, run: str, word: str, start: int) -> bool:
