@@ -357,6 +357,8 @@ class Gazetteer:
         """Whether ``name`` is an official name (with its suffix) or a listed alias (大理州, 察右中旗) of an entry."""
         if name in self._known:
             return True
+        if not (name and name[-1] in _WRITTEN_LAST):
+            return False  # (most names asked for: no variant suffix to read officially, see _official_form)
         official = _official_form(name)
         return official is not None and official in self._known
 

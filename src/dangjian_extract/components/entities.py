@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from spacy.language import Language
@@ -143,6 +143,17 @@ class _Endings:
 
 
 _NO_ENDINGS = _Endings(())
+
+
+class _SuffixData(NamedTuple):
+    """What the suffix scan reads about a suffix, looked up once per match (see EntityFinder._suffix_data)."""
+
+    etype: str
+    words: tuple[str, ...]  # the suffix_words that can end where the suffix ends
+    needs: frozenset[str] | None  # suffix_followed_by
+    not_followed_by: frozenset[str]
+    back_after: frozenset[str]  # back_references_after
+    lengths: tuple[int, int]  # (shortest, longest) name part
 
 
 # zones governed like a district, named after a place (not 某某产业园区, a company may run one)
@@ -389,6 +400,11 @@ class EntityFinder:
         self._dateline = compile_fast(f"(?:{alternation(data['attribution']['dateline_before'])})$")
         self._dated = compile_fast(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
         self.back_not_after = {k: frozenset(v) for k, v in data["back_reference_not_after"].items()}
+        self._suffix_data = {suffix: _SuffixData(
+            etype, self._suffix_words_of[suffix], self.suffix_followed_by.get(suffix),
+            self.not_followed_by.get(suffix, frozenset()), self.back_after.get(suffix, frozenset()),
+            self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))
+            for suffix, etype in self.suffix_type.items()}
         self.speech_verbs = tuple(data["attribution"]["speech_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -426,15 +442,13 @@ class EntityFinder:
         misses: dict[tuple[str, str], int] = {}
         for m in self.pattern.finditer(text):
             (s0, s1), suffix = m.span(), m.group()
-            etype = self.suffix_type[suffix]
+            etype, words, needs, not_followed_by, back_after, lengths = self._suffix_data[suffix]
             nxt = text[s1:s1 + 1]
             prev = found[-1] if found else None
             # (the blocks for a suffix written right after a mention end the match's turn, each or the last)
             adjacent = prev is not None and prev.end == s0
-            words = self._suffix_words_of[suffix]
             if words and text.endswith(words, max(0, s1 - 4), s1):
                 continue  # 科学合理规划布局: a common word ends in the suffix
-            needs = self.suffix_followed_by.get(suffix)
             if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
                 # 同州|时荔…有限公司: this suffix names a place only before a break, unless the gazetteer holds
                 # the name with a clean edge (楚雄州以党建引领…)
@@ -442,14 +456,14 @@ class EntityFinder:
                 if held is None or not (self._clean_edge(text, s1 - len(held), found)
                                         or self._province_short_before(gazetteer, text, s1 - len(held), held)):
                     continue  # (湖南|湘西州保靖县: after its province's short form, the prefecture of a chain)
-            if nxt and nxt in self.not_followed_by.get(suffix, ()) \
+            if nxt and nxt in not_followed_by \
                     and not self._chained_official(gazetteer, text, s1, etype, prev) \
                     and not self._official_at_line_start(gazetteer, text, s1, etype) \
                     and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
                              and self._official_before(gazetteer, text, s1, etype)) \
                     and not (text.startswith(self.words_after_names, s1)
                              and self._official_before(gazetteer, text, s1, etype)) \
-                    and not (nxt in self.back_after.get(suffix, ()) and text[s1 + 1:s1 + 2] != suffix
+                    and not (nxt in back_after and text[s1 + 1:s1 + 2] != suffix
                              and (s0 == 0 or not _HAN.match(text[s0 - 1]))):
                 # (，乡里有4名…: the bare level word and 里 at a clause's start refer back, not 乡里乡亲)
                 # (金涵畲族乡|下辖2个社区: an official name before a verb that begins with 下, not 乡下)
@@ -541,7 +555,7 @@ class EntityFinder:
                     found.append(quoted)
                     last_end = s1
                 continue
-            if not run and nxt not in self.back_after.get(suffix, ()) and self._names_not_empty \
+            if not run and nxt not in back_after and self._names_not_empty \
                     and not (gazetteer is not None and self._suffix_ends_name(gazetteer, suffix)):
                 # a bare suffix after a break (，|村集体): no back-reference, no name part and no official name
                 # ending here, so every test below comes to nothing (about one match in six)
@@ -563,7 +577,7 @@ class EntityFinder:
                 if official is not None and len(official) > len(back) + len(suffix) \
                         and self._clean_edge(text, s1 - len(official), found):
                     back = None  # 花都区|秀全街道: an official name after its parent, not 全街道
-            if back is None and nxt in self.back_after.get(suffix, ()) \
+            if back is None and nxt in back_after \
                     and (run[-1:] in self.weak or run[-2:] in self.clause_heads or run.endswith(self.time_before_back)
                          or not self._name_part(run, True, suffix, etype)[0]) \
                     and not self._under_written_parent(gazetteer, run + suffix, prev, run_start):
@@ -622,7 +636,7 @@ class EntityFinder:
                 name_part, clean = run, True  # “马黎明创新工作室”: a body's whole name in quotes, verbs and all
             if clean and name_part and not parent:
                 # ，紧靠|四川石棉工业园区, 建成|投运|史各庄街道: a clause or verb chain that opens with a verb
-                shortest = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[0]
+                shortest = lengths[0]
                 name_part = self._past_clause_head(name_part, etype, shortest)
                 if etype in _NAMED_BODY_TYPES and name_part == run and self._verb_then_place(gazetteer, run):
                     name_part = run[2:]  # 携手|中国人保重庆公司: a verb, then a body named by a place of its own
@@ -1215,8 +1229,17 @@ class EntityFinder:
         """Whether the text writes the province or city of an entry of ``official`` (its first two characters: 浙江,
         安吉), or names no province at all (then nothing speaks against the name)."""
         places = gazetteer.places(official)
-        if not places or any(p.path[k][:2] in text for p in places for k in range(min(2, len(p.path) - 1))):
+        if not places:
             return True
+        # (a common name's entries share their provinces and cities: each is looked for in the text once)
+        asked: set[str] = set()
+        for p in places:
+            for k in range(min(2, len(p.path) - 1)):
+                head = p.path[k][:2]
+                if head not in asked:
+                    if head in text:
+                        return True
+                    asked.add(head)
         return not any(province in text for province in gazetteer.province_short_forms)
 
     def _under_short_form(self, gazetteer: Any, text: str, run_start: int, s1: int, official: str,
