@@ -357,6 +357,8 @@ class Gazetteer:
         """Whether ``name`` is an official name (with its suffix) or a listed alias (大理州, 察右中旗) of an entry."""
         if name in self._known:
             return True
+        if not (name and name[-1] in _WRITTEN_LAST):
+            return False  # (most names asked for: no variant suffix to read officially, see _official_form)
         official = _official_form(name)
         return official is not None and official in self._known
 
@@ -398,11 +400,21 @@ class Gazetteer:
         longest = min(max_len, end)
         if longest > 12:  # a reach past the longest name only tries strings no set holds: bound the long ones
             longest = min(longest, self.max_name_len)
-        for k in range(longest, max(min_len, 1) - 1, -1):
+        shortest = max(min_len, 1)
+        if longest < shortest:
+            return None
+        if end > len(text) or text[end - 1] in _WRITTEN_LAST:  # (武当路街办: a variant suffix, looked up officially)
+            for k in range(longest, shortest - 1, -1):
+                candidate = text[end - k:end]
+                if candidate in known:
+                    return candidate
+                if candidate[-1] in _WRITTEN_LAST and _official_form(candidate) in known:
+                    return candidate
+            return None
+        # every candidate ends in text[end - 1], no variant suffix's last character: the names alone are asked
+        for k in range(longest, shortest - 1, -1):
             candidate = text[end - k:end]
             if candidate in known:
-                return candidate
-            if candidate[-1] in _WRITTEN_LAST and _official_form(candidate) in known:
                 return candidate
         return None
 
@@ -422,12 +434,13 @@ class Gazetteer:
         # candidate starts at regex speed: a possible first character followed by a possible second one
         # (about one position in ten), each then checked against the index of two-character heads
         for m in self._head_chars.finditer(text):
-            if m.start() < i:
+            at = m.start()
+            if at < i:
                 continue
-            i = m.start()
-            entries = heads.get(text[i:i + 2])
+            entries = heads.get(text[at:at + 2])
             if not entries:
-                continue
+                continue  # (nine candidates in ten)
+            i = at
             for entry in entries:
                 if text.startswith(entry[0], i):
                     break
@@ -620,6 +633,20 @@ class Gazetteer:
     def has_short_form(self, short: str) -> bool:
         """Whether ``short_form_of(short)`` names a place (without looking its name up)."""
         return self._short.get(short) is not None
+
+    def short_form_ending(self, text: str, end: int, start: int = 0) -> str | None:
+        """The longest short form used (two to four characters, see :meth:`has_short_form`) written as
+        ``text[k:end]`` with ``start <= k`` (``start`` 0 or more): a place's short form right before a name
+        (安塞|南沟村), read without slicing the text before it."""
+        if end > len(text):
+            end = len(text)
+        if end <= start or text[end - 1] not in self.short_form_ends:
+            return None  # most positions: no short form ends in this character
+        short = self._short
+        for width in range(min(end - start, 4), 1, -1):
+            if short.get(text[end - width:end]) is not None:
+                return text[end - width:end]
+        return None
 
     def short_form_of(self, short: str) -> str | None:
         """The official name a bare short form stands for (晋城 → 晋城市), or None if it is not used."""

@@ -12,18 +12,19 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
-from ..gazetteer import level_to_entity_type
+from ..gazetteer import get_gazetteer, level_to_entity_type
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..numbers import CN_NUMERAL_CHARS
 from ..spans import compile_fast, doc_text
@@ -31,11 +32,13 @@ from .quantities import METRICS_KEY
 
 ENTITIES_KEY = "dangjian_entities"  # doc.user_data key: Mention tuples in doc.text offsets
 _HAN = regex.compile(r"[\p{Han}A-Za-z·]")
+_HAN_CHAR = regex.compile(r"\p{Han}")
 _TWO_HAN = regex.compile(r"\p{Han}{2}")
-_COUNTED = regex.compile(r"[0-9一二两三四五六七八九十几多]个")
-_NUMERAL_HEAD = regex.compile(r"[0-9０-９一二两三四五六七八九十百千半几]+")
+# (in re where both modules read a pattern alike: the same matches at half the cost of a call)
+_COUNTED = compile_fast(r"[0-9一二两三四五六七八九十几多]个")
+_NUMERAL_HEAD = compile_fast(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
-_ADDRESS = regex.compile(r"[0-9]{1,5}(?:-[0-9]{1,4})?号[院楼]?")  # 106号, 8号院, 2号楼
+_ADDRESS = compile_fast(r"[0-9]{1,5}(?:-[0-9]{1,4})?号[院楼]?")  # 106号, 8号院, 2号楼
 _SENTENCE_STARTS = frozenset("\n。！？；")  # characters after which a line or sentence starts
 _CHAIN_READ = 8  # names of a written chain (四川省某某市某某区某某镇某某村) read before a place
 _MAX_RUN = 20
@@ -68,6 +71,7 @@ _BELOW_COUNTY = frozenset(("subdistrict", "community", "village"))
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _REGION_SUFFIX = "自治区"
 _COUNT_TAILS = frozenset("多余万千百几0123456789")  # 6万多|鹰潭人: people of a place, counted
+_STEM_OPENERS = frozenset("，。；：！？、,;:!?\n“”「」（）()年")  # what a village's stem opening a clause follows
 _CLAUSE_PUNCT = frozenset("，。；！？：,;!?:\n“”「」—")
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
@@ -83,11 +87,11 @@ _NAMED_BASE = regex.compile(r"(?:^|(?<=[。！？；，,\n]))((\p{Han}{2,10}?)�
 _TAIL_TYPES = frozenset(("enterprise", "organisation", "project", "park"))
 _COMPANY_ENDS = ("有限责任公司", "股份有限公司", "有限公司", "集团")
 _HAN_RUN = regex.compile(r"\p{Han}+")
-_MONEY_IN_NAME = regex.compile(r"(?:[十百千]?万|亿)元")
+_MONEY_IN_NAME = compile_fast(r"(?:[十百千]?万|亿)元")
 #: types whose names the national gazetteer holds
 _GAZETTEER_TYPES = frozenset(("province", "district", "subdistrict", "community", "village"))
 _CLOSE_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《"}
-_QUOTE_STOP = regex.compile(r"[，。；！？,;!?\n“”「」『』]")
+_QUOTE_STOP = compile_fast(r"[，。；！？,;!?\n“”「」『』]")
 #: a narrower place written right after a name, as its child in a chain (新蒲新区|松源社区, 某某镇|某某村)
 _CHILD_PLACE = {
     "district": regex.compile(r"\p{Han}{2,6}?(?:街道|镇|乡|社区)(?![村镇级里])"),
@@ -109,6 +113,47 @@ class Mention:
     suffix: str = ""
     path: tuple[str, ...] | None = None
     code: str | None = None
+
+
+class _Endings:
+    """Words indexed by their last character, for ``str.endswith``: given a tuple, endswith compares every word in
+    turn (hundreds of boundary words, dozens of descriptors per call); only the words ending in the last character
+    of the string can match. The words of a character keep their order (:meth:`first`)."""
+
+    __slots__ = ("_by_last", "_none")
+
+    def __init__(self, words: Any) -> None:
+        words = tuple(words)
+        self._none: tuple[str, ...] = tuple(w for w in words if not w)  # (an empty word ends every string)
+        self._by_last = {ch: tuple(w for w in words if not w or w[-1] == ch) for ch in {w[-1] for w in words if w}}
+
+    def before(self, text: str, end: int) -> tuple[str, ...]:
+        """The words that may end at ``end`` (0 or more) of ``text``: pass them to ``text.endswith(…, start, end)``."""
+        if end > len(text):
+            end = len(text)  # (endswith reads text[start:end] as sliced)
+        return self._by_last.get(text[end - 1:end], self._none)
+
+    def ends(self, s: str) -> bool:
+        """``s.endswith(words)``."""
+        return s.endswith(self._by_last.get(s[-1:], self._none))
+
+    def first(self, s: str) -> str | None:
+        """The first of the words (in their order) that ``s`` ends with, if any."""
+        return next((w for w in self._by_last.get(s[-1:], self._none) if s.endswith(w)), None)
+
+
+_NO_ENDINGS = _Endings(())
+
+
+class _SuffixData(NamedTuple):
+    """What the suffix scan reads about a suffix, looked up once per match (see EntityFinder._suffix_data)."""
+
+    etype: str
+    words: tuple[str, ...]  # the suffix_words that can end where the suffix ends
+    needs: frozenset[str] | None  # suffix_followed_by
+    not_followed_by: frozenset[str]
+    back_after: frozenset[str]  # back_references_after
+    lengths: tuple[int, int]  # (shortest, longest) name part
 
 
 # zones governed like a district, named after a place (not 某某产业园区, a company may run one)
@@ -186,11 +231,20 @@ class EntityFinder:
         # the same words as tuples: str.endswith tries a tuple in C, a generator of endswith calls in Python
         self._boundaries_tuple = tuple(self.boundaries)
         self._boundary_words_tuple = tuple(sorted(self.boundary_words))
+        self._boundary_ends = _Endings(self._boundaries_tuple)
+        self._boundary_word_ends = _Endings(self._boundary_words_tuple)
         # suffix words inside a run mark a left edge too: 开发区|东城街道
         self.weak = frozenset(data["weak_boundaries"])
         # a suffix that names a place only before a break (州) marks no left edge inside a run (陕西同州时荔…公司)
         edges = set(self.suffix_type) - set(data.get("suffix_followed_by", {}))
-        self.boundary_re = compile_fast(alternation(set(self.boundaries) | self.weak | edges))
+        bounds = {w for w in set(self.boundaries) | self.weak | edges if w}
+        # the boundary words of a run are found by _boundary_spans: by their first two characters, longest first,
+        # and the one-character words
+        self._bounds_by_head: dict[str, tuple[str, ...]] = {}
+        for w in sorted((w for w in bounds if len(w) > 1), key=len, reverse=True):
+            self._bounds_by_head[w[:2]] = (*self._bounds_by_head.get(w[:2], ()), w)
+        self._bound_chars = frozenset(w for w in bounds if len(w) == 1)
+        self._bound_firsts = frozenset(w[0] for w in bounds)
         self.join_after = tuple(data["join_after"])
         self.named_with_place = frozenset(data["named_with_place"])
         # 浙江省文化馆, 某县图书馆: institutions of other types named by their place alone, by the end of the suffix
@@ -203,7 +257,10 @@ class EntityFinder:
         self.generic = set(data["generic"])
         self.generic_endings = tuple(sorted(set(data["generic_endings"]), key=len, reverse=True))
         self.generic_by_suffix = {k: tuple(v) for k, v in data["generic_endings_by_suffix"].items()}
-        self.not_followed_by = {k: tuple(v) for k, v in data["not_followed_by"].items()}
+        # (the same by their last character: names are tested against them many times per text)
+        self._generic_endings_index = _Endings(self.generic_endings)
+        self._generic_index_by_suffix = {k: _Endings(v) for k, v in self.generic_by_suffix.items()}
+        self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
         self.level_chars = frozenset(data["level_chars"])
         # a name found by its 区 that ends in a park's suffix (园区, 示范区…; not the zones governed like a district)
         self.park_district_ends = tuple(w for w, t in self.suffix_type.items()
@@ -217,6 +274,7 @@ class EntityFinder:
         self._works_project = regex.compile(
             rf"\p{{Han}}{{0,{int(works['max_between'])}}}?(?:{works_words})(?:{'|'.join(works['heads'])})")
         self.official_generic_by_suffix = {k: tuple(v) for k, v in data["official_generic_by_suffix"].items()}
+        self._official_generic_index_by_suffix = {k: _Endings(v) for k, v in self.official_generic_by_suffix.items()}
         self.level_list_chars = self.level_chars | frozenset("两三四五六级")
         self.generic_heads = tuple(data["generic_heads"])
         self.kind_before = tuple(data.get("kind_before", ()))
@@ -225,6 +283,14 @@ class EntityFinder:
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
         self.named_bodies_not_followed_by = frozenset(data.get("named_bodies_not_followed_by", ""))
+        # where a named body may start, found in one pass (as _bare_heads below), and the names by first character
+        self._named_body_heads = re.compile(
+            f"[{re.escape(''.join(sorted({w[0] for w in self.named_bodies if w})))}]"
+            f"(?<=(?={alternation(self.named_bodies)}).)") if self.named_bodies else None
+        self._named_bodies_by_first: dict[str, list[tuple[str, str]]] = {}
+        for name, etype in self.named_bodies.items():
+            if name:
+                self._named_bodies_by_first.setdefault(name[0], []).append((name, etype))
         trade = data.get("trade_names", {})
         if trade.get("trades"):
             # a brand of two or three characters after a clause's start, a place or a verb of arrival, its trade,
@@ -250,7 +316,8 @@ class EntityFinder:
         self.short_form_features = tuple(landforms.get("features", ()))  # 苏州河, 北京路: named after the city
         self.company_units = frozenset(data["company_units"])  # farms written after the company that runs them
         # 罗家坡, 张家湾: a family's name, 家 and a landform name a hamlet
-        self._hamlet = regex.compile(rf"\p{{Han}}家[{regex.escape(''.join(data['hamlet_landforms']))}]")
+        # (found by 家 before the landform, in re, and the family's character checked alone: see _hamlet_starts)
+        self._hamlet_tail = re.compile(f"家(?=[{re.escape(''.join(data['hamlet_landforms']))}])")
         # 居民小组, 村民小组: units below a village that no gazetteer holds; named like bodies, by a clean edge
         self.ungazetted = frozenset(data.get("ungazetted_suffixes", ()))
         # after a place's stem, the characters that show the place itself is meant (北滘的…, 庄子田有…)
@@ -284,6 +351,7 @@ class EntityFinder:
                                          | {b + d for b in _CLAUSE_PUNCT for d in self.bare_determiners}
                                          | {w for w in data["subject_openers"] if len(w) > 1 and w[-1] not in "，的"}
                                          | {w for w in data["left_boundaries"] if len(w) > 1}))
+        self._bare_before_ends = _Endings(self._bare_before)
         self.function_chars = frozenset(data["function_chars"])
         self.kind_stripped = frozenset(data.get("kind_stripped_suffixes", ()))
         self.inside_bodies = frozenset(data.get("inside_body_suffixes", ()))
@@ -295,6 +363,9 @@ class EntityFinder:
         self.buyer_before = tuple(data.get("buyer_before", ()))
         self.origin_before = tuple(data.get("origin_before", ()))
         self.suffix_words = tuple(data.get("suffix_words", ()))
+        # per suffix, the words that can end where it ends (the ones that end in it, or that it ends in)
+        self._suffix_words_of = {suffix: tuple(w for w in self.suffix_words if w.endswith(suffix) or suffix.endswith(w))
+                                 for suffix in self.suffix_type}
         self.outlet_words = tuple(data.get("outlet_words", ()))
         edges = data["name_edges"]
         self.conjunctions = frozenset(edges["conjunctions"])
@@ -317,8 +388,11 @@ class EntityFinder:
         self.not_name_heads = tuple(sorted(data["not_name_heads"], key=len, reverse=True))
         self.not_name_head_words = frozenset(data["not_name_heads"])  # (a look-up per official name)
         self.not_inside_names = tuple(data.get("not_inside_names", ()))
+        # (one search for any of them: an empty word is inside every name)
+        self._not_inside_re = re.compile("" if "" in self.not_inside_names else alternation(self.not_inside_names))
         self.place_stem_not_ending = tuple(data.get("place_stem_not_ending", ()))
         self.official_generic = tuple(sorted(data["official_generic_endings"], key=len, reverse=True))
+        self._official_generic_index = _Endings(self.official_generic)
         # _generic_across: the endings longer than a head of each length (one endswith call instead of a loop)
         self._generic_longer = {n: tuple(g for g in self.official_generic if len(g) > n)
                                 for n in range(-1, max(map(len, self.official_generic), default=0) + 1)}
@@ -326,6 +400,11 @@ class EntityFinder:
         self._dateline = compile_fast(f"(?:{alternation(data['attribution']['dateline_before'])})$")
         self._dated = compile_fast(r"[0-9０-９一二三四五六七八九十]{1,3}月|电")
         self.back_not_after = {k: frozenset(v) for k, v in data["back_reference_not_after"].items()}
+        self._suffix_data = {suffix: _SuffixData(
+            etype, self._suffix_words_of[suffix], self.suffix_followed_by.get(suffix),
+            self.not_followed_by.get(suffix, frozenset()), self.back_after.get(suffix, frozenset()),
+            self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))
+            for suffix, etype in self.suffix_type.items()}
         self.speech_verbs = tuple(data["attribution"]["speech_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -362,13 +441,14 @@ class EntityFinder:
         # back-references that found nothing, by (suffix, type): the length of `found` then (see _resolve_back)
         misses: dict[tuple[str, str], int] = {}
         for m in self.pattern.finditer(text):
-            suffix, s0, s1 = m.group(), m.start(), m.end()
-            etype = self.suffix_type[suffix]
+            (s0, s1), suffix = m.span(), m.group()
+            etype, words, needs, not_followed_by, back_after, lengths = self._suffix_data[suffix]
             nxt = text[s1:s1 + 1]
             prev = found[-1] if found else None
-            if self.suffix_words and text.endswith(self.suffix_words, max(0, s1 - 4), s1):
+            # (the blocks for a suffix written right after a mention end the match's turn, each or the last)
+            adjacent = prev is not None and prev.end == s0
+            if words and text.endswith(words, max(0, s1 - 4), s1):
                 continue  # 科学合理规划布局: a common word ends in the suffix
-            needs = self.suffix_followed_by.get(suffix)
             if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
                 # 同州|时荔…有限公司: this suffix names a place only before a break, unless the gazetteer holds
                 # the name with a clean edge (楚雄州以党建引领…)
@@ -376,19 +456,19 @@ class EntityFinder:
                 if held is None or not (self._clean_edge(text, s1 - len(held), found)
                                         or self._province_short_before(gazetteer, text, s1 - len(held), held)):
                     continue  # (湖南|湘西州保靖县: after its province's short form, the prefecture of a chain)
-            if nxt and nxt in self.not_followed_by.get(suffix, ()) \
+            if nxt and nxt in not_followed_by \
                     and not self._chained_official(gazetteer, text, s1, etype, prev) \
                     and not self._official_at_line_start(gazetteer, text, s1, etype) \
                     and not (nxt in self.level_chars and text[s1 + 1:s1 + 2] in self.level_list_chars
                              and self._official_before(gazetteer, text, s1, etype)) \
                     and not (text.startswith(self.words_after_names, s1)
                              and self._official_before(gazetteer, text, s1, etype)) \
-                    and not (nxt in self.back_after.get(suffix, ()) and text[s1 + 1:s1 + 2] != suffix
+                    and not (nxt in back_after and text[s1 + 1:s1 + 2] != suffix
                              and (s0 == 0 or not _HAN.match(text[s0 - 1]))):
                 # (，乡里有4名…: the bare level word and 里 at a clause's start refer back, not 乡里乡亲)
                 # (金涵畲族乡|下辖2个社区: an official name before a verb that begins with 下, not 乡下)
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
-            if prev is not None and prev.end == s0 and not prev.back_reference and prev.suffix != suffix \
+            if adjacent and not prev.back_reference and prev.suffix != suffix \
                     and not (etype == "place" and prev.type in _ABOVE_VILLAGE) \
                     and not (etype in ("community", "village") and prev.type in _ABOVE_VILLAGE
                              and gazetteer is not None and gazetteer.contains(prev.name)) and (
@@ -420,24 +500,23 @@ class EntityFinder:
                     found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
-            if prev is not None and prev.end == s0 and prev.type == etype == "compound" and suffix == "小区" \
+            if adjacent and prev.type == etype == "compound" and suffix == "小区" \
                     and not prev.back_reference:
                 # 外经委宿舍|小区, 某某花园|小区: the compound's own name holds another compound word
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
-            if prev is not None and prev.end == s0 and prev.type == etype and etype not in _GAZETTEER_TYPES:
+            if adjacent and prev.type == etype and etype not in _GAZETTEER_TYPES:
                 last_end = s1  # 深中通道|项目: the type's bare word after a name of that type adds nothing
                 continue
-            if prev is not None and prev.end == s0 \
-                    and (etype in self.named_with_place or suffix.endswith(self.named_with_place_ends)) \
+            if adjacent and (etype in self.named_with_place or suffix.endswith(self.named_with_place_ends)) \
                     and not prev.back_reference \
                     and not (prev.type == "enterprise" and suffix in self.inside_bodies):
                 # 汉江街道党群服务中心: a body named by its place alone (not 某某有限公司|实验室, the company's lab)
                 found[-1] = Mention(prev.start, s1, text[prev.start:s1], etype, prev.name, prev.clean, suffix=suffix)
                 last_end = s1
                 continue
-            if prev is not None and prev.end == s0 and suffix == "村" and prev.type == "village" \
+            if adjacent and suffix == "村" and prev.type == "village" \
                     and len(prev.name) == 2 and prev.name.endswith("村") \
                     and (nxt == "的" or not _HAN.match(nxt or " ") or nxt not in self.village_word_chars):
                 # 祠村村: a one-character village name written with the suffix twice (the gazetteer has 祠村)
@@ -445,9 +524,9 @@ class EntityFinder:
                                     suffix=suffix)
                 last_end = s1
                 continue
-            if prev is not None and prev.end == s0 and etype == "place" and prev.type in _ABOVE_VILLAGE:
+            if adjacent and etype == "place" and prev.type in _ABOVE_VILLAGE:
                 continue  # 台州市|路桥区: the road suffix begins the next place's name, which may still be found
-            if prev is not None and prev.end == s0:
+            if adjacent:
                 joined = text[prev.start:s1]
                 above = gazetteer.above(joined) if etype in _GAZETTEER_TYPES and gazetteer is not None \
                     and not prev.back_reference and prev.type in _GAZETTEER_TYPES \
@@ -476,12 +555,12 @@ class EntityFinder:
                     found.append(quoted)
                     last_end = s1
                 continue
-            if not run and nxt not in self.back_after.get(suffix, ()) and self._names_not_empty \
+            if not run and nxt not in back_after and self._names_not_empty \
                     and not (gazetteer is not None and self._suffix_ends_name(gazetteer, suffix)):
                 # a bare suffix after a break (，|村集体): no back-reference, no name part and no official name
                 # ending here, so every test below comes to nothing (about one match in six)
                 continue
-            back = self._back_reference(run)
+            back = self._back_reference(run) if run.endswith(self.back_references) else None  # (most runs: none)
             if back is None and etype in _DESCRIBED_BACK_TYPES and "的" in text[max(0, s0 - 9):s0] \
                     and not (gazetteer is not None and gazetteer.longest_suffix_name(text, s1, 8, 3)):
                 described = _DESCRIBED_BACK.search(text, max(0, s0 - 28), s0)
@@ -498,7 +577,7 @@ class EntityFinder:
                 if official is not None and len(official) > len(back) + len(suffix) \
                         and self._clean_edge(text, s1 - len(official), found):
                     back = None  # 花都区|秀全街道: an official name after its parent, not 全街道
-            if back is None and text[s1:s1 + 1] in self.back_after.get(suffix, ()) \
+            if back is None and nxt in back_after \
                     and (run[-1:] in self.weak or run[-2:] in self.clause_heads or run.endswith(self.time_before_back)
                          or not self._name_part(run, True, suffix, etype)[0]) \
                     and not self._under_written_parent(gazetteer, run + suffix, prev, run_start):
@@ -536,8 +615,8 @@ class EntityFinder:
                 # 广东五全投资有限公司|和|湖北聚瑞源产业园区, 双莲村|还和|安徽刀板香公司: a conjunction after a name
                 # starts a new one
                 run_start, run, parent = run_start + lead, run[lead:], None
-            edge_clean = run_start == 0 or not _HAN.match(text, run_start - 1) or parent is not None \
-                or lead > 0 and len(run) >= 2
+            edge_clean = run_start == 0 or parent is not None or lead > 0 and len(run) >= 2 \
+                or not _HAN.match(text, run_start - 1)
             key = (run, edge_clean, suffix, etype)
             parted = name_parts.get(key)
             if parted is None:
@@ -557,7 +636,7 @@ class EntityFinder:
                 name_part, clean = run, True  # “马黎明创新工作室”: a body's whole name in quotes, verbs and all
             if clean and name_part and not parent:
                 # ，紧靠|四川石棉工业园区, 建成|投运|史各庄街道: a clause or verb chain that opens with a verb
-                shortest = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[0]
+                shortest = lengths[0]
                 name_part = self._past_clause_head(name_part, etype, shortest)
                 if etype in _NAMED_BODY_TYPES and name_part == run and self._verb_then_place(gazetteer, run):
                     name_part = run[2:]  # 携手|中国人保重庆公司: a verb, then a body named by a place of its own
@@ -649,7 +728,7 @@ class EntityFinder:
             last_end = s1
         if unsure:
             found = self._settle_unsure(found, unsure)
-        if self.kind_before:
+        if any(w in text for w in self.kind_before):  # (a word the text does not write comes before no name)
             # 已建成30个这样的商务社区: a kind, no name
             found = [m for m in found if m.parent is not None or m.back_reference
                      or not text.endswith(self.kind_before, max(0, m.start - 4), m.start)]
@@ -688,8 +767,9 @@ class EntityFinder:
             found = self._written_names(text, found)
             found = self._unnamed_from_paths(gazetteer, text, self._cities_of_quan_shi(found))
         if "“" in text:
-            found = [m for m in found if not self._in_level_slogan(text, m)]
-        if self.indefinite_before:
+            # (a mention of four characters or more, or a back-reference, is in no slogan: not asked)
+            found = [m for m in found if m.end - m.start > 3 or m.back_reference or not self._in_level_slogan(text, m)]
+        if any(w in text for w in self.indefinite_before):
             # 位于某园区的一家文具公司: one body of a kind, its name not given (not 一家某某有限公司, a registered name)
             found = self._not_indefinite(text, found)
         for m in found:
@@ -929,11 +1009,9 @@ class EntityFinder:
 
     def gazetteer(self) -> Any:
         """The national gazetteer (loaded on first use), or None when switched off (``use_gazetteer``)."""
-        if not self.use_gazetteer:
-            return None
-        from ..gazetteer import get_gazetteer
-
-        return get_gazetteer()
+        # (imported with the module, not here: a function-level import costs more than the look-up, and the
+        # finder asks for the gazetteer thousands of times per text)
+        return get_gazetteer() if self.use_gazetteer else None
 
     def _evidence_after(self, text: str, s1: int, etype: str = "") -> bool:
         """黄夏村副支部书记, 某社区党委: a title or a party body written after a name shows it is a real place;
@@ -1004,7 +1082,7 @@ class EntityFinder:
             if whole is not None and (self._verb_named(text, begin, s1)
                                       or begin == run_start and parent is not None and parent in gazetteer.above(whole)
                                       or etype in ("district", "subdistrict")
-                                      and len(whole) >= 3 and (self._short_head(gazetteer, text[run_start:begin])
+                                      and len(whole) >= 3 and (gazetteer.short_form_ending(text, begin, run_start)
                                                                or self._clean_edge(text, begin, found)
                                                                or text[begin - 1:begin] in self.function_chars)):
                 official = whole  # 由花都区牵头: a county holding 都 after a clean edge or a preposition
@@ -1043,7 +1121,7 @@ class EntityFinder:
         if official is not None and suffix == "村" and len(official) == 2 and s1 > 2 \
                 and _HAN.match(text, s1 - len(official) - 1) and parent is None \
                 and text[s1 - len(official) - 1] not in self.clean_before \
-                and self._short_head(gazetteer, text[max(0, s1 - len(official) - 4):s1 - len(official)]) is None:
+                and gazetteer.short_form_ending(text, s1 - len(official), max(0, s1 - len(official) - 4)) is None:
             # 时任村支书: a one-character name needs a clean left edge (任村 is real elsewhere): a preposition or
             # 的 (老支书的余村, 在余村), or a short form of its parent (安吉余村)
             official = None
@@ -1067,7 +1145,8 @@ class EntityFinder:
         if official is None or len(official) <= len(suffix):
             # a name the gazetteer lacks (a new or renamed place, or one written differently) needs stronger
             # evidence: a parent written right before it, or the same name written again in the text
-            if parent is None and any(gazetteer.short_form_of(text[s1 - k:s1]) for k in (3, 2)):
+            if parent is None and (gazetteer.has_short_form(text[s1 - 3:s1])
+                                   or gazetteer.has_short_form(text[s1 - 2:s1])):
                 return None  # 湖南湘乡: the short form of 湘乡市 ends in 乡, no township 湖南湘乡
             if not clean or not self._acceptable(name_part, suffix, etype) or name_part in self.clause_heads:
                 return None  # (魏寨村|支付村“两委”…: a verb the gazetteer does not hold as a name is no place)
@@ -1106,7 +1185,7 @@ class EntityFinder:
                            suffix=suffix)
         start = s1 - len(official)
         longer = len(name_part) + len(suffix) - len(official)
-        short = self._short_head(gazetteer, text[run_start:start])
+        short = gazetteer.short_form_ending(text, start, run_start)
         if short is not None and clean and len(short) < longer \
                 and gazetteer.short_form_of(text[run_start:start - len(short)]) is None \
                 and not all(ch in self.function_chars or ch in self.weak
@@ -1150,18 +1229,27 @@ class EntityFinder:
         """Whether the text writes the province or city of an entry of ``official`` (its first two characters: 浙江,
         安吉), or names no province at all (then nothing speaks against the name)."""
         places = gazetteer.places(official)
-        if not places or any(p.path[k][:2] in text for p in places for k in range(min(2, len(p.path) - 1))):
+        if not places:
             return True
+        # (a common name's entries share their provinces and cities: each is looked for in the text once)
+        asked: set[str] = set()
+        for p in places:
+            for k in range(min(2, len(p.path) - 1)):
+                head = p.path[k][:2]
+                if head not in asked:
+                    if head in text:
+                        return True
+                    asked.add(head)
         return not any(province in text for province in gazetteer.province_short_forms)
 
     def _under_short_form(self, gazetteer: Any, text: str, run_start: int, s1: int, official: str,
                           suffix_len: int) -> str:
         """安吉余村: a shorter official name right after the short form of a place that holds it wins over a
         longer one (吉余村, a village elsewhere) that swallows the short form's last character."""
-        if self._short_head(gazetteer, text[run_start:s1 - len(official)]) is not None:
+        if gazetteer.short_form_ending(text, s1 - len(official), run_start) is not None:
             return official
         for length in range(len(official) - 1, suffix_len, -1):
-            short = self._short_head(gazetteer, text[run_start:s1 - length])
+            short = gazetteer.short_form_ending(text, s1 - length, run_start)
             if short is None:
                 continue
             name, holder = text[s1 - length:s1], gazetteer.short_form_of(short)
@@ -1172,37 +1260,27 @@ class EntityFinder:
     def _across_short_form(self, gazetteer: Any, text: str, run_start: int, start: int, head_len: int) -> bool:
         """Whether a short form written before ``start`` ends inside the name's head (江|西小村) while none ends
         right before it (浙江|西山村)."""
-        if start <= run_start or self._short_head(gazetteer, text[run_start:start]) is not None:
+        if start <= run_start or gazetteer.short_form_ending(text, start, run_start) is not None:
             return False
         for k in (1, 2):
             if k >= head_len:
                 break
-            short = self._short_head(gazetteer, text[max(run_start, start - 3):start + k])
+            short = gazetteer.short_form_ending(text, start + k, max(run_start, start - 3))
             if short is not None and len(short) > k:
                 return True
         return False
 
     def _province_short_before(self, gazetteer: Any, text: str, start: int, name: str) -> bool:
         """湖南|湘西州: the short form of the place above ``name`` written right before it."""
-        short = self._short_head(gazetteer, text[max(0, start - 4):start])
+        short = gazetteer.short_form_ending(text, start, max(0, start - 4))
         return short is not None and gazetteer.short_form_of(short) in gazetteer.above(name)
-
-    @staticmethod
-    def _short_head(gazetteer: Any, head: str) -> str | None:
-        """The short form of a place written at the end of ``head`` (安塞|南沟村), if any."""
-        if head[-1:] not in gazetteer.short_form_ends:
-            return None  # two calls in three: no short form ends in this character
-        for width in range(min(len(head), 4), 1, -1):
-            if gazetteer.has_short_form(head[-width:]):
-                return head[-width:]
-        return None
 
     def _namesakes(self, gazetteer: Any, text: str, official: str) -> bool:
         """Whether the text writes ``official`` after two different heads (安塞南沟村 … 吴起南沟村)."""
         heads = set()
         at = text.find(official)
         while at >= 0:
-            heads.add(self._short_head(gazetteer, text[max(0, at - 4):at]))
+            heads.add(gazetteer.short_form_ending(text, at, max(0, at - 4)))
             at = text.find(official, at + len(official))
         heads.discard(None)  # 武威上庄村 … 在上庄村: a bare mention tells no second place apart
         if len(heads) < 2:
@@ -1222,6 +1300,7 @@ class EntityFinder:
         starts = [m.start for m in found]
         extra = []
         form_ends = {end for _, end, _ in forms}
+        resolved: dict[str, Any] = {}  # one resolution per place (the context is the same for all of them)
         for start, end, full in forms:
             i = bisect_right(starts, start) - 1
             if (i >= 0 and found[i].end > start) or (i + 1 < len(found) and found[i + 1].start < end):
@@ -1238,7 +1317,9 @@ class EntityFinder:
                 continue  # 苏州河, 北京路: the river or street named after the city (not 南京|江北新区)
             if context and text.startswith(self.outlet_words, end):
                 continue  # 咸阳日报 in a report on 兴平市: the outlet's city is no place of the report
-            resolution = gazetteer.resolve(full, context)
+            resolution = resolved.get(full)
+            if resolution is None:
+                resolution = resolved[full] = gazetteer.resolve(full, context)
             # supported by the place written in full (新会…新会区), above it (河南…晋城) or below it (郧阳…杨溪铺镇)
             supported = not resolution.ambiguous and (
                 full in context or set(resolution.path[:-1]) & set(context)
@@ -1258,8 +1339,8 @@ class EntityFinder:
         """罗家坡, 张家湾: a hamlet named by a family and a landform (某家坡/湾/沟/坪…), written twice or more
         without a suffix, is a village of the story (the one after it, 罗家坡村, is found by its suffix)."""
         counts: dict[str, list[int]] = {}
-        for m in self._hamlet.finditer(text):
-            counts.setdefault(m.group(), []).append(m.start())
+        for at in self._hamlet_starts(text):
+            counts.setdefault(text[at:at + 3], []).append(at)
         starts = [m.start for m in found]
         extra = []
         for name, ats in counts.items():
@@ -1273,6 +1354,16 @@ class EntityFinder:
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    def _hamlet_starts(self, text: str) -> Iterator[int]:
+        """Where the matches of ``\\p{Han}家[landform]`` start, in finditer's order (none overlapping another): the
+        pattern tried at every position in regex costs more than re's search for 家 and one test before it."""
+        resume = 0
+        for tail in self._hamlet_tail.finditer(text):
+            at = tail.start() - 1
+            if at >= resume and _HAN_CHAR.match(text, at):
+                yield at
+                resume = at + 3
 
     def _company_brands(self, text: str, found: list[Mention]) -> list[Mention]:
         """河南威猛振动设备股份有限公司…威猛振动…: a registered company is called by its brand after its full name
@@ -1366,10 +1457,8 @@ class EntityFinder:
             return found
         starts = [m.start for m in found]
         extra = []
-        opening = rf"(?:^|(?<=[，。；：！？、,;:!?\n“”「」（）()]|年))(?:{alternation(stems)})"
-        for hit in regex.finditer(opening, text, regex.M):
-            at, end = hit.start(), hit.end()
-            named = stems[hit.group()]
+        for at, end in self._stem_openings(text, stems):
+            named = stems[text[at:end]]
             if at < named.start:
                 continue  # (only after the name has been written out)
             if _overlaps(found, starts, at, end):
@@ -1385,6 +1474,27 @@ class EntityFinder:
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: (m.start, m.end))
+
+    @staticmethod
+    def _stem_openings(text: str, stems: Any) -> list[tuple[int, int]]:
+        """Where a stem opens a clause (at the text's or a line's start, after punctuation or 年), left to right: at
+        each position the longest stem, none overlapping the one before — the matches of an alternation of the stems
+        after that lookbehind, found by str.find for each stem (a pattern that opens with a lookbehind is tried at
+        every position of the text, and would be compiled anew for each text)."""
+        ends: dict[int, int] = {}  # where a stem is written -> where the longest written there ends
+        for stem in stems:
+            at = text.find(stem)
+            while at >= 0:
+                if at + len(stem) > ends.get(at, at):
+                    ends[at] = at + len(stem)
+                at = text.find(stem, at + 1)
+        spans = []
+        resume = 0
+        for at in sorted(ends):
+            if at >= resume and (at == 0 or text[at - 1] in _STEM_OPENERS):
+                spans.append((at, ends[at]))
+                resume = ends[at]
+        return spans
 
     def _own_word_forms(self, gazetteer: Any, text: str, found: list[Mention]) -> list[Mention]:
         """无为 in a report that writes 安徽无为市: a county's short form stop-listed as a common word (无为, 平安)
@@ -1422,14 +1532,15 @@ class EntityFinder:
         if i >= 0 and found[i].end == start:
             return False
         head = text[max(0, start - 4):start]
-        return not head.endswith(self._boundaries_tuple)
+        return not head.endswith(self._boundary_ends.before(head, len(head)))
 
     def _clean_edge(self, text: str, start: int, found: list[Mention] | None = None) -> bool:
         """Whether a name may start at ``start``: after a non-Han character, a clean character (的, 在), a
         boundary word, or a place written right before it (广州市|花都区)."""
         before = text[start - 1:start]
         return not before or not _HAN.match(before) or before in self.clean_before \
-            or text.endswith(self._boundary_words_tuple, 0, start) or bool(found) and found[-1].end == start
+            or text.endswith(self._boundary_word_ends.before(text, start), 0, start) \
+            or bool(found) and found[-1].end == start
 
     def _verb_named(self, text: str, start: int, end: int) -> bool:
         """，建设村召开…, 走进前进村的…: a place named by a verb, with a clean edge and a name's context after it
@@ -1583,10 +1694,10 @@ class EntityFinder:
         gazetteer = self.gazetteer()
         extra = []
         starts = [m.start for m in found]
-        match, last, before = self.bare_back_re.match, 0, self._bare_before
+        match, last, before = self.bare_back_re.match, 0, self._bare_before_ends.before
         for head in self._bare_heads.finditer(text):  # bare_back_re.finditer(text), found faster
             at = head.start()
-            if at < last or at and not text.endswith(before, 0, at):
+            if at < last or at and not text.endswith(before(text, at), 0, at):
                 continue
             hit = match(text, at)
             if hit is None:
@@ -1765,13 +1876,18 @@ class EntityFinder:
         """中国共产党, 商务部: bodies known by a name without a type suffix, wherever they do not overlap a found name
         (水利部门 names any water authority, no ministry)."""
         extra = []
-        for name, etype in self.named_bodies.items():
-            at = text.find(name)
-            while at >= 0:
-                if text[at + len(name):at + len(name) + 1] not in self.named_bodies_not_followed_by:
-                    extra.append(Mention(at, at + len(name), name, etype, None, True, suffix=""))
-                at = text.find(name, at + len(name))
-        return _merge_outside(found, extra)
+        # each name's mentions do not overlap one another: where the next may start, per name (a str.find loop per
+        # name would read the text once for each of them)
+        resume: dict[str, int] = {}
+        for head in self._named_body_heads.finditer(text):
+            at = head.start()
+            for name, etype in self._named_bodies_by_first[text[at]]:
+                if at < resume.get(name, 0) or not text.startswith(name, at):
+                    continue
+                end = resume[name] = at + len(name)
+                if text[end:end + 1] not in self.named_bodies_not_followed_by:
+                    extra.append(Mention(at, end, name, etype, None, True, suffix=""))
+        return _merge_outside(found, extra)  # (in text order there: the order of ``extra`` does not matter)
 
     @staticmethod
     def _quoted(text: str, s0: int, s1: int, suffix: str, etype: str) -> Mention | None:
@@ -1870,44 +1986,75 @@ class EntityFinder:
         strong = weak = None
         # a registered name usually opens with its place (贵州某某农业发展有限公司, 北京某某物业管理有限公司):
         # where one does after a boundary word (or at the run's start), the name starts at the last such place
-        gazetteer = self.gazetteer() if suffix in _LEGAL_SUFFIXES else None
+        legal = suffix in _LEGAL_SUFFIXES
+        gazetteer = self.gazetteer() if legal else None
         heads: list[int] = [0] if gazetteer is not None and self._place_head(gazetteer, run) else []
-        for m in self.boundary_re.finditer(run):
-            if self._inside_word(run, m):
+        size = len(run)
+        for start, end in self._boundary_spans(run):
+            word = run[start:end]
+            if word in self.boundary_inside and self._inside_word(run, word, start):
                 continue
-            if gazetteer is not None and len(run) - m.end() >= 4 and self._place_head(gazetteer, run[m.end():]):
-                if m.start() == 1 and m.group() in self.weak:
+            rest = size - end
+            if not rest:
+                # the word that ends the run (the last match) decides only whether the suffix is a bare word after
+                # a verb; every other test passes over it
+                if not legal and self._ends_before_bare_suffix(run, word, start):
+                    return "", True  # 成立|商圈: the suffix is a bare word after a verb
+                continue  # (某某印象服务|有限公司: a registered name ends in its trade: 服务, 发展, 开发)
+            if gazetteer is not None and rest >= 4 and self._place_head(gazetteer, run[end:]):
+                if start == 1 and word in self.weak:
                     continue  # 网都|河北…有限公司: one character before a weak word is the brand's, not a clause
-                heads.append(m.end())
-            elif heads and m.end() < len(run) and len(m.group()) > 1:
+                heads.append(end)
+            elif heads and len(word) > 1:
                 heads.clear()  # 浙江茶商与村资公司成立|茶业有限公司: a clause after the place, not its name
-            rest = len(run) - m.end()
-            if not rest and any(self._place_word(run[i:]) for i in range(max(0, m.start() - 3), m.start())):
-                continue  # 成都|公积金中心: the word ends a place's name written before the suffix
-            is_suffix = m.group() in self.suffix_type
-            if is_suffix and (run[m.end():m.end() + 1] in self.not_followed_by.get(m.group(), ())
-                              or run[max(0, m.start() - 1):m.end()] in self.generic):
+            is_suffix = word in self.suffix_type
+            if is_suffix and (run[end:end + 1] in self.not_followed_by.get(word, ())
+                              or run[max(0, start - 1):end] in self.generic):
                 continue  # 区域化共富工坊, 乡村振兴投资有限公司: a suffix inside a word (区域, 乡村) marks no edge
             # 成立了|于家台印象服务有限公司: in a registered name, a word that also begins names is weak
-            is_weak = m.group() in self.weak or is_suffix \
-                or suffix in _LEGAL_SUFFIXES and m.group() in self.name_initials
-            if is_weak and not is_suffix and run.endswith(self.name_evidence_after, 0, m.start()):
+            is_weak = word in self.weak or is_suffix or legal and word in self.name_initials
+            if is_weak and not is_suffix and run.endswith(self.name_evidence_after, 0, start):
                 is_weak = False  # 街道党工委将|康城小区: a Party committee acts on the name after its verb
-            if rest == 0 and not is_weak:
-                if suffix in _LEGAL_SUFFIXES:
-                    continue  # 某某印象服务|有限公司: a registered name ends in its trade (服务, 发展, 开发)
-                return "", True  # 成立|商圈: the suffix is a bare word after a verb
-            if (rest and not is_weak) or (is_suffix and rest >= 2):  # 开发区|东城街道
-                strong = m
+            if not is_weak or is_suffix and rest >= 2:  # 开发区|东城街道
+                strong = start, end
             elif rest >= 2:
-                weak = m
+                weak = start, end
         if heads:
             return run[heads[-1]:], heads[-1] > 0 or edge_clean  # 红利分配给|贵州某某农业发展有限公司
-        name, clean = (run[strong.end():], True) if strong is not None else (run, edge_clean)
-        hi = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[1]
-        if weak is not None and (strong is None or weak.start() >= strong.end()) and (len(name) > hi or not clean):
-            return run[weak.end():], True
+        name, clean = (run[strong[1]:], True) if strong is not None else (run, edge_clean)
+        if weak is not None and (strong is None or weak[0] >= strong[1]):
+            hi = (self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))[1]
+            if len(name) > hi or not clean:
+                return run[weak[1]:], True
         return name, clean
+
+    def _boundary_spans(self, run: str) -> list[tuple[int, int]]:
+        """Where the boundary words of a run stand, left to right: at each position the longest word that starts
+        there, the scan resuming after it (the matches of an alternation of the words; found here by a look-up of
+        the two characters at a position, which costs less than sre trying some 440 first characters in turn)."""
+        spans = []
+        heads, chars, firsts = self._bounds_by_head, self._bound_chars, self._bound_firsts
+        resume = 0
+        for at, ch in enumerate(run):
+            if at < resume or ch not in firsts:
+                continue  # (inside the word before, or no word starts with the character)
+            end = at + 1 if ch in chars else at
+            for word in heads.get(run[at:at + 2], ()):
+                if run.startswith(word, at):
+                    end = at + len(word)  # (the longest first: it wins over a one-character word)
+                    break
+            if end > at:
+                spans.append((at, end))
+                resume = end
+        return spans
+
+    def _ends_before_bare_suffix(self, run: str, word: str, start: int) -> bool:
+        """Whether a boundary word that ends the run (at ``start``) leaves the suffix a bare word (成立|商圈): a
+        strong word, not a suffix word nor a weak one unless a Party body acts before it (党工委将|小区); and not the
+        end of a place's name written before the suffix (成都|公积金中心)."""
+        if word in self.suffix_type or word in self.weak and not run.endswith(self.name_evidence_after, 0, start):
+            return False
+        return not any(self._place_word(run[i:]) for i in range(max(0, start - 3), start))
 
     def _described_body_of_place(self, name_part: str, suffix: str, etype: str, prev: Mention | None,
                                  s1: int) -> bool:
@@ -1991,16 +2138,17 @@ class EntityFinder:
     def _strong_floor(self, run: str) -> int:
         """Where a name may start at the earliest: after the last strong boundary word of the run."""
         floor = 0
-        for m in self.boundary_re.finditer(run):
-            if m.group() not in self.weak and m.group() not in self.suffix_type and not self._inside_word(run, m):
-                floor = m.end()
+        for start, end in self._boundary_spans(run):
+            word = run[start:end]
+            if word not in self.weak and word not in self.suffix_type \
+                    and not (word in self.boundary_inside and self._inside_word(run, word, start)):
+                floor = end
         return floor
 
-    def _inside_word(self, run: str, m: Any) -> bool:
-        """青年|突击党小组, 以|工代赈项目: a boundary word that is part of a longer word bounds nothing."""
-        words = self.boundary_inside.get(m.group())
-        return bool(words) and any(m.start() >= w.find(m.group()) and run.startswith(w, m.start() - w.find(m.group()))
-                                   for w in words)
+    def _inside_word(self, run: str, word: str, start: int) -> bool:
+        """青年|突击党小组, 以|工代赈项目: a boundary word (at ``start``) inside a longer word bounds nothing."""
+        words = self.boundary_inside.get(word)
+        return bool(words) and any(start >= w.find(word) and run.startswith(w, start - w.find(word)) for w in words)
 
     def _plausible_longer(self, name_part: str, suffix: str, etype: str) -> bool:
         """A clean name longer than the gazetteer's: of a name's length and not generic (张家新村, 桃花山西区社区)."""
@@ -2023,9 +2171,9 @@ class EntityFinder:
     def _generic_official(self, name_part: str, suffix: str) -> bool:
         """An official name used as a common word here (城市社区, 乡村, 各村, 空心村); 长春市 and 东山村 are names."""
         full = name_part + suffix
-        if full in self.generic or name_part in self.generic or name_part.endswith(self.official_generic):
+        if full in self.generic or name_part in self.generic or self._official_generic_index.ends(name_part):
             return True
-        if name_part.endswith(self.official_generic_by_suffix.get(suffix, ())):
+        if self._official_generic_index_by_suffix.get(suffix, _NO_ENDINGS).ends(name_part):
             return True  # 美丽乡村, 全国文明村, 远近闻名的小康村: a title or a kind, not the village of that name
         if self._communities_of(name_part, suffix):
             return True
@@ -2046,12 +2194,12 @@ class EntityFinder:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic or self._generic_ending(name_part):
             return True
-        return name_part.endswith(self.generic_by_suffix.get(suffix, ()))
+        return self._generic_index_by_suffix.get(suffix, _NO_ENDINGS).ends(name_part)
 
     def _generic_ending(self, name_part: str) -> bool:
         """Whether a descriptor ends the name part (示范, 全县, 三个乡) — not a level character alone at the end of a
         longer name (北洋荔林水乡|片区: 水乡 is a word of the name, not a count of townships)."""
-        if not name_part.endswith(self.generic_endings):
+        if not self._generic_endings_index.ends(name_part):
             return False
         if len(name_part) < 4 or name_part[-1] not in _LEVEL_ENDINGS or name_part[-2:] in self.generic_endings:
             return True
@@ -2094,19 +2242,19 @@ class EntityFinder:
             return False  # 某州、某县两级供销合作社: the bodies of several levels, no one name
         if self._communities_of(name_part, suffix):
             return False
-        if any(w in name_part for w in self.not_inside_names):
+        if self._not_inside_re.search(name_part):
             return False  # 区各专业市场: the markets of a district, no one name
         if etype == "place" and name_part.endswith(self.place_stem_not_ending):
             return False  # 台州市|路桥区: a chain of places, not a road named 台州市路
         endings = self.generic_by_suffix.get(suffix, ())
+        index = self._generic_index_by_suffix.get(suffix, _NO_ENDINGS)
         if (etype in _NAMED_BODY_TYPES or suffix in self.kind_stripped or etype == "project") and endings \
-                and name_part.endswith(endings):
+                and index.ends(name_part):
             # 红叶种植专业合作社 is a name, 农民专业合作社 is not: a body's descriptors stripped, something must remain
             # (宜景菜市场 is a market, 菜市场 and 农贸市场 are kinds)
             rest = name_part
             while rest and rest not in self.generic:
-                word = next((w for w in endings if rest.endswith(w)), None) or next(
-                    (w for w in self.generic_endings if rest.endswith(w)), None)
+                word = index.first(rest) or self._generic_endings_index.first(rest)
                 if word is None:
                     # 下设|楼栋党小组: a verb before the descriptors is no name either
                     # (蔬|菜|批发市场: a market's name is two characters at least once its kind is stripped)
@@ -2125,12 +2273,14 @@ class EntityFinder:
                 and not name_part[:-1].endswith(self.generic_endings)) \
                 and not (suffix in _LEGAL_SUFFIXES and self._named_company(name_part)):
             return False  # but 凤栖湖景观区项目, 滨江新区项目: a project named after its area
-        if not name_part.endswith(endings):  # most names end in none: one call tells
+        if not index.ends(name_part):  # most names end in none: one call tells
             return True
+        if etype not in ("compound", "community") or len(name_part) != 2:
+            return False
         ending = max((w for w in endings if name_part.endswith(w)), key=len)
         # 老小区, 一个新小区: a one-character descriptor alone or after a numeral or determiner; 长新小区 and 晋新社区
         # are names
-        return etype in ("compound", "community") and len(ending) == 1 and len(name_part) == 2 \
+        return len(ending) == 1 \
             and name_part[0] not in CN_NUMERAL_CHARS and name_part[0] not in self.measure_words \
             and name_part[0] not in self.function_chars and name_part[0] not in _DETERMINERS
 
