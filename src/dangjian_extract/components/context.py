@@ -7,6 +7,7 @@ The clause is the text between the nearest clause punctuation marks; cue words c
 from __future__ import annotations
 
 import copy
+import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -32,7 +33,15 @@ from .quantities import METRICS_KEY
 _BACK_TAIL = frozenset("里内")
 
 _QUOTES = "“”‘’\"'《》「」『』〈〉"
-_NO_QUOTES = str.maketrans("", "", _QUOTES)
+# (a substitution: str.translate looks every character of CJK text up in its table, several times slower)
+_QUOTE_MARKS = re.compile(f"[{re.escape(_QUOTES)}]")
+
+
+def _unquoted(phrase: str) -> str:
+    """The phrase without its quotation marks."""
+    return _QUOTE_MARKS.sub("", phrase)
+
+
 _QUOTED_HEAD = regex.compile(r"(?:的)?[“\"]([^”\"]{1,8})[”\"]")
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
@@ -86,6 +95,7 @@ _HAN_LIST = regex.compile(r"[\p{Han}、]+")
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
+_RANGE_OPENING = r"\d一二三四五六七八九十"  # the characters a range or a date (_DATE) opens with
 _DATE = r"\d+(?:\.\d+)?(?:年|月份?|日|号)(?:底|初|末|中|以来|来)?"
 # X占Y的一半, X从A降至B, X由原来的…, X比上年增长…, X高于全国平均增速…: the object is X, never Y
 _MARKS = (r"占(?![比地用有据])|(?<![对评攀无好相同环])比(?![例重赛如较拼率分])|较(?=[上去前同今年往原\d])|相比|相较|"
@@ -148,6 +158,7 @@ class ContextReader:
         sources: dict[str, str] = {}
         sources["_increase"] = alternation(self.lex.increase)
         sources["_decrease"] = alternation(self.lex.decrease)
+        sources["_any_cue"] = _trie([*self.lex.increase, *self.lex.decrease])
         sources["_after_noun"] = _trie(ctx["object_nouns_after"])
         # 帮扶资金, 经济收入, 产业融合资金: a money noun with up to four characters of its own before it
         # (not 的收益, 当作启动资金: 的 and a verb of use stand before the noun, not in it)
@@ -176,9 +187,19 @@ class ContextReader:
         sources["_keep"] = keep
         tokens = (f"(?P<keep>{keep}|{_RANGE})|(?P<date>{_DATE})|(?P<verb>(?:{verbs})(?![{_NOUN_SUFFIX}]))"
                   f"|(?P<cut>{multi}|[{single}]")
-        sources["_tokens"] = tokens + ")"
         ends = _trie(ctx.get("object_phrase_ends", ()))
-        sources["_after_tokens"] = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
+        after_tokens = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
+        tokens += ")"
+        # the characters a token opens with, as a class in front: one test rejects a position where no branch
+        # could start (every branch reads at least one character, so the matches are the same)
+        words = [*ctx["object_keep_words"], *not_before, *ctx["object_cut_verbs"], *other]
+        if all(not_before):
+            opening = _RANGE_OPENING + "".join(sorted({regex.escape(str(w)[0]) for w in words if w}))
+            tokens = f"(?=[{opening}])(?:{tokens})"
+            after_opening = opening + "".join(sorted({regex.escape(str(w)[0]) for w in
+                                                      ctx.get("object_phrase_ends", ()) if w}))
+            after_tokens = f"(?=[{after_opening}{_AFTER_STOP.pattern[1:-1]}])(?:{after_tokens})"
+        sources["_tokens"], sources["_after_tokens"] = tokens, after_tokens
         self.person_units = frozenset(ctx["person_units"])
         self.people_finals = tuple(ctx.get("people_finals", ()))
         self.topic_endings = tuple(ctx.get("object_topic_endings", ()))
@@ -232,7 +253,7 @@ class ContextReader:
         self.general_measures = frozenset(ctx.get("object_general_measures", ()))
         ent = self.lex.raw["entities"]
         self._place_words = frozenset(b + level for b in ent["back_references"] for level in ent["level_chars"])
-        sources["_marks"] = _MARKS
+        sources["_marks"] = f"(?=[占比较相高低多少从由])(?:{_MARKS})"  # (each branch opens with one of those)
         self._bare_before = sorted(self.lex.qualifiers_bare_before, key=len, reverse=True)
         # an object written before its number: verbs and adverbs between it and the number are cut from its end
         # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
@@ -272,7 +293,6 @@ class ContextReader:
         return self._read(doc, text)
 
     def _read(self, doc: Doc, text: str) -> Doc:
-        breaks = sentence_breaks(doc)
         # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
         # (村里|投资: a back-reference's 里/内 is part of it; 村里|20多人 keeps 村里 as the object's head)
         # read from the stored mention tuples (start, end, name, type, parent, clean, back_reference, …): only
@@ -288,9 +308,11 @@ class ContextReader:
         sentence: tuple[int, int] | None = None
         items = sorted((_Item(s.start_char, s.end_char, fields(s)) for s in doc.spans.get(METRICS_KEY, [])),
                        key=lambda it: it.start_char)
-        # where phrases and clauses break, found once per Doc (each mark is one character)
+        # where phrases, clauses and sentences break, found once per Doc (each mark is one character); the
+        # widest first, as the others are picked out of it
         phrase_marks = phrase_breaks(doc) if items else []
         clause_marks = clause_breaks(doc) if items else []
+        breaks = sentence_breaks(doc)
         for i, item in enumerate(items):
             f = item.f
             bounds = sentence_bounds(text, breaks, item.start_char, item.end_char)
@@ -358,6 +380,27 @@ class ContextReader:
         compared = self.compared(prefix)
         if compared is not None:
             return compared or None
+        # (one scan for any cue finds most clauses hold none, and spares the scans for each direction)
+        best = self._nearest_cue(prefix) if self._any_cue.search(prefix) else None
+        if best is not None:
+            between = prefix[best[2]:]
+            if any(word in between for word in self.lex.level):
+                return None  # 降至700余件, 提升至96%: a level reached, not a change
+            if "占" in prefix[best[0]:]:
+                return None  # 反映增速的“发展指数”占60%: a share stated after the cue's word, not a change
+            if span.f.kind == "count" and self._rate_after(text, span):
+                return None  # 提高…900余人饮水保障率: the rate after the people counted is what rises
+            return best[1]
+        tail = text[span.end_char:span.end_char + 6]
+        tail = tail[2:] if tail[:2] in self.lex.qualifiers_after else tail
+        if tail.startswith(self.lex.increase_after):
+            return "increase"
+        if tail.startswith(self.lex.decrease_after):
+            return "decrease"
+        return None
+
+    def _nearest_cue(self, prefix: str) -> tuple[int, str, int] | None:
+        """(end, direction, start) of the change cue nearest the number that is not set aside by its context."""
         best: tuple[int, str, int] | None = None
         for pattern, direction in ((self._increase, "increase"), (self._decrease, "decrease")):
             # the cue nearest the number wins: each pattern's matches are tried from the last one back
@@ -379,22 +422,7 @@ class ContextReader:
                     # 口袋公园 is what was added)
                 best = (m.end(), direction, m.start())
                 break
-        if best is not None:
-            between = prefix[best[2]:]
-            if any(word in between for word in self.lex.level):
-                return None  # 降至700余件, 提升至96%: a level reached, not a change
-            if "占" in prefix[best[0]:]:
-                return None  # 反映增速的“发展指数”占60%: a share stated after the cue's word, not a change
-            if span.f.kind == "count" and self._rate_after(text, span):
-                return None  # 提高…900余人饮水保障率: the rate after the people counted is what rises
-            return best[1]
-        tail = text[span.end_char:span.end_char + 6]
-        tail = tail[2:] if tail[:2] in self.lex.qualifiers_after else tail
-        if tail.startswith(self.lex.increase_after):
-            return "increase"
-        if tail.startswith(self.lex.decrease_after):
-            return "decrease"
-        return None
+        return best
 
     @staticmethod
     def _rate_after(text: str, span: _Item) -> bool:
@@ -457,7 +485,7 @@ class ContextReader:
         at = text.rfind(unit, lo, span.start_char)
         while at > lo:
             if _NUMERAL.match(text, at - 1):
-                noun = self._noun_at(text[at + len(unit):at + len(unit) + 12].translate(_NO_QUOTES))
+                noun = self._noun_at(_unquoted(text[at + len(unit):at + len(unit) + 12]))
                 if noun and noun[0] not in self.one_char_nouns:
                     return noun
             at = text.rfind(unit, lo, at)
@@ -478,14 +506,16 @@ class ContextReader:
         """19个|直径30米、高30余米的巨大钢圆筒: a count followed by its items' measures (an attribute word and a
         number) counts the noun after the 的 that closes them, not the attribute."""
         at = span.end_char
-        word = next((w for w in self.attribute_words if text.startswith(w, at)), None)
-        if word is None or not _FIGURE_DIGIT.match(text, at + len(word)):
+        if not text.startswith(self.attribute_words, at):
+            return None  # (one test in C for all the words: the usual case, no attribute follows)
+        word = next(w for w in self.attribute_words if text.startswith(w, at))
+        if not _FIGURE_DIGIT.match(text, at + len(word)):
             return None
         end = _COMMA_BREAK.search(text, at, at + _DESCRIBED_REACH)
         de = text.rfind("的", at, end.start() if end else min(len(text), at + _DESCRIBED_REACH))
         if de < 0:
             return None
-        return self._noun_at(text[de + 1:de + 12].translate(_NO_QUOTES))
+        return self._noun_at(_unquoted(text[de + 1:de + 12]))
 
     def _object_read(self, prefix: str, text: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
                      following: _Item | None, carried: list[_Item] | None, place_after: int | None) -> str | None:
@@ -494,9 +524,11 @@ class ContextReader:
             return x.unit  # 5村, 四大展厅: the counted noun (not 七大项, whose noun follows)
         if x.unit == "人" and x.unit_text and len(x.unit_text) > 1 and x.unit_text[0] != "人":
             return x.unit_text  # 近15万福建人: the people of a place, counted
-        respective = self._respective(text, span, earlier) or self._respective_nouns(text, span, earlier)
-        if respective:
-            return respective
+        # both read a 分别 written in the figure's sentence before it: one look for it spares them most figures
+        if x.sentence and text.find("分别", x.sentence[0], span.start_char) >= 0:
+            respective = self._respective(text, span, earlier) or self._respective_nouns(text, span, earlier)
+            if respective:
+                return respective
         if x.kind == "measure" and self.dimension_words and text[span.end_char:span.end_char + 1] == "的":
             dim = next((w for w in self.dimension_words if prefix.endswith(w)), None)
             if dim is not None:
@@ -556,7 +588,7 @@ class ContextReader:
             if noun:
                 return noun
         if before and _ONE_OR_PER.fullmatch(before) and text[span.end_char:span.end_char + 1] == "的":
-            noun = self._noun_at(text[span.end_char + 1:span.end_char + 12].translate(_NO_QUOTES))
+            noun = self._noun_at(_unquoted(text[span.end_char + 1:span.end_char + 12]))
             if noun:
                 return noun  # 一笔|1000万元的贷款, 每户|2000元的补贴: the noun after 的, not the measure before
         if before:
@@ -590,7 +622,7 @@ class ContextReader:
         if comma < 1 or text[comma] not in ("，", ","):
             return None
         lo = max(text.rfind(ch, max(0, comma - 16), comma) for ch in _ITEM_STARTS) + 1
-        item = text[lo:comma].strip(" ").translate(_NO_QUOTES)
+        item = _unquoted(text[lo:comma].strip(" "))
         return item if 2 <= len(item) <= 12 and _HAN_LIST.fullmatch(item) else None
 
     def _topic(self, text: str, span: _Item) -> str | None:
@@ -602,7 +634,7 @@ class ContextReader:
         breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, s0, span.start_char)]
         if not breaks or not text[breaks[-1]:span.start_char].rstrip("多近约").endswith("有"):
             return None
-        first = text[breaks[-2] if len(breaks) > 1 else s0:breaks[-1] - 1].translate(_NO_QUOTES)
+        first = _unquoted(text[breaks[-2] if len(breaks) > 1 else s0:breaks[-1] - 1])
         at = first.rfind("的")
         noun = first[at + 1:] if at >= 0 else ""
         if not 1 < len(noun) <= 6 or not _HAN_ONLY.fullmatch(noun) or self._noun_at(noun) != noun:
@@ -638,7 +670,7 @@ class ContextReader:
         brk = CLAUSE_BREAK.search(text, s0, span.start_char)
         if brk is None:
             return None
-        head = text[s0:brk.start()].translate(_NO_QUOTES).strip()
+        head = _unquoted(text[s0:brk.start()]).strip()
         # the longest opening of the clause, up to 8 characters, that ends in a measure's noun and is followed by
         # more of the clause (its predicate: 持续反弹, 连年攀升)
         for k in range(min(8, len(head) - 1), 1, -1):
@@ -659,7 +691,7 @@ class ContextReader:
             return None
         lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(s0, at - 40), at)), default=max(s0, at - 40))
         lo = max(lo, text.rfind("—", lo, at) + 1)  # (数据断崖式下跌——引进项目数、…: a dash opens the clause too)
-        items = text[lo:at].translate(_NO_QUOTES).split("、")
+        items = _unquoted(text[lo:at]).split("、")
         if len(items) < 2 or not all(1 < len(w) <= 8 and _HAN_ONLY.fullmatch(w) for w in items):
             return None
         i = sum(1 for e in earlier if at < e.start_char < span.start_char)
@@ -672,12 +704,12 @@ class ContextReader:
         if at < 0 or any(ch in text[at:span.start_char] for ch in "，,；;：:"):
             return None
         lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, s0, at)), default=s0)
-        head = text[lo:at].translate(_NO_QUOTES).strip()
+        head = _unquoted(text[lo:at]).strip()
         return self._clean(head, 0, len(head)) if head else None
 
     def _named_after(self, text: str, span: _Item) -> str | None:
         """What money or a rate after a verb is: 16.3万元的收益, 100万元当作启动资金, 90%以上的社区."""
-        window = text[span.end_char:span.end_char + 16].translate(_NO_QUOTES)
+        window = _unquoted(text[span.end_char:span.end_char + 16])
         if span.f.kind == "percent":
             m = self._of.match(window)
             rest = window[m.end():] if m else window[1:] if window[:1] == "是" else ""  # 近九成是脱贫户
@@ -730,7 +762,7 @@ class ContextReader:
         # 4台联合收割机开进|某村麦地: a place named after the noun, in its phrase, ends it, and a verb before the
         # place is the noun's predicate
         placed = place_after is not None and span.end_char + 1 < place_after <= reach
-        phrase = text[span.end_char:place_after if placed else reach].translate(_NO_QUOTES)
+        phrase = _unquoted(text[span.end_char:place_after if placed else reach])
         if x.kind not in ("count", "measure"):
             # money or a rate is followed by its object only when a listed noun comes next: 68万元收入
             word = self._after_noun.match(phrase)
@@ -745,7 +777,7 @@ class ContextReader:
             brk = CLAUSE_BREAK.search(window)
             clause = window[:brk.start()] if brk else window
             cut = clause.find("的")
-            return self._noun_at(clause[cut + 1:].translate(_NO_QUOTES)) if cut > 0 else None
+            return self._noun_at(_unquoted(clause[cut + 1:])) if cut > 0 else None
         if self._after_verb.match(phrase):
             cut = phrase.find("的", 2, 16) if x.unit not in self.person_units else -1
             if cut > 0 and not CLAUSE_BREAK.search(phrase, 0, cut):
@@ -842,13 +874,14 @@ class ContextReader:
         limit = start + self._find_mark(prefix, span, earlier, start)
         cut = max([e.end_char for e in earlier if e.end_char <= limit]
                   + [end for end in entity_ends if start <= end <= limit] + [start])
-        before = prefix[cut - start:limit - start].translate(_NO_QUOTES).rstrip("-−+").rstrip()
+        before = _unquoted(prefix[cut - start:limit - start]).rstrip("-−+").rstrip()
         if drop_end and limit == span.start_char:
             before = before.removesuffix(drop_end)
         for e in earlier:
             if e.end_char == cut and e.f.object and e.f.kind == "count" and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
-        before = self._paren.sub("", self._gloss.sub("", before))
+        if "(" in before or "（" in before:  # (both patterns need an opening bracket)
+            before = self._paren.sub("", self._gloss.sub("", before))
         if before.endswith("的") and len(before) > 1 and span.f.kind in ("count", "measure") and not any(
                 m.group("date") for m in self._tokens.finditer(before)):
             # 新中国成立前入党的|4.3万名: a headless relative clause is the object, verbs and all
