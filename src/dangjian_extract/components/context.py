@@ -58,6 +58,13 @@ _AGE = regex.compile(r"^(?:\d+[多余]?岁(?:以上|以下)?|\d+[多余]?年(?:�
 _DIGIT = regex.compile(r"\d")
 _NUMERAL = regex.compile(r"[\d.〇零一二三四五六七八九十百千万两]")
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
+# a part of _WORD that the standard re module reads (U+4E00–U+9FA5 are all Han), found faster: most phrases hold one
+_COMMON_WORD = re.compile("[\u4e00-\u9fa5A-Za-z]")
+
+
+def _has_word(phrase: str) -> bool:
+    """Whether the phrase holds a Han character or a Latin letter (_WORD)."""
+    return _COMMON_WORD.search(phrase) is not None or _WORD.search(phrase) is not None
 _MAX_BEFORE = 12
 # a noun read after a figure, cut here (4993座标准化跑道式螺旋藻养殖大棚: annotators keep its modifiers)
 _MAX_AFTER = 14
@@ -172,7 +179,10 @@ class ContextReader:
         self._guo_not_after = frozenset(self.lex.raw["qualifiers"].get("not_after", {}).get("过", ()))
         # qualifier words that govern a figure across a modal or a verb (最高能分到, 约有): no object holds them
         across = [w for w in self.lex.raw["qualifiers"].get("across", {}) if len(w) > 1]
-        self._across_words = regex.compile(alternation(across)) if across else None
+        if across:
+            sources["_across_words"] = alternation(across)
+        else:
+            self._across_words = None
         # an object is the noun phrase between verbs, adverbs, dates and function words; words that hold
         # one of those inside (在职, 党组织, 人均, 有限) are read whole; a verb before 者/员/队/站 makes a noun
         verbs = _trie(ctx["object_cut_verbs"])
@@ -587,7 +597,7 @@ class ContextReader:
             noun = self._named_after(text, span)  # 此次分红：12.36%的红利分配给…
             if noun:
                 return noun
-        if before and _ONE_OR_PER.fullmatch(before) and text[span.end_char:span.end_char + 1] == "的":
+        if before and text[span.end_char:span.end_char + 1] == "的" and _ONE_OR_PER.fullmatch(before):
             noun = self._noun_at(_unquoted(text[span.end_char + 1:span.end_char + 12]))
             if noun:
                 return noun  # 一笔|1000万元的贷款, 每户|2000元的补贴: the noun after 的, not the measure before
@@ -733,13 +743,13 @@ class ContextReader:
             if not m.group("keep"):
                 phrase = phrase[:m.start()]
                 break
-        return phrase[:_MAX_AFTER] if _WORD.search(phrase) else None
+        return phrase[:_MAX_AFTER] if _has_word(phrase) else None
 
     def _before_modal(self, phrase: str | None) -> str | None:
         """1209项|事项可全程网办, 400多个|事项能边聊边办, 70%的|业主不在本地: a modal or a negation after the noun
         begins its predicate (not inside 可再生, 能源, 不动产…)."""
-        if not phrase or not self.after_modals:
-            return phrase
+        if not phrase or self.after_modals.isdisjoint(phrase[2:]):
+            return phrase  # (no modal character where one could begin the predicate)
         cut = next((i for i in range(2, len(phrase)) if phrase[i] in self.after_modals
                     and not any(phrase.startswith(self.after_modal_words, j) for j in range(i - 2, i + 1))), None)
         return phrase[:cut] if cut is not None else phrase
@@ -771,7 +781,9 @@ class ContextReader:
             if word is None and x.unit == "CNY":
                 word = self._after_modified_noun.match(phrase)  # 投入412万元帮扶资金 (not 100万元当作启动资金)
             return word.group() if word else None
-        phrase = self._age.sub("", phrase.removeprefix("的"), count=1)
+        phrase = phrase.removeprefix("的")
+        if self._digit.match(phrase):  # (an age or a count of years opens with a digit)
+            phrase = self._age.sub("", phrase, count=1)
         if phrase.startswith("来自") and x.unit in self.person_units:
             # 50多名来自上海、江苏的青年学员: the people's origin, then the noun after 的
             brk = CLAUSE_BREAK.search(window)
@@ -793,13 +805,14 @@ class ContextReader:
             if not phrase:
                 return None
         # 1.02万家“三有”非公有制企业: a quoted term right after the measure word is part of the noun, whatever it holds
-        quoted = self._quoted_head.match(window)
+        # (the quotation opens the window or follows its 的)
+        quoted = self._quoted_head.match(window) if "“" in window[:2] or '"' in window[:2] else None
         held = len(quoted.group(1)) if quoted else 0
-        tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep") and m.start() >= held]
+        # 钢板焊接而成, 钢筋浇筑而成: the two characters before 而成 are a verb too (it moves no token from 0)
+        tokens = [_Cut(m.start() - 2) if m.start() >= 4 and m.group() in _AFTER_VERB_ENDS else m
+                  for m in self._after_tokens.finditer(phrase) if not m.group("keep") and m.start() >= held]
         if tokens and tokens[0].start() == 0 and phrase[:1] in _POSITION and _NOUN_START.match(phrase, 1):
             tokens = tokens[1:]  # 35座中高温大棚, 5个下属企业: the position character opens the noun (not 100人中有)
-        # 钢板焊接而成, 钢筋浇筑而成: the two characters before 而成 are a verb too
-        tokens = [_Cut(m.start() - 2) if m.group() in _AFTER_VERB_ENDS and m.start() >= 4 else m for m in tokens]
         cut = phrase.rfind("的", 0, 20)
         if cut > 0:
             head = phrase[:cut]
@@ -814,7 +827,7 @@ class ContextReader:
             if "、" in head and "等" in head[head.index("、"):]:
                 # 5000吨气调保鲜库、仓储物流园等建设项目的基础上: a list closed by 等 is what is measured
                 listed = head[:head.index("、")]
-                if _WORD.search(listed):
+                if _has_word(listed):
                     return listed[:_MAX_AFTER]
             if "、" in head or (inner and inner[0].start() == 0) or not inner:
                 # 身体好、热心肠的退休党员, 20个具有代表性的村, 165米长的沉管钢壳: the noun after 的
@@ -841,7 +854,7 @@ class ContextReader:
             at = text.find(phrase, span.end_char, span.end_char + 3)
             if at >= 0 and text[at:at + 2] in self.clause_heads:
                 return None  # 近8000人集中在…: one character cut from a verb is no noun (not 14个村实现…)
-        return phrase[:_MAX_AFTER] if _WORD.search(phrase) else None
+        return phrase[:_MAX_AFTER] if _has_word(phrase) else None
 
     def _before_predicate(self, phrase: str) -> str:
         """36户农户|加入合作社, 200余名党员|报名参加: after people counted, a verb with words after it is their
@@ -968,7 +981,7 @@ class ContextReader:
             phrase = phrase[cut:]
         if phrase in _FUNCTION_ONLY:
             return None  # 与2019年相比增长了…: the 与 of a comparison's base is no object
-        return phrase if _WORD.search(phrase) else None
+        return phrase if _has_word(phrase) else None
 
 
 @Language.factory("dangjian_context", default_config={"extra_lexicon": None},
