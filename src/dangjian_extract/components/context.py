@@ -273,6 +273,9 @@ class ContextReader:
         # (a sub with an anchor at the end is tried at every position of the piece)
         self._trim_start_words = tuple(str(w) for w in ctx["object_trim_start"] if w)
         self._trim_end_words = (*(str(w) for w in ctx["object_trim_end"] if w), "等")
+        # (their first and last characters: one set look-up turns most pieces away before the words are tried)
+        self._trim_start_firsts = frozenset(w[0] for w in self._trim_start_words)
+        self._trim_end_lasts = frozenset(w[-1] for w in self._trim_end_words)
         self._per_unit_end = tuple(ctx.get("object_per_unit_end", ()))
         # the small patterns read for every metric too: a call of re costs half one of regex on these strings
         for attr, pattern in (("_after_break", _AFTER_BREAK), ("_age", _AGE), ("_digit", _DIGIT), ("_of", _OF),
@@ -885,8 +888,13 @@ class ContextReader:
         Returns the phrase and whether a verb stands right before the number (带来16.3万元的收益)."""
         start = span.start_char - len(prefix)
         limit = start + self._find_mark(prefix, span, earlier, start)
-        cut = max([e.end_char for e in earlier if e.end_char <= limit]
-                  + [end for end in entity_ends if start <= end <= limit] + [start])
+        cut = start  # after the last earlier figure or place that ends by the limit (two loops: no lists built)
+        for e in earlier:
+            if cut < e.end_char <= limit:
+                cut = e.end_char
+        for end in entity_ends:
+            if cut < end <= limit:
+                cut = end
         before = _unquoted(prefix[cut - start:limit - start]).rstrip("-−+").rstrip()
         if drop_end and limit == span.start_char:
             before = before.removesuffix(drop_end)
@@ -938,11 +946,11 @@ class ContextReader:
     def _clean(self, before: str, lo: int, hi: int) -> str | None:
         """Trim cue words from a piece's ends; cap its length on a word boundary (十一届三中全会, 30岁及以下)."""
         phrase = before[lo:hi]
-        if phrase.startswith(self._trim_start_words):
+        if phrase[:1] in self._trim_start_firsts and phrase.startswith(self._trim_start_words):
             phrase = self._trim_start.sub("", phrase)
         whole = phrase
         for _ in range(3):
-            if not phrase.endswith(self._trim_end_words):
+            if phrase[-1:] not in self._trim_end_lasts or not phrase.endswith(self._trim_end_words):
                 break  # nothing to trim: the sub and removesuffix below would return the phrase
             kept = next((w for w in self.year_nouns if phrase.endswith(w)), None)
             if kept is not None:
