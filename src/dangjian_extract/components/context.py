@@ -64,6 +64,8 @@ _COMMON_WORD = re.compile("[\u4e00-\u9fa5A-Za-z]")
 
 def _has_word(phrase: str) -> bool:
     """Whether the phrase holds a Han character or a Latin letter (_WORD)."""
+    if not phrase:
+        return False
     return _COMMON_WORD.search(phrase) is not None or _WORD.search(phrase) is not None
 _MAX_BEFORE = 12
 # a noun read after a figure, cut here (4993座标准化跑道式螺旋藻养殖大棚: annotators keep its modifiers)
@@ -533,40 +535,41 @@ class ContextReader:
     def _object_read(self, prefix: str, text: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
                      following: _Item | None, carried: list[_Item] | None, place_after: int | None) -> str | None:
         x = span.f
-        if x.source == "counted_noun" or x.source == "big_noun" and x.unit and len(x.unit) > 1:
-            return x.unit  # 5村, 四大展厅: the counted noun (not 七大项, whose noun follows)
-        if x.unit == "人" and x.unit_text and len(x.unit_text) > 1 and x.unit_text[0] != "人":
+        kind, unit = x.kind, x.unit  # (read once: each field read is a property call)
+        if x.source == "counted_noun" or x.source == "big_noun" and unit and len(unit) > 1:
+            return unit  # 5村, 四大展厅: the counted noun (not 七大项, whose noun follows)
+        if unit == "人" and x.unit_text and len(x.unit_text) > 1 and x.unit_text[0] != "人":
             return x.unit_text  # 近15万福建人: the people of a place, counted
         # both read a 分别 written in the figure's sentence before it: one look for it spares them most figures
         if x.sentence and text.find("分别", x.sentence[0], span.start_char) >= 0:
             respective = self._respective(text, span, earlier) or self._respective_nouns(text, span, earlier)
             if respective:
                 return respective
-        if x.kind == "measure" and self.dimension_words and text[span.end_char:span.end_char + 1] == "的":
+        if kind == "measure" and self.dimension_words and text[span.end_char:span.end_char + 1] == "的":
             dim = next((w for w in self.dimension_words if prefix.endswith(w)), None)
             if dim is not None:
                 return dim  # 占地1000余平方米的车棚, 全长3公里的道路: the dimension written before the figure
-        if x.kind == "count" and self.attribute_words:
+        if kind == "count" and self.attribute_words:
             described = self._described_after(text, span)
             if described:
                 return described
         after = self._after_phrase(text, span, place_after)
         if after and after[0] not in _PER_MARKS:  # (779.7斤/亩: a rate's denominator, no object)
             return after
-        if x.kind == "money" and not prefix.strip(" ") and text[span.end_char:span.end_char + 1] in _ITEM_ENDS:
+        if kind == "money" and not prefix.strip(" ") and text[span.end_char:span.end_char + 1] in _ITEM_ENDS:
             item = self._account_item(text, span.start_char - len(prefix) - 1)
             if item:
                 return item  # 修农田机电井，2536元，老百姓浇地不发愁: an account line, the item then its sum
-        if following is not None and following.f.kind == x.kind == "count" \
-                and (x.unit in self.person_units or x.unit not in self.one_char_nouns):
+        if following is not None and following.f.kind == kind == "count" \
+                and (unit in self.person_units or unit not in self.one_char_nouns):
             # 126户600多名群众: two counts of one noun, written back to back (not 39院|100多间房: courtyards
             # and rooms, the first measure word a noun of its own)
             after = self._after_phrase(text, following)
             if after:
                 return after
         pair = earlier[-1] if earlier and (earlier[-1].end_char == span.start_char or (
-            text[earlier[-1].end_char:span.start_char] == "、" and earlier[-1].f.unit != x.unit)) else None
-        if pair is not None and x.kind == pair.f.kind == "count" and pair.f.object \
+            text[earlier[-1].end_char:span.start_char] == "、" and earlier[-1].f.unit != unit)) else None
+        if pair is not None and kind == pair.f.kind == "count" and pair.f.object \
                 and text.endswith(pair.f.object, 0, pair.start_char) and text[span.end_char:span.end_char + 1] != "的":
             return pair.f.object  # 受益股东624户2351人, 居民5000户、7500多人: a second count of one noun
         if prefix.endswith("等"):
@@ -579,7 +582,7 @@ class ContextReader:
         if not bare and x.qualifier == "over" and prefix.endswith("过") and prefix[-2:-1] not in self._guo_not_after:
             bare = "过"  # 收入全部过5万元: 过 is the qualifier (not 经过, 度过)
         share = _SHARE_OF_COUNT.search(text, max(0, span.start_char - 8), span.start_char) \
-            if x.kind == "percent" else None
+            if kind == "percent" else None
         if share is not None:
             # 女性党员7人、占比为24%: the share of the count just written, named by its noun
             last = earlier[-1] if earlier and earlier[-1].end_char == share.start() else None
@@ -591,12 +594,12 @@ class ContextReader:
             noun = self._named_after(text, span)  # …80%的进出口总额以及98%的高技术制造业产值: the last of a list
             if noun:
                 return noun
-        if (verb_last or before is None) and x.kind not in ("count", "measure"):
+        if (verb_last or before is None) and kind not in ("count", "measure"):
             # 带来16.3万元的收益, 出资100万元当作启动资金, 覆盖全区90%以上的社区: the verb's object follows
             noun = self._named_after(text, span)
             if noun:
                 return noun
-        if x.kind == "percent" and not before:
+        if kind == "percent" and not before:
             noun = self._named_after(text, span)  # 此次分红：12.36%的红利分配给…
             if noun:
                 return noun
@@ -606,28 +609,28 @@ class ContextReader:
                 return noun  # 一笔|1000万元的贷款, 每户|2000元的补贴: the noun after 的, not the measure before
         if before:
             return before
-        if x.kind == "count" and earlier and earlier[-1].end_char == span.start_char \
-                and earlier[-1].f.kind == "count" and earlier[-1].f.unit != x.unit:
-            return x.unit  # 全村336户|1342人: a count of another measure word right after a count, nothing named
-        if x.kind == "count" and not before:
+        if kind == "count" and earlier and earlier[-1].end_char == span.start_char \
+                and earlier[-1].f.kind == "count" and earlier[-1].f.unit != unit:
+            return unit  # 全村336户|1342人: a count of another measure word right after a count, nothing named
+        if kind == "count" and not before:
             topic = self._topic(text, span)
             if topic:
                 return topic  # 这样的驿站，锦江区有40多个: the noun the sentence opens on, counted at its end
-        if x.kind == "count" and prefix.strip(_QUOTES + " ") in self._place_words:
-            return x.unit  # …14个自然村,全村|336户: only the place before the count; the households themselves
+        if kind == "count" and prefix.strip(_QUOTES + " ") in self._place_words:
+            return unit  # …14个自然村,全村|336户: only the place before the count; the households themselves
         # 同比增长10.1%, 减少50%以上: a rate or level of what the sentence just counted
-        if x.kind == "count" and not prefix.strip(_QUOTES + " "):
-            return x.unit  # 206栋楼、8297户: the households themselves
+        if kind == "count" and not prefix.strip(_QUOTES + " "):
+            return unit  # 206栋楼、8297户: the households themselves
         with_object = [e for e in earlier if e.f.object] or carried or []
         if x.change is not None and earlier and earlier[-1].f.object and earlier[-1].f.change is None:
             return earlier[-1].f.object  # 总投资79.3亿元，同比增长205%: the change of the figure just stated
-        same_kind = [e for e in with_object if e.f.kind == x.kind]
-        topic = self._sentence_topic(text, span) if x.kind != "count" and not same_kind else None
+        same_kind = [e for e in with_object if e.f.kind == kind]
+        topic = self._sentence_topic(text, span) if kind != "count" and not same_kind else None
         if topic:
             return topic  # 合同引资额持续反弹，从2022年的128.03亿元增至…: the measure its clauses open on
         if with_object:
             return (same_kind or with_object)[-1].f.object
-        return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
+        return unit if kind == "count" else None  # 206栋楼、8297户: the households themselves
 
     @staticmethod
     def _account_item(text: str, comma: int) -> str | None:
@@ -769,6 +772,7 @@ class ContextReader:
     def _after_phrase_read(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
         x = span.f
+        kind, unit = x.kind, x.unit  # (read once: each field read is a property call)
         window = text[span.end_char:span.end_char + 28]
         m = self._after_break.search(window)
         reach = span.end_char + (m.start() if m else len(window))
@@ -776,25 +780,25 @@ class ContextReader:
         # place is the noun's predicate
         placed = place_after is not None and span.end_char + 1 < place_after <= reach
         phrase = _unquoted(text[span.end_char:place_after if placed else reach])
-        if x.kind not in ("count", "measure"):
+        if kind not in ("count", "measure"):
             # money or a rate is followed by its object only when a listed noun comes next: 68万元收入
             word = self._after_noun.match(phrase)
             if word is None and x.unit_text == "" and phrase[:1] == "的":
                 word = self._after_noun.match(phrase, 1)  # 一千亿的产值: a bare amount and its money noun
-            if word is None and x.unit == "CNY":
+            if word is None and unit == "CNY":
                 word = self._after_modified_noun.match(phrase)  # 投入412万元帮扶资金 (not 100万元当作启动资金)
             return word.group() if word else None
         phrase = phrase.removeprefix("的")
         if self._digit.match(phrase):  # (an age or a count of years opens with a digit)
             phrase = self._age.sub("", phrase, count=1)
-        if phrase.startswith("来自") and x.unit in self.person_units:
+        if phrase.startswith("来自") and unit in self.person_units:
             # 50多名来自上海、江苏的青年学员: the people's origin, then the noun after 的
             brk = CLAUSE_BREAK.search(window)
             clause = window[:brk.start()] if brk else window
             cut = clause.find("的")
             return self._noun_at(_unquoted(clause[cut + 1:])) if cut > 0 else None
         if self._after_verb.match(phrase):
-            cut = phrase.find("的", 2, 16) if x.unit not in self.person_units else -1
+            cut = phrase.find("的", 2, 16) if unit not in self.person_units else -1
             if cut > 0 and not CLAUSE_BREAK.search(phrase, 0, cut):
                 # 25条达到世界先进水平的初榨油生产线: a relative clause, then the noun counted
                 noun = self._noun_at(phrase[cut + 1:])
@@ -824,7 +828,7 @@ class ContextReader:
                 return head[:_MAX_AFTER]  # 1000余户居民的用电情况, 5个地区供电局的应急发电车队伍: the 居民, the 供电局
             if head in self.counted_heads:
                 return head  # 抓住3个村的“牛鼻子”, 将6个村的文旅资产: the villages are counted, not what they hold
-            if not inner and 1 < len(head) <= 3 and x.unit not in self.general_measures and "、" not in head:
+            if not inner and 1 < len(head) <= 3 and unit not in self.general_measures and "、" not in head:
                 # 3000头奶牛的标准化养殖场: after a measure word of its own kind, the noun counted
                 return head[:_MAX_AFTER]
             if "、" in head and "等" in head[head.index("、"):]:
@@ -841,14 +845,14 @@ class ContextReader:
         tokens = [m for m in tokens if not (m.group("verb") in self.compound_verbs and m.start()
                                             and phrase[m.start() - 1] not in self.noun_finals)]
         if tokens and tokens[0].start() == 0:
-            if tokens[0].group("verb") and x.unit not in self.person_units:
+            if tokens[0].group("verb") and unit not in self.person_units:
                 tokens = tokens[1:]  # 4个种植车间, 30余项服务项目: a verb opens a compound noun
             else:
                 return None  # 20多人|搭起帐篷: the people are the object, written before
         phrase = phrase[:tokens[0].start()] if tokens else phrase
-        if x.unit in self.person_units or x.unit in _BODY_COUNTS:
+        if unit in self.person_units or unit in _BODY_COUNTS:
             phrase = self._before_predicate(phrase)
-        if (placed or x.unit in self.person_units) and len(phrase) > 3 and phrase[-2:] in self.clause_heads \
+        if (placed or unit in self.person_units) and len(phrase) > 3 and phrase[-2:] in self.clause_heads \
                 and not phrase.endswith(self.people_finals):
             # 联合收割机|开进某村, 50多名当地农村妇女|就业: a verb ending the phrase is the predicate (not 党员代表)
             phrase = phrase[:-2]
