@@ -7,6 +7,7 @@ The clause is the text between the nearest clause punctuation marks; cue words c
 from __future__ import annotations
 
 import copy
+import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -32,7 +33,15 @@ from .quantities import METRICS_KEY
 _BACK_TAIL = frozenset("里内")
 
 _QUOTES = "“”‘’\"'《》「」『』〈〉"
-_NO_QUOTES = str.maketrans("", "", _QUOTES)
+# (a substitution: str.translate looks every character of CJK text up in its table, several times slower)
+_QUOTE_MARKS = re.compile(f"[{re.escape(_QUOTES)}]")
+
+
+def _unquoted(phrase: str) -> str:
+    """The phrase without its quotation marks."""
+    return _QUOTE_MARKS.sub("", phrase)
+
+
 _QUOTED_HEAD = regex.compile(r"(?:的)?[“\"]([^”\"]{1,8})[”\"]")
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
@@ -49,6 +58,15 @@ _AGE = regex.compile(r"^(?:\d+[多余]?岁(?:以上|以下)?|\d+[多余]?年(?:�
 _DIGIT = regex.compile(r"\d")
 _NUMERAL = regex.compile(r"[\d.〇零一二三四五六七八九十百千万两]")
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
+# a part of _WORD that the standard re module reads (U+4E00–U+9FA5 are all Han), found faster: most phrases hold one
+_COMMON_WORD = re.compile("[\u4e00-\u9fa5A-Za-z]")
+
+
+def _has_word(phrase: str) -> bool:
+    """Whether the phrase holds a Han character or a Latin letter (_WORD)."""
+    if not phrase:
+        return False
+    return _COMMON_WORD.search(phrase) is not None or _WORD.search(phrase) is not None
 _MAX_BEFORE = 12
 # a noun read after a figure, cut here (4993座标准化跑道式螺旋藻养殖大棚: annotators keep its modifiers)
 _MAX_AFTER = 14
@@ -86,6 +104,7 @@ _HAN_LIST = regex.compile(r"[\p{Han}、]+")
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
+_RANGE_OPENING = r"\d一二三四五六七八九十"  # the characters a range or a date (_DATE) opens with
 _DATE = r"\d+(?:\.\d+)?(?:年|月份?|日|号)(?:底|初|末|中|以来|来)?"
 # X占Y的一半, X从A降至B, X由原来的…, X比上年增长…, X高于全国平均增速…: the object is X, never Y
 _MARKS = (r"占(?![比地用有据])|(?<![对评攀无好相同环])比(?![例重赛如较拼率分])|较(?=[上去前同今年往原\d])|相比|相较|"
@@ -148,6 +167,7 @@ class ContextReader:
         sources: dict[str, str] = {}
         sources["_increase"] = alternation(self.lex.increase)
         sources["_decrease"] = alternation(self.lex.decrease)
+        sources["_any_cue"] = _trie([*self.lex.increase, *self.lex.decrease])
         sources["_after_noun"] = _trie(ctx["object_nouns_after"])
         # 帮扶资金, 经济收入, 产业融合资金: a money noun with up to four characters of its own before it
         # (not 的收益, 当作启动资金: 的 and a verb of use stand before the noun, not in it)
@@ -161,7 +181,10 @@ class ContextReader:
         self._guo_not_after = frozenset(self.lex.raw["qualifiers"].get("not_after", {}).get("过", ()))
         # qualifier words that govern a figure across a modal or a verb (最高能分到, 约有): no object holds them
         across = [w for w in self.lex.raw["qualifiers"].get("across", {}) if len(w) > 1]
-        self._across_words = regex.compile(alternation(across)) if across else None
+        if across:
+            sources["_across_words"] = alternation(across)
+        else:
+            self._across_words = None
         # an object is the noun phrase between verbs, adverbs, dates and function words; words that hold
         # one of those inside (在职, 党组织, 人均, 有限) are read whole; a verb before 者/员/队/站 makes a noun
         verbs = _trie(ctx["object_cut_verbs"])
@@ -176,9 +199,19 @@ class ContextReader:
         sources["_keep"] = keep
         tokens = (f"(?P<keep>{keep}|{_RANGE})|(?P<date>{_DATE})|(?P<verb>(?:{verbs})(?![{_NOUN_SUFFIX}]))"
                   f"|(?P<cut>{multi}|[{single}]")
-        sources["_tokens"] = tokens + ")"
         ends = _trie(ctx.get("object_phrase_ends", ()))
-        sources["_after_tokens"] = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
+        after_tokens = tokens + (f"|{ends}" if ends else "") + f"|[{_AFTER_STOP.pattern[1:-1]}])"
+        tokens += ")"
+        # the characters a token opens with, as a class in front: one test rejects a position where no branch
+        # could start (every branch reads at least one character, so the matches are the same)
+        words = [*ctx["object_keep_words"], *not_before, *ctx["object_cut_verbs"], *other]
+        if all(not_before):
+            opening = _RANGE_OPENING + "".join(sorted({regex.escape(str(w)[0]) for w in words if w}))
+            tokens = f"(?=[{opening}])(?:{tokens})"
+            after_opening = opening + "".join(sorted({regex.escape(str(w)[0]) for w in
+                                                      ctx.get("object_phrase_ends", ()) if w}))
+            after_tokens = f"(?=[{after_opening}{_AFTER_STOP.pattern[1:-1]}])(?:{after_tokens})"
+        sources["_tokens"], sources["_after_tokens"] = tokens, after_tokens
         self.person_units = frozenset(ctx["person_units"])
         self.people_finals = tuple(ctx.get("people_finals", ()))
         self.topic_endings = tuple(ctx.get("object_topic_endings", ()))
@@ -232,7 +265,7 @@ class ContextReader:
         self.general_measures = frozenset(ctx.get("object_general_measures", ()))
         ent = self.lex.raw["entities"]
         self._place_words = frozenset(b + level for b in ent["back_references"] for level in ent["level_chars"])
-        sources["_marks"] = _MARKS
+        sources["_marks"] = f"(?=[占比较相高低多少从由])(?:{_MARKS})"  # (each branch opens with one of those)
         self._bare_before = sorted(self.lex.qualifiers_bare_before, key=len, reverse=True)
         # an object written before its number: verbs and adverbs between it and the number are cut from its end
         # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
@@ -242,6 +275,9 @@ class ContextReader:
         # (a sub with an anchor at the end is tried at every position of the piece)
         self._trim_start_words = tuple(str(w) for w in ctx["object_trim_start"] if w)
         self._trim_end_words = (*(str(w) for w in ctx["object_trim_end"] if w), "等")
+        # (their first and last characters: one set look-up turns most pieces away before the words are tried)
+        self._trim_start_firsts = frozenset(w[0] for w in self._trim_start_words)
+        self._trim_end_lasts = frozenset(w[-1] for w in self._trim_end_words)
         self._per_unit_end = tuple(ctx.get("object_per_unit_end", ()))
         # the small patterns read for every metric too: a call of re costs half one of regex on these strings
         for attr, pattern in (("_after_break", _AFTER_BREAK), ("_age", _AGE), ("_digit", _DIGIT), ("_of", _OF),
@@ -272,7 +308,6 @@ class ContextReader:
         return self._read(doc, text)
 
     def _read(self, doc: Doc, text: str) -> Doc:
-        breaks = sentence_breaks(doc)
         # a place written before the number starts the object after it (带动西渠头村|集体经济增收)
         # (村里|投资: a back-reference's 里/内 is part of it; 村里|20多人 keeps 村里 as the object's head)
         # read from the stored mention tuples (start, end, name, type, parent, clean, back_reference, …): only
@@ -288,9 +323,11 @@ class ContextReader:
         sentence: tuple[int, int] | None = None
         items = sorted((_Item(s.start_char, s.end_char, fields(s)) for s in doc.spans.get(METRICS_KEY, [])),
                        key=lambda it: it.start_char)
-        # where phrases and clauses break, found once per Doc (each mark is one character)
+        # where phrases, clauses and sentences break, found once per Doc (each mark is one character); the
+        # widest first, as the others are picked out of it
         phrase_marks = phrase_breaks(doc) if items else []
         clause_marks = clause_breaks(doc) if items else []
+        breaks = sentence_breaks(doc)
         for i, item in enumerate(items):
             f = item.f
             bounds = sentence_bounds(text, breaks, item.start_char, item.end_char)
@@ -358,6 +395,27 @@ class ContextReader:
         compared = self.compared(prefix)
         if compared is not None:
             return compared or None
+        # (one scan for any cue finds most clauses hold none, and spares the scans for each direction)
+        best = self._nearest_cue(prefix) if self._any_cue.search(prefix) else None
+        if best is not None:
+            between = prefix[best[2]:]
+            if any(word in between for word in self.lex.level):
+                return None  # 降至700余件, 提升至96%: a level reached, not a change
+            if "占" in prefix[best[0]:]:
+                return None  # 反映增速的“发展指数”占60%: a share stated after the cue's word, not a change
+            if span.f.kind == "count" and self._rate_after(text, span):
+                return None  # 提高…900余人饮水保障率: the rate after the people counted is what rises
+            return best[1]
+        tail = text[span.end_char:span.end_char + 6]
+        tail = tail[2:] if tail[:2] in self.lex.qualifiers_after else tail
+        if tail.startswith(self.lex.increase_after):
+            return "increase"
+        if tail.startswith(self.lex.decrease_after):
+            return "decrease"
+        return None
+
+    def _nearest_cue(self, prefix: str) -> tuple[int, str, int] | None:
+        """(end, direction, start) of the change cue nearest the number that is not set aside by its context."""
         best: tuple[int, str, int] | None = None
         for pattern, direction in ((self._increase, "increase"), (self._decrease, "decrease")):
             # the cue nearest the number wins: each pattern's matches are tried from the last one back
@@ -379,22 +437,7 @@ class ContextReader:
                     # 口袋公园 is what was added)
                 best = (m.end(), direction, m.start())
                 break
-        if best is not None:
-            between = prefix[best[2]:]
-            if any(word in between for word in self.lex.level):
-                return None  # 降至700余件, 提升至96%: a level reached, not a change
-            if "占" in prefix[best[0]:]:
-                return None  # 反映增速的“发展指数”占60%: a share stated after the cue's word, not a change
-            if span.f.kind == "count" and self._rate_after(text, span):
-                return None  # 提高…900余人饮水保障率: the rate after the people counted is what rises
-            return best[1]
-        tail = text[span.end_char:span.end_char + 6]
-        tail = tail[2:] if tail[:2] in self.lex.qualifiers_after else tail
-        if tail.startswith(self.lex.increase_after):
-            return "increase"
-        if tail.startswith(self.lex.decrease_after):
-            return "decrease"
-        return None
+        return best
 
     @staticmethod
     def _rate_after(text: str, span: _Item) -> bool:
@@ -457,7 +500,7 @@ class ContextReader:
         at = text.rfind(unit, lo, span.start_char)
         while at > lo:
             if _NUMERAL.match(text, at - 1):
-                noun = self._noun_at(text[at + len(unit):at + len(unit) + 12].translate(_NO_QUOTES))
+                noun = self._noun_at(_unquoted(text[at + len(unit):at + len(unit) + 12]))
                 if noun and noun[0] not in self.one_char_nouns:
                     return noun
             at = text.rfind(unit, lo, at)
@@ -478,50 +521,55 @@ class ContextReader:
         """19个|直径30米、高30余米的巨大钢圆筒: a count followed by its items' measures (an attribute word and a
         number) counts the noun after the 的 that closes them, not the attribute."""
         at = span.end_char
-        word = next((w for w in self.attribute_words if text.startswith(w, at)), None)
-        if word is None or not _FIGURE_DIGIT.match(text, at + len(word)):
+        if not text.startswith(self.attribute_words, at):
+            return None  # (one test in C for all the words: the usual case, no attribute follows)
+        word = next(w for w in self.attribute_words if text.startswith(w, at))
+        if not _FIGURE_DIGIT.match(text, at + len(word)):
             return None
         end = _COMMA_BREAK.search(text, at, at + _DESCRIBED_REACH)
         de = text.rfind("的", at, end.start() if end else min(len(text), at + _DESCRIBED_REACH))
         if de < 0:
             return None
-        return self._noun_at(text[de + 1:de + 12].translate(_NO_QUOTES))
+        return self._noun_at(_unquoted(text[de + 1:de + 12]))
 
     def _object_read(self, prefix: str, text: str, span: _Item, earlier: list[_Item], entity_ends: list[int],
                      following: _Item | None, carried: list[_Item] | None, place_after: int | None) -> str | None:
         x = span.f
-        if x.source == "counted_noun" or x.source == "big_noun" and x.unit and len(x.unit) > 1:
-            return x.unit  # 5村, 四大展厅: the counted noun (not 七大项, whose noun follows)
-        if x.unit == "人" and x.unit_text and len(x.unit_text) > 1 and x.unit_text[0] != "人":
+        kind, unit = x.kind, x.unit  # (read once: each field read is a property call)
+        if x.source == "counted_noun" or x.source == "big_noun" and unit and len(unit) > 1:
+            return unit  # 5村, 四大展厅: the counted noun (not 七大项, whose noun follows)
+        if unit == "人" and x.unit_text and len(x.unit_text) > 1 and x.unit_text[0] != "人":
             return x.unit_text  # 近15万福建人: the people of a place, counted
-        respective = self._respective(text, span, earlier) or self._respective_nouns(text, span, earlier)
-        if respective:
-            return respective
-        if x.kind == "measure" and self.dimension_words and text[span.end_char:span.end_char + 1] == "的":
+        # both read a 分别 written in the figure's sentence before it: one look for it spares them most figures
+        if x.sentence and text.find("分别", x.sentence[0], span.start_char) >= 0:
+            respective = self._respective(text, span, earlier) or self._respective_nouns(text, span, earlier)
+            if respective:
+                return respective
+        if kind == "measure" and self.dimension_words and text[span.end_char:span.end_char + 1] == "的":
             dim = next((w for w in self.dimension_words if prefix.endswith(w)), None)
             if dim is not None:
                 return dim  # 占地1000余平方米的车棚, 全长3公里的道路: the dimension written before the figure
-        if x.kind == "count" and self.attribute_words:
+        if kind == "count" and self.attribute_words:
             described = self._described_after(text, span)
             if described:
                 return described
         after = self._after_phrase(text, span, place_after)
         if after and after[0] not in _PER_MARKS:  # (779.7斤/亩: a rate's denominator, no object)
             return after
-        if x.kind == "money" and not prefix.strip(" ") and text[span.end_char:span.end_char + 1] in _ITEM_ENDS:
+        if kind == "money" and not prefix.strip(" ") and text[span.end_char:span.end_char + 1] in _ITEM_ENDS:
             item = self._account_item(text, span.start_char - len(prefix) - 1)
             if item:
                 return item  # 修农田机电井，2536元，老百姓浇地不发愁: an account line, the item then its sum
-        if following is not None and following.f.kind == x.kind == "count" \
-                and (x.unit in self.person_units or x.unit not in self.one_char_nouns):
+        if following is not None and following.f.kind == kind == "count" \
+                and (unit in self.person_units or unit not in self.one_char_nouns):
             # 126户600多名群众: two counts of one noun, written back to back (not 39院|100多间房: courtyards
             # and rooms, the first measure word a noun of its own)
             after = self._after_phrase(text, following)
             if after:
                 return after
         pair = earlier[-1] if earlier and (earlier[-1].end_char == span.start_char or (
-            text[earlier[-1].end_char:span.start_char] == "、" and earlier[-1].f.unit != x.unit)) else None
-        if pair is not None and x.kind == pair.f.kind == "count" and pair.f.object \
+            text[earlier[-1].end_char:span.start_char] == "、" and earlier[-1].f.unit != unit)) else None
+        if pair is not None and kind == pair.f.kind == "count" and pair.f.object \
                 and text.endswith(pair.f.object, 0, pair.start_char) and text[span.end_char:span.end_char + 1] != "的":
             return pair.f.object  # 受益股东624户2351人, 居民5000户、7500多人: a second count of one noun
         if prefix.endswith("等"):
@@ -534,7 +582,7 @@ class ContextReader:
         if not bare and x.qualifier == "over" and prefix.endswith("过") and prefix[-2:-1] not in self._guo_not_after:
             bare = "过"  # 收入全部过5万元: 过 is the qualifier (not 经过, 度过)
         share = _SHARE_OF_COUNT.search(text, max(0, span.start_char - 8), span.start_char) \
-            if x.kind == "percent" else None
+            if kind == "percent" else None
         if share is not None:
             # 女性党员7人、占比为24%: the share of the count just written, named by its noun
             last = earlier[-1] if earlier and earlier[-1].end_char == share.start() else None
@@ -546,43 +594,43 @@ class ContextReader:
             noun = self._named_after(text, span)  # …80%的进出口总额以及98%的高技术制造业产值: the last of a list
             if noun:
                 return noun
-        if (verb_last or before is None) and x.kind not in ("count", "measure"):
+        if (verb_last or before is None) and kind not in ("count", "measure"):
             # 带来16.3万元的收益, 出资100万元当作启动资金, 覆盖全区90%以上的社区: the verb's object follows
             noun = self._named_after(text, span)
             if noun:
                 return noun
-        if x.kind == "percent" and not before:
+        if kind == "percent" and not before:
             noun = self._named_after(text, span)  # 此次分红：12.36%的红利分配给…
             if noun:
                 return noun
-        if before and _ONE_OR_PER.fullmatch(before) and text[span.end_char:span.end_char + 1] == "的":
-            noun = self._noun_at(text[span.end_char + 1:span.end_char + 12].translate(_NO_QUOTES))
+        if before and text[span.end_char:span.end_char + 1] == "的" and _ONE_OR_PER.fullmatch(before):
+            noun = self._noun_at(_unquoted(text[span.end_char + 1:span.end_char + 12]))
             if noun:
                 return noun  # 一笔|1000万元的贷款, 每户|2000元的补贴: the noun after 的, not the measure before
         if before:
             return before
-        if x.kind == "count" and earlier and earlier[-1].end_char == span.start_char \
-                and earlier[-1].f.kind == "count" and earlier[-1].f.unit != x.unit:
-            return x.unit  # 全村336户|1342人: a count of another measure word right after a count, nothing named
-        if x.kind == "count" and not before:
+        if kind == "count" and earlier and earlier[-1].end_char == span.start_char \
+                and earlier[-1].f.kind == "count" and earlier[-1].f.unit != unit:
+            return unit  # 全村336户|1342人: a count of another measure word right after a count, nothing named
+        if kind == "count" and not before:
             topic = self._topic(text, span)
             if topic:
                 return topic  # 这样的驿站，锦江区有40多个: the noun the sentence opens on, counted at its end
-        if x.kind == "count" and prefix.strip(_QUOTES + " ") in self._place_words:
-            return x.unit  # …14个自然村,全村|336户: only the place before the count; the households themselves
+        if kind == "count" and prefix.strip(_QUOTES + " ") in self._place_words:
+            return unit  # …14个自然村,全村|336户: only the place before the count; the households themselves
         # 同比增长10.1%, 减少50%以上: a rate or level of what the sentence just counted
-        if x.kind == "count" and not prefix.strip(_QUOTES + " "):
-            return x.unit  # 206栋楼、8297户: the households themselves
+        if kind == "count" and not prefix.strip(_QUOTES + " "):
+            return unit  # 206栋楼、8297户: the households themselves
         with_object = [e for e in earlier if e.f.object] or carried or []
         if x.change is not None and earlier and earlier[-1].f.object and earlier[-1].f.change is None:
             return earlier[-1].f.object  # 总投资79.3亿元，同比增长205%: the change of the figure just stated
-        same_kind = [e for e in with_object if e.f.kind == x.kind]
-        topic = self._sentence_topic(text, span) if x.kind != "count" and not same_kind else None
+        same_kind = [e for e in with_object if e.f.kind == kind]
+        topic = self._sentence_topic(text, span) if kind != "count" and not same_kind else None
         if topic:
             return topic  # 合同引资额持续反弹，从2022年的128.03亿元增至…: the measure its clauses open on
         if with_object:
             return (same_kind or with_object)[-1].f.object
-        return x.unit if x.kind == "count" else None  # 206栋楼、8297户: the households themselves
+        return unit if kind == "count" else None  # 206栋楼、8297户: the households themselves
 
     @staticmethod
     def _account_item(text: str, comma: int) -> str | None:
@@ -590,7 +638,7 @@ class ContextReader:
         if comma < 1 or text[comma] not in ("，", ","):
             return None
         lo = max(text.rfind(ch, max(0, comma - 16), comma) for ch in _ITEM_STARTS) + 1
-        item = text[lo:comma].strip(" ").translate(_NO_QUOTES)
+        item = _unquoted(text[lo:comma].strip(" "))
         return item if 2 <= len(item) <= 12 and _HAN_LIST.fullmatch(item) else None
 
     def _topic(self, text: str, span: _Item) -> str | None:
@@ -602,7 +650,7 @@ class ContextReader:
         breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, s0, span.start_char)]
         if not breaks or not text[breaks[-1]:span.start_char].rstrip("多近约").endswith("有"):
             return None
-        first = text[breaks[-2] if len(breaks) > 1 else s0:breaks[-1] - 1].translate(_NO_QUOTES)
+        first = _unquoted(text[breaks[-2] if len(breaks) > 1 else s0:breaks[-1] - 1])
         at = first.rfind("的")
         noun = first[at + 1:] if at >= 0 else ""
         if not 1 < len(noun) <= 6 or not _HAN_ONLY.fullmatch(noun) or self._noun_at(noun) != noun:
@@ -638,7 +686,7 @@ class ContextReader:
         brk = CLAUSE_BREAK.search(text, s0, span.start_char)
         if brk is None:
             return None
-        head = text[s0:brk.start()].translate(_NO_QUOTES).strip()
+        head = _unquoted(text[s0:brk.start()]).strip()
         # the longest opening of the clause, up to 8 characters, that ends in a measure's noun and is followed by
         # more of the clause (its predicate: 持续反弹, 连年攀升)
         for k in range(min(8, len(head) - 1), 1, -1):
@@ -659,7 +707,7 @@ class ContextReader:
             return None
         lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(s0, at - 40), at)), default=max(s0, at - 40))
         lo = max(lo, text.rfind("—", lo, at) + 1)  # (数据断崖式下跌——引进项目数、…: a dash opens the clause too)
-        items = text[lo:at].translate(_NO_QUOTES).split("、")
+        items = _unquoted(text[lo:at]).split("、")
         if len(items) < 2 or not all(1 < len(w) <= 8 and _HAN_ONLY.fullmatch(w) for w in items):
             return None
         i = sum(1 for e in earlier if at < e.start_char < span.start_char)
@@ -672,12 +720,12 @@ class ContextReader:
         if at < 0 or any(ch in text[at:span.start_char] for ch in "，,；;：:"):
             return None
         lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, s0, at)), default=s0)
-        head = text[lo:at].translate(_NO_QUOTES).strip()
+        head = _unquoted(text[lo:at]).strip()
         return self._clean(head, 0, len(head)) if head else None
 
     def _named_after(self, text: str, span: _Item) -> str | None:
         """What money or a rate after a verb is: 16.3万元的收益, 100万元当作启动资金, 90%以上的社区."""
-        window = text[span.end_char:span.end_char + 16].translate(_NO_QUOTES)
+        window = _unquoted(text[span.end_char:span.end_char + 16])
         if span.f.kind == "percent":
             m = self._of.match(window)
             rest = window[m.end():] if m else window[1:] if window[:1] == "是" else ""  # 近九成是脱贫户
@@ -701,13 +749,13 @@ class ContextReader:
             if not m.group("keep"):
                 phrase = phrase[:m.start()]
                 break
-        return phrase[:_MAX_AFTER] if _WORD.search(phrase) else None
+        return phrase[:_MAX_AFTER] if _has_word(phrase) else None
 
     def _before_modal(self, phrase: str | None) -> str | None:
         """1209项|事项可全程网办, 400多个|事项能边聊边办, 70%的|业主不在本地: a modal or a negation after the noun
         begins its predicate (not inside 可再生, 能源, 不动产…)."""
-        if not phrase or not self.after_modals:
-            return phrase
+        if not phrase or self.after_modals.isdisjoint(phrase[2:]):
+            return phrase  # (no modal character where one could begin the predicate)
         cut = next((i for i in range(2, len(phrase)) if phrase[i] in self.after_modals
                     and not any(phrase.startswith(self.after_modal_words, j) for j in range(i - 2, i + 1))), None)
         return phrase[:cut] if cut is not None else phrase
@@ -724,30 +772,33 @@ class ContextReader:
     def _after_phrase_read(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
         x = span.f
+        kind, unit = x.kind, x.unit  # (read once: each field read is a property call)
         window = text[span.end_char:span.end_char + 28]
         m = self._after_break.search(window)
         reach = span.end_char + (m.start() if m else len(window))
         # 4台联合收割机开进|某村麦地: a place named after the noun, in its phrase, ends it, and a verb before the
         # place is the noun's predicate
         placed = place_after is not None and span.end_char + 1 < place_after <= reach
-        phrase = text[span.end_char:place_after if placed else reach].translate(_NO_QUOTES)
-        if x.kind not in ("count", "measure"):
+        phrase = _unquoted(text[span.end_char:place_after if placed else reach])
+        if kind not in ("count", "measure"):
             # money or a rate is followed by its object only when a listed noun comes next: 68万元收入
             word = self._after_noun.match(phrase)
             if word is None and x.unit_text == "" and phrase[:1] == "的":
                 word = self._after_noun.match(phrase, 1)  # 一千亿的产值: a bare amount and its money noun
-            if word is None and x.unit == "CNY":
+            if word is None and unit == "CNY":
                 word = self._after_modified_noun.match(phrase)  # 投入412万元帮扶资金 (not 100万元当作启动资金)
             return word.group() if word else None
-        phrase = self._age.sub("", phrase.removeprefix("的"), count=1)
-        if phrase.startswith("来自") and x.unit in self.person_units:
+        phrase = phrase.removeprefix("的")
+        if self._digit.match(phrase):  # (an age or a count of years opens with a digit)
+            phrase = self._age.sub("", phrase, count=1)
+        if phrase.startswith("来自") and unit in self.person_units:
             # 50多名来自上海、江苏的青年学员: the people's origin, then the noun after 的
             brk = CLAUSE_BREAK.search(window)
             clause = window[:brk.start()] if brk else window
             cut = clause.find("的")
-            return self._noun_at(clause[cut + 1:].translate(_NO_QUOTES)) if cut > 0 else None
+            return self._noun_at(_unquoted(clause[cut + 1:])) if cut > 0 else None
         if self._after_verb.match(phrase):
-            cut = phrase.find("的", 2, 16) if x.unit not in self.person_units else -1
+            cut = phrase.find("的", 2, 16) if unit not in self.person_units else -1
             if cut > 0 and not CLAUSE_BREAK.search(phrase, 0, cut):
                 # 25条达到世界先进水平的初榨油生产线: a relative clause, then the noun counted
                 noun = self._noun_at(phrase[cut + 1:])
@@ -761,13 +812,14 @@ class ContextReader:
             if not phrase:
                 return None
         # 1.02万家“三有”非公有制企业: a quoted term right after the measure word is part of the noun, whatever it holds
-        quoted = self._quoted_head.match(window)
+        # (the quotation opens the window or follows its 的)
+        quoted = self._quoted_head.match(window) if "“" in window[:2] or '"' in window[:2] else None
         held = len(quoted.group(1)) if quoted else 0
-        tokens = [m for m in self._after_tokens.finditer(phrase) if not m.group("keep") and m.start() >= held]
+        # 钢板焊接而成, 钢筋浇筑而成: the two characters before 而成 are a verb too (it moves no token from 0)
+        tokens = [_Cut(m.start() - 2) if m.start() >= 4 and m.group() in _AFTER_VERB_ENDS else m
+                  for m in self._after_tokens.finditer(phrase) if not m.group("keep") and m.start() >= held]
         if tokens and tokens[0].start() == 0 and phrase[:1] in _POSITION and _NOUN_START.match(phrase, 1):
             tokens = tokens[1:]  # 35座中高温大棚, 5个下属企业: the position character opens the noun (not 100人中有)
-        # 钢板焊接而成, 钢筋浇筑而成: the two characters before 而成 are a verb too
-        tokens = [_Cut(m.start() - 2) if m.group() in _AFTER_VERB_ENDS and m.start() >= 4 else m for m in tokens]
         cut = phrase.rfind("的", 0, 20)
         if cut > 0:
             head = phrase[:cut]
@@ -776,13 +828,13 @@ class ContextReader:
                 return head[:_MAX_AFTER]  # 1000余户居民的用电情况, 5个地区供电局的应急发电车队伍: the 居民, the 供电局
             if head in self.counted_heads:
                 return head  # 抓住3个村的“牛鼻子”, 将6个村的文旅资产: the villages are counted, not what they hold
-            if not inner and 1 < len(head) <= 3 and x.unit not in self.general_measures and "、" not in head:
+            if not inner and 1 < len(head) <= 3 and unit not in self.general_measures and "、" not in head:
                 # 3000头奶牛的标准化养殖场: after a measure word of its own kind, the noun counted
                 return head[:_MAX_AFTER]
             if "、" in head and "等" in head[head.index("、"):]:
                 # 5000吨气调保鲜库、仓储物流园等建设项目的基础上: a list closed by 等 is what is measured
                 listed = head[:head.index("、")]
-                if _WORD.search(listed):
+                if _has_word(listed):
                     return listed[:_MAX_AFTER]
             if "、" in head or (inner and inner[0].start() == 0) or not inner:
                 # 身体好、热心肠的退休党员, 20个具有代表性的村, 165米长的沉管钢壳: the noun after 的
@@ -793,14 +845,14 @@ class ContextReader:
         tokens = [m for m in tokens if not (m.group("verb") in self.compound_verbs and m.start()
                                             and phrase[m.start() - 1] not in self.noun_finals)]
         if tokens and tokens[0].start() == 0:
-            if tokens[0].group("verb") and x.unit not in self.person_units:
+            if tokens[0].group("verb") and unit not in self.person_units:
                 tokens = tokens[1:]  # 4个种植车间, 30余项服务项目: a verb opens a compound noun
             else:
                 return None  # 20多人|搭起帐篷: the people are the object, written before
         phrase = phrase[:tokens[0].start()] if tokens else phrase
-        if x.unit in self.person_units or x.unit in _BODY_COUNTS:
+        if unit in self.person_units or unit in _BODY_COUNTS:
             phrase = self._before_predicate(phrase)
-        if (placed or x.unit in self.person_units) and len(phrase) > 3 and phrase[-2:] in self.clause_heads \
+        if (placed or unit in self.person_units) and len(phrase) > 3 and phrase[-2:] in self.clause_heads \
                 and not phrase.endswith(self.people_finals):
             # 联合收割机|开进某村, 50多名当地农村妇女|就业: a verb ending the phrase is the predicate (not 党员代表)
             phrase = phrase[:-2]
@@ -809,7 +861,7 @@ class ContextReader:
             at = text.find(phrase, span.end_char, span.end_char + 3)
             if at >= 0 and text[at:at + 2] in self.clause_heads:
                 return None  # 近8000人集中在…: one character cut from a verb is no noun (not 14个村实现…)
-        return phrase[:_MAX_AFTER] if _WORD.search(phrase) else None
+        return phrase[:_MAX_AFTER] if _has_word(phrase) else None
 
     def _before_predicate(self, phrase: str) -> str:
         """36户农户|加入合作社, 200余名党员|报名参加: after people counted, a verb with words after it is their
@@ -840,15 +892,21 @@ class ContextReader:
         Returns the phrase and whether a verb stands right before the number (带来16.3万元的收益)."""
         start = span.start_char - len(prefix)
         limit = start + self._find_mark(prefix, span, earlier, start)
-        cut = max([e.end_char for e in earlier if e.end_char <= limit]
-                  + [end for end in entity_ends if start <= end <= limit] + [start])
-        before = prefix[cut - start:limit - start].translate(_NO_QUOTES).rstrip("-−+").rstrip()
+        cut = start  # after the last earlier figure or place that ends by the limit (two loops: no lists built)
+        for e in earlier:
+            if cut < e.end_char <= limit:
+                cut = e.end_char
+        for end in entity_ends:
+            if cut < end <= limit:
+                cut = end
+        before = _unquoted(prefix[cut - start:limit - start]).rstrip("-−+").rstrip()
         if drop_end and limit == span.start_char:
             before = before.removesuffix(drop_end)
         for e in earlier:
             if e.end_char == cut and e.f.object and e.f.kind == "count" and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
-        before = self._paren.sub("", self._gloss.sub("", before))
+        if "(" in before or "（" in before:  # (both patterns need an opening bracket)
+            before = self._paren.sub("", self._gloss.sub("", before))
         if before.endswith("的") and len(before) > 1 and span.f.kind in ("count", "measure") and not any(
                 m.group("date") for m in self._tokens.finditer(before)):
             # 新中国成立前入党的|4.3万名: a headless relative clause is the object, verbs and all
@@ -892,11 +950,11 @@ class ContextReader:
     def _clean(self, before: str, lo: int, hi: int) -> str | None:
         """Trim cue words from a piece's ends; cap its length on a word boundary (十一届三中全会, 30岁及以下)."""
         phrase = before[lo:hi]
-        if phrase.startswith(self._trim_start_words):
+        if phrase[:1] in self._trim_start_firsts and phrase.startswith(self._trim_start_words):
             phrase = self._trim_start.sub("", phrase)
         whole = phrase
         for _ in range(3):
-            if not phrase.endswith(self._trim_end_words):
+            if phrase[-1:] not in self._trim_end_lasts or not phrase.endswith(self._trim_end_words):
                 break  # nothing to trim: the sub and removesuffix below would return the phrase
             kept = next((w for w in self.year_nouns if phrase.endswith(w)), None)
             if kept is not None:
@@ -935,7 +993,7 @@ class ContextReader:
             phrase = phrase[cut:]
         if phrase in _FUNCTION_ONLY:
             return None  # 与2019年相比增长了…: the 与 of a comparison's base is no object
-        return phrase if _WORD.search(phrase) else None
+        return phrase if _has_word(phrase) else None
 
 
 @Language.factory("dangjian_context", default_config={"extra_lexicon": None},
