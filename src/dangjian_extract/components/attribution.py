@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
 from ..normalize import PARAGRAPH_ENDS
-from ..spans import CLAUSE_BREAK, compile_fast, doc_text, sentence_breaks
+from ..spans import CLAUSE_BREAK, clause_breaks, compile_fast, doc_text, sentence_breaks
 from .entities import Mention, clause_head_words, mentions_of, ref_of
 from .quantities import METRICS_KEY
 from .sections import SECTIONS_KEY
@@ -208,6 +208,8 @@ class _Chains(NamedTuple):
     ends: dict[int, Mention]
     starts: list[int]  # every mention's start, in order (for bisection)
     own: frozenset[str]  # the names of the reports' own places (the sections' subjects)
+    # _opens_clause by (start, end, type, floor): figures of one sentence ask it of the same mentions
+    opens: dict[tuple[int, int, str, int], bool]
 
 
 def _new_paragraph(text: str, lo: int, hi: int) -> bool:
@@ -222,10 +224,12 @@ def _new_paragraph(text: str, lo: int, hi: int) -> bool:
     return False
 
 
-def _clause_start(text: str, at: int) -> int:
-    """Where the clause holding ``at`` starts (after the last comma or sentence end, within 40 characters)."""
+def _clause_start(clauses: list[int], at: int) -> int:
+    """Where the clause holding ``at`` starts (after the last comma or sentence end, within 40 characters);
+    ``clauses``: the offsets of every CLAUSE_BREAK of the text."""
     lo = max(0, at - 40)
-    return max((m.end() for m in CLAUSE_BREAK.finditer(text, lo, at)), default=lo)
+    i = bisect_left(clauses, at) - 1
+    return clauses[i] + 1 if i >= 0 and clauses[i] >= lo else lo
 
 
 def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
@@ -316,6 +320,7 @@ class Attribution:
         self.committees = tuple(cfg.get("committees", ()))
         self.visit_verbs = tuple(sorted(cfg.get("visit_verbs", ()), key=len, reverse=True))  # longest first
         self.object_owners = tuple(cfg.get("object_owners", {}).items())
+        self._owner_words = tuple(w for w, _ in self.object_owners)  # (one startswith rules most objects out)
         self.place_classifiers = frozenset(cfg.get("counted_place_classifiers", ("个",)))
         self.visit_subject_max = int(cfg.get("visit_subject_max", 0))
         self.report_words = frozenset(data.get("bare_report_words", {}))
@@ -367,9 +372,15 @@ class Attribution:
 
     def _owner_type(self, obj: str | None) -> str | None:
         """村集体经济 → village: the type of place an object's own words say it belongs to."""
-        if not obj:
+        if not obj or not obj.startswith(self._owner_words):
             return None
         return next((t for w, t in self.object_owners if obj.startswith(w)), None)
+
+    def _owner_type_at(self, text: str, lo: int, hi: int) -> str | None:
+        """_owner_type of text[lo:hi], without the slice when no owner word opens it."""
+        if lo >= hi or not text.startswith(self._owner_words, lo, hi):
+            return None
+        return self._owner_type(text[lo:hi])
 
     def _counted_level(self, text: str, span: Span) -> int | None:
         """14个行政村 → the village level: the figure counts places of that level."""
@@ -944,6 +955,14 @@ class Attribution:
 
     def _opens_clause(self, text: str, mention: Mention, floor: int, chains: _Chains) -> bool:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
+        key = (mention.start, mention.end, mention.type, floor)  # (all of the mention it reads)
+        found = chains.opens.get(key)
+        if found is None:
+            found = chains.opens[key] = self._opens_clause_at(text, mention, floor, chains)
+        return found
+
+    def _opens_clause_at(self, text: str, mention: Mention, floor: int, chains: _Chains) -> bool:
+        """_opens_clause, worked out."""
         pos = chains.start.get(mention.start, mention.start)
         head = self._past_connective(_clause_head(text, pos, floor, 12))
         if head is not None and head.endswith("以") and text.startswith("为例", mention.end):
@@ -1189,7 +1208,7 @@ class Attribution:
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         subjects = [fields(section).subject for section in sections]
         chains = _Chains(chain_start, {m.end: m for m in mentions}, [m.start for m in mentions],
-                         frozenset(s[0] for s in subjects if s is not None))
+                         frozenset(s[0] for s in subjects if s is not None), {})
         times: dict[str, int] = {}  # how often the report writes a name, counted when a figure first asks
         # whether each mention can be a subject, decided when a metric first asks (most are never asked)
         ok: list[bool | None] = [None] * len(mentions)
@@ -1213,6 +1232,7 @@ class Attribution:
                 if any(lo <= h < m.start for h in subheads[bisect_left(subheads, lo):bisect_left(subheads, m.start)]):
                     blocked.add(i)
         breaks = sentence_breaks(doc)
+        clauses = clause_breaks(doc)
         metric_spans = list(doc.spans.get(METRICS_KEY, []))
         people: _People = {}
         for where, name, i in (self._people(text, mentions) if metric_spans and self._surnames else ()):
@@ -1396,7 +1416,7 @@ class Attribution:
                     last = (s0, fields(span).entity)
                     continue
             owner_type = self._owner_type(fields(span).object)
-            opener = self._owner_type(text[_clause_start(text, span.start_char):span.start_char]) \
+            opener = self._owner_type_at(text, _clause_start(clauses, span.start_char), span.start_char) \
                 if chosen is not None and mentions[chosen].type in ADMIN_LEVELS else None
             if opener is not None and not (fields(span).object or "").endswith(_PLACE_NOUN_ENDS) \
                     and ADMIN_LEVELS.index(mentions[chosen].type) < ADMIN_LEVELS.index(opener):
