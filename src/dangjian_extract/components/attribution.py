@@ -52,40 +52,43 @@ _RECURRENT_TYPES = frozenset(("village", "community", "compound", "park", "place
                               "organisation"))
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
-_FIGURE_START = regex.compile(r"[0-9０-９]")
-_SCOPE_HAS = regex.compile(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
-_SUPERLATIVE = regex.compile(r"(?:首|第一|唯一|最|率先)")
-_COUNT_AFTER_LIST = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}(?:个)?(?:村|社区|镇|乡|家|个|市|县|区)")
-_EPITHET_AFTER_ZAI = regex.compile(r"在[“\"][^”\"，。]{1,8}[”\"]?$")
-_PEOPLE_COUNT = regex.compile(r"(?:近|约|超过?)?[0-9０-９.一二三四五六七八九十百千万两]+[万千百]?[多余]?")
-_PLACES_COUNTED = regex.compile(r"[两三四五六七八九十]地")
-_LISTED_AFTER_ZAI = regex.compile(r"在(?:[^\s，。；、,;]{2,12}、){1,6}$")
-_DIVIDED_INTO = regex.compile(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
+_FIGURE_START = compile_fast(r"[0-9０-９]")
+_SCOPE_HAS = compile_fast(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
+_SUPERLATIVE = compile_fast(r"(?:首|第一|唯一|最|率先)")
+_COUNT_AFTER_LIST = compile_fast(r"[0-9一二三四五六七八九十两]{1,3}(?:个)?(?:村|社区|镇|乡|家|个|市|县|区)")
+_EPITHET_AFTER_ZAI = compile_fast(r"在[“\"][^”\"，。]{1,8}[”\"]?$")
+_PEOPLE_COUNT = compile_fast(r"(?:近|约|超过?)?[0-9０-９.一二三四五六七八九十百千万两]+[万千百]?[多余]?")
+_PLACES_COUNTED = compile_fast(r"[两三四五六七八九十]地")
+_LISTED_AFTER_ZAI = compile_fast(r"在(?:[^\s，。；、,;]{2,12}、){1,6}$")
+_DIVIDED_INTO = compile_fast(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
 #: a clause that opens on 其中 and runs to the end of the text searched (the metric's own clause)
-_SUBSET_CLAUSE = regex.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
-_COUNTED_LIST_END = regex.compile(r"等[0-9一二三四五六七八九十两几数]")
-_HOUSE_NUMBER = regex.compile(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
-_LEVELS_AFTER = regex.compile(r"、(?:[省市州县区乡镇村街][、和]?){1,4}(?:两|二|三|四|五)级")
+_SUBSET_CLAUSE = compile_fast(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
+_COUNTED_LIST_END = compile_fast(r"等[0-9一二三四五六七八九十两几数]")
+_HOUSE_NUMBER = compile_fast(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
+_LEVELS_AFTER = compile_fast(r"、(?:[省市州县区乡镇村街][、和]?){1,4}(?:两|二|三|四|五)级")
 #: an enumerator opening a line or a clause ((一), （二）, 三、, 1.): no part of the clause's head
-_ENUMERATOR = regex.compile(
+_ENUMERATOR = compile_fast(
     r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])\s*")
 #: bodies (not places): one whose official speaks for it (某公司负责人告诉记者，他们…) did what 他们 did; a
 #: subjectless sentence of the report's actor does not carry one on (see _actor_sentence)
 _BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _HAN_NAME = regex.compile(r"\p{Han}+")
-_SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
+_SPEAKS_FOR = compile_fast(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
 #: 农业银行红河分行2024年创新推出…: a year after a body dates what it does, no figure of its own
-_YEAR_AFTER = regex.compile(r"(?:19|20)\d\d年")
+_YEAR_AFTER = compile_fast(r"(?:19|20)\d\d年")
 #: ”陈旺说: a person's name alone closing a quotation, then a verb of speech
 _TITLE_REACH = 8  # characters of a title looked at before a name
 #: 4个村组成的白塘片区: what a count's places make up, named right after
 _FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
+# its verb lies within _FORMED_REACH characters of where it is matched: where none is written there, no match
+_FORMED_VERB = re.compile(r"组成|构成|组建|合并成|合并为")
+_FORMED_REACH = 4 + 2 + 3  # (\p{Han}{0,4}, 共同 or 联合, the verb)
 #: 太平街道将资金筹措、…, 横州市已在横州镇、…: 将/把 or an adverb after a mention make it the subject acting on a list
 _DISPOSAL = frozenset("将把以已正还也均都共")
-_FULL_STOP = regex.compile(r"[。！？!?]")
-_SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
+_FULL_STOP = compile_fast(r"[。！？!?]")
+_SPEECH_END = compile_fast(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
 _SENTENCE_STOP = regex.compile(r"(?r)[。！？!?\n]")  # searched backwards
@@ -140,10 +143,10 @@ _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _LIST_OPENERS = ("其中", "“", "：", ":")  # what may open a list of places each with its figure
 # a time alone before a sentence's first figure (当日上午,4台联合收割机开进某村麦地): the sentence still opens with it
-_TIME_HEAD = regex.compile(r"(?:(?:当日|当天|当时|目前|如今|现在|次日|当晚|近日|日前|上午|下午|晚上|凌晨|早上|中午|"
-                           r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日)[，,]?)+")
+_TIME_HEAD = compile_fast(r"(?:(?:当日|当天|当时|目前|如今|现在|次日|当晚|近日|日前|上午|下午|晚上|凌晨|早上|中午|"
+                          r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日)[，,]?)+")
 # a date that opens a clause like 今年: 2024年全乡…, 截至6月11日全市…, 截至2023年底全县…
-_YEAR_OPENER = regex.compile(
+_YEAR_OPENER = compile_fast(
     r"(?:截至|截止到?|到)?(?:(?:(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?)"
     r"|(?:(?:19|20)\d{2}年)?[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:底|末|初|以来)?)[，,]?")
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
@@ -168,7 +171,8 @@ _TOPIC_OPENERS = frozenset("。！？；!?;\n")
 _ENUMERATOR_HEAD = re.compile(r"([ \t\u3000]*)(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 # (a dash pair opens a clause too: 规划复电方案——位于小区地下室的6台变压器)
 _LAST_CLAUSE_BREAK = re.compile(rf".*(?:{CLAUSE_BREAK.pattern}|——|……)", re.S)
-_BYLINE_LEAD = regex.compile(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
+_LAST_BREAK = re.compile(rf".*{CLAUSE_BREAK.pattern}", re.S)  # the last CLAUSE_BREAK of a string, in one call
+_BYLINE_LEAD = compile_fast(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
 # (记者 某某), （通讯员：某某）: a byline in brackets ends before the clause it precedes, whatever it holds
 _BYLINE_BRACKETS = re.compile(r"[（(][^（()）\n]{0,40}?(?:记者|通讯员)[^（()）\n]{0,40}[）)]")
 
@@ -342,7 +346,7 @@ class Attribution:
         self.list_closers = tuple(cfg["list_closers"])
         self.village_speakers = tuple(cfg["village_speakers"])
         # “…”某厂党委副书记说，“…10个团队…”: the speaker written between the two parts of one quotation
-        self._resumed_quote = regex.compile(
+        self._resumed_quote = compile_fast(
             rf"(?:{alternation(cfg.get('speech_verbs', ()))})[，,：:]$") if cfg.get("speech_verbs") else None
         self.neighbours = tuple(cfg["neighbours"])
         self.causatives = tuple(cfg.get("causatives", ()))
@@ -350,7 +354,7 @@ class Attribution:
         self.stationed_words = tuple(cfg.get("stationed_words", ()))
         self.source_before = frozenset(cfg.get("source_before", ()))
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
-        self._route_close = regex.compile(r"[^，,。；;！？!?]{2,16}?[到至]")
+        self._route_close = compile_fast(r"[^，,。；;！？!?]{2,16}?[到至]")
 
     @staticmethod
     def _pair_items(text: str, mentions: list[Mention], metric_spans: list[Any]) -> set[int]:
@@ -430,7 +434,8 @@ class Attribution:
             return False  # 奎屯市科技局驻梧桐树村工作队: the unit that sends a team, not the team's place
         first = chains.start.get(m.start, m.start)
         head = text[max(0, first - 4):first]
-        cut = max((b.end() for b in CLAUSE_BREAK.finditer(head)), default=0)
+        last = _LAST_BREAK.match(head)
+        cut = last.end() if last is not None else 0
         if self._passing_before.search(head[cut:]):
             return False  # 来自福建省, 距泸水市, 来自北京|西城区 (read before the chain)
         if self._route_end(text, chains.start.get(m.start, m.start)):
@@ -532,7 +537,8 @@ class Attribution:
     def _sentence_subject(self, text: str, before: range, after: range, s0: int, s1: int, span: Span,
                           chains: _Chains, mentions: list[Mention], eligible: Callable[..., bool],
                           region: list[Mention], subject: tuple[Any, ...] | None) -> int | None:
-        formed = _FORMED.match(text, span.end_char)
+        formed = _FORMED.match(text, span.end_char) \
+            if _FORMED_VERB.search(text, span.end_char, span.end_char + _FORMED_REACH) else None
         if formed is not None:
             # 白塘村和南新村等4个村组成的白塘片区: the places counted make up the body or area named after them
             k = next((k for k in after if mentions[k].start == formed.end()), None)
@@ -897,6 +903,8 @@ class Attribution:
         if not self.adjacency:
             return False
         pos = chains.start.get(m.start, m.start)
+        if text.find("与", max(0, pos - 60), pos) < 0:
+            return False  # (the clause head is a part of those 60 characters)
         head = _clause_head(text, pos, 0, 60)
         if head is None or "与" not in head:
             return False
@@ -928,6 +936,8 @@ class Attribution:
             brk = CLAUSE_BREAK.search(text, mention.end, mention.end + 80)
             if _COUNTED_LIST_END.search(text, mention.end, brk.start() if brk else mention.end + 80):
                 return True  # 某公司和某公司、某公司等3家企业: the first item of a counted list
+        if "、" not in after:
+            return False  # (what follows holds no mark of a list: neither rule below can hold)
         if _LEVELS_AFTER.match(text, mention.end):
             return False  # 内江市、县两级均成立了…: the city and the levels under it, no list of places
         m = _NEXT_MARK.search(after)
@@ -1278,9 +1288,10 @@ class Attribution:
 
             p0 = text.rfind("\n", 0, span.start_char) + 1  # the figure's paragraph
 
-            def eligible(i: int, subject: tuple[Any, ...] | None = subject, at: int = span.end_char,
-                         sentence_start: int = s0, region: list[Mention] = region,
-                         begin: int = span.start_char, para: int = p0) -> bool:
+            def decide(i: int, subject: tuple[Any, ...] | None, at: int = span.end_char,
+                       sentence_start: int = s0, region: list[Mention] = region,
+                       begin: int = span.start_char, para: int = p0) -> bool:
+                """Whether mentions[i] may own this figure, in a report on ``subject``."""
                 m = mentions[i]
                 can = ok[i]
                 if can is None:
@@ -1316,6 +1327,19 @@ class Attribution:
                 level = ADMIN_LEVELS.index(m.type)
                 a, b = bisect_right(aggregate_starts, m.end), bisect_left(aggregate_starts, at)
                 return not any(aggregates[x][1] <= level and not grouped(x) for x in range(a, b))
+
+            # the rules ask it of the same mentions again and again: remembered for this figure (not across
+            # figures: ``led`` grows after each)
+            known: dict[int, bool] = {}
+
+            def eligible(i: int, subject: tuple[Any, ...] | None = subject, own: tuple[Any, ...] | None = subject,
+                         known: dict[int, bool] = known) -> bool:
+                if subject is not own:
+                    return decide(i, subject)
+                found = known.get(i)
+                if found is None:
+                    found = known[i] = decide(i, subject)
+                return found
 
             if aggregate_level.get(span.start_char) == 0 and named_before[bisect_left(starts, span.start_char)] \
                     == named_before[bisect_left(starts, s0)] \
@@ -1570,7 +1594,8 @@ class Attribution:
             if m.type in _STORY_VILLAGES and not m.back_reference and self._place_head_titles:
                 # 大街村党支部书记王城…“…60%的村民…”王城说: the village's head speaks for it
                 after = text[m.end:m.end + 8]
-                title = next((t for t in self._place_head_titles if after.startswith(t)), None)
+                title = next((t for t in self._place_head_titles if after.startswith(t)), None) \
+                    if after.startswith(self._place_head_titles) else None
                 name = self._person_name(text, m.end + len(title), True) if title is not None else None
                 name = next((n for n in (name, name[:-1]) if n in names), None) if name else None
                 if name is not None:  # (王城|说: a name read forward may take the verb; the speaker is named)
@@ -1579,7 +1604,8 @@ class Attribution:
             if m.type not in _BODIES or m.back_reference:
                 continue
             after = text[m.end:m.end + 8]
-            title = next((t for t in self._head_titles if after.startswith(t)), None)
+            title = next((t for t in self._head_titles if after.startswith(t)), None) \
+                if after.startswith(self._head_titles) else None
             if title is not None:
                 name = self._person_name(text, m.end + len(title), True)
                 if name is not None:
