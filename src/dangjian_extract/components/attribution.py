@@ -149,6 +149,7 @@ _TIME_HEAD = compile_fast(r"(?:(?:当日|当天|当时|目前|如今|现在|次�
 _YEAR_OPENER = compile_fast(
     r"(?:截至|截止到?|到)?(?:(?:(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?)"
     r"|(?:(?:19|20)\d{2}年)?[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:底|末|初|以来)?)[，,]?")
+_YEAR_OPENER_FIRST = frozenset("截到0123456789０１２３４５６７８９")  # what a match of _YEAR_OPENER opens with
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 #: types written after their place and 的 that are the subject of the clause (某社区的怡舍公寓里，…)
 _OWNED_TYPES = frozenset(("compound", "place", "park", "project", "enterprise", "organisation"))
@@ -339,6 +340,8 @@ class Attribution:
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
                         for w, t in cfg["counted_units"].items()}
         self._counted_re = compile_fast(alternation(self.counted))
+        # the units a figure that counts places is written with (_counted_level is None for any other)
+        self._counting_units = frozenset(self.counted) | self.place_classifiers
         self.counted_not_before = frozenset(cfg.get("counted_level_words", ""))
         self._counted_noun = regex.compile(
             rf"\p{{Han}}{{1,6}}?({alternation(self.counted)})(?=[之中的等，。、,；;和与及（(]|$)")
@@ -388,13 +391,13 @@ class Attribution:
 
     def _counted_level(self, text: str, span: Span) -> int | None:
         """14个行政村 → the village level: the figure counts places of that level."""
+        unit = fields(span).unit
+        if unit not in self._counting_units:
+            return None  # 7名社区干部: cadres of a community, not a count of communities
         if text.endswith(self.neighbours, 0, span.start_char):
             return None  # 牵头周边三个乡镇合作社, 销到周边5个乡镇: places around the story's, not the report's
-        unit = fields(span).unit
         if unit in self.counted:
             return self.counted[unit]
-        if unit not in self.place_classifiers:
-            return None  # 7名社区干部: cadres of a community, not a count of communities
         m = self._counted_re.match(text, span.end_char)
         if m is None:
             # 助推19个软弱涣散村和53个…村(社区): the counted noun after its descriptors
@@ -554,7 +557,7 @@ class Attribution:
             k = before[-1]
             m = mentions[k]
             gap = text[m.end:span.start_char]
-            if len(gap) <= 2 and all(ch in _OWNER_GAP for ch in gap) and (
+            if len(gap) <= 2 and _OWNER_GAP.issuperset(gap) and (
                     m.type in _PLACE_TYPES and (eligible(k) or (self._counts_below(text, span, m) or not gap and (
                         self._passing_any.search(_clause_head(text, m.start, s0, 40) or "") is None))
                                                 and eligible(k, None))
@@ -633,9 +636,10 @@ class Attribution:
 
     def _share_base(self, text: str, m: Mention, span: Span) -> bool:
         """Whether ``m`` is the base of the share right after it (占全市的30%, 以全市1%的土地面积, 贡献了全县18%的)."""
+        if not text.endswith(_SHARE_ENDS, span.start_char, span.end_char):
+            return False
         gap = text[m.end:span.start_char]
         return (gap in ("", "的") or _SHARE_LIST.fullmatch(gap) is not None) \
-            and text.endswith(_SHARE_ENDS, span.start_char, span.end_char) \
             and self._share_before.search(text, max(0, m.start - 4), m.start) is not None
 
     @staticmethod
@@ -1239,7 +1243,7 @@ class Attribution:
                 last_named[m.name] = m.end
             elif m.name in last_named and m.name.endswith(text[m.start:m.end]):
                 lo = last_named[m.name]
-                if any(lo <= h < m.start for h in subheads[bisect_left(subheads, lo):bisect_left(subheads, m.start)]):
+                if bisect_left(subheads, lo) < bisect_left(subheads, m.start):  # (a subheading in [lo, m.start))
                     blocked.add(i)
         breaks = sentence_breaks(doc)
         clauses = clause_breaks(doc)
@@ -1263,7 +1267,8 @@ class Attribution:
         pair_items = self._pair_items(text, mentions, metric_spans)
         # (被划分成5个街道、38个社区: the parts a place is divided into are its own, no step back)
         aggregates = [(span.start_char, level) for span in metric_spans
-                      if (level := self._counted_level(text, span)) is not None
+                      if fields(span).unit in self._counting_units
+                      and (level := self._counted_level(text, span)) is not None
                       and not _DIVIDED_INTO.search(text, max(0, span.start_char - 8), span.start_char)]
         aggregate_starts = [a for a, _ in aggregates]
         aggregate_level = dict(aggregates)
@@ -1279,7 +1284,8 @@ class Attribution:
         last: tuple[int, tuple[Any, ...] | None] | None = None  # the sentence and entity of the last metric
         national: tuple[int, int] | None = None  # the sentence and end of the last count of provinces
         for span in metric_spans:
-            s0, s1 = fields(span).sentence  # set by dangjian_context
+            f = fields(span)
+            s0, s1 = f.sentence  # set by dangjian_context
             # sections tile the text, so the last one starting at or before the metric holds it
             j = bisect_right(section_starts, span.start_char) - 1
             inside = j >= 0 and span.start_char < sections[j].end_char
@@ -1347,15 +1353,15 @@ class Attribution:
                     and CLAUSE_BREAK.search(text, national[1], span.start_char) is None:
                 # 31个省份和新疆生产建设兵团…选派50多万名: a count of provinces, and its clause, are the country's
                 national = (s0, span.end_char)
-                fields(span).entity = None
+                f.entity = None
                 last = (s0, None)
                 continue
             inner = bisect_left(starts, span.start_char)
             if inner < len(mentions) and mentions[inner].end <= span.end_char \
                     and mentions[inner].type in ADMIN_LEVELS and not mentions[inner].back_reference:
                 # 近15万福建人: the people of a place, counted, are that place's
-                fields(span).entity = ref_of(mentions[inner])
-                last = (s0, fields(span).entity)
+                f.entity = ref_of(mentions[inner])
+                last = (s0, f.entity)
                 continue
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             # the nearest mentions either side are enough, and keep a long sentence linear
@@ -1380,7 +1386,7 @@ class Attribution:
                 # 截至2025年底，全国建成1.49万余家非遗工坊: the country's figure names no place (guide §5), not the
                 # story's province before it (a bulletin of the Party or of a national body keeps its subject:
                 # 全国党员总数…; a report on a workshop or a company does not)
-                fields(span).entity = None
+                f.entity = None
                 last = (s0, None)
                 continue
             reach = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
@@ -1395,9 +1401,9 @@ class Attribution:
                         m_s = mentions[x].start
                         if CLAUSE_BREAK.search(text, s1, m_s) is not None and text.find("。", span.end_char, m_s) >= 0:
                             break  # (within the paragraph's first sentence, or its clauses joined by ；)
-                        if m_s >= span.end_char and eligible(x) \
+                        if m_s >= span.end_char \
                                 and mentions[x].type in ADMIN_LEVELS and not mentions[x].back_reference \
-                                and want in (None, mentions[x].type) \
+                                and want in (None, mentions[x].type) and eligible(x) \
                                 and self._opens_clause(text, mentions[x], s0, chains):
                             chosen = x
                             break
@@ -1405,7 +1411,7 @@ class Attribution:
                     and _SUBSET_CLAUSE.search(text, s0, span.start_char):
                 # 绿色健康食品产业是兴化市三大主导产业之一，其中小微食品生产企业占…83%: a subset of what the
                 # sentence counted before belongs where that did
-                fields(span).entity = last[1]
+                f.entity = last[1]
                 continue
             if chosen is None and people:
                 chosen = self._person_body(text, mentions, starts, people, s0, span.start_char)
@@ -1435,14 +1441,14 @@ class Attribution:
                     chosen = place
                 elif source.name.startswith(owner) and owner[-1] in self.level_of_suffix:
                     # (named only inside the body's name: the place is the head of that name)
-                    fields(span).entity = (owner, self.level_of_suffix[owner[-1]], source.start,
+                    f.entity = (owner, self.level_of_suffix[owner[-1]], source.start,
                                            source.start + len(owner), None, None, None)
-                    last = (s0, fields(span).entity)
+                    last = (s0, f.entity)
                     continue
-            owner_type = self._owner_type(fields(span).object)
+            owner_type = self._owner_type(f.object)
             opener = self._owner_type_at(text, _clause_start(clauses, span.start_char), span.start_char) \
                 if chosen is not None and mentions[chosen].type in ADMIN_LEVELS else None
-            if opener is not None and not (fields(span).object or "").endswith(_PLACE_NOUN_ENDS) \
+            if opener is not None and not (f.object or "").endswith(_PLACE_NOUN_ENDS) \
                     and ADMIN_LEVELS.index(mentions[chosen].type) < ADMIN_LEVELS.index(opener):
                 # 延安市将小米作为…。2022年，村集体首次试种300亩谷子: a clause opening on the village's collective
                 # is the story's village's, not the broader place named between
@@ -1488,7 +1494,7 @@ class Attribution:
                 entity = ref_of(mentions[chosen])
                 if mentions[chosen].back_reference and mentions[chosen].type in _STORY_PLACES:
                     entity = self._past_neighbour(text, mentions, chosen, reach, eligible, chains) or entity
-            fields(span).entity = entity
+            f.entity = entity
             last = (s0, entity)
             level = aggregate_level.get(span.start_char)
             if level is not None and level >= _GROUP_LEVEL and entity is not None and entity[1] == ADMIN_LEVELS[level]:
@@ -1514,7 +1520,7 @@ class Attribution:
         if not self.actor_verbs:
             return False
         head = text[s0:s0 + 16].lstrip(" \u3000\n“”\"")
-        year = _YEAR_OPENER.match(head)
+        year = _YEAR_OPENER.match(head) if head[:1] in _YEAR_OPENER_FIRST else None
         if year is not None:
             head = head[year.end():]
         return head.startswith(self.actor_verbs)
