@@ -91,7 +91,7 @@ _FULL_STOP = compile_fast(r"[。！？!?]")
 _SPEECH_END = compile_fast(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
-_SENTENCE_STOP = regex.compile(r"(?r)[。！？!?\n]")  # searched backwards
+_LAST_SENTENCE_STOP = re.compile(r".*[。！？!?\n]", re.S)  # matched up to the last one
 _SENTENCE_REACH = 80
 # 贡献了全市18%的GDP、22%的工业增加值以及98%的…: the shares listed after the first share of one base
 _SHARE_LIST = re.compile(r"的?(?:[\d.]+[%％]的[^，。；、,;]{1,15}(?:、|以及|及|和))+")
@@ -1181,7 +1181,7 @@ class Attribution:
         component) is that city, though the report's region names another."""
         if len(m.name) <= 2 or m.name[:1] == text[m.start:m.start + 1] or m.name[-1] != text[m.end - 1]:
             return None  # (a bare 全市 that found no city keeps its own word; 全区 resolved to a city is no district)
-        stop = _SENTENCE_STOP.search(text, max(0, m.start - _SENTENCE_REACH), m.start)  # the last one before it
+        stop = _LAST_SENTENCE_STOP.match(text, max(0, m.start - _SENTENCE_REACH), m.start)  # the last one before it
         lo = stop.end() if stop is not None else max(0, m.start - _SENTENCE_REACH)
         return ref_of(m) if text.find(m.name[:-1], lo, m.start) >= 0 else None
 
@@ -1281,6 +1281,46 @@ class Attribution:
             after one that was (…3个村仍在找寻出路。2021年，4个村抱团合作)."""
             start, level = aggregates[x]
             return start in led or x > 0 and aggregates[x - 1][1] == level and aggregates[x - 1][0] in led
+        def decide(i: int, subject: tuple[Any, ...] | None, at: int, sentence_start: int, region: list[Mention],
+                   begin: int, para: int) -> bool:
+            """Whether mentions[i] may own the figure at begin:at (its sentence and paragraph starting at
+            sentence_start and para), in a report on ``subject`` with ``region``."""
+            m = mentions[i]
+            can = ok[i]
+            if can is None:
+                can = ok[i] = i not in blocked and self._can_be_subject(text, mentions, i, chains)
+            if not can or _broader(m, subject) and not (m.back_reference and (
+                    text[m.start] in self.step_back or text[m.start] in self.broader_back
+                    or text[m.start:m.end] == m.suffix)) \
+                    and not (m.end < begin and m.path is not None and not m.back_reference
+                             and subject is not None and subject[1] in _OPENED_SUBJECTS
+                             and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
+                             and self._opens_clause(text, m, para, chains)) \
+                    and not (_PLACES_COUNTED.match(text, m.end) and self._scope(text, m, chains)):
+                # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare
+                # 街道 in a village's report name its subdistrict)
+                return False
+            if m.type in _PARAGRAPH_STORIES and not m.back_reference and m.end != begin \
+                    and text[m.end:m.end + 1].isdigit() and not _YEAR_AFTER.match(text, m.end):
+                return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject
+            if i in pair_items and m.end != begin:
+                return False  # 其中宝影花园9部,财大家属院1部,惠及220户: an item of a list of pairs owns its own
+            if m.back_reference and _SUPERLATIVE.match(text, m.end):
+                return False  # 成立全县首个…公司: a superlative's scope, not the subject
+            if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
+                return False  # 社区党组织… in a city report: no community of the report's
+            if m.back_reference and aggregates and m.type in _STORY_PLACES:
+                # 将579个小区划分为…，组织小区里的党员: after a count of its kind, 小区里 is any of them
+                level = ADMIN_LEVELS.index(m.type) if m.type in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
+                a, b = bisect_left(aggregate_starts, sentence_start), bisect_left(aggregate_starts, m.start)
+                if any(aggregates[x][1] == level for x in range(a, b)):
+                    return False
+            if m.type not in ADMIN_LEVELS or not aggregates or m.start >= sentence_start:
+                return True  # 凤坂村联合周边6个村: the subject of the count's own sentence leads the group
+            level = ADMIN_LEVELS.index(m.type)
+            a, b = bisect_right(aggregate_starts, m.end), bisect_left(aggregate_starts, at)
+            return not any(aggregates[x][1] <= level and not grouped(x) for x in range(a, b))
+
         last: tuple[int, tuple[Any, ...] | None] | None = None  # the sentence and entity of the last metric
         national: tuple[int, int] | None = None  # the sentence and end of the last count of provinces
         for span in metric_spans:
@@ -1294,57 +1334,18 @@ class Attribution:
 
             p0 = text.rfind("\n", 0, span.start_char) + 1  # the figure's paragraph
 
-            def decide(i: int, subject: tuple[Any, ...] | None, at: int = span.end_char,
-                       sentence_start: int = s0, region: list[Mention] = region,
-                       begin: int = span.start_char, para: int = p0) -> bool:
-                """Whether mentions[i] may own this figure, in a report on ``subject``."""
-                m = mentions[i]
-                can = ok[i]
-                if can is None:
-                    can = ok[i] = i not in blocked and self._can_be_subject(text, mentions, i, chains)
-                if not can or _broader(m, subject) and not (m.back_reference and (
-                        text[m.start] in self.step_back or text[m.start] in self.broader_back
-                        or text[m.start:m.end] == m.suffix)) \
-                        and not (m.end < begin and m.path is not None and not m.back_reference
-                                 and subject is not None and subject[1] in _OPENED_SUBJECTS
-                                 and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
-                                 and self._opens_clause(text, m, para, chains)) \
-                        and not (_PLACES_COUNTED.match(text, m.end) and self._scope(text, m, chains)):
-                    # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare
-                    # 街道 in a village's report name its subdistrict)
-                    return False
-                if m.type in _PARAGRAPH_STORIES and not m.back_reference and m.end != begin \
-                        and text[m.end:m.end + 1].isdigit() and not _YEAR_AFTER.match(text, m.end):
-                    return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject
-                if i in pair_items and m.end != begin:
-                    return False  # 其中宝影花园9部,财大家属院1部,惠及220户: an item of a list of pairs owns its own
-                if m.back_reference and _SUPERLATIVE.match(text, m.end):
-                    return False  # 成立全县首个…公司: a superlative's scope, not the subject
-                if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
-                    return False  # 社区党组织… in a city report: no community of the report's
-                if m.back_reference and aggregates and m.type in _STORY_PLACES:
-                    # 将579个小区划分为…，组织小区里的党员: after a count of its kind, 小区里 is any of them
-                    level = ADMIN_LEVELS.index(m.type) if m.type in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
-                    a, b = bisect_left(aggregate_starts, sentence_start), bisect_left(aggregate_starts, m.start)
-                    if any(aggregates[x][1] == level for x in range(a, b)):
-                        return False
-                if m.type not in ADMIN_LEVELS or not aggregates or m.start >= sentence_start:
-                    return True  # 凤坂村联合周边6个村: the subject of the count's own sentence leads the group
-                level = ADMIN_LEVELS.index(m.type)
-                a, b = bisect_right(aggregate_starts, m.end), bisect_left(aggregate_starts, at)
-                return not any(aggregates[x][1] <= level and not grouped(x) for x in range(a, b))
-
             # the rules ask it of the same mentions again and again: remembered for this figure (not across
             # figures: ``led`` grows after each)
             known: dict[int, bool] = {}
 
             def eligible(i: int, subject: tuple[Any, ...] | None = subject, own: tuple[Any, ...] | None = subject,
-                         known: dict[int, bool] = known) -> bool:
+                         known: dict[int, bool] = known, at: int = span.end_char, sentence_start: int = s0,
+                         region: list[Mention] = region, begin: int = span.start_char, para: int = p0) -> bool:
                 if subject is not own:
-                    return decide(i, subject)
+                    return decide(i, subject, at, sentence_start, region, begin, para)
                 found = known.get(i)
                 if found is None:
-                    found = known[i] = decide(i, subject)
+                    found = known[i] = decide(i, subject, at, sentence_start, region, begin, para)
                 return found
 
             if aggregate_level.get(span.start_char) == 0 and named_before[bisect_left(starts, span.start_char)] \

@@ -236,16 +236,26 @@ class SectionSplitter:
         unquoted = _QUOTATION.sub("", body)  # “我镇的黑莓…”: a speaker's 我镇 is the speaker's town, not the report's
         score = {name: float(counts[name]) for name in first}
         named = Counter(m.type for m in inside)
+        # (what a suffix's determiners add, and how often the body writes the suffix, counted once per suffix:
+        # most places of a report share one)
+        by_suffix: dict[str, int] = {}
+        suffix_counts: dict[str, int] = {}
         for name, m in first.items():
             if m.type not in ("district", "subdistrict"):
                 continue
             suffix = name[-2:] if name.endswith("街道") else name[-1]
-            words = [det + suffix for det in _DETERMINERS]
-            # 全街道, not the 全街道 inside 秀全街道
-            score[name] += sum(unquoted.count(w) for w in words) - sum(
-                1 for x in inside if x.name.endswith(tuple(words)) and len(x.name) > len(suffix) + 1)
+            added = by_suffix.get(suffix)
+            if added is None:
+                words = [det + suffix for det in _DETERMINERS]
+                # 全街道, not the 全街道 inside 秀全街道
+                added = by_suffix[suffix] = sum(unquoted.count(w) for w in words) - sum(
+                    1 for x in inside if x.name.endswith(tuple(words)) and len(x.name) > len(suffix) + 1)
+            score[name] += added
             if len(suffix) > 1:  # a bare 街道 in a subdistrict report means the subdistrict
-                score[name] += 0.5 * max(0, body.count(suffix) - named[m.type])
+                written = suffix_counts.get(suffix)
+                if written is None:
+                    written = suffix_counts[suffix] = body.count(suffix)
+                score[name] += 0.5 * max(0, written - named[m.type])
         lede = next((m for m in inside if (headline is None or m.start >= headline[1])
                      and not self._titled.match(text, m.end)), None)
         if lede is not None and lede.type in _LEDE_TYPES and all(x.start != lede.end and x.end != lede.start
