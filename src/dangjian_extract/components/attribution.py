@@ -206,6 +206,12 @@ def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
     return _BYLINE_LEAD.sub("", head, count=1) if "讯" in head else head
 
 
+def _year_opener(head: str) -> bool:
+    """Whether ``head`` is all a date that opens a clause like 今年 (_YEAR_OPENER, tried only on what it can open
+    with)."""
+    return head[:1] in _YEAR_OPENER_FIRST and _YEAR_OPENER.fullmatch(head) is not None
+
+
 class _Chains(NamedTuple):
     """Per call (one component serves several threads): where each chain starts, and mentions by end offset."""
 
@@ -343,6 +349,7 @@ class Attribution:
         # the units a figure that counts places is written with (_counted_level is None for any other)
         self._counting_units = frozenset(self.counted) | self.place_classifiers
         self.counted_not_before = frozenset(cfg.get("counted_level_words", ""))
+        self._counted_longest = max(map(len, self.counted), default=0)
         self._counted_noun = regex.compile(
             rf"\p{{Han}}{{1,6}}?({alternation(self.counted)})(?=[之中的等，。、,；;和与及（(]|$)")
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
@@ -389,6 +396,13 @@ class Attribution:
             return None
         return self._owner_type(text[lo:hi])
 
+    def _counted_noun_after(self, text: str, end: int) -> Any:
+        """self._counted_noun matched at ``end``: tried only where a counted word is written within its reach (it
+        opens one to six characters on)."""
+        if self._counted_re.search(text, end + 1, end + 6 + self._counted_longest) is None:
+            return None
+        return self._counted_noun.match(text, end)
+
     def _counted_level(self, text: str, span: Span) -> int | None:
         """14个行政村 → the village level: the figure counts places of that level."""
         unit = fields(span).unit
@@ -401,7 +415,7 @@ class Attribution:
         m = self._counted_re.match(text, span.end_char)
         if m is None:
             # 助推19个软弱涣散村和53个…村(社区): the counted noun after its descriptors
-            noun = self._counted_noun.match(text, span.end_char)
+            noun = self._counted_noun_after(text, span.end_char)
             return self.counted[noun.group(1)] if noun is not None else None
         word = m.group()
         if text[m.end():m.end() + 1] in self.not_followed_by.get(word, ()) \
@@ -665,7 +679,7 @@ class Attribution:
         if pos < 0:
             return False
         head = _clause_head(text, pos, s0, 12)
-        if head is None or not (head == "" or _TIME_HEAD.fullmatch(head) or _YEAR_OPENER.fullmatch(head)):
+        if head is None or not (head == "" or _TIME_HEAD.fullmatch(head) or _year_opener(head)):
             return False  # (2024年全国农村地区举行的…: a year opens the clause as a day does)
         end = pos + 2
         if text.startswith(self.national_titles, end):
@@ -724,7 +738,7 @@ class Attribution:
         level = self._counted_level(text, span)
         if level is None:
             # 14个低收入村之一, 3个重点镇中: the counted noun with its descriptors
-            noun = self._counted_noun.match(text, span.end_char)
+            noun = self._counted_noun_after(text, span.end_char)
             level = self.counted[noun.group(1)] if noun is not None else None
         return level is not None and ADMIN_LEVELS.index(m.type) < level
 
@@ -986,7 +1000,7 @@ class Attribution:
             head = head[:epithet.start() + 1]  # 在“陶都”宜兴，…: an epithet before the place
         if head is not None and head.endswith("在") and len(head) > 1:
             head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (both open the clause)
-        if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
+        if head is not None and (not head or head in self.subject_openers or _year_opener(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
         if head and text[mention.end:mention.end + 1] == "人" and _PEOPLE_COUNT.fullmatch(head):
             return True  # 6万多鹰潭人在外开了1.3万家门店: the place's people, counted, open the clause
