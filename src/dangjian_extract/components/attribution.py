@@ -396,7 +396,7 @@ class Attribution:
             return None
         return self._owner_type(text[lo:hi])
 
-    def _counted_noun_after(self, text: str, end: int) -> Any:
+    def _counted_noun_after(self, text: str, end: int) -> regex.Match[str] | None:
         """self._counted_noun matched at ``end``: tried only where a counted word is written within its reach (it
         opens one to six characters on)."""
         if self._counted_re.search(text, end + 1, end + 6 + self._counted_longest) is None:
@@ -1295,6 +1295,7 @@ class Attribution:
             after one that was (…3个村仍在找寻出路。2021年，4个村抱团合作)."""
             start, level = aggregates[x]
             return start in led or x > 0 and aggregates[x - 1][1] == level and aggregates[x - 1][0] in led
+
         def decide(i: int, subject: tuple[Any, ...] | None, at: int, sentence_start: int, region: list[Mention],
                    begin: int, para: int) -> bool:
             """Whether mentions[i] may own the figure at begin:at (its sentence and paragraph starting at
@@ -1457,7 +1458,7 @@ class Attribution:
                 elif source.name.startswith(owner) and owner[-1] in self.level_of_suffix:
                     # (named only inside the body's name: the place is the head of that name)
                     f.entity = (owner, self.level_of_suffix[owner[-1]], source.start,
-                                           source.start + len(owner), None, None, None)
+                                source.start + len(owner), None, None, None)
                     last = (s0, f.entity)
                     continue
             owner_type = self._owner_type(f.object)
