@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
 from ..normalize import PARAGRAPH_ENDS
-from ..spans import CLAUSE_BREAK, compile_fast, doc_text, sentence_breaks
+from ..spans import CLAUSE_BREAK, clause_breaks, compile_fast, doc_text, sentence_breaks
 from .entities import Mention, clause_head_words, mentions_of, ref_of
 from .quantities import METRICS_KEY
 from .sections import SECTIONS_KEY
@@ -52,43 +52,46 @@ _RECURRENT_TYPES = frozenset(("village", "community", "compound", "park", "place
                               "organisation"))
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
-_FIGURE_START = regex.compile(r"[0-9０-９]")
-_SCOPE_HAS = regex.compile(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
-_SUPERLATIVE = regex.compile(r"(?:首|第一|唯一|最|率先)")
-_COUNT_AFTER_LIST = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}(?:个)?(?:村|社区|镇|乡|家|个|市|县|区)")
-_EPITHET_AFTER_ZAI = regex.compile(r"在[“\"][^”\"，。]{1,8}[”\"]?$")
-_PEOPLE_COUNT = regex.compile(r"(?:近|约|超过?)?[0-9０-９.一二三四五六七八九十百千万两]+[万千百]?[多余]?")
-_PLACES_COUNTED = regex.compile(r"[两三四五六七八九十]地")
-_LISTED_AFTER_ZAI = regex.compile(r"在(?:[^\s，。；、,;]{2,12}、){1,6}$")
-_DIVIDED_INTO = regex.compile(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
+_FIGURE_START = compile_fast(r"[0-9０-９]")
+_SCOPE_HAS = compile_fast(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
+_SUPERLATIVE = compile_fast(r"(?:首|第一|唯一|最|率先)")
+_COUNT_AFTER_LIST = compile_fast(r"[0-9一二三四五六七八九十两]{1,3}(?:个)?(?:村|社区|镇|乡|家|个|市|县|区)")
+_EPITHET_AFTER_ZAI = compile_fast(r"在[“\"][^”\"，。]{1,8}[”\"]?$")
+_PEOPLE_COUNT = compile_fast(r"(?:近|约|超过?)?[0-9０-９.一二三四五六七八九十百千万两]+[万千百]?[多余]?")
+_PLACES_COUNTED = compile_fast(r"[两三四五六七八九十]地")
+_LISTED_AFTER_ZAI = compile_fast(r"在(?:[^\s，。；、,;]{2,12}、){1,6}$")
+_DIVIDED_INTO = compile_fast(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
 #: a clause that opens on 其中 and runs to the end of the text searched (the metric's own clause)
-_SUBSET_CLAUSE = regex.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
-_COUNTED_LIST_END = regex.compile(r"等[0-9一二三四五六七八九十两几数]")
-_HOUSE_NUMBER = regex.compile(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
-_LEVELS_AFTER = regex.compile(r"、(?:[省市州县区乡镇村街][、和]?){1,4}(?:两|二|三|四|五)级")
+_SUBSET_CLAUSE = compile_fast(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
+_COUNTED_LIST_END = compile_fast(r"等[0-9一二三四五六七八九十两几数]")
+_HOUSE_NUMBER = compile_fast(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
+_LEVELS_AFTER = compile_fast(r"、(?:[省市州县区乡镇村街][、和]?){1,4}(?:两|二|三|四|五)级")
 #: an enumerator opening a line or a clause ((一), （二）, 三、, 1.): no part of the clause's head
-_ENUMERATOR = regex.compile(
+_ENUMERATOR = compile_fast(
     r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])\s*")
 #: bodies (not places): one whose official speaks for it (某公司负责人告诉记者，他们…) did what 他们 did; a
 #: subjectless sentence of the report's actor does not carry one on (see _actor_sentence)
 _BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _HAN_NAME = regex.compile(r"\p{Han}+")
-_SPEAKS_FOR = regex.compile(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
+_SPEAKS_FOR = compile_fast(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
 _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
 #: 农业银行红河分行2024年创新推出…: a year after a body dates what it does, no figure of its own
-_YEAR_AFTER = regex.compile(r"(?:19|20)\d\d年")
+_YEAR_AFTER = compile_fast(r"(?:19|20)\d\d年")
 #: ”陈旺说: a person's name alone closing a quotation, then a verb of speech
 _TITLE_REACH = 8  # characters of a title looked at before a name
 #: 4个村组成的白塘片区: what a count's places make up, named right after
 _FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
+# its verb lies within _FORMED_REACH characters of where it is matched: where none is written there, no match
+_FORMED_VERB = re.compile(r"组成|构成|组建|合并成|合并为")
+_FORMED_REACH = 4 + 2 + 3  # (\p{Han}{0,4}, 共同 or 联合, the verb)
 #: 太平街道将资金筹措、…, 横州市已在横州镇、…: 将/把 or an adverb after a mention make it the subject acting on a list
 _DISPOSAL = frozenset("将把以已正还也均都共")
-_FULL_STOP = regex.compile(r"[。！？!?]")
-_SPEECH_END = regex.compile(r"[。！？!?；;\n“]")
+_FULL_STOP = compile_fast(r"[。！？!?]")
+_SPEECH_END = compile_fast(r"[。！？!?；;\n“]")
 _OPENERS = "“”‘’\"'「」『』（）() \u3000"
 _OWNER_GAP = frozenset("的这那笔共有达计")
-_SENTENCE_STOP = regex.compile(r"(?r)[。！？!?\n]")  # searched backwards
+_LAST_SENTENCE_STOP = re.compile(r".*[。！？!?\n]", re.S)  # matched up to the last one
 _SENTENCE_REACH = 80
 # 贡献了全市18%的GDP、22%的工业增加值以及98%的…: the shares listed after the first share of one base
 _SHARE_LIST = re.compile(r"的?(?:[\d.]+[%％]的[^，。；、,;]{1,15}(?:、|以及|及|和))+")
@@ -140,12 +143,13 @@ _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _LIST_OPENERS = ("其中", "“", "：", ":")  # what may open a list of places each with its figure
 # a time alone before a sentence's first figure (当日上午,4台联合收割机开进某村麦地): the sentence still opens with it
-_TIME_HEAD = regex.compile(r"(?:(?:当日|当天|当时|目前|如今|现在|次日|当晚|近日|日前|上午|下午|晚上|凌晨|早上|中午|"
-                           r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日)[，,]?)+")
+_TIME_HEAD = compile_fast(r"(?:(?:当日|当天|当时|目前|如今|现在|次日|当晚|近日|日前|上午|下午|晚上|凌晨|早上|中午|"
+                          r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日)[，,]?)+")
 # a date that opens a clause like 今年: 2024年全乡…, 截至6月11日全市…, 截至2023年底全县…
-_YEAR_OPENER = regex.compile(
+_YEAR_OPENER = compile_fast(
     r"(?:截至|截止到?|到)?(?:(?:(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?)"
     r"|(?:(?:19|20)\d{2}年)?[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:底|末|初|以来)?)[，,]?")
+_YEAR_OPENER_FIRST = frozenset("截到0123456789０１２３４５６７８９")  # what a match of _YEAR_OPENER opens with
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 #: types written after their place and 的 that are the subject of the clause (某社区的怡舍公寓里，…)
 _OWNED_TYPES = frozenset(("compound", "place", "park", "project", "enterprise", "organisation"))
@@ -168,7 +172,8 @@ _TOPIC_OPENERS = frozenset("。！？；!?;\n")
 _ENUMERATOR_HEAD = re.compile(r"([ \t\u3000]*)(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 # (a dash pair opens a clause too: 规划复电方案——位于小区地下室的6台变压器)
 _LAST_CLAUSE_BREAK = re.compile(rf".*(?:{CLAUSE_BREAK.pattern}|——|……)", re.S)
-_BYLINE_LEAD = regex.compile(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
+_LAST_BREAK = re.compile(rf".*{CLAUSE_BREAK.pattern}", re.S)  # the last CLAUSE_BREAK of a string, in one call
+_BYLINE_LEAD = compile_fast(r"^[^，。,；;]{0,12}?讯\s*(?:[（(][^）)]{0,30}[）)])?\s*")
 # (记者 某某), （通讯员：某某）: a byline in brackets ends before the clause it precedes, whatever it holds
 _BYLINE_BRACKETS = re.compile(r"[（(][^（()）\n]{0,40}?(?:记者|通讯员)[^（()）\n]{0,40}[）)]")
 
@@ -201,6 +206,12 @@ def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
     return _BYLINE_LEAD.sub("", head, count=1) if "讯" in head else head
 
 
+def _year_opener(head: str) -> bool:
+    """Whether ``head`` is all a date that opens a clause like 今年 (_YEAR_OPENER, tried only on what it can open
+    with)."""
+    return head[:1] in _YEAR_OPENER_FIRST and _YEAR_OPENER.fullmatch(head) is not None
+
+
 class _Chains(NamedTuple):
     """Per call (one component serves several threads): where each chain starts, and mentions by end offset."""
 
@@ -208,6 +219,8 @@ class _Chains(NamedTuple):
     ends: dict[int, Mention]
     starts: list[int]  # every mention's start, in order (for bisection)
     own: frozenset[str]  # the names of the reports' own places (the sections' subjects)
+    # _opens_clause by (start, end, type, floor): figures of one sentence ask it of the same mentions
+    opens: dict[tuple[int, int, str, int], bool]
 
 
 def _new_paragraph(text: str, lo: int, hi: int) -> bool:
@@ -222,10 +235,12 @@ def _new_paragraph(text: str, lo: int, hi: int) -> bool:
     return False
 
 
-def _clause_start(text: str, at: int) -> int:
-    """Where the clause holding ``at`` starts (after the last comma or sentence end, within 40 characters)."""
+def _clause_start(clauses: list[int], at: int) -> int:
+    """Where the clause holding ``at`` starts (after the last comma or sentence end, within 40 characters);
+    ``clauses``: the offsets of every CLAUSE_BREAK of the text."""
     lo = max(0, at - 40)
-    return max((m.end() for m in CLAUSE_BREAK.finditer(text, lo, at)), default=lo)
+    i = bisect_left(clauses, at) - 1
+    return clauses[i] + 1 if i >= 0 and clauses[i] >= lo else lo
 
 
 def _broader(mention: Mention, subject: tuple[Any, ...] | None) -> bool:
@@ -316,6 +331,7 @@ class Attribution:
         self.committees = tuple(cfg.get("committees", ()))
         self.visit_verbs = tuple(sorted(cfg.get("visit_verbs", ()), key=len, reverse=True))  # longest first
         self.object_owners = tuple(cfg.get("object_owners", {}).items())
+        self._owner_words = tuple(w for w, _ in self.object_owners)  # (one startswith rules most objects out)
         self.place_classifiers = frozenset(cfg.get("counted_place_classifiers", ("个",)))
         self.visit_subject_max = int(cfg.get("visit_subject_max", 0))
         self.report_words = frozenset(data.get("bare_report_words", {}))
@@ -330,14 +346,17 @@ class Attribution:
         self.counted = {w: ADMIN_LEVELS.index(t) if t in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
                         for w, t in cfg["counted_units"].items()}
         self._counted_re = compile_fast(alternation(self.counted))
+        # the units a figure that counts places is written with (_counted_level is None for any other)
+        self._counting_units = frozenset(self.counted) | self.place_classifiers
         self.counted_not_before = frozenset(cfg.get("counted_level_words", ""))
+        self._counted_longest = max(map(len, self.counted), default=0)
         self._counted_noun = regex.compile(
             rf"\p{{Han}}{{1,6}}?({alternation(self.counted)})(?=[之中的等，。、,；;和与及（(]|$)")
         self.not_followed_by = {k: frozenset(v) for k, v in data["not_followed_by"].items()}
         self.list_closers = tuple(cfg["list_closers"])
         self.village_speakers = tuple(cfg["village_speakers"])
         # “…”某厂党委副书记说，“…10个团队…”: the speaker written between the two parts of one quotation
-        self._resumed_quote = regex.compile(
+        self._resumed_quote = compile_fast(
             rf"(?:{alternation(cfg.get('speech_verbs', ()))})[，,：:]$") if cfg.get("speech_verbs") else None
         self.neighbours = tuple(cfg["neighbours"])
         self.causatives = tuple(cfg.get("causatives", ()))
@@ -345,7 +364,7 @@ class Attribution:
         self.stationed_words = tuple(cfg.get("stationed_words", ()))
         self.source_before = frozenset(cfg.get("source_before", ()))
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
-        self._route_close = regex.compile(r"[^，,。；;！？!?]{2,16}?[到至]")
+        self._route_close = compile_fast(r"[^，,。；;！？!?]{2,16}?[到至]")
 
     @staticmethod
     def _pair_items(text: str, mentions: list[Mention], metric_spans: list[Any]) -> set[int]:
@@ -367,23 +386,36 @@ class Attribution:
 
     def _owner_type(self, obj: str | None) -> str | None:
         """村集体经济 → village: the type of place an object's own words say it belongs to."""
-        if not obj:
+        if not obj or not obj.startswith(self._owner_words):
             return None
         return next((t for w, t in self.object_owners if obj.startswith(w)), None)
 
+    def _owner_type_at(self, text: str, lo: int, hi: int) -> str | None:
+        """_owner_type of text[lo:hi], without the slice when no owner word opens it."""
+        if lo >= hi or not text.startswith(self._owner_words, lo, hi):
+            return None
+        return self._owner_type(text[lo:hi])
+
+    def _counted_noun_after(self, text: str, end: int) -> regex.Match[str] | None:
+        """self._counted_noun matched at ``end``: tried only where a counted word is written within its reach (it
+        opens one to six characters on)."""
+        if self._counted_re.search(text, end + 1, end + 6 + self._counted_longest) is None:
+            return None
+        return self._counted_noun.match(text, end)
+
     def _counted_level(self, text: str, span: Span) -> int | None:
         """14个行政村 → the village level: the figure counts places of that level."""
+        unit = fields(span).unit
+        if unit not in self._counting_units:
+            return None  # 7名社区干部: cadres of a community, not a count of communities
         if text.endswith(self.neighbours, 0, span.start_char):
             return None  # 牵头周边三个乡镇合作社, 销到周边5个乡镇: places around the story's, not the report's
-        unit = fields(span).unit
         if unit in self.counted:
             return self.counted[unit]
-        if unit not in self.place_classifiers:
-            return None  # 7名社区干部: cadres of a community, not a count of communities
         m = self._counted_re.match(text, span.end_char)
         if m is None:
             # 助推19个软弱涣散村和53个…村(社区): the counted noun after its descriptors
-            noun = self._counted_noun.match(text, span.end_char)
+            noun = self._counted_noun_after(text, span.end_char)
             return self.counted[noun.group(1)] if noun is not None else None
         word = m.group()
         if text[m.end():m.end() + 1] in self.not_followed_by.get(word, ()) \
@@ -419,7 +451,8 @@ class Attribution:
             return False  # 奎屯市科技局驻梧桐树村工作队: the unit that sends a team, not the team's place
         first = chains.start.get(m.start, m.start)
         head = text[max(0, first - 4):first]
-        cut = max((b.end() for b in CLAUSE_BREAK.finditer(head)), default=0)
+        last = _LAST_BREAK.match(head)
+        cut = last.end() if last is not None else 0
         if self._passing_before.search(head[cut:]):
             return False  # 来自福建省, 距泸水市, 来自北京|西城区 (read before the chain)
         if self._route_end(text, chains.start.get(m.start, m.start)):
@@ -521,7 +554,8 @@ class Attribution:
     def _sentence_subject(self, text: str, before: range, after: range, s0: int, s1: int, span: Span,
                           chains: _Chains, mentions: list[Mention], eligible: Callable[..., bool],
                           region: list[Mention], subject: tuple[Any, ...] | None) -> int | None:
-        formed = _FORMED.match(text, span.end_char)
+        formed = _FORMED.match(text, span.end_char) \
+            if _FORMED_VERB.search(text, span.end_char, span.end_char + _FORMED_REACH) else None
         if formed is not None:
             # 白塘村和南新村等4个村组成的白塘片区: the places counted make up the body or area named after them
             k = next((k for k in after if mentions[k].start == formed.end()), None)
@@ -537,7 +571,7 @@ class Attribution:
             k = before[-1]
             m = mentions[k]
             gap = text[m.end:span.start_char]
-            if len(gap) <= 2 and all(ch in _OWNER_GAP for ch in gap) and (
+            if len(gap) <= 2 and _OWNER_GAP.issuperset(gap) and (
                     m.type in _PLACE_TYPES and (eligible(k) or (self._counts_below(text, span, m) or not gap and (
                         self._passing_any.search(_clause_head(text, m.start, s0, 40) or "") is None))
                                                 and eligible(k, None))
@@ -616,9 +650,10 @@ class Attribution:
 
     def _share_base(self, text: str, m: Mention, span: Span) -> bool:
         """Whether ``m`` is the base of the share right after it (占全市的30%, 以全市1%的土地面积, 贡献了全县18%的)."""
+        if not text.endswith(_SHARE_ENDS, span.start_char, span.end_char):
+            return False
         gap = text[m.end:span.start_char]
         return (gap in ("", "的") or _SHARE_LIST.fullmatch(gap) is not None) \
-            and text.endswith(_SHARE_ENDS, span.start_char, span.end_char) \
             and self._share_before.search(text, max(0, m.start - 4), m.start) is not None
 
     @staticmethod
@@ -644,7 +679,7 @@ class Attribution:
         if pos < 0:
             return False
         head = _clause_head(text, pos, s0, 12)
-        if head is None or not (head == "" or _TIME_HEAD.fullmatch(head) or _YEAR_OPENER.fullmatch(head)):
+        if head is None or not (head == "" or _TIME_HEAD.fullmatch(head) or _year_opener(head)):
             return False  # (2024年全国农村地区举行的…: a year opens the clause as a day does)
         end = pos + 2
         if text.startswith(self.national_titles, end):
@@ -703,7 +738,7 @@ class Attribution:
         level = self._counted_level(text, span)
         if level is None:
             # 14个低收入村之一, 3个重点镇中: the counted noun with its descriptors
-            noun = self._counted_noun.match(text, span.end_char)
+            noun = self._counted_noun_after(text, span.end_char)
             level = self.counted[noun.group(1)] if noun is not None else None
         return level is not None and ADMIN_LEVELS.index(m.type) < level
 
@@ -886,6 +921,8 @@ class Attribution:
         if not self.adjacency:
             return False
         pos = chains.start.get(m.start, m.start)
+        if text.find("与", max(0, pos - 60), pos) < 0:
+            return False  # (the clause head is a part of those 60 characters)
         head = _clause_head(text, pos, 0, 60)
         if head is None or "与" not in head:
             return False
@@ -917,6 +954,8 @@ class Attribution:
             brk = CLAUSE_BREAK.search(text, mention.end, mention.end + 80)
             if _COUNTED_LIST_END.search(text, mention.end, brk.start() if brk else mention.end + 80):
                 return True  # 某公司和某公司、某公司等3家企业: the first item of a counted list
+        if "、" not in after:
+            return False  # (what follows holds no mark of a list: neither rule below can hold)
         if _LEVELS_AFTER.match(text, mention.end):
             return False  # 内江市、县两级均成立了…: the city and the levels under it, no list of places
         m = _NEXT_MARK.search(after)
@@ -944,6 +983,14 @@ class Attribution:
 
     def _opens_clause(self, text: str, mention: Mention, floor: int, chains: _Chains) -> bool:
         """Whether the mention is the subject of its clause: written at its start (after 在, 目前 …)."""
+        key = (mention.start, mention.end, mention.type, floor)  # (all of the mention it reads)
+        found = chains.opens.get(key)
+        if found is None:
+            found = chains.opens[key] = self._opens_clause_at(text, mention, floor, chains)
+        return found
+
+    def _opens_clause_at(self, text: str, mention: Mention, floor: int, chains: _Chains) -> bool:
+        """_opens_clause, worked out."""
         pos = chains.start.get(mention.start, mention.start)
         head = self._past_connective(_clause_head(text, pos, floor, 12))
         if head is not None and head.endswith("以") and text.startswith("为例", mention.end):
@@ -953,7 +1000,7 @@ class Attribution:
             head = head[:epithet.start() + 1]  # 在“陶都”宜兴，…: an epithet before the place
         if head is not None and head.endswith("在") and len(head) > 1:
             head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (both open the clause)
-        if head is not None and (not head or head in self.subject_openers or _YEAR_OPENER.fullmatch(head)):
+        if head is not None and (not head or head in self.subject_openers or _year_opener(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
         if head and text[mention.end:mention.end + 1] == "人" and _PEOPLE_COUNT.fullmatch(head):
             return True  # 6万多鹰潭人在外开了1.3万家门店: the place's people, counted, open the clause
@@ -1148,7 +1195,7 @@ class Attribution:
         component) is that city, though the report's region names another."""
         if len(m.name) <= 2 or m.name[:1] == text[m.start:m.start + 1] or m.name[-1] != text[m.end - 1]:
             return None  # (a bare 全市 that found no city keeps its own word; 全区 resolved to a city is no district)
-        stop = _SENTENCE_STOP.search(text, max(0, m.start - _SENTENCE_REACH), m.start)  # the last one before it
+        stop = _LAST_SENTENCE_STOP.match(text, max(0, m.start - _SENTENCE_REACH), m.start)  # the last one before it
         lo = stop.end() if stop is not None else max(0, m.start - _SENTENCE_REACH)
         return ref_of(m) if text.find(m.name[:-1], lo, m.start) >= 0 else None
 
@@ -1189,7 +1236,7 @@ class Attribution:
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         subjects = [fields(section).subject for section in sections]
         chains = _Chains(chain_start, {m.end: m for m in mentions}, [m.start for m in mentions],
-                         frozenset(s[0] for s in subjects if s is not None))
+                         frozenset(s[0] for s in subjects if s is not None), {})
         times: dict[str, int] = {}  # how often the report writes a name, counted when a figure first asks
         # whether each mention can be a subject, decided when a metric first asks (most are never asked)
         ok: list[bool | None] = [None] * len(mentions)
@@ -1210,9 +1257,10 @@ class Attribution:
                 last_named[m.name] = m.end
             elif m.name in last_named and m.name.endswith(text[m.start:m.end]):
                 lo = last_named[m.name]
-                if any(lo <= h < m.start for h in subheads[bisect_left(subheads, lo):bisect_left(subheads, m.start)]):
+                if bisect_left(subheads, lo) < bisect_left(subheads, m.start):  # (a subheading in [lo, m.start))
                     blocked.add(i)
         breaks = sentence_breaks(doc)
+        clauses = clause_breaks(doc)
         metric_spans = list(doc.spans.get(METRICS_KEY, []))
         people: _People = {}
         for where, name, i in (self._people(text, mentions) if metric_spans and self._surnames else ()):
@@ -1233,7 +1281,8 @@ class Attribution:
         pair_items = self._pair_items(text, mentions, metric_spans)
         # (被划分成5个街道、38个社区: the parts a place is divided into are its own, no step back)
         aggregates = [(span.start_char, level) for span in metric_spans
-                      if (level := self._counted_level(text, span)) is not None
+                      if fields(span).unit in self._counting_units
+                      and (level := self._counted_level(text, span)) is not None
                       and not _DIVIDED_INTO.search(text, max(0, span.start_char - 8), span.start_char)]
         aggregate_starts = [a for a, _ in aggregates]
         aggregate_level = dict(aggregates)
@@ -1246,10 +1295,52 @@ class Attribution:
             after one that was (…3个村仍在找寻出路。2021年，4个村抱团合作)."""
             start, level = aggregates[x]
             return start in led or x > 0 and aggregates[x - 1][1] == level and aggregates[x - 1][0] in led
+
+        def decide(i: int, subject: tuple[Any, ...] | None, at: int, sentence_start: int, region: list[Mention],
+                   begin: int, para: int) -> bool:
+            """Whether mentions[i] may own the figure at begin:at (its sentence and paragraph starting at
+            sentence_start and para), in a report on ``subject`` with ``region``."""
+            m = mentions[i]
+            can = ok[i]
+            if can is None:
+                can = ok[i] = i not in blocked and self._can_be_subject(text, mentions, i, chains)
+            if not can or _broader(m, subject) and not (m.back_reference and (
+                    text[m.start] in self.step_back or text[m.start] in self.broader_back
+                    or text[m.start:m.end] == m.suffix)) \
+                    and not (m.end < begin and m.path is not None and not m.back_reference
+                             and subject is not None and subject[1] in _OPENED_SUBJECTS
+                             and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
+                             and self._opens_clause(text, m, para, chains)) \
+                    and not (_PLACES_COUNTED.match(text, m.end) and self._scope(text, m, chains)):
+                # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare
+                # 街道 in a village's report name its subdistrict)
+                return False
+            if m.type in _PARAGRAPH_STORIES and not m.back_reference and m.end != begin \
+                    and text[m.end:m.end + 1].isdigit() and not _YEAR_AFTER.match(text, m.end):
+                return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject
+            if i in pair_items and m.end != begin:
+                return False  # 其中宝影花园9部,财大家属院1部,惠及220户: an item of a list of pairs owns its own
+            if m.back_reference and _SUPERLATIVE.match(text, m.end):
+                return False  # 成立全县首个…公司: a superlative's scope, not the subject
+            if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
+                return False  # 社区党组织… in a city report: no community of the report's
+            if m.back_reference and aggregates and m.type in _STORY_PLACES:
+                # 将579个小区划分为…，组织小区里的党员: after a count of its kind, 小区里 is any of them
+                level = ADMIN_LEVELS.index(m.type) if m.type in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
+                a, b = bisect_left(aggregate_starts, sentence_start), bisect_left(aggregate_starts, m.start)
+                if any(aggregates[x][1] == level for x in range(a, b)):
+                    return False
+            if m.type not in ADMIN_LEVELS or not aggregates or m.start >= sentence_start:
+                return True  # 凤坂村联合周边6个村: the subject of the count's own sentence leads the group
+            level = ADMIN_LEVELS.index(m.type)
+            a, b = bisect_right(aggregate_starts, m.end), bisect_left(aggregate_starts, at)
+            return not any(aggregates[x][1] <= level and not grouped(x) for x in range(a, b))
+
         last: tuple[int, tuple[Any, ...] | None] | None = None  # the sentence and entity of the last metric
         national: tuple[int, int] | None = None  # the sentence and end of the last count of provinces
         for span in metric_spans:
-            s0, s1 = fields(span).sentence  # set by dangjian_context
+            f = fields(span)
+            s0, s1 = f.sentence  # set by dangjian_context
             # sections tile the text, so the last one starting at or before the metric holds it
             j = bisect_right(section_starts, span.start_char) - 1
             inside = j >= 0 and span.start_char < sections[j].end_char
@@ -1258,44 +1349,19 @@ class Attribution:
 
             p0 = text.rfind("\n", 0, span.start_char) + 1  # the figure's paragraph
 
-            def eligible(i: int, subject: tuple[Any, ...] | None = subject, at: int = span.end_char,
-                         sentence_start: int = s0, region: list[Mention] = region,
-                         begin: int = span.start_char, para: int = p0) -> bool:
-                m = mentions[i]
-                can = ok[i]
-                if can is None:
-                    can = ok[i] = i not in blocked and self._can_be_subject(text, mentions, i, chains)
-                if not can or _broader(m, subject) and not (m.back_reference and (
-                        text[m.start] in self.step_back or text[m.start] in self.broader_back
-                        or text[m.start:m.end] == m.suffix)) \
-                        and not (m.end < begin and m.path is not None and not m.back_reference
-                                 and subject is not None and subject[1] in _OPENED_SUBJECTS
-                                 and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
-                                 and self._opens_clause(text, m, para, chains)) \
-                        and not (_PLACES_COUNTED.match(text, m.end) and self._scope(text, m, chains)):
-                    # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare
-                    # 街道 in a village's report name its subdistrict)
-                    return False
-                if m.type in _PARAGRAPH_STORIES and not m.back_reference and m.end != begin \
-                        and text[m.end:m.end + 1].isdigit() and not _YEAR_AFTER.match(text, m.end):
-                    return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject
-                if i in pair_items and m.end != begin:
-                    return False  # 其中宝影花园9部,财大家属院1部,惠及220户: an item of a list of pairs owns its own
-                if m.back_reference and _SUPERLATIVE.match(text, m.end):
-                    return False  # 成立全县首个…公司: a superlative's scope, not the subject
-                if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
-                    return False  # 社区党组织… in a city report: no community of the report's
-                if m.back_reference and aggregates and m.type in _STORY_PLACES:
-                    # 将579个小区划分为…，组织小区里的党员: after a count of its kind, 小区里 is any of them
-                    level = ADMIN_LEVELS.index(m.type) if m.type in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
-                    a, b = bisect_left(aggregate_starts, sentence_start), bisect_left(aggregate_starts, m.start)
-                    if any(aggregates[x][1] == level for x in range(a, b)):
-                        return False
-                if m.type not in ADMIN_LEVELS or not aggregates or m.start >= sentence_start:
-                    return True  # 凤坂村联合周边6个村: the subject of the count's own sentence leads the group
-                level = ADMIN_LEVELS.index(m.type)
-                a, b = bisect_right(aggregate_starts, m.end), bisect_left(aggregate_starts, at)
-                return not any(aggregates[x][1] <= level and not grouped(x) for x in range(a, b))
+            # the rules ask it of the same mentions again and again: remembered for this figure (not across
+            # figures: ``led`` grows after each)
+            known: dict[int, bool] = {}
+
+            def eligible(i: int, subject: tuple[Any, ...] | None = subject, own: tuple[Any, ...] | None = subject,
+                         known: dict[int, bool] = known, at: int = span.end_char, sentence_start: int = s0,
+                         region: list[Mention] = region, begin: int = span.start_char, para: int = p0) -> bool:
+                if subject is not own:
+                    return decide(i, subject, at, sentence_start, region, begin, para)
+                found = known.get(i)
+                if found is None:
+                    found = known[i] = decide(i, subject, at, sentence_start, region, begin, para)
+                return found
 
             if aggregate_level.get(span.start_char) == 0 and named_before[bisect_left(starts, span.start_char)] \
                     == named_before[bisect_left(starts, s0)] \
@@ -1303,15 +1369,15 @@ class Attribution:
                     and CLAUSE_BREAK.search(text, national[1], span.start_char) is None:
                 # 31个省份和新疆生产建设兵团…选派50多万名: a count of provinces, and its clause, are the country's
                 national = (s0, span.end_char)
-                fields(span).entity = None
+                f.entity = None
                 last = (s0, None)
                 continue
             inner = bisect_left(starts, span.start_char)
             if inner < len(mentions) and mentions[inner].end <= span.end_char \
                     and mentions[inner].type in ADMIN_LEVELS and not mentions[inner].back_reference:
                 # 近15万福建人: the people of a place, counted, are that place's
-                fields(span).entity = ref_of(mentions[inner])
-                last = (s0, fields(span).entity)
+                f.entity = ref_of(mentions[inner])
+                last = (s0, f.entity)
                 continue
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             # the nearest mentions either side are enough, and keep a long sentence linear
@@ -1336,7 +1402,7 @@ class Attribution:
                 # 截至2025年底，全国建成1.49万余家非遗工坊: the country's figure names no place (guide §5), not the
                 # story's province before it (a bulletin of the Party or of a national body keeps its subject:
                 # 全国党员总数…; a report on a workshop or a company does not)
-                fields(span).entity = None
+                f.entity = None
                 last = (s0, None)
                 continue
             reach = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
@@ -1351,9 +1417,9 @@ class Attribution:
                         m_s = mentions[x].start
                         if CLAUSE_BREAK.search(text, s1, m_s) is not None and text.find("。", span.end_char, m_s) >= 0:
                             break  # (within the paragraph's first sentence, or its clauses joined by ；)
-                        if m_s >= span.end_char and eligible(x) \
+                        if m_s >= span.end_char \
                                 and mentions[x].type in ADMIN_LEVELS and not mentions[x].back_reference \
-                                and want in (None, mentions[x].type) \
+                                and want in (None, mentions[x].type) and eligible(x) \
                                 and self._opens_clause(text, mentions[x], s0, chains):
                             chosen = x
                             break
@@ -1361,7 +1427,7 @@ class Attribution:
                     and _SUBSET_CLAUSE.search(text, s0, span.start_char):
                 # 绿色健康食品产业是兴化市三大主导产业之一，其中小微食品生产企业占…83%: a subset of what the
                 # sentence counted before belongs where that did
-                fields(span).entity = last[1]
+                f.entity = last[1]
                 continue
             if chosen is None and people:
                 chosen = self._person_body(text, mentions, starts, people, s0, span.start_char)
@@ -1391,14 +1457,14 @@ class Attribution:
                     chosen = place
                 elif source.name.startswith(owner) and owner[-1] in self.level_of_suffix:
                     # (named only inside the body's name: the place is the head of that name)
-                    fields(span).entity = (owner, self.level_of_suffix[owner[-1]], source.start,
-                                           source.start + len(owner), None, None, None)
-                    last = (s0, fields(span).entity)
+                    f.entity = (owner, self.level_of_suffix[owner[-1]], source.start,
+                                source.start + len(owner), None, None, None)
+                    last = (s0, f.entity)
                     continue
-            owner_type = self._owner_type(fields(span).object)
-            opener = self._owner_type(text[_clause_start(text, span.start_char):span.start_char]) \
+            owner_type = self._owner_type(f.object)
+            opener = self._owner_type_at(text, _clause_start(clauses, span.start_char), span.start_char) \
                 if chosen is not None and mentions[chosen].type in ADMIN_LEVELS else None
-            if opener is not None and not (fields(span).object or "").endswith(_PLACE_NOUN_ENDS) \
+            if opener is not None and not (f.object or "").endswith(_PLACE_NOUN_ENDS) \
                     and ADMIN_LEVELS.index(mentions[chosen].type) < ADMIN_LEVELS.index(opener):
                 # 延安市将小米作为…。2022年，村集体首次试种300亩谷子: a clause opening on the village's collective
                 # is the story's village's, not the broader place named between
@@ -1444,7 +1510,7 @@ class Attribution:
                 entity = ref_of(mentions[chosen])
                 if mentions[chosen].back_reference and mentions[chosen].type in _STORY_PLACES:
                     entity = self._past_neighbour(text, mentions, chosen, reach, eligible, chains) or entity
-            fields(span).entity = entity
+            f.entity = entity
             last = (s0, entity)
             level = aggregate_level.get(span.start_char)
             if level is not None and level >= _GROUP_LEVEL and entity is not None and entity[1] == ADMIN_LEVELS[level]:
@@ -1470,7 +1536,7 @@ class Attribution:
         if not self.actor_verbs:
             return False
         head = text[s0:s0 + 16].lstrip(" \u3000\n“”\"")
-        year = _YEAR_OPENER.match(head)
+        year = _YEAR_OPENER.match(head) if head[:1] in _YEAR_OPENER_FIRST else None
         if year is not None:
             head = head[year.end():]
         return head.startswith(self.actor_verbs)
@@ -1550,7 +1616,8 @@ class Attribution:
             if m.type in _STORY_VILLAGES and not m.back_reference and self._place_head_titles:
                 # 大街村党支部书记王城…“…60%的村民…”王城说: the village's head speaks for it
                 after = text[m.end:m.end + 8]
-                title = next((t for t in self._place_head_titles if after.startswith(t)), None)
+                title = next((t for t in self._place_head_titles if after.startswith(t)), None) \
+                    if after.startswith(self._place_head_titles) else None
                 name = self._person_name(text, m.end + len(title), True) if title is not None else None
                 name = next((n for n in (name, name[:-1]) if n in names), None) if name else None
                 if name is not None:  # (王城|说: a name read forward may take the verb; the speaker is named)
@@ -1559,7 +1626,8 @@ class Attribution:
             if m.type not in _BODIES or m.back_reference:
                 continue
             after = text[m.end:m.end + 8]
-            title = next((t for t in self._head_titles if after.startswith(t)), None)
+            title = next((t for t in self._head_titles if after.startswith(t)), None) \
+                if after.startswith(self._head_titles) else None
             if title is not None:
                 name = self._person_name(text, m.end + len(title), True)
                 if name is not None:

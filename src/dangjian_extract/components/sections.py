@@ -18,9 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import fields, register_extensions
-from ..lexicon import Lexicon, lexicon_for
+from ..lexicon import Lexicon, alternation, lexicon_for
 from ..normalize import COLUMN_TAG
-from ..spans import doc_text, ensure_spans
+from ..spans import compile_fast, doc_text, ensure_spans
 from .entities import Mention, mentions_of, ref_of
 
 SECTIONS_KEY = "sections"
@@ -52,6 +52,7 @@ class SectionSplitter:
         self.lex: Lexicon = lexicon_for(extra_lexicon)
         cfg = self.lex.raw["entities"]["sections"]
         self.byline_words = tuple(cfg["byline_words"])
+        self._byline_word = compile_fast(alternation(self.byline_words))  # any of them, in one search
         self.byline_prefix = regex.compile(cfg["byline_prefix"])
         self.max_headline = int(cfg["max_headline_length"])
         self.max_byline = int(cfg["max_byline_length"])
@@ -90,8 +91,8 @@ class SectionSplitter:
 
     def _is_byline(self, line: _Line) -> int:
         """Length of the byline at the start of the line (0 when it has none)."""
-        if len(line.text) <= self.max_byline and any(w in line.text for w in self.byline_words) \
-                and line.text[-1] not in self.sentence_end:
+        if len(line.text) <= self.max_byline and line.text[-1] not in self.sentence_end \
+                and self._byline_word.search(line.text):
             return len(line.text)
         m = self.byline_prefix.match(line.text)
         if m:
@@ -100,10 +101,14 @@ class SectionSplitter:
         return 0
 
     def _is_headline(self, line: _Line) -> bool:
-        # 【全省…采访活动】某县某村…: a column tag before the title does not count toward its length
-        title = COLUMN_TAG.sub("", line.text, count=1)
-        return len(title) <= self.max_headline and line.text[-1] not in self.sentence_end \
-            and not self._is_byline(line)
+        if line.text[-1] in self.sentence_end:
+            return False
+        # 【全省…采访活动】某县某村…: a column tag before the title does not count toward its length (a tag opens
+        # with 【 or [, and removing it only shortens the line)
+        if len(line.text) > self.max_headline and (
+                line.text[0] not in "【[" or len(COLUMN_TAG.sub("", line.text, count=1)) > self.max_headline):
+            return False
+        return not self._is_byline(line)
 
     def _is_kicker(self, line: _Line, mentions: list[Mention]) -> bool:
         """安徽安庆太湖县——: a short line that is nothing but a chain of places and a dash (not 舍与得——)."""
@@ -123,10 +128,11 @@ class SectionSplitter:
         if not lines:
             return [(0, len(text), None, None)]
         starts: list[tuple[int, tuple[int, int] | None, tuple[int, int] | None]] = []
+        headlines = [self._is_headline(line) for line in lines]  # (the loop below reads a line more than once)
         i = 0
         while i < len(lines):
             j = i
-            while j < len(lines) and self._is_headline(lines[j]):
+            while j < len(lines) and headlines[j]:
                 j += 1
             byline_len = self._is_byline(lines[j]) if j < len(lines) else 0
             if byline_len and (j > i or i == 0):
@@ -230,16 +236,26 @@ class SectionSplitter:
         unquoted = _QUOTATION.sub("", body)  # “我镇的黑莓…”: a speaker's 我镇 is the speaker's town, not the report's
         score = {name: float(counts[name]) for name in first}
         named = Counter(m.type for m in inside)
+        # (what a suffix's determiners add, and how often the body writes the suffix, counted once per suffix:
+        # most places of a report share one)
+        by_suffix: dict[str, int] = {}
+        suffix_counts: dict[str, int] = {}
         for name, m in first.items():
             if m.type not in ("district", "subdistrict"):
                 continue
             suffix = name[-2:] if name.endswith("街道") else name[-1]
-            words = [det + suffix for det in _DETERMINERS]
-            # 全街道, not the 全街道 inside 秀全街道
-            score[name] += sum(unquoted.count(w) for w in words) - sum(
-                1 for x in inside if x.name.endswith(tuple(words)) and len(x.name) > len(suffix) + 1)
+            added = by_suffix.get(suffix)
+            if added is None:
+                words = [det + suffix for det in _DETERMINERS]
+                # 全街道, not the 全街道 inside 秀全街道
+                added = by_suffix[suffix] = sum(unquoted.count(w) for w in words) - sum(
+                    1 for x in inside if x.name.endswith(tuple(words)) and len(x.name) > len(suffix) + 1)
+            score[name] += added
             if len(suffix) > 1:  # a bare 街道 in a subdistrict report means the subdistrict
-                score[name] += 0.5 * max(0, body.count(suffix) - named[m.type])
+                written = suffix_counts.get(suffix)
+                if written is None:
+                    written = suffix_counts[suffix] = body.count(suffix)
+                score[name] += 0.5 * max(0, written - named[m.type])
         lede = next((m for m in inside if (headline is None or m.start >= headline[1])
                      and not self._titled.match(text, m.end)), None)
         if lede is not None and lede.type in _LEDE_TYPES and all(x.start != lede.end and x.end != lede.start
