@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -24,7 +25,7 @@ from ..grammar import _TORN_DECIMAL, HALF_UNITS, SPACE, build_grammar
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..numbers import CN_DIGITS, MULTIPLIERS, parse_capital
 from ..numbers import parse_number as _parse_number
-from ..spans import RE_DIFFERS, doc_text, ensure_spans, plain_re
+from ..spans import RE_DIFFERS, compile_fast, doc_text, ensure_spans, plain_re
 
 _parse_remembered = lru_cache(maxsize=4096)(_parse_number)
 
@@ -81,16 +82,6 @@ def _prefix_word(text: str, pos: int, words: dict[str, str], ends: frozenset[str
         return None
     for width in range(min(4, pos), 0, -1):
         word = text[pos - width:pos]
-        if word in words:
-            return word
-    return None
-
-
-def _suffix_word(text: str, pos: int, words: dict[str, str], starts: frozenset[str] | None = None) -> str | None:
-    if starts is not None and text[pos:pos + 1] not in starts:
-        return None  # no word starts with this character (or the text ends here)
-    for width in range(min(5, len(text) - pos), 0, -1):
-        word = text[pos:pos + width]
         if word in words:
             return word
     return None
@@ -168,11 +159,15 @@ class QuantityFinder:
         self._price_cues = tuple(self.lex.raw["units"].get("kuai_price_cues", ()))
         # units read only with a word of their field in the clause before (发电89万度: 度 of electricity)
         self._unit_cues = {e["text"]: tuple(e["cues"]) for e in self.lex.raw["units"]["units"] if e.get("cues")}
-        self._across_last = frozenset(w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w)
+        # the last characters of the words that qualify across a verb, as a class: one search of the 16 characters
+        # before a number says whether one of them ends there (iterating a slice would make a string of each)
+        self._across_last = _char_class(w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w)
         # first or last characters of the qualifier words: most positions hold none, and one set test says so
         self._before_ends = frozenset(w[-1] for w in self.lex.qualifiers_before if w)
         self._bare_before_ends = frozenset(w[-1] for w in self.lex.qualifiers_bare_before if w)
         self._after_starts = frozenset(w[0] for w in self.lex.qualifiers_after if w)
+        # the longest qualifier word (of five characters at most) written at a position, in one match
+        self._after_word = compile_fast(alternation([w for w in self.lex.qualifiers_after if len(w) <= 5]))
         self._word_not_after = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_after", {}).items()}
         self._word_not_before = {w: set(v) for w, v in self.lex.raw["qualifiers"].get("not_before", {}).items()}
         q = self.lex.raw["qualifiers"]
@@ -571,7 +566,7 @@ class QuantityFinder:
                 return cand  # 近5年来: "the past five years", not "nearly"
             cand.qualifier = lex.qualifiers_before[before]
             return cand
-        if start and not self._across_last.isdisjoint(text[max(0, start - 16):start]):
+        if start and self._across_last.search(text, max(0, start - 16), start):
             across = self._across_word(text, start)
             if across:
                 cand.qualifier = across
@@ -580,7 +575,8 @@ class QuantityFinder:
         at = end + 3 if text.startswith("(含)", end) else end  # 50万元(含)以上
         if text[at:at + 1] not in self._after_starts:
             return cand  # no qualifier word starts here (or the text ends)
-        after = _suffix_word(text, at, lex.qualifiers_after)
+        found = self._after_word.match(text, at)
+        after = found.group() if found else None
         if after and any(text.startswith(w, at + len(after)) for w in self._after_not_before.get(after, ())):
             after = None  # 5个内设机构, 12家上下游企业: the word begins another word
         if after and not (after == "多" and cand.qualifier != "exact"):
@@ -598,6 +594,12 @@ class QuantityFinder:
         if not self._own_word(text, m.start("q"), m.end("q")):
             return None
         return self.lex.raw["qualifiers"]["across"][word]
+
+
+def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching one of ``chars`` (never, when there are none)."""
+    chars = sorted(set(chars))
+    return re.compile(f"[{''.join(map(re.escape, chars))}]" if chars else "(?!)")
 
 
 def _digit(ch: str) -> float:
