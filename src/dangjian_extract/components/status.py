@@ -63,8 +63,11 @@ class StatusReader:
         breaks = sentence_breaks(doc)
         clauses = clause_breaks(doc)
         for span in spans:
-            m0, m1 = min(max(span.start_char, 0), n), min(max(span.end_char, 0), n)
-            fields(span).status = self.status(text, m0, max(m0, m1), cues, cue_starts, breaks, clauses)
+            m0, m1 = span.start_char, span.end_char
+            if not 0 <= m0 <= m1 <= n:  # (a span of the doc's text always is)
+                m0, m1 = min(max(m0, 0), n), min(max(m1, 0), n)
+                m1 = max(m0, m1)
+            fields(span).status = self.status(text, m0, m1, cues, cue_starts, breaks, clauses)
         return doc
 
     def _find(self, text: str) -> list[Cue]:
