@@ -282,20 +282,21 @@ class MetricFilter:
         x = fields(span)
         start, end = span.start_char, span.end_char
         numeral, unit, kind, source = x.numeral or "", x.unit, x.kind, x.source
+        digits = numeral[:1].isdigit()  # written in figures (else a Chinese numeral)
         if furniture.overlaps(start, end):
             return "furniture"
         if "." in numeral and kind == "count" and text[x.numeral_start + len(numeral):x.unit_start] == "" \
                 and self._heading_number(text, x.numeral_start, end):
             return "heading_number"  # 1.2项目意义: the number of a section, not 1.2 items
-        if quoted.covers(start, end) and not (kind == "money" and numeral[:1].isdigit()):
+        if quoted.covers(start, end) and not (kind == "money" and digits):
             return "quoted"  # a slogan or a name; an amount of yuan in figures is quoted speech or a document
         # a phrase holds no Arabic digits, so one overlapping 3公里 starts after the 3
-        first = x.numeral_start + len(numeral) if numeral[:1].isdigit() and self.stops_digit_free else None
+        first = x.numeral_start + len(numeral) if digits and self.stops_digit_free else None
         if stops.overlaps(start, end, first):
             return "stop_phrase"
         before = text[start - 1] if start else ""
         after = text[end:end + 1]
-        if before.isascii() and before.isalpha() and numeral[:1].isdigit():
+        if before.isascii() and before.isalpha() and digits:
             return "code"  # 5G, B12, ABC3m: a model or grade name, not a figure
         spaced = start
         while spaced and text[spaced - 1] in _SPACES:
@@ -322,14 +323,14 @@ class MetricFilter:
                 and (not start or text.endswith(self.pair_openers, 0, start)):
             return "pair_pronoun"  # …找来询问。二人神情紧张: the two just named, as a pronoun, not a count
         if source == "number" and unit == "个" and after == "一" and (
-                not numeral[:1].isdigit() or not _HAN_CHAR.match(text, end + 1)):
+                not digits or not _HAN_CHAR.match(text, end + 1)):
             return "slogan_items"  # 三个一, 四个一: a programme's name (not 20个一类县)
-        if source == "number" and _is_bare_multiplier(numeral) and len(numeral) == 1 and x.qualifier == "exact" \
+        if source == "number" and len(numeral) == 1 and _is_bare_multiplier(numeral) and x.qualifier == "exact" \
                 and x.unit not in self.size_units:
             # 千条线, 万家: a multiplier alone is rhetoric unless 近/上/余 make it a number; before a unit of
             # area it states a size (万亩棉田, 流转千亩闲置土地)
             return "bare_multiplier"
-        is_chinese = not numeral[:1].isdigit()
+        is_chinese = not digits
         if kind == "score":
             if is_chinese:
                 return "not_a_score"  # 十分满意
