@@ -101,9 +101,9 @@ _CANDIDATE_FIELDS = ("value", "value_max", "unit", "unit_text", "unit_start", "u
 _candidate_values = attrgetter(*_CANDIDATE_FIELDS)  # all of them in one C call
 
 
-# text the plain (standard re) quantity pattern may not scan: a character re reads otherwise, or a point followed by
-# a space, where a torn decimal (25. 8万元) may stand
-_NOT_PLAIN = re.compile(rf"{RE_DIFFERS.pattern}|\.{SPACE}")
+# a point followed by a space, where a torn decimal (25. 8万元) may stand: text that holds one, or a character re
+# reads otherwise (RE_DIFFERS), is not scanned by the plain (standard re) quantity pattern
+_TORN_HINT = re.compile(rf"\.{SPACE}")
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +118,7 @@ def _plain_quantity_pattern(pattern: regex.Pattern[str]) -> re.Pattern[str] | No
     """The quantity pattern compiled by the standard re module, which finds the same matches about 1.6 times as
     fast: ``\\p{Han}`` spelled out, and the option of a decimal torn after its point left out (its lookbehinds
     have no fixed width, which re refuses), so it serves only text with no point followed by a space
-    (``_NOT_PLAIN``), where that option never matches. None when re cannot read the rest alike."""
+    (``_TORN_HINT``), where that option never matches. None when re cannot read the rest alike."""
     # (in a group: were \p{Han} inside a class, its ")" would be left unbalanced, and re would refuse the pattern)
     source = pattern.pattern.replace(f"(?:{_TORN_DECIMAL})?", "").replace(r"\p{Han}", f"(?:{_han_class()})")
     plain = plain_re(source)
@@ -182,7 +182,7 @@ class QuantityFinder:
         text = doc_text(doc)
         scan = mask_addresses(text)
         pattern = self.pattern
-        if self._plain_pattern is not None and _NOT_PLAIN.search(scan) is None:
+        if self._plain_pattern is not None and RE_DIFFERS.search(scan) is None and _TORN_HINT.search(scan) is None:
             pattern = self._plain_pattern  # the same matches, found faster
         candidates = [c for m in pattern.finditer(scan) if (c := self.interpret(m, text)) is not None]
         spans = ensure_spans(doc, [(c.start, c.end) for c in candidates], label="METRIC")
@@ -287,6 +287,8 @@ class QuantityFinder:
             return None  # 2.3本项目, 3.1本村: a section number before a determiner, not 2.3 books
         if not unit_word and not mult and not noun and numeral[-1:] not in "万亿":
             # else a bare number: a year, a code, a date part (not 一千亿, a Chinese numeral with its multiplier)
+            if not numeral.isdigit() and "." not in numeral and text[m.end():m.end() + 1] not in self._joiners:
+                return None  # 一些, 统一: none of the three below reads it (no figures, no point, no joiner after)
             return self._bare_after_noun(m, text) or self._bare_index(m, text) or self._shared_unit(m, text)
         # the groups as locals: a dict of them costs more than the rest of most calls
         (g_sign, g_ji, g_sp, g_inner, g_inner2, g_inner3, g_sep, g_num2, g_mult2, g_half2, g_half_unit, g_jiao,
