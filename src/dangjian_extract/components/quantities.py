@@ -15,6 +15,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
+import numpy as np
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -109,7 +110,9 @@ _TORN_HINT = re.compile(rf"\.{SPACE}")
 @lru_cache(maxsize=1)
 def _han_class() -> str:
     """``\\p{Han}`` as regex reads it, spelled out as a class of code point ranges (re has no \\p)."""
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    # every code point as one string, built by numpy (imported by spaCy already) in 10 ms: a join of chr() over
+    # 1.1 M code points takes 0.15 s, which every cold start would pay
+    every = np.arange(sys.maxunicode + 1, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
     runs = [m.span() for m in regex.finditer(r"\p{Han}+", every)]
     return "[" + "".join(f"{re.escape(every[a])}-{re.escape(every[b - 1])}" for a, b in runs) + "]"
 
