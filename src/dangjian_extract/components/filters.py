@@ -5,6 +5,7 @@ relative dates, page furniture. Rejected spans move to ``doc.spans["rejected"]``
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -24,10 +25,14 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 # 有一所中心校、两个教学点: a noun, then another count in the same list
 _LISTED_COUNT = regex.compile(r"[^，。；！？,;!?、\n]{1,8}、[0-9两二三四五六七八九十几]")
 _VAGUE_HEADS = frozenset("数几")
+_MORE = re.compile("[多余来]")
 REJECTED_KEY = "rejected"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", '"': '"'}
 CLAUSE_PUNCT = set("，。；！？,;!?")
 SENTENCE_END = set("。！？!?")
+# the same as classes: a search of a stretch of text makes no string of each of its characters
+_CLAUSE_PUNCT = re.compile(f"[{''.join(map(re.escape, sorted(CLAUSE_PUNCT)))}]")
+_SENTENCE_END = re.compile(f"[{''.join(map(re.escape, sorted(SENTENCE_END)))}]")
 _NAME_REACH = 8  # characters from a numeral to the end of a place name it may begin (二十里铺村)
 _PLACE_ENDS = frozenset("村镇乡区县市州旗盟道")  # the last character of a township-to-county name (…街道)
 _HAN = regex.compile(r"\p{Han}")
@@ -65,8 +70,9 @@ class _StopPhrases:
     the whole text with an alternation of several hundred phrases would cost more than the few candidates do)."""
 
     def __init__(self, by_first: dict[str, tuple[str, ...]], singles: frozenset[str], width: int,
-                 text: str) -> None:
+                 text: str, heads: re.Pattern[str] | regex.Pattern[str]) -> None:
         self.by_first, self.singles, self.width, self.text = by_first, singles, width, text
+        self.heads = heads
 
     def overlaps(self, start: int, end: int, first: int | None = None) -> bool:
         """Whether a phrase overlaps [start, end); ``first``: no phrase starts before it (digits in no phrase).
@@ -74,8 +80,18 @@ class _StopPhrases:
         A phrase that begins with a numeral does not begin inside a longer numeral (十分 in 二十分钟, 四处 in
         二十四处)."""
         text, by_first = self.text, self.by_first
-        for pos in range(max(0, start - self.width + 1) if first is None else first, end):
+        pos = max(0, start - self.width + 1) if first is None else first
+        while pos < end:
+            # the next position where a phrase may start (its first two characters, or a single): one search
+            # passes over the others, where the checks below find nothing
+            head = self.heads.search(text, pos, end + 1)
+            if head is None:
+                return False
+            pos = head.start()
+            if pos >= end:
+                return False
             if pos and text[pos] in _NUMERAL_CHARS and text[pos - 1] in _NUMERAL_CHARS:
+                pos += 1
                 continue
             phrases = by_first.get(text[pos:pos + 2])
             if text[pos] in self.singles and pos >= start:
@@ -84,6 +100,7 @@ class _StopPhrases:
                 for phrase in phrases:
                     if pos + len(phrase) > start and text.startswith(phrase, pos):
                         return True
+            pos += 1
         return False
 
 
@@ -102,6 +119,7 @@ class MetricFilter:
                 by_first.setdefault(word[:2], []).append(word)
         self.stops_by_first = {k: tuple(v) for k, v in by_first.items()}
         self.stop_singles = frozenset(w for w in grammar.stop_words if len(w) == 1)
+        self.stop_heads = compile_fast(alternation([*self.stops_by_first, *self.stop_singles]))
         self.stops_digit_free = not any(ch.isdigit() for w in grammar.stop_words for ch in w)
         self.not_followed_by = grammar.not_followed_by
         raw = self.lex.raw["filters"]
@@ -159,7 +177,7 @@ class MetricFilter:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         quoted = _Intervals(self._short_quotes(text))
-        stops = _StopPhrases(self.stops_by_first, self.stop_singles, self.stop_width, text)
+        stops = _StopPhrases(self.stops_by_first, self.stop_singles, self.stop_width, text, self.stop_heads)
         furniture = _Intervals([(s.start_char, s.end_char) for s in doc.spans.get(FURNITURE_KEY, [])])
         kept, rejected = [], []
         for span in doc.spans.get(METRICS_KEY, []):
@@ -175,14 +193,15 @@ class MetricFilter:
 
     def _short_quotes(self, text: str) -> list[tuple[int, int]]:
         out = []
+        longest, plain = self.lex.max_quote_length, self.lex.max_quote_length * 2 // 3
         for m in (m for pattern in _QUOTED for m in pattern.finditer(text)):
-            body = m.group(0)[1:-1]
-            if body.startswith("《") or m.group(0)[0] == "《":
-                out.append(m.span())  # a book or document title is a name, whatever its length
-            elif len(body) <= self.lex.max_quote_length and not (SENTENCE_END & set(body)) and (
-                    len(body) <= self.lex.max_quote_length * 2 // 3 or not (CLAUSE_PUNCT & set(body))):
+            start, end = m.span()  # the body, between the quotes: text[start + 1:end - 1]
+            if text[start] == "《" or text.startswith("《", start + 1, end - 1):
+                out.append((start, end))  # a book or document title is a name, whatever its length
+            elif end - start - 2 <= longest and _SENTENCE_END.search(text, start + 1, end - 1) is None and (
+                    end - start - 2 <= plain or _CLAUSE_PUNCT.search(text, start + 1, end - 1) is None):
                 # a short quote is a slogan or a name (一人联十户,十户联百家); one with a full stop is speech
-                out.append(m.span())
+                out.append((start, end))
         # _Intervals wants them apart: a quote inside a kept one (a slogan in a title) adds nothing
         apart: list[tuple[int, int]] = []
         for q in sorted(out):
@@ -210,7 +229,7 @@ class MetricFilter:
         if numeral == "二" and kind == "count" and unit_text not in self.two_ok:
             return "ordinal_two"  # 二层, 二期, 组织二处: a count says 两; 二 before a measure word numbers
         if unit_text in self.office_units and (
-                self._after_office(text, start) or any(text.startswith(w, end) for w in self.office_before)):
+                self._after_office(text, start) or text.startswith(self.office_before, end)):
             return "office_number"  # 某村九组, 三组组长; 全村二十四处 counts
         if unit_text in self.office_units and self._office_elsewhere(text, text[start:end]):
             return "office_number"  # 五组小组长…, 五组将集体果园承包: the group's name, written again
@@ -263,20 +282,21 @@ class MetricFilter:
         x = fields(span)
         start, end = span.start_char, span.end_char
         numeral, unit, kind, source = x.numeral or "", x.unit, x.kind, x.source
+        digits = numeral[:1].isdigit()  # written in figures (else a Chinese numeral)
         if furniture.overlaps(start, end):
             return "furniture"
         if "." in numeral and kind == "count" and text[x.numeral_start + len(numeral):x.unit_start] == "" \
                 and self._heading_number(text, x.numeral_start, end):
             return "heading_number"  # 1.2项目意义: the number of a section, not 1.2 items
-        if quoted.covers(start, end) and not (kind == "money" and numeral[:1].isdigit()):
+        if quoted.covers(start, end) and not (kind == "money" and digits):
             return "quoted"  # a slogan or a name; an amount of yuan in figures is quoted speech or a document
         # a phrase holds no Arabic digits, so one overlapping 3公里 starts after the 3
-        first = x.numeral_start + len(numeral) if numeral[:1].isdigit() and self.stops_digit_free else None
+        first = x.numeral_start + len(numeral) if digits and self.stops_digit_free else None
         if stops.overlaps(start, end, first):
             return "stop_phrase"
         before = text[start - 1] if start else ""
         after = text[end:end + 1]
-        if before.isascii() and before.isalpha() and numeral[:1].isdigit():
+        if before.isascii() and before.isalpha() and digits:
             return "code"  # 5G, B12, ABC3m: a model or grade name, not a figure
         spaced = start
         while spaced and text[spaced - 1] in _SPACES:
@@ -303,14 +323,14 @@ class MetricFilter:
                 and (not start or text.endswith(self.pair_openers, 0, start)):
             return "pair_pronoun"  # …找来询问。二人神情紧张: the two just named, as a pronoun, not a count
         if source == "number" and unit == "个" and after == "一" and (
-                not numeral[:1].isdigit() or not _HAN_CHAR.match(text, end + 1)):
+                not digits or not _HAN_CHAR.match(text, end + 1)):
             return "slogan_items"  # 三个一, 四个一: a programme's name (not 20个一类县)
-        if source == "number" and _is_bare_multiplier(numeral) and len(numeral) == 1 and x.qualifier == "exact" \
+        if source == "number" and len(numeral) == 1 and _is_bare_multiplier(numeral) and x.qualifier == "exact" \
                 and x.unit not in self.size_units:
             # 千条线, 万家: a multiplier alone is rhetoric unless 近/上/余 make it a number; before a unit of
             # area it states a size (万亩棉田, 流转千亩闲置土地)
             return "bare_multiplier"
-        is_chinese = not numeral[:1].isdigit()
+        is_chinese = not digits
         if kind == "score":
             if is_chinese:
                 return "not_a_score"  # 十分满意
@@ -320,7 +340,7 @@ class MetricFilter:
         unit_text = x.unit_text or ""
         if is_chinese and numeral in self.holidays and (x.numeral_start == 0 or text[x.numeral_start - 1]
                                                          not in _NUMERAL_CHARS) \
-                and any(text.startswith(w, x.numeral_start + len(numeral)) for w in self.holiday_after):
+                and text.startswith(self.holiday_after, x.numeral_start + len(numeral)):
             return "holiday"  # 十一期间 (国庆); 十一个村 and 二十一个村 count
         if kind == "money" and is_chinese and text.startswith(self.class_suffixes, end) and not any(
                 text.startswith(w, end + 1) for w in self.name_not_before.get(text[end], ())):
@@ -336,19 +356,19 @@ class MetricFilter:
             # other than 村 ends too many words)
             return "office_number"
         if kind == "duration":
-            if any(text.startswith(w, end) for w in self.lex.relative_time_after) or any(
+            if text.startswith(self.lex.relative_time_after, end) or any(
                     text.startswith(w, start - len(w)) for w in self.relative_before):
                 return "relative_date"
-            if unit == "周" and any(text.startswith(w, end) for w in self.anniversary_after):
+            if unit == "周" and text.startswith(self.anniversary_after, end):
                 return "anniversary"  # 建党100周年, 18周岁
             if unit == "年":
                 short = is_chinese or len(numeral) <= 2
                 # 1年多, 二十余年, 三十来年: no calendar year holds 余/多/来
-                follows = any(ch in "多余来" for ch in text[start:end]) or any(
-                    text.startswith(w, end) for w in self.lex.year_duration_after)
+                follows = _MORE.search(text, start, end) is not None or text.startswith(
+                    self.lex.year_duration_after, end)
                 if not (short and follows):
                     return "year"
-        if unit == "期" and is_chinese and any(text.startswith(w, end) for w in self.phase_nouns):
+        if unit == "期" and is_chinese and text.startswith(self.phase_nouns, end):
             return "phase"  # 三期项目, 二期工程: a phase name, not a count (三期共有215户 counts)
         if unit == "次" and self.session_before and text.startswith(self.session_after, end) \
                 and text.rfind(self.session_before, max(0, start - self.session_reach), start) >= 0:
@@ -358,7 +378,7 @@ class MetricFilter:
         if unit_text == "路" and text.endswith(self.route_before, 0, start):
             return "route"  # 嘉兴公交101路: a bus route's number
         followers = self.not_followed_by.get(unit_text) or self.not_followed_by.get(unit)
-        if followers and any(text.startswith(w, end) for w in followers):
+        if followers and text.startswith(followers, end):
             return "part_of_word"  # 3单元, 5部门, 3道路
         if before in "×*xX/" and before:
             return "rate_label"  # 7×24小时

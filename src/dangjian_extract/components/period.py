@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
 from ..periods import resolve
-from ..spans import PHRASE_BREAK, RE_DIFFERS, SENTENCE_BREAK, doc_text, plain_re, sentence_breaks
+from ..spans import PHRASE_BREAK, RE_DIFFERS, SENTENCE_BREAK, doc_text, plain_copy, plain_re, sentence_breaks
 from .quantities import METRICS_KEY
 
 _CLAUSE_CHARS = frozenset("，。；！？、,;!?:：\n")
@@ -218,6 +218,9 @@ class PeriodGrammar:
         self._trigger_pattern = (
             rf"(?={start_chars})(?={not_word}|{heads})(?=(?:{trigger}))(?:{self._prefix.pattern})?(?:{any_core})")
         self._scan = _plain_re(self._trigger_pattern)
+        # this grammar with its anchored patterns compiled by the standard re module, which finds the same matches
+        # faster, for text without RE_DIFFERS characters (None when re reads none of them alike)
+        self._plain = plain_copy(self)
 
     @cached_property
     def _trigger(self) -> regex.Pattern[str]:
@@ -396,7 +399,9 @@ class PeriodGrammar:
         earlier one, and ranges and 同期 join expressions of one sentence only."""
         found: list[TimeExpr] = []
         pos, n = 0, len(text)
-        scan = self._scan if self._scan is not None and RE_DIFFERS.search(text) is None else self._trigger
+        plain = RE_DIFFERS.search(text) is None
+        scan = self._scan if self._scan is not None and plain else self._trigger
+        grammar = self._plain if plain and self._plain is not None else self
         for lo, hi in ((0, n),) if windows is None else windows:
             pos = max(pos, lo)
             while pos < hi:
@@ -407,7 +412,7 @@ class PeriodGrammar:
                 if p >= hi:
                     pos = p  # no trigger before p: the next window's scan may start there
                     break
-                expr = self._at(text, p)
+                expr = grammar._at(text, p)
                 if expr is None or expr.end <= expr.start:
                     pos = p + 1
                     continue
@@ -468,18 +473,23 @@ class PeriodTagger:
                  if e.kind == "recent" or not metrics.overlaps(e.start, e.end)]
         starts = [e.start for e in exprs]
         for span in spans:
-            m0, m1 = min(max(span.start_char, 0), n), min(max(span.end_char, 0), n)
-            i = bisect_left(breaks, m0)
-            sentence_start = breaks[i - 1] + 1 if i else 0
-            expr = self._before(exprs, starts, sentence_start, m0, m1)
+            m0, m1 = span.start_char, span.end_char
+            if not 0 <= m0 <= m1 <= n:
+                m0, m1 = min(max(m0, 0), n), min(max(m1, 0), n)
+            expr = None
+            last = bisect_right(starts, m0) - 1  # the last expression starting at or before the metric
+            if last >= 0:  # (then the metric's sentence start is needed)
+                i = bisect_left(breaks, m0)
+                expr = self._before(exprs, last, breaks[i - 1] + 1 if i else 0, m0)
             if expr is None:
                 expr = self._after(text, exprs, starts, m1)
             fields(span).period = None if expr is None else (expr.start, expr.end, expr.from_spec, expr.to_spec)
         return doc
 
     @staticmethod
-    def _before(exprs: list[TimeExpr], starts: list[int], sentence_start: int, m0: int, m1: int) -> TimeExpr | None:
-        i = bisect_right(starts, m0) - 1
+    def _before(exprs: list[TimeExpr], last: int, sentence_start: int, m0: int) -> TimeExpr | None:
+        """The nearest expression from ``last`` back that starts in the sentence and ends by the metric's start."""
+        i = last
         while i >= 0 and exprs[i].start >= sentence_start:
             e = exprs[i]
             if e.end <= m0:
@@ -492,7 +502,7 @@ class PeriodTagger:
         i = bisect_left(starts, m1)
         if i < len(exprs):
             e = exprs[i]
-            if PHRASE_BREAK.search(text, m1, e.start) is None and e.start - m1 <= 12:
+            if e.start - m1 <= 12 and PHRASE_BREAK.search(text, m1, e.start) is None:
                 return e
         return None
 
@@ -502,6 +512,8 @@ def _sentence_windows(breaks: list[int], bounds: list[tuple[int, int]], n: int) 
     windows: list[tuple[int, int]] = []
     for m0, m1 in bounds:
         m0, m1 = min(max(m0, 0), n), min(max(m1, 0), n)
+        if windows and m0 < windows[-1][1] and m1 < windows[-1][1]:
+            continue  # in the last window: its sentences end there too (a window ends after a break, or at n)
         i = bisect_left(breaks, m0)
         lo = breaks[i - 1] + 1 if i else 0
         j = bisect_left(breaks, m1, i)

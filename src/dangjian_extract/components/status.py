@@ -63,8 +63,11 @@ class StatusReader:
         breaks = sentence_breaks(doc)
         clauses = clause_breaks(doc)
         for span in spans:
-            m0, m1 = min(max(span.start_char, 0), n), min(max(span.end_char, 0), n)
-            fields(span).status = self.status(text, m0, max(m0, m1), cues, cue_starts, breaks, clauses)
+            m0, m1 = span.start_char, span.end_char
+            if not 0 <= m0 <= m1 <= n:  # (a span of the doc's text always is)
+                m0, m1 = min(max(m0, 0), n), min(max(m1, 0), n)
+                m1 = max(m0, m1)
+            fields(span).status = self.status(text, m0, m1, cues, cue_starts, breaks, clauses)
         return doc
 
     def _find(self, text: str) -> list[Cue]:
@@ -89,6 +92,8 @@ class StatusReader:
         """'planned' or 'achieved' for the metric at [m0, m1) of text."""
         i = bisect_left(sentence_breaks, m0)
         sentence_start = max(sentence_breaks[i - 1] + 1 if i else 0, m0 - _LOOKBACK)
+        if self._no_cue_near(cue_starts, sentence_start, m0, m1):
+            return "achieved"
         k = bisect_left(clause_breaks, m1)
         clause_end = clause_breaks[k] if k < len(clause_breaks) else len(text)
         # clause starts from the metric's own clause back to the start of the sentence: [m0, c1, c2, …, s0]
@@ -106,6 +111,15 @@ class StatusReader:
             if idx == 0 and self._after(text, cues, cue_starts, m1, clause_end):
                 return "planned"
         return "achieved"
+
+    def _no_cue_near(self, cue_starts: list[int], sentence_start: int, m0: int, m1: int) -> bool:
+        """Whether no cue starts where :meth:`status` reads one: in [sentence_start, m0) (the clauses before the
+        number) or within after_window of m1 (a cue after it); most metrics have none, and are achieved."""
+        a = bisect_left(cue_starts, sentence_start)
+        if a < len(cue_starts) and cue_starts[a] < m0:
+            return False
+        b = bisect_left(cue_starts, m1, a)
+        return b == len(cue_starts) or cue_starts[b] - m1 > self.after_window
 
     def _decide(self, text: str, cues: list[Cue], cue_starts: list[int], lo: int, hi: int,
                 metric_start: int | None) -> str | None:
