@@ -145,6 +145,15 @@ class _Endings:
 _NO_ENDINGS = _Endings(())
 
 
+class _NameChars(dict):
+    """Whether a character is one names are written in (``_HAN``), remembered per character: made for one text (a
+    look-up instead of a regex call for each suffix's neighbours)."""
+
+    def __missing__(self, ch: str) -> bool:
+        held = self[ch] = _HAN.match(ch) is not None
+        return held
+
+
 class _SuffixData(NamedTuple):
     """What the suffix scan reads about a suffix, looked up once per match (see EntityFinder._suffix_data)."""
 
@@ -438,6 +447,7 @@ class EntityFinder:
         gazetteer = self.gazetteer()
         last_end = 0
         self._new_text_memos()
+        name_chars = _NameChars()
         # _name_part is a function of its arguments alone, and a text writes the same run before a suffix again
         name_parts: dict[tuple[str, bool, str, str], tuple[str, bool]] = {}
         # back-references that found nothing, by (suffix, type): the length of `found` then (see _resolve_back)
@@ -451,7 +461,7 @@ class EntityFinder:
             adjacent = prev is not None and prev.end == s0
             if words and text.endswith(words, max(0, s1 - 4), s1):
                 continue  # 科学合理规划布局: a common word ends in the suffix
-            if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
+            if needs is not None and nxt and name_chars[nxt] and nxt not in needs:
                 # 同州|时荔…有限公司: this suffix names a place only before a break, unless the gazetteer holds
                 # the name with a clean edge (楚雄州以党建引领…)
                 held = gazetteer.longest_suffix_name(text, s1, max_len=8, min_len=3) if gazetteer else None
@@ -466,7 +476,7 @@ class EntityFinder:
                     and not (text.startswith(self.words_after_names, s1)
                              and self._official_before(gazetteer, text, s1, etype)) \
                     and not (nxt in back_after and text[s1 + 1:s1 + 2] != suffix
-                             and (s0 == 0 or not _HAN.match(text[s0 - 1]))):
+                             and (s0 == 0 or not name_chars[text[s0 - 1]])):
                 # (，乡里有4名…: the bare level word and 里 at a clause's start refer back, not 乡里乡亲)
                 # (金涵畲族乡|下辖2个社区: an official name before a verb that begins with 下, not 乡下)
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
@@ -618,7 +628,7 @@ class EntityFinder:
                 # starts a new one
                 run_start, run, parent = run_start + lead, run[lead:], None
             edge_clean = run_start == 0 or parent is not None or lead > 0 and len(run) >= 2 \
-                or not _HAN.match(text, run_start - 1)
+                or not name_chars[text[run_start - 1]]
             key = (run, edge_clean, suffix, etype)
             parted = name_parts.get(key)
             if parted is None:
