@@ -145,6 +145,15 @@ class _Endings:
 _NO_ENDINGS = _Endings(())
 
 
+class _NameChars(dict):
+    """Whether a character is one names are written in (``_HAN``), remembered per character: made for one text (a
+    look-up instead of a regex call for each suffix's neighbours)."""
+
+    def __missing__(self, ch: str) -> bool:
+        held = self[ch] = _HAN.match(ch) is not None
+        return held
+
+
 class _SuffixData(NamedTuple):
     """What the suffix scan reads about a suffix, looked up once per match (see EntityFinder._suffix_data)."""
 
@@ -406,6 +415,7 @@ class EntityFinder:
             self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8)))
             for suffix, etype in self.suffix_type.items()}
         self.speech_verbs = tuple(data["attribution"]["speech_verbs"])
+        self._new_text_memos()
 
     def __call__(self, doc: Doc) -> Doc:
         # plain tuples, not Spans: aligning a span inside a coarse token splits it, and spaCy splits cost
@@ -436,6 +446,8 @@ class EntityFinder:
         unsure: list[tuple[int, int, str, str, str]] = []  # (run start, suffix end, run, suffix, type)
         gazetteer = self.gazetteer()
         last_end = 0
+        self._new_text_memos()
+        name_chars = _NameChars()
         # _name_part is a function of its arguments alone, and a text writes the same run before a suffix again
         name_parts: dict[tuple[str, bool, str, str], tuple[str, bool]] = {}
         # back-references that found nothing, by (suffix, type): the length of `found` then (see _resolve_back)
@@ -449,7 +461,7 @@ class EntityFinder:
             adjacent = prev is not None and prev.end == s0
             if words and text.endswith(words, max(0, s1 - 4), s1):
                 continue  # 科学合理规划布局: a common word ends in the suffix
-            if needs is not None and nxt and _HAN.match(nxt) and nxt not in needs:
+            if needs is not None and nxt and name_chars[nxt] and nxt not in needs:
                 # 同州|时荔…有限公司: this suffix names a place only before a break, unless the gazetteer holds
                 # the name with a clean edge (楚雄州以党建引领…)
                 held = gazetteer.longest_suffix_name(text, s1, max_len=8, min_len=3) if gazetteer else None
@@ -464,7 +476,7 @@ class EntityFinder:
                     and not (text.startswith(self.words_after_names, s1)
                              and self._official_before(gazetteer, text, s1, etype)) \
                     and not (nxt in back_after and text[s1 + 1:s1 + 2] != suffix
-                             and (s0 == 0 or not _HAN.match(text[s0 - 1]))):
+                             and (s0 == 0 or not name_chars[text[s0 - 1]])):
                 # (，乡里有4名…: the bare level word and 里 at a clause's start refer back, not 乡里乡亲)
                 # (金涵畲族乡|下辖2个社区: an official name before a verb that begins with 下, not 乡下)
                 continue  # 村小, 市场: unless an official name written right after its parent (大禾镇贤坑村小微…)
@@ -616,7 +628,7 @@ class EntityFinder:
                 # starts a new one
                 run_start, run, parent = run_start + lead, run[lead:], None
             edge_clean = run_start == 0 or parent is not None or lead > 0 and len(run) >= 2 \
-                or not _HAN.match(text, run_start - 1)
+                or not name_chars[text[run_start - 1]]
             key = (run, edge_clean, suffix, etype)
             parted = name_parts.get(key)
             if parted is None:
@@ -776,6 +788,15 @@ class EntityFinder:
             if m.type == "district" and m.name.endswith(self.park_district_ends):
                 m.type = "park"  # 金川县|现代农业园区: a park the gazetteer lists among places, found by its 区
         return found
+
+    def _new_text_memos(self) -> None:
+        """Fresh memos for the pure helpers a text asks about the same names again and again (_acceptable,
+        _generic_official, _boundary_spans) and for what a text is asked once (_names_a_province): made anew for
+        each text, so nothing is kept from one text to the next."""
+        self._acceptable_memo: dict[tuple[str, str, str], bool] = {}
+        self._generic_official_memo: dict[tuple[str, str], bool] = {}
+        self._boundary_spans_memo: dict[str, list[tuple[int, int]]] = {}
+        self._province_named: bool | None = None  # see _names_a_province
 
     def _not_indefinite(self, text: str, found: list[Mention]) -> list[Mention]:
         """位于某园区的一家文具公司: a short body name after 一家/一所 (`indefinite_before`) is one body of a kind whose
@@ -1224,8 +1245,7 @@ class EntityFinder:
             return None  # 是一个纯渔业村: a kind of village, described, not named
         return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
 
-    @staticmethod
-    def _region_written(gazetteer: Any, text: str, official: str) -> bool:
+    def _region_written(self, gazetteer: Any, text: str, official: str) -> bool:
         """Whether the text writes the province or city of an entry of ``official`` (its first two characters: 浙江,
         安吉), or names no province at all (then nothing speaks against the name)."""
         places = gazetteer.places(official)
@@ -1240,7 +1260,14 @@ class EntityFinder:
                     if head in text:
                         return True
                     asked.add(head)
-        return not any(province in text for province in gazetteer.province_short_forms)
+        return not self._names_a_province(gazetteer, text)
+
+    def _names_a_province(self, gazetteer: Any, text: str) -> bool:
+        """Whether the text writes a province's short form: some 30 searches of the whole text, made once per text."""
+        held = self._province_named
+        if held is None:
+            held = self._province_named = any(province in text for province in gazetteer.province_short_forms)
+        return held
 
     def _under_short_form(self, gazetteer: Any, text: str, run_start: int, s1: int, official: str,
                           suffix_len: int) -> str:
@@ -2032,6 +2059,12 @@ class EntityFinder:
         """Where the boundary words of a run stand, left to right: at each position the longest word that starts
         there, the scan resuming after it (the matches of an alternation of the words; found here by a look-up of
         the two characters at a position, which costs less than sre trying some 440 first characters in turn)."""
+        spans = self._boundary_spans_memo.get(run)
+        if spans is None:
+            spans = self._boundary_spans_memo[run] = self._boundary_spans_uncached(run)
+        return spans
+
+    def _boundary_spans_uncached(self, run: str) -> list[tuple[int, int]]:
         spans = []
         heads, chars, firsts = self._bounds_by_head, self._bound_chars, self._bound_firsts
         resume = 0
@@ -2170,6 +2203,13 @@ class EntityFinder:
 
     def _generic_official(self, name_part: str, suffix: str) -> bool:
         """An official name used as a common word here (城市社区, 乡村, 各村, 空心村); 长春市 and 东山村 are names."""
+        key = (name_part, suffix)
+        held = self._generic_official_memo.get(key)
+        if held is None:
+            held = self._generic_official_memo[key] = self._generic_official_uncached(name_part, suffix)
+        return held
+
+    def _generic_official_uncached(self, name_part: str, suffix: str) -> bool:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic or self._official_generic_index.ends(name_part):
             return True
@@ -2206,6 +2246,14 @@ class EntityFinder:
         return name_part[-2] in self.generic_endings  # 十多个|村, 各|乡: a count or determiner before it
 
     def _acceptable(self, name_part: str, suffix: str, etype: str) -> bool:
+        """Whether ``name_part`` before ``suffix`` makes a name of type ``etype`` (see _acceptable_uncached)."""
+        key = (name_part, suffix, etype)
+        held = self._acceptable_memo.get(key)
+        if held is None:
+            held = self._acceptable_memo[key] = self._acceptable_uncached(name_part, suffix, etype)
+        return held
+
+    def _acceptable_uncached(self, name_part: str, suffix: str, etype: str) -> bool:
         lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
         if not (lo <= len(name_part) <= hi):
             return False
