@@ -70,12 +70,21 @@ class StatusReader:
         cue_starts = [c.start for c in cues]
         breaks = sentence_breaks(doc)
         clauses = clause_breaks(doc)
+        n_cues, window = len(cue_starts), self.after_window
         for span in spans:
             m0, m1 = span.start_char, span.end_char
             if not 0 <= m0 <= m1 <= n:  # (a span of the doc's text always is)
                 m0, m1 = min(max(m0, 0), n), min(max(m1, 0), n)
                 m1 = max(m0, m1)
-            fields(span).status = self.status(text, m0, m1, cues, cue_starts, breaks, clauses)
+            # the first test of status(), here without its two calls: most metrics have no cue near (the loop
+            # runs once per metric)
+            i = bisect_left(breaks, m0)
+            a = bisect_left(cue_starts, max(breaks[i - 1] + 1 if i else 0, m0 - _LOOKBACK))
+            if (a == n_cues or cue_starts[a] >= m0) and (
+                    (b := bisect_left(cue_starts, m1, a)) == n_cues or cue_starts[b] - m1 > window):
+                fields(span).status = "achieved"
+            else:
+                fields(span).status = self.status(text, m0, m1, cues, cue_starts, breaks, clauses)
         return doc
 
     def _find(self, text: str) -> list[Cue]:
