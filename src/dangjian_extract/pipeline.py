@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import spacy
@@ -134,6 +135,13 @@ def _entity_ref(norm: NormalizedText, entity: tuple[Any, ...] | None) -> EntityR
                             "code": code})
 
 
+# a metric's fields that its record reads, in one C call (each attribute read is a property call), and its
+# characters, the order of the records
+_metric_fields = itemgetter("value", "value_max", "unit", "qualifier", "kind", "object", "change", "basis", "status",
+                            "category", "unit_start", "unit_end", "period", "sentence", "entity")
+_span_bounds = attrgetter("start_char", "end_char")
+
+
 def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
                      reference_date: date | str | None = None) -> Extraction:
     """Build the pydantic Extraction from a Doc made by this pipeline (offsets mapped to the original).
@@ -154,22 +162,25 @@ def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
     new_period = Period.__pydantic_validator__.validate_python
     new_span = TextSpan.__pydantic_validator__.validate_python
     offsets, n_text = norm.offsets, len(norm.text)  # norm.to_original inlined below for non-empty spans
-    for span in sorted(doc.spans.get(METRICS_KEY, []), key=lambda s: (s.start_char, s.end_char)):
-        x = fields(span)
+    for span in sorted(doc.spans.get(METRICS_KEY, []), key=_span_bounds):
+        (value, value_max, unit, qualifier, kind, obj, change, basis, m_status, m_category, unit_start, unit_end,
+         x_period, x_sentence, x_entity) = _metric_fields(fields(span))
         s0, s1 = span.start_char, span.end_char
         start, end = (offsets[s0], offsets[s1 - 1] + 1) if 0 <= s0 < s1 <= n_text else norm.to_original(s0, s1)
-        unit_start = x.unit_start if x.unit_start is not None else s1
-        unit_end = x.unit_end if x.unit_end is not None else s1
+        if unit_start is None:
+            unit_start = s1
+        if unit_end is None:
+            unit_end = s1
         if unit_start < unit_end:
             u0, u1 = (offsets[unit_start], offsets[unit_end - 1] + 1) if 0 <= unit_start and unit_end <= n_text \
                 else norm.to_original(unit_start, unit_end)
         else:
             u0, u1 = end, end
-        lower, upper = _bounds(x.value, x.value_max, x.qualifier)
+        lower, upper = _bounds(value, value_max, qualifier)
         # metrics of one sentence share their period, sentence and entity: build each record once (frozen)
         period = None
-        if x.period is not None:
-            key = tuple(x.period)
+        if x_period is not None:
+            key = tuple(x_period)
             period = periods.get(key)
             if period is None:
                 p_start, p_end, from_spec, to_spec = key
@@ -178,23 +189,23 @@ def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
                                                     "from_date": resolve(from_spec, reference),
                                                     "to_date": resolve(to_spec, reference)})
         sentence = None
-        if x.sentence:
-            key = tuple(x.sentence)
+        if x_sentence:
+            key = tuple(x_sentence)
             sentence = sentences.get(key)
             if sentence is None:
                 t0, t1 = norm.to_original(*key)
                 sentence = sentences[key] = new_span({"start": t0, "end": t1})
         entity = None
-        if x.entity is not None:
-            key = tuple(x.entity)
+        if x_entity is not None:
+            key = tuple(x_entity)
             entity = refs.get(key)
             if entity is None:
                 entity = refs[key] = _entity_ref(norm, key)
         metrics.append(new_metric({
-            "start": start, "end": end, "text": original[start:end], "value": x.value, "value_max": x.value_max,
-            "unit": x.unit, "unit_text": original[u0:u1], "qualifier": x.qualifier, "lower": lower, "upper": upper,
-            "kind": x.kind, "object": x.object, "entity": entity, "change": x.change,
-            "basis": x.basis if x.change else None, "period": period, "status": x.status, "category": x.category,
+            "start": start, "end": end, "text": original[start:end], "value": value, "value_max": value_max,
+            "unit": unit, "unit_text": original[u0:u1], "qualifier": qualifier, "lower": lower, "upper": upper,
+            "kind": kind, "object": obj, "entity": entity, "change": change,
+            "basis": basis if change else None, "period": period, "status": m_status, "category": m_category,
             "sentence": sentence,
         }))
     mentions = []

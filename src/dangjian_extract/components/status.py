@@ -8,6 +8,7 @@ flagged, never dropped.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
-from ..spans import CLAUSE_BREAK, clause_breaks, doc_text, sentence_breaks
+from ..spans import CLAUSE_BREAK, RE_DIFFERS, clause_breaks, doc_text, plain_re, sentence_breaks
 from .quantities import METRICS_KEY
 
 _LOOKBACK = 200  # characters of a sentence read before a metric (keeps long run-on text linear)
@@ -51,6 +52,13 @@ class StatusReader:
         if words:
             branches.append(f"(?P<w>{words})")
         self._cues = regex.compile("|".join(branches)) if branches else None
+        # the same search in the standard re module, led by a class of the characters a cue can start with (the
+        # scan then passes over the others at once): about twice as fast, for text without RE_DIFFERS characters
+        firsts = [_first_char(p) for p in data.get("planned_patterns", [])]
+        firsts += [w[:1] for w in (*self.planned, *self.capacity, *self.achieved)]
+        self._plain_cues = None
+        if branches and all(firsts):
+            self._plain_cues = plain_re(f"(?=[{''.join(map(re.escape, sorted(set(firsts))))}])(?:{'|'.join(branches)})")
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(METRICS_KEY, []))
@@ -62,19 +70,29 @@ class StatusReader:
         cue_starts = [c.start for c in cues]
         breaks = sentence_breaks(doc)
         clauses = clause_breaks(doc)
+        n_cues, window = len(cue_starts), self.after_window
         for span in spans:
             m0, m1 = span.start_char, span.end_char
             if not 0 <= m0 <= m1 <= n:  # (a span of the doc's text always is)
                 m0, m1 = min(max(m0, 0), n), min(max(m1, 0), n)
                 m1 = max(m0, m1)
-            fields(span).status = self.status(text, m0, m1, cues, cue_starts, breaks, clauses)
+            # the first test of status(), here without its two calls: most metrics have no cue near (the loop
+            # runs once per metric)
+            i = bisect_left(breaks, m0)
+            a = bisect_left(cue_starts, max(breaks[i - 1] + 1 if i else 0, m0 - _LOOKBACK))
+            if (a == n_cues or cue_starts[a] >= m0) and (
+                    (b := bisect_left(cue_starts, m1, a)) == n_cues or cue_starts[b] - m1 > window):
+                fields(span).status = "achieved"
+            else:
+                fields(span).status = self.status(text, m0, m1, cues, cue_starts, breaks, clauses)
         return doc
 
     def _find(self, text: str) -> list[Cue]:
         if self._cues is None:
             return []
         out = []
-        for m in self._cues.finditer(text):
+        cues = self._cues if self._plain_cues is None or RE_DIFFERS.search(text) else self._plain_cues
+        for m in cues.finditer(text):
             word = m.group()
             if m["w"] is None:
                 kind = "planned"
@@ -168,6 +186,44 @@ class StatusReader:
         if metric_start is not None and cue.end <= metric_start:
             between = text[cue.end:metric_start]
         return not any(w in between for w in rules.get("not_followed_before_metric_by", ()))
+
+
+# a lookbehind (with no group inside it) at the start of a pattern: it reads no character of the match
+_LOOKBEHIND = re.compile(r"\(\?<[!=](?:\\.|\[(?:\\.|[^\]\\])*\]|[^()\\\[])*\)")
+_META = frozenset("\\.^$*+?{}[]|()")
+
+
+def _first_char(pattern: str) -> str | None:
+    """The character every match of ``pattern`` starts with, where the pattern states it plainly (lookbehinds,
+    then a literal character that no quantifier makes optional, and no alternation outside a group); else None."""
+    pos = 0
+    while (m := _LOOKBEHIND.match(pattern, pos)) is not None:
+        pos = m.end()
+    first = pattern[pos:pos + 1]
+    if not first or first in _META or pattern[pos + 1:pos + 2] in ("?", "*", "{") or _top_level_bar(pattern):
+        return None
+    return first
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` has an alternation outside any group (escapes and classes passed over)."""
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":
+            i += 1 + (pattern[i + 1:i + 2] == "]")  # a "]" right after "[" is a member of the class
+            while i < n and pattern[i] != "]":
+                i += 1 + (pattern[i] == "\\")
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 @Language.factory("dangjian_status", default_config={"extra_lexicon": None},
