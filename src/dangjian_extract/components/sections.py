@@ -9,6 +9,7 @@ the county or city they stand for).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -27,13 +28,27 @@ SECTIONS_KEY = "sections"
 #: administrative types, broadest first; a subject is one of these
 LEVELS = ("province", "district", "park", "subdistrict", "community", "village", "compound")
 _DETERMINERS = "全我本该"
+_AFTER_DETERMINER = re.compile(f"[{re.escape(_DETERMINERS)}](?=(.))", re.S)  # (every determiner: each match is one)
 #: levels whose place, written alone in the report's first sentence, is taken as the report's (the lede)
 _LEDE_TYPES = frozenset(("province", "district", "subdistrict"))
 #: bodies a headline may name as the report's subject when it names no place
 _HEADLINE_BODIES = frozenset(("organisation", "enterprise"))
-_QUOTATION = regex.compile(r"“[^”\n]*”")
+_QUOTATION = compile_fast(r"“[^”\n]*”")
 _LEDE_CHAIN_ENDS = frozenset("，,。")
 _LEDE_CHAIN_REACH = 40  # characters after the headline within which the body's first chain may name its place
+
+
+def _literal_head(pattern: str) -> str:
+    """The characters every match of ``pattern`` opens with: its leading literal characters, the last dropped
+    when a quantifier may leave it out (none when the pattern holds an alternation or an inline flag, which may
+    apply to the whole pattern)."""
+    if "|" in pattern or "(?" in pattern:
+        return ""
+    head = _LITERALS.match(pattern).group()
+    return head[:-1] if pattern[len(head):len(head) + 1] in ("?", "*", "{") else head
+
+
+_LITERALS = regex.compile(r"[^\\.^$*+?{}\[\]()|]*")
 
 
 @dataclass
@@ -54,6 +69,7 @@ class SectionSplitter:
         self.byline_words = tuple(cfg["byline_words"])
         self._byline_word = compile_fast(alternation(self.byline_words))  # any of them, in one search
         self.byline_prefix = regex.compile(cfg["byline_prefix"])
+        self._byline_head = _literal_head(cfg["byline_prefix"])  # (a paragraph not opening so is no byline)
         self.max_headline = int(cfg["max_headline_length"])
         self.max_byline = int(cfg["max_byline_length"])
         self.sentence_end = frozenset(cfg["sentence_end"])
@@ -61,8 +77,10 @@ class SectionSplitter:
         self.max_kicker = int(cfg.get("max_kicker_length", 0))
         att = self.lex.raw["entities"]["attribution"]
         # a place named in a person's title (仪征市马集镇党委书记李某介绍) does not make a report about it
-        self._titled = regex.compile("|".join(
-            regex.escape(w) for w in sorted(set(att["title_after"]) | set(att["person_after"]), key=len, reverse=True)))
+        # (read only for whether one of the words is written there: a prefix tree in re finds that fastest; with no
+        # word, or an empty one, the plain alternation matched everywhere, and so does "")
+        titles = {str(w) for w in att["title_after"]} | {str(w) for w in att["person_after"]}
+        self._titled = compile_fast(alternation(titles) if titles and all(titles) else "")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -84,7 +102,7 @@ class SectionSplitter:
         for raw in text.split("\n"):
             stripped = raw.strip()
             if stripped:
-                lead = len(raw) - len(raw.lstrip())
+                lead = raw.find(stripped[0])  # (the leading spaces' length, without a copy of the line)
                 lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
             pos += len(raw) + 1
         return lines
@@ -94,6 +112,8 @@ class SectionSplitter:
         if len(line.text) <= self.max_byline and line.text[-1] not in self.sentence_end \
                 and self._byline_word.search(line.text):
             return len(line.text)
+        if not line.text.startswith(self._byline_head):
+            return 0
         m = self.byline_prefix.match(line.text)
         if m:
             close = line.text.find("）", m.end(), m.end() + self.max_byline)
@@ -233,22 +253,34 @@ class SectionSplitter:
                 first[m.name] = m
         # 全县/我市 stand for the county or city of the report
         body = text[start:end]
-        unquoted = _QUOTATION.sub("", body)  # “我镇的黑莓…”: a speaker's 我镇 is the speaker's town, not the report's
+        unquoted: str | None = None  # the body without its quotations, made when a suffix is first counted
         score = {name: float(counts[name]) for name in first}
         named = Counter(m.type for m in inside)
         # (what a suffix's determiners add, and how often the body writes the suffix, counted once per suffix:
         # most places of a report share one)
         by_suffix: dict[str, int] = {}
         suffix_counts: dict[str, int] = {}
+        after_determiners: Counter[str] | None = None  # the character after each determiner of the body
         for name, m in first.items():
             if m.type not in ("district", "subdistrict"):
                 continue
             suffix = name[-2:] if name.endswith("街道") else name[-1]
             added = by_suffix.get(suffix)
             if added is None:
+                if unquoted is None:
+                    # “我镇的黑莓…”: a speaker's 我镇 is the speaker's town, not the report's
+                    unquoted = _QUOTATION.sub("", body)
                 words = [det + suffix for det in _DETERMINERS]
+                if len(suffix) == 1 and suffix not in _DETERMINERS:
+                    # (a determiner and a one-character suffix: two such words cannot overlap, so their counts are
+                    # how often the suffix follows a determiner, read for every suffix in one scan of the body)
+                    if after_determiners is None:
+                        after_determiners = Counter(_AFTER_DETERMINER.findall(unquoted))
+                    written = after_determiners[suffix]
+                else:
+                    written = sum(unquoted.count(w) for w in words)
                 # 全街道, not the 全街道 inside 秀全街道
-                added = by_suffix[suffix] = sum(unquoted.count(w) for w in words) - sum(
+                added = by_suffix[suffix] = written - sum(
                     1 for x in inside if x.name.endswith(tuple(words)) and len(x.name) > len(suffix) + 1)
             score[name] += added
             if len(suffix) > 1:  # a bare 街道 in a subdistrict report means the subdistrict
