@@ -221,7 +221,6 @@ class _Chains(NamedTuple):
     own: frozenset[str]  # the names of the reports' own places (the sections' subjects)
     # _opens_clause by (start, end, type, floor): figures of one sentence ask it of the same mentions
     opens: dict[tuple[int, int, str, int], bool]
-    heads: dict[tuple[int, int, int], bool]  # _heads_clause by (start, end, sentence start)
 
 
 def _new_paragraph(text: str, lo: int, hi: int) -> bool:
@@ -596,10 +595,11 @@ class Attribution:
         for k in reversed(before):
             m = mentions[k]
             # 为了帮助村里120多户群众: a back-reference (村里, 该村) names the story's place wherever it stands
-            # (the tests of the mention alone first, remembered per document: eligible() only for what passes)
-            if m.end <= span.start_char and (self._heads_clause(text, m, s0, chains)
-                                             or self._local_back(text, m, region, subject)
-                                             or self._caused(text, m, span.start_char, chains)) and eligible(k):
+            if m.end <= span.start_char and eligible(k) and (self._local_back(text, m, region, subject)
+                                                              or self._opens_clause(text, m, s0, chains)
+                                                              or self._described_topic(text, m)
+                                                              or self._scope(text, m, chains)
+                                                              or self._caused(text, m, span.start_char, chains)):
                 head = self._relative_head(text, mentions, k, before, span.start_char, eligible)
                 if head is None and m.back_reference and m.name != text[m.start:m.end]:
                     head = self._broader_opener(text, mentions, k, before, s0, chains, eligible)
@@ -641,16 +641,6 @@ class Attribution:
                 head = head[:-len(word)]
                 break
         return head[-1:] in self.source_before
-
-    def _heads_clause(self, text: str, m: Mention, s0: int, chains: _Chains) -> bool:
-        """Whether the mention, in the sentence starting at ``s0``, opens its clause, is a described topic or the
-        figures' scope: what depends on the mention alone, remembered per document."""
-        key = (m.start, m.end, s0)
-        found = chains.heads.get(key)
-        if found is None:
-            found = chains.heads[key] = self._opens_clause(text, m, s0, chains) or self._described_topic(text, m) \
-                or self._scope(text, m, chains)
-        return found
 
     @staticmethod
     def _described_topic(text: str, m: Mention) -> bool:
@@ -1246,7 +1236,7 @@ class Attribution:
         sections = sorted(doc.spans.get(SECTIONS_KEY, []), key=lambda s: s.start_char)
         subjects = [fields(section).subject for section in sections]
         chains = _Chains(chain_start, {m.end: m for m in mentions}, [m.start for m in mentions],
-                         frozenset(s[0] for s in subjects if s is not None), {}, {})
+                         frozenset(s[0] for s in subjects if s is not None), {})
         times: dict[str, int] = {}  # how often the report writes a name, counted when a figure first asks
         # whether each mention can be a subject, decided when a metric first asks (most are never asked)
         ok: list[bool | None] = [None] * len(mentions)
@@ -1306,54 +1296,34 @@ class Attribution:
             start, level = aggregates[x]
             return start in led or x > 0 and aggregates[x - 1][1] == level and aggregates[x - 1][0] in led
 
-        # fixed_tests() by mention and section, for the section's own subject
-        fixed: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
-
-        def fixed_tests(i: int, subject: tuple[Any, ...] | None, region: list[Mention]) -> tuple[bool, bool, bool]:
-            """What of decide() depends on mentions[i] and the report (``subject``, ``region``) alone: whether it is
-            ruled out whatever the figure; whether it is ruled out unless it opens a clause of the figure's paragraph
-            before the figure (a place broader than the report's); whether it is ruled out unless the figure is
-            written right after it."""
+        def decide(i: int, subject: tuple[Any, ...] | None, at: int, sentence_start: int, region: list[Mention],
+                   begin: int, para: int) -> bool:
+            """Whether mentions[i] may own the figure at begin:at (its sentence and paragraph starting at
+            sentence_start and para), in a report on ``subject`` with ``region``."""
             m = mentions[i]
             can = ok[i]
             if can is None:
                 can = ok[i] = i not in blocked and self._can_be_subject(text, mentions, i, chains)
-            if not can:
-                return True, False, False
-            # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare 街道 in a
-            # village's report name its subdistrict)
-            broader = _broader(m, subject) and not (m.back_reference and (
-                text[m.start] in self.step_back or text[m.start] in self.broader_back
-                or text[m.start:m.end] == m.suffix)) \
-                and not (_PLACES_COUNTED.match(text, m.end) and self._scope(text, m, chains))
-            opening = broader and m.path is not None and not m.back_reference and subject is not None \
-                and subject[1] in _OPENED_SUBJECTS
-            if broader and not opening:
-                return True, False, False
+            if not can or _broader(m, subject) and not (m.back_reference and (
+                    text[m.start] in self.step_back or text[m.start] in self.broader_back
+                    or text[m.start:m.end] == m.suffix)) \
+                    and not (m.end < begin and m.path is not None and not m.back_reference
+                             and subject is not None and subject[1] in _OPENED_SUBJECTS
+                             and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
+                             and self._opens_clause(text, m, para, chains)) \
+                    and not (_PLACES_COUNTED.match(text, m.end) and self._scope(text, m, chains)):
+                # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare
+                # 街道 in a village's report name its subdistrict)
+                return False
+            if m.type in _PARAGRAPH_STORIES and not m.back_reference and m.end != begin \
+                    and text[m.end:m.end + 1].isdigit() and not _YEAR_AFTER.match(text, m.end):
+                return False  # 原某某厂785亩土地…: a body owning the figure after it is no other's subject
+            if i in pair_items and m.end != begin:
+                return False  # 其中宝影花园9部,财大家属院1部,惠及220户: an item of a list of pairs owns its own
             if m.back_reference and _SUPERLATIVE.match(text, m.end):
-                return True, False, False  # 成立全县首个…公司: a superlative's scope, not the subject
+                return False  # 成立全县首个…公司: a superlative's scope, not the subject
             if m.back_reference and m.name in self.report_words and self._report_place(m, region, subject) is None:
-                return True, False, False  # 社区党组织… in a city report: no community of the report's
-            # 原某某厂785亩土地…: a body owning the figure after it is no other's subject; 其中宝影花园9部,
-            # 财大家属院1部,惠及220户: an item of a list of pairs owns its own
-            adjacent = (m.type in _PARAGRAPH_STORIES and not m.back_reference and text[m.end:m.end + 1].isdigit()
-                        and not _YEAR_AFTER.match(text, m.end)) or i in pair_items
-            return False, opening, adjacent
-
-        def decide(i: int, subject: tuple[Any, ...] | None, at: int, sentence_start: int, region: list[Mention],
-                   begin: int, para: int, tests: tuple[bool, bool, bool] | None = None) -> bool:
-            """Whether mentions[i] may own the figure at begin:at (its sentence and paragraph starting at
-            sentence_start and para), in a report on ``subject`` with ``region`` (``tests``: fixed_tests() of
-            that, when known)."""
-            m = mentions[i]
-            ruled_out, opening, adjacent = tests or fixed_tests(i, subject, region)
-            if ruled_out:
-                return False
-            if opening and not (m.end < begin and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
-                                and self._opens_clause(text, m, para, chains)):
-                return False  # (a broader place opening a clause of the figure's paragraph before it is its subject)
-            if adjacent and m.end != begin:
-                return False
+                return False  # 社区党组织… in a city report: no community of the report's
             if m.back_reference and aggregates and m.type in _STORY_PLACES:
                 # 将579个小区划分为…，组织小区里的党员: after a count of its kind, 小区里 is any of them
                 level = ADMIN_LEVELS.index(m.type) if m.type in ADMIN_LEVELS else len(ADMIN_LEVELS) - 1
@@ -1376,7 +1346,6 @@ class Attribution:
             inside = j >= 0 and span.start_char < sections[j].end_char
             subject = subjects[j] if inside else None
             region = regions[j] if inside else []
-            sec = j if inside else -1  # (what subject and region are read from)
 
             p0 = text.rfind("\n", 0, span.start_char) + 1  # the figure's paragraph
 
@@ -1386,17 +1355,12 @@ class Attribution:
 
             def eligible(i: int, subject: tuple[Any, ...] | None = subject, own: tuple[Any, ...] | None = subject,
                          known: dict[int, bool] = known, at: int = span.end_char, sentence_start: int = s0,
-                         region: list[Mention] = region, begin: int = span.start_char, para: int = p0,
-                         sec: int = sec) -> bool:
+                         region: list[Mention] = region, begin: int = span.start_char, para: int = p0) -> bool:
                 if subject is not own:
                     return decide(i, subject, at, sentence_start, region, begin, para)
                 found = known.get(i)
                 if found is None:
-                    tests = fixed.get((i, sec))
-                    if tests is None:
-                        tests = fixed[i, sec] = fixed_tests(i, subject, region)
-                    found = known[i] = not tests[0] and decide(i, subject, at, sentence_start, region, begin, para,
-                                                               tests)
+                    found = known[i] = decide(i, subject, at, sentence_start, region, begin, para)
                 return found
 
             if aggregate_level.get(span.start_char) == 0 and named_before[bisect_left(starts, span.start_char)] \
@@ -1592,28 +1556,24 @@ class Attribution:
                     and not (m.parent and m.name.startswith(m.parent)):  # (新城社区党群服务中心: the community's own)
                 i -= 1
                 continue  # (韵丰数字物流园入选…。推行…服务，累计办理手续19件: the report's actor's, not the park's)
-            if m.end > at:
-                i -= 1
-                continue
-            b = bisect_left(breaks, chains.start.get(m.start, m.start))
-            s0 = breaks[b - 1] + 1 if b else 0
-            # (whether the mention opens its own sentence's clause depends on it alone and is remembered per
-            # document: asked first, it spares eligible() the mentions that open none)
             # a project, company or body named once is its paragraph's story only; named again anywhere, the
             # report goes on about it (measured over the tuned pools: twice carries better than three times)
-            if self._opens_clause(text, m, s0, chains) and eligible(i) and not (
-                    m.type in _PARAGRAPH_STORIES and _new_paragraph(text, m.end, at) and text.count(m.name) < 2):
-                i = self._modified_head(text, mentions, i, at, eligible) if self.locative_ends else i
-                m = mentions[i]
-                if s0 <= at < (breaks[b] if b < len(breaks) else len(text)):
-                    return i  # the metric's own sentence
-                if self._quoted_speaker_once(text, m, chains) and _new_paragraph(text, m.end, at) \
-                        and not (m.type == "village" and any(w in text[m.end:at] for w in _VILLAGE_AGAIN)):
-                    i -= 1
-                    continue  # “…”某街道某社区网格党支部书记说 (named once): the speaker's place, no story
-                if self._example_in_report_paragraph(text, mentions, chains.starts, m, s0, subject):
-                    return None
-                return None if self._parallel(text, mentions, eligible, i, s0, breaks, b, chains) else i
+            if m.end <= at and eligible(i) and not (m.type in _PARAGRAPH_STORIES and _new_paragraph(text, m.end, at)
+                                                    and text.count(m.name) < 2):
+                b = bisect_left(breaks, chains.start.get(m.start, m.start))
+                s0 = breaks[b - 1] + 1 if b else 0
+                if self._opens_clause(text, m, s0, chains):
+                    i = self._modified_head(text, mentions, i, at, eligible) if self.locative_ends else i
+                    m = mentions[i]
+                    if s0 <= at < (breaks[b] if b < len(breaks) else len(text)):
+                        return i  # the metric's own sentence
+                    if self._quoted_speaker_once(text, m, chains) and _new_paragraph(text, m.end, at) \
+                            and not (m.type == "village" and any(w in text[m.end:at] for w in _VILLAGE_AGAIN)):
+                        i -= 1
+                        continue  # “…”某街道某社区网格党支部书记说 (named once): the speaker's place, no story
+                    if self._example_in_report_paragraph(text, mentions, chains.starts, m, s0, subject):
+                        return None
+                    return None if self._parallel(text, mentions, eligible, i, s0, breaks, b, chains) else i
             i -= 1
         return None
 
