@@ -39,7 +39,8 @@ _QUOTE_MARKS = re.compile(f"[{re.escape(_QUOTES)}]")
 
 def _unquoted(phrase: str) -> str:
     """The phrase without its quotation marks."""
-    return _QUOTE_MARKS.sub("", phrase)
+    # (a search costs less than a substitution that finds nothing, and most phrases hold no quotation mark)
+    return _QUOTE_MARKS.sub("", phrase) if _QUOTE_MARKS.search(phrase) is not None else phrase
 
 
 _QUOTED_HEAD = regex.compile(r"(?:的)?[“\"]([^”\"]{1,8})[”\"]")
@@ -497,11 +498,12 @@ class ContextReader:
 
         ``place_after``: where the next place named after the number starts (4台联合收割机开进|某村麦地)."""
         found = self._object_read(prefix, text, span, earlier, entity_ends, following, carried, place_after)
+        kind = span.f.kind
         if found:
             for verbs, nouns in self.verb_nouns:
-                if span.f.kind in nouns and found.endswith(verbs):
-                    return nouns[span.f.kind]  # 一天能挣150元 (收入), 一天卖1万多杯 (销量): the verb names no noun
-        if found and span.f.kind == "percent" and "占" in prefix:
+                if kind in nouns and found.endswith(verbs):
+                    return nouns[kind]  # 一天能挣150元 (收入), 一天卖1万多杯 (销量): the verb names no noun
+        if found and kind == "percent" and "占" in prefix:
             share = _SHARE_OF_BASE.search(prefix)
             lead = prefix[:share.start()].rstrip(self._share_adverbs) if share is not None else ""
             if share is not None and not lead.endswith(found):
@@ -579,7 +581,8 @@ class ContextReader:
             dim = next((w for w in self.dimension_words if prefix.endswith(w)), None)
             if dim is not None:
                 return dim  # 占地1000余平方米的车棚, 全长3公里的道路: the dimension written before the figure
-        if kind == "count" and self.attribute_words:
+        if kind == "count" and self.attribute_words and text.startswith(self.attribute_words, span.end_char):
+            # (the test _described_after opens with, made here: most counts are followed by no attribute word)
             described = self._described_after(text, span)
             if described:
                 return described
@@ -791,7 +794,10 @@ class ContextReader:
         return phrase[:cut] if cut is not None else phrase
 
     def _after_phrase(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
-        phrase = self._before_modal(self._after_phrase_read(text, span, place_after))
+        phrase = self._after_phrase_read(text, span, place_after)
+        if not phrase:
+            return phrase  # (most figures: no noun after them, nothing to cut)
+        phrase = self._before_modal(phrase)
         if phrase and span.f.unit in self.person_units and text[span.end_char:span.end_char + 1] == "的" \
                 and not phrase.endswith(self.people_finals) \
                 and not any(len(w) > 1 and w in phrase for w in self.people_finals):
@@ -810,6 +816,8 @@ class ContextReader:
         # place is the noun's predicate
         placed = place_after is not None and span.end_char + 1 < place_after <= reach
         phrase = _unquoted(text[span.end_char:place_after if placed else reach])
+        if not phrase:
+            return None  # (a figure that ends its phrase, the usual case: every rule below needs a word after it)
         if kind not in ("count", "measure"):
             # money or a rate is followed by its object only when a listed noun comes next: 68万元收入
             word = self._after_noun.match(phrase)
@@ -819,6 +827,8 @@ class ContextReader:
                 word = self._after_modified_noun.match(phrase)  # 投入412万元帮扶资金 (not 100万元当作启动资金)
             return word.group() if word else None
         phrase = phrase.removeprefix("的")
+        if not phrase:
+            return None
         m = self._digit.search(phrase)  # (the first digit, where the next quantity starts: see below)
         if m is not None and m.start() == 0:  # (an age or a count of years opens with a digit)
             phrase = self._age.sub("", phrase, count=1)
@@ -1011,8 +1021,7 @@ class ContextReader:
             m = self._across_words.search(phrase, 2)
             if m is not None:
                 phrase = phrase[:m.start()]  # 每户|最高能分: a qualifier across a verb ends the noun before it
-        whole = whole.rstrip("了过")
-        if not phrase and whole.endswith(self.standalone_objects):
+        if not phrase and (whole := whole.rstrip("了过")).endswith(self.standalone_objects):
             # 累计增收|350万元: a change that names what it measures is the object when nothing else is written
             return next(w for w in self.standalone_objects if whole.endswith(w))
         if len(phrase) > _MAX_BEFORE:
