@@ -277,6 +277,12 @@ class ContextReader:
         self.change_not_after = tuple(ctx.get("change_cue_not_after", ()))
         self.rate_nouns = tuple(sorted(ctx.get("object_rate_nouns", ()), key=len, reverse=True))
         nouns = ctx.get("change_cue_nouns", ())
+        # the first characters of every word change() looks for before a number (cues, comparison words and marks,
+        # cue nouns): a clause without any of them, most clauses, holds none of those words
+        openers = {str(w)[0] for w in (*self.lex.increase, *self.lex.decrease, *ctx["compare_increase"],
+                                       *ctx["compare_decrease"], *ctx["compare_after_mark"], *nouns) if w}
+        self._change_openers = re.compile(f"[{''.join(sorted(re.escape(ch) for ch in openers))}]") if openers \
+            else None
         if nouns:
             sources["_cue_nouns"] = alternation(nouns)
         else:
@@ -421,6 +427,8 @@ class ContextReader:
 
     def change(self, prefix: str, text: str, span: _Item) -> str | None:
         """increase/decrease when a cue stands before the number in its clause, or right after it."""
+        if self._change_openers is None or self._change_openers.search(prefix) is None:
+            return self._change_after(text, span)  # (no word of a cue or a comparison can start in the prefix)
         if self._cue_nouns is not None and self._cue_nouns.search(prefix):
             prefix = self._cue_nouns.sub(lambda m: "\x00" * len(m.group()), prefix)  # 增加值 is a noun
         compared = self.compared(prefix)
@@ -437,6 +445,10 @@ class ContextReader:
             if span.f.kind == "count" and self._rate_after(text, span):
                 return None  # 提高…900余人饮水保障率: the rate after the people counted is what rises
             return best[1]
+        return self._change_after(text, span)
+
+    def _change_after(self, text: str, span: _Item) -> str | None:
+        """increase/decrease when a cue follows the number (past a qualifier written after it)."""
         tail = text[span.end_char:span.end_char + 6]
         tail = tail[2:] if tail[:2] in self.lex.qualifiers_after else tail
         if tail.startswith(self.lex.increase_after):
