@@ -47,6 +47,7 @@ _QUOTED_HEAD = regex.compile(r"(?:的)?[“\"]([^”\"]{1,8})[”\"]")
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
 _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
+_AFTER_BREAK_CHARS = frozenset("，。；！？,;!?:：\n…—")  # (the characters of _AFTER_BREAK)
 # 、占比为|24%: a share written right after a count (女性党员7人、占比为24%)
 _SHARE_OF_COUNT = regex.compile(r"[、，,](?P<word>占比|比重)(?:为|达|是|约为|约|达到)?$")
 # 占全国总产量超|40%, 占全市总人口的|18.36%: the base a share is of (not 占比, 占地: nouns of their own)
@@ -819,6 +820,9 @@ class ContextReader:
 
     def _after_phrase_read(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
+        following = text[span.end_char:span.end_char + 1]
+        if not following or following in _AFTER_BREAK_CHARS:
+            return None  # (the phrase after the figure is empty: the usual case, a figure that ends its clause)
         x = span.f
         kind, unit = x.kind, x.unit  # (read once: each field read is a property call)
         window = text[span.end_char:span.end_char + 28]
