@@ -39,13 +39,15 @@ _QUOTE_MARKS = re.compile(f"[{re.escape(_QUOTES)}]")
 
 def _unquoted(phrase: str) -> str:
     """The phrase without its quotation marks."""
-    return _QUOTE_MARKS.sub("", phrase)
+    # (a search costs less than a substitution that finds nothing, and most phrases hold no quotation mark)
+    return _QUOTE_MARKS.sub("", phrase) if _QUOTE_MARKS.search(phrase) is not None else phrase
 
 
 _QUOTED_HEAD = regex.compile(r"(?:的)?[“\"]([^”\"]{1,8})[”\"]")
 # words that end an object phrase after a measure word, or start the verb before a number
 _AFTER_STOP = regex.compile(r"[的和与及等在为是了将到从把被向对给中上下里内外\s\d，。；！？、,;!?:：()（）…—]")
 _AFTER_BREAK = regex.compile(r"[，。；！？,;!?:：\n…—]")
+_AFTER_BREAK_CHARS = frozenset("，。；！？,;!?:：\n…—")  # (the characters of _AFTER_BREAK)
 # 、占比为|24%: a share written right after a count (女性党员7人、占比为24%)
 _SHARE_OF_COUNT = regex.compile(r"[、，,](?P<word>占比|比重)(?:为|达|是|约为|约|达到)?$")
 # 占全国总产量超|40%, 占全市总人口的|18.36%: the base a share is of (not 占比, 占地: nouns of their own)
@@ -107,8 +109,10 @@ _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六
 _RANGE_OPENING = r"\d一二三四五六七八九十"  # the characters a range or a date (_DATE) opens with
 _DATE = r"\d+(?:\.\d+)?(?:年|月份?|日|号)(?:底|初|末|中|以来|来)?"
 # X占Y的一半, X从A降至B, X由原来的…, X比上年增长…, X高于全国平均增速…: the object is X, never Y
-_MARKS = (r"占(?![比地用有据])|(?<![对评攀无好相同环])比(?![例重赛如较拼率分])|较(?=[上去前同今年往原\d])|相比|相较|"
-          r"高于|低于|多于|少于|(?<![自服随])从(?![事业而严])|(?<![自理缘来经])由(?![于此])")
+# (every branch opens with its character, the context before it checked after it, 比(?<![对…]比) for
+# (?<![对…])比: the standard re module then finds where a match can start by one scan for those characters)
+_MARKS = (r"占(?![比地用有据])|比(?<![对评攀无好相同环]比)(?![例重赛如较拼率分])|较(?=[上去前同今年往原\d])|相比|相较|"
+          r"高于|低于|多于|少于|从(?<![自服随]从)(?![事业而严])|由(?<![自理缘来经]由)(?![于此])")
 _EARLIER = 8  # metrics of the sentence looked back at for a shared object
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
 #: bodies whose name before a figure starts its object, unless the figure counts them (茶叶加工厂|1座)
@@ -120,11 +124,38 @@ def _trie(words: Any) -> str:
     when there are more than eight: both engines try the branches of an alternation in turn at every position,
     and a class is one test."""
     words = {str(w) for w in words if w}
-    body = alternation(words)
     firsts = sorted({w[0] for w in words})
     if len(firsts) <= 8:
-        return body
-    return f"(?=[{''.join(regex.escape(ch) for ch in firsts)}]){body}"
+        return alternation(words)
+    return f"(?=[{_class_of(firsts)}])(?:{'|'.join(_buckets(words, firsts))})"
+
+
+_BUCKET = 12  # first characters per bucket: about the square root of the longest lists' (100–170)
+
+
+def _class_of(chars: list[str]) -> str:
+    return "".join(regex.escape(ch) for ch in chars)
+
+
+def _buckets(words: set[str], firsts: list[str]) -> list[str]:
+    """The prefix tree of the words split by first character into buckets, each led by a class of its first
+    characters. Both engines try the branches of an alternation one after another, so a position reached every
+    first character of a long list; with buckets it tries a few classes, then the dozen branches of one bucket.
+    At a position only the branch of the character there can match, so the order of the branches across buckets
+    changes no match."""
+    out = []
+    for i in range(0, len(firsts), _BUCKET):
+        chars = firsts[i:i + _BUCKET]
+        lead = frozenset(chars)
+        out.append(f"(?=[{_class_of(chars)}]){alternation(w for w in words if w[0] in lead)}")
+    return out
+
+
+def _searched_trie(words: Any) -> str:
+    """The words as a prefix tree for a pattern that is searched for, not matched at a given position: each branch
+    opens with its character, from which the standard re module builds a class it scans the text for itself
+    (a lookahead in front, as _trie writes, would hide it and make re try every position)."""
+    return alternation(words)
 
 
 class _Cut:
@@ -167,7 +198,7 @@ class ContextReader:
         sources: dict[str, str] = {}
         sources["_increase"] = alternation(self.lex.increase)
         sources["_decrease"] = alternation(self.lex.decrease)
-        sources["_any_cue"] = _trie([*self.lex.increase, *self.lex.decrease])
+        sources["_any_cue"] = _searched_trie([*self.lex.increase, *self.lex.decrease])
         sources["_after_noun"] = _trie(ctx["object_nouns_after"])
         # 帮扶资金, 经济收入, 产业融合资金: a money noun with up to four characters of its own before it
         # (not 的收益, 当作启动资金: 的 and a verb of use stand before the noun, not in it)
@@ -247,12 +278,18 @@ class ContextReader:
         self.change_not_after = tuple(ctx.get("change_cue_not_after", ()))
         self.rate_nouns = tuple(sorted(ctx.get("object_rate_nouns", ()), key=len, reverse=True))
         nouns = ctx.get("change_cue_nouns", ())
+        # the first characters of every word change() looks for before a number (cues, comparison words and marks,
+        # cue nouns): a clause without any of them, most clauses, holds none of those words
+        openers = {str(w)[0] for w in (*self.lex.increase, *self.lex.decrease, *ctx["compare_increase"],
+                                       *ctx["compare_decrease"], *ctx["compare_after_mark"], *nouns) if w}
+        self._change_openers = re.compile(f"[{''.join(sorted(re.escape(ch) for ch in openers))}]") if openers \
+            else None
         if nouns:
             sources["_cue_nouns"] = alternation(nouns)
         else:
             self._cue_nouns = None
         sources["_compare_end"] = (
-            f"(?P<word>{_trie(ctx['compare_increase'] + ctx['compare_decrease'])})了?(?:{_QUALIFIER_WORDS})?$")
+            f"(?P<word>{_searched_trie(ctx['compare_increase'] + ctx['compare_decrease'])})了?(?:{_QUALIFIER_WORDS})?$")
         # 比 that sets a base (比上年, 比普通大米); 占比, 之比, 比例 are nouns
         sources["_compare_base"] = _COMPARE_BASE.format(
             not_after=regex.escape("".join(ctx.get("compare_base_not_after", ()))) or "\x00",
@@ -265,7 +302,7 @@ class ContextReader:
         self.general_measures = frozenset(ctx.get("object_general_measures", ()))
         ent = self.lex.raw["entities"]
         self._place_words = frozenset(b + level for b in ent["back_references"] for level in ent["level_chars"])
-        sources["_marks"] = f"(?=[占比较相高低多少从由])(?:{_MARKS})"  # (each branch opens with one of those)
+        sources["_marks"] = _MARKS
         self._bare_before = sorted(self.lex.qualifiers_bare_before, key=len, reverse=True)
         # an object written before its number: verbs and adverbs between it and the number are cut from its end
         # (党支部数量已达|75个), list openers and verbs from its start (其中|, 新建|)
@@ -339,7 +376,8 @@ class ContextReader:
                 sentence, earlier = bounds, []
             clause_start = self._clause_start(phrase_marks, f.numeral_start or item.start_char)
             prefix = text[clause_start:item.start_char]
-            close = max(prefix.rfind(")"), prefix.rfind("）"))
+            # (most clauses hold no closing bracket: two `in` tests spare the two searches and the max)
+            close = max(prefix.rfind(")"), prefix.rfind("）")) if ")" in prefix or "）" in prefix else -1
             if close >= 0 and max(prefix.rfind("(", 0, close), prefix.rfind("（", 0, close)) < 0:
                 # 信用时长(指…签到、签退…的服务时长)超890万小时: a parenthesis holds no clause break of the sentence
                 opening = max(text.rfind("(", 0, clause_start), text.rfind("（", 0, clause_start))
@@ -373,7 +411,7 @@ class ContextReader:
     @staticmethod
     def _clause_start(marks: list[int], pos: int) -> int:
         """Just after the last break mark before pos, looking back at most 80 characters."""
-        lo = max(0, pos - 80)
+        lo = pos - 80 if pos > 80 else 0
         i = bisect_left(marks, pos) - 1
         return marks[i] + 1 if i >= 0 and marks[i] >= lo else lo
 
@@ -390,6 +428,8 @@ class ContextReader:
 
     def change(self, prefix: str, text: str, span: _Item) -> str | None:
         """increase/decrease when a cue stands before the number in its clause, or right after it."""
+        if self._change_openers is None or self._change_openers.search(prefix) is None:
+            return self._change_after(text, span)  # (no word of a cue or a comparison can start in the prefix)
         if self._cue_nouns is not None and self._cue_nouns.search(prefix):
             prefix = self._cue_nouns.sub(lambda m: "\x00" * len(m.group()), prefix)  # 增加值 is a noun
         compared = self.compared(prefix)
@@ -406,6 +446,10 @@ class ContextReader:
             if span.f.kind == "count" and self._rate_after(text, span):
                 return None  # 提高…900余人饮水保障率: the rate after the people counted is what rises
             return best[1]
+        return self._change_after(text, span)
+
+    def _change_after(self, text: str, span: _Item) -> str | None:
+        """increase/decrease when a cue follows the number (past a qualifier written after it)."""
         tail = text[span.end_char:span.end_char + 6]
         tail = tail[2:] if tail[:2] in self.lex.qualifiers_after else tail
         if tail.startswith(self.lex.increase_after):
@@ -467,11 +511,12 @@ class ContextReader:
 
         ``place_after``: where the next place named after the number starts (4台联合收割机开进|某村麦地)."""
         found = self._object_read(prefix, text, span, earlier, entity_ends, following, carried, place_after)
+        kind = span.f.kind
         if found:
             for verbs, nouns in self.verb_nouns:
-                if span.f.kind in nouns and found.endswith(verbs):
-                    return nouns[span.f.kind]  # 一天能挣150元 (收入), 一天卖1万多杯 (销量): the verb names no noun
-        if found and span.f.kind == "percent" and "占" in prefix:
+                if kind in nouns and found.endswith(verbs):
+                    return nouns[kind]  # 一天能挣150元 (收入), 一天卖1万多杯 (销量): the verb names no noun
+        if found and kind == "percent" and "占" in prefix:
             share = _SHARE_OF_BASE.search(prefix)
             lead = prefix[:share.start()].rstrip(self._share_adverbs) if share is not None else ""
             if share is not None and not lead.endswith(found):
@@ -549,7 +594,8 @@ class ContextReader:
             dim = next((w for w in self.dimension_words if prefix.endswith(w)), None)
             if dim is not None:
                 return dim  # 占地1000余平方米的车棚, 全长3公里的道路: the dimension written before the figure
-        if kind == "count" and self.attribute_words:
+        if kind == "count" and self.attribute_words and text.startswith(self.attribute_words, span.end_char):
+            # (the test _described_after opens with, made here: most counts are followed by no attribute word)
             described = self._described_after(text, span)
             if described:
                 return described
@@ -567,7 +613,7 @@ class ContextReader:
             after = self._after_phrase(text, following)
             if after:
                 return after
-        pair = earlier[-1] if earlier and (earlier[-1].end_char == span.start_char or (
+        pair = earlier[-1] if kind == "count" and earlier and (earlier[-1].end_char == span.start_char or (
             text[earlier[-1].end_char:span.start_char] == "、" and earlier[-1].f.unit != unit)) else None
         if pair is not None and kind == pair.f.kind == "count" and pair.f.object \
                 and text.endswith(pair.f.object, 0, pair.start_char) and text[span.end_char:span.end_char + 1] != "的":
@@ -761,7 +807,10 @@ class ContextReader:
         return phrase[:cut] if cut is not None else phrase
 
     def _after_phrase(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
-        phrase = self._before_modal(self._after_phrase_read(text, span, place_after))
+        phrase = self._after_phrase_read(text, span, place_after)
+        if not phrase:
+            return phrase  # (most figures: no noun after them, nothing to cut)
+        phrase = self._before_modal(phrase)
         if phrase and span.f.unit in self.person_units and text[span.end_char:span.end_char + 1] == "的" \
                 and not phrase.endswith(self.people_finals) \
                 and not any(len(w) > 1 and w in phrase for w in self.people_finals):
@@ -771,6 +820,9 @@ class ContextReader:
 
     def _after_phrase_read(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
+        following = text[span.end_char:span.end_char + 1]
+        if not following or following in _AFTER_BREAK_CHARS:
+            return None  # (the phrase after the figure is empty: the usual case, a figure that ends its clause)
         x = span.f
         kind, unit = x.kind, x.unit  # (read once: each field read is a property call)
         window = text[span.end_char:span.end_char + 28]
@@ -780,6 +832,8 @@ class ContextReader:
         # place is the noun's predicate
         placed = place_after is not None and span.end_char + 1 < place_after <= reach
         phrase = _unquoted(text[span.end_char:place_after if placed else reach])
+        if not phrase:
+            return None  # (a figure that ends its phrase, the usual case: every rule below needs a word after it)
         if kind not in ("count", "measure"):
             # money or a rate is followed by its object only when a listed noun comes next: 68万元收入
             word = self._after_noun.match(phrase)
@@ -789,8 +843,12 @@ class ContextReader:
                 word = self._after_modified_noun.match(phrase)  # 投入412万元帮扶资金 (not 100万元当作启动资金)
             return word.group() if word else None
         phrase = phrase.removeprefix("的")
-        if self._digit.match(phrase):  # (an age or a count of years opens with a digit)
+        if not phrase:
+            return None
+        m = self._digit.search(phrase)  # (the first digit, where the next quantity starts: see below)
+        if m is not None and m.start() == 0:  # (an age or a count of years opens with a digit)
             phrase = self._age.sub("", phrase, count=1)
+            m = self._digit.search(phrase)
         if phrase.startswith("来自") and unit in self.person_units:
             # 50多名来自上海、江苏的青年学员: the people's origin, then the noun after 的
             brk = CLAUSE_BREAK.search(window)
@@ -805,7 +863,6 @@ class ContextReader:
                 if noun:
                     return noun
             return None  # 8610张压减至278张: a verb follows, the object stands before
-        m = self._digit.search(phrase)
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
         if m:
             phrase = phrase.rstrip(_NEXT_QUALIFIERS)  # 居民1200户约3400人: 约 belongs to the next figure
@@ -891,7 +948,8 @@ class ContextReader:
 
         Returns the phrase and whether a verb stands right before the number (带来16.3万元的收益)."""
         start = span.start_char - len(prefix)
-        limit = start + self._find_mark(prefix, span, earlier, start)
+        # (most clauses hold no mark: one search spares the call)
+        limit = start + self._find_mark(prefix, span, earlier, start) if self._marks.search(prefix) else span.start_char
         cut = start  # after the last earlier figure or place that ends by the limit (two loops: no lists built)
         for e in earlier:
             if cut < e.end_char <= limit:
@@ -979,8 +1037,7 @@ class ContextReader:
             m = self._across_words.search(phrase, 2)
             if m is not None:
                 phrase = phrase[:m.start()]  # 每户|最高能分: a qualifier across a verb ends the noun before it
-        whole = whole.rstrip("了过")
-        if not phrase and whole.endswith(self.standalone_objects):
+        if not phrase and (whole := whole.rstrip("了过")).endswith(self.standalone_objects):
             # 累计增收|350万元: a change that names what it measures is the object when nothing else is written
             return next(w for w in self.standalone_objects if whole.endswith(w))
         if len(phrase) > _MAX_BEFORE:
