@@ -78,20 +78,10 @@ def fields(span: Span | LiteSpan) -> Fields:
 
 def _stored(span: Span | LiteSpan) -> Fields:
     """The fields of the span's characters in the Doc's store (spans of the same characters share them)."""
-    return stored_fields(fields_store(span.doc), span.start_char, span.end_char)
-
-
-def fields_store(doc: Any) -> dict[int, Any]:
-    """The Doc's store of span fields, keyed by characters (made empty when first asked for)."""
-    store = doc.user_data.get(FIELDS_KEY)
+    store = span.doc.user_data.get(FIELDS_KEY)
     if store is None:
-        store = doc.user_data[FIELDS_KEY] = {}
-    return store
-
-
-def stored_fields(store: dict[int, Any], start: int, end: int) -> Fields:
-    """The fields of the characters [start, end) in ``store`` (all attributes at their defaults when new)."""
-    key = start << 32 | end  # an int: msgpack (Doc.to_bytes) cannot key a map by tuples
+        store = span.doc.user_data[FIELDS_KEY] = {}
+    key = span.start_char << 32 | span.end_char  # an int: msgpack (Doc.to_bytes) cannot key a map by tuples
     found = store.get(key)
     if found is None:
         found = store[key] = Fields(SPAN_ATTRIBUTES)

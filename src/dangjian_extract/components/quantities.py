@@ -20,11 +20,10 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import fields, fields_store, register_extensions, stored_fields
+from ..extensions import fields, register_extensions
 from ..gazetteer import get_gazetteer
 from ..grammar import _TORN_DECIMAL, HALF_UNITS, SPACE, build_grammar
 from ..lexicon import Lexicon, alternation, lexicon_for
-from ..litedoc import LiteDoc, LiteSpan
 from ..numbers import CN_DIGITS, MULTIPLIERS, parse_capital
 from ..numbers import parse_number as _parse_number
 from ..spans import RE_DIFFERS, compile_fast, doc_text, ensure_spans, plain_re
@@ -189,7 +188,7 @@ class QuantityFinder:
         if self._plain_pattern is not None and RE_DIFFERS.search(scan) is None and _TORN_HINT.search(scan) is None:
             pattern = self._plain_pattern  # the same matches, found faster
         candidates = [c for m in pattern.finditer(scan) if (c := self.interpret(m, text)) is not None]
-        doc.spans[METRICS_KEY] = _lite_spans(doc, candidates) if type(doc) is LiteDoc else _spans(doc, candidates)
+        doc.spans[METRICS_KEY] = _spans(doc, candidates)
         return doc
 
     # -- parsing one match -------------------------------------------------------------------------
@@ -604,19 +603,6 @@ def _spans(doc: Doc, candidates: list[Candidate]) -> list[Span]:
     spans = ensure_spans(doc, [(c.start, c.end) for c in candidates], label="METRIC")
     for span, c in zip(spans, candidates, strict=False):
         fields(span).update(zip(_CANDIDATE_FIELDS, _candidate_values(c), strict=True))
-    return spans
-
-
-def _lite_spans(doc: LiteDoc, candidates: list[Candidate]) -> list[LiteSpan]:
-    """:func:`_spans` on a LiteDoc, in one pass: each span made with its fields (those of its characters in the
-    store, shared by candidates of the same characters: the later one's values win, as there)."""
-    store = fields_store(doc)
-    spans = []
-    for c in candidates:
-        span = LiteSpan(doc, c.start, c.end, "METRIC")
-        span.fields = found = stored_fields(store, c.start, c.end)
-        found.update(zip(_CANDIDATE_FIELDS, _candidate_values(c), strict=True))
-        spans.append(span)
     return spans
 
 
