@@ -181,3 +181,29 @@ def ensure_spans(doc: Doc | LiteDoc, offsets: list[tuple[int, int]], label: str 
             raise RuntimeError(f"could not align span {start}:{end} in a doc of {n} characters")
         spans.append(span)
     return spans
+
+
+def top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` has a | outside every group and class."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":
+                i += 1  # a ] first in a class is a character
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import lexicon_for
-from ..spans import RE_DIFFERS, doc_text, ensure_spans, plain_re
+from ..spans import RE_DIFFERS, doc_text, ensure_spans, plain_re, top_level_bar
 
 FURNITURE_KEY = "furniture"
 
@@ -72,7 +72,7 @@ def _literal_heads(patterns: list[str]) -> tuple[str, ...] | None:
     literal and has no alternative at its top level or inline flag; else None (scan the text at every position)."""
     heads = []
     for p in patterns:
-        if _top_level_bar(p) or re.search(r"\(\?[a-zA-Z^]", p.replace("(?P<", "(?:").replace("(?P=", "(?:")):
+        if top_level_bar(p) or re.search(r"\(\?[a-zA-Z^]", p.replace("(?P<", "(?:").replace("(?P=", "(?:")):
             return None
         if p.startswith("^"):
             if p[1:2] in ("*", "?", "{", "+"):
@@ -86,32 +86,6 @@ def _literal_heads(patterns: list[str]) -> tuple[str, ...] | None:
             return None
         heads.append(head)
     return tuple(heads)
-
-
-def _top_level_bar(pattern: str) -> bool:
-    """Whether ``pattern`` has a | outside every group and class."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":
-                i += 1  # a ] first in a class is a character
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
 
 
 @Language.factory("dangjian_furniture", default_config={"extra_lexicon": None}, assigns=["doc.spans"])

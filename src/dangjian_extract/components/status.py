@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
-from ..spans import CLAUSE_BREAK, RE_DIFFERS, clause_breaks, doc_text, plain_re, sentence_breaks
+from ..spans import CLAUSE_BREAK, RE_DIFFERS, clause_breaks, doc_text, plain_re, sentence_breaks, top_level_bar
 from .quantities import METRICS_KEY
 
 _LOOKBACK = 200  # characters of a sentence read before a metric (keeps long run-on text linear)
@@ -200,30 +200,9 @@ def _first_char(pattern: str) -> str | None:
     while (m := _LOOKBEHIND.match(pattern, pos)) is not None:
         pos = m.end()
     first = pattern[pos:pos + 1]
-    if not first or first in _META or pattern[pos + 1:pos + 2] in ("?", "*", "{") or _top_level_bar(pattern):
+    if not first or first in _META or pattern[pos + 1:pos + 2] in ("?", "*", "{") or top_level_bar(pattern):
         return None
     return first
-
-
-def _top_level_bar(pattern: str) -> bool:
-    """Whether ``pattern`` has an alternation outside any group (escapes and classes passed over)."""
-    depth, i, n = 0, 0, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 1
-        elif ch == "[":
-            i += 1 + (pattern[i + 1:i + 2] == "]")  # a "]" right after "[" is a member of the class
-            while i < n and pattern[i] != "]":
-                i += 1 + (pattern[i] == "\\")
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
 
 
 @Language.factory("dangjian_status", default_config={"extra_lexicon": None},
