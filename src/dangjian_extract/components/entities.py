@@ -808,7 +808,9 @@ class EntityFinder:
         self._acceptable_memo: dict[tuple[str, str, str], bool] = {}
         self._generic_official_memo: dict[tuple[str, str], bool] = {}
         self._boundary_spans_memo: dict[str, list[tuple[int, int]]] = {}
-        self._province_named: bool | None = None  # see _names_a_province
+        # see _names_a_province: (the text, the answer), so a text never reads another's answer, even when two
+        # threads call the component directly at once (extract() runs one text at a time)
+        self._province_named: tuple[str, bool] | None = None
 
     def _not_indefinite(self, text: str, found: list[Mention]) -> list[Mention]:
         """位于某园区的一家文具公司: a short body name after 一家/一所 (`indefinite_before`) is one body of a kind whose
@@ -1277,9 +1279,9 @@ class EntityFinder:
     def _names_a_province(self, gazetteer: Any, text: str) -> bool:
         """Whether the text writes a province's short form: some 30 searches of the whole text, made once per text."""
         held = self._province_named
-        if held is None:
-            held = self._province_named = any(province in text for province in gazetteer.province_short_forms)
-        return held
+        if held is None or held[0] is not text:
+            held = self._province_named = (text, any(province in text for province in gazetteer.province_short_forms))
+        return held[1]
 
     def _under_short_form(self, gazetteer: Any, text: str, run_start: int, s1: int, official: str,
                           suffix_len: int) -> str:
