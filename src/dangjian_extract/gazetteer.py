@@ -403,18 +403,14 @@ class Gazetteer:
         shortest = max(min_len, 1)
         if longest < shortest:
             return None
-        if end > len(text) or text[end - 1] in _WRITTEN_LAST:  # (武当路街办: a variant suffix, looked up officially)
-            for k in range(longest, shortest - 1, -1):
-                candidate = text[end - k:end]
-                if candidate in known:
-                    return candidate
-                if candidate[-1] in _WRITTEN_LAST and _official_form(candidate) in known:
-                    return candidate
-            return None
-        # every candidate ends in text[end - 1], no variant suffix's last character: the names alone are asked
+        # 武当路街办: a name ending in a variant suffix is looked up officially; every candidate ends in
+        # text[end - 1], so most positions need no such look-up at all
+        variant = end > len(text) or text[end - 1] in _WRITTEN_LAST
         for k in range(longest, shortest - 1, -1):
             candidate = text[end - k:end]
             if candidate in known:
+                return candidate
+            if variant and candidate[-1] in _WRITTEN_LAST and _official_form(candidate) in known:
                 return candidate
         return None
 

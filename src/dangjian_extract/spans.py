@@ -207,3 +207,26 @@ def top_level_bar(pattern: str) -> bool:
             return True
         i += 1
     return False
+
+
+_INLINE_FLAG = re.compile(r"\(\?[a-zA-Z^]")
+# a pattern's opening literal: characters up to the first that means anything to a regex
+_LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]+")
+QUANTIFIERS = ("*", "?", "{", "+")
+
+
+def plain_opening(pattern: str) -> bool:
+    """Whether what opens a match of ``pattern`` can be read off its start: no alternative at its top level and
+    no inline flag (which may apply to the whole pattern)."""
+    return not top_level_bar(pattern) and \
+        _INLINE_FLAG.search(pattern.replace("(?P<", "(?:").replace("(?P=", "(?:")) is None
+
+
+def literal_head(pattern: str) -> str:
+    """The characters every match of ``pattern`` opens with: its leading literal, the last character dropped when
+    a quantifier follows it; "" when it has none or when :func:`plain_opening` says the start cannot be read."""
+    if not plain_opening(pattern):
+        return ""
+    m = _LITERAL.match(pattern)
+    head = m.group() if m else ""
+    return head[:-1] if pattern[len(head):len(head) + 1] in QUANTIFIERS else head

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import lexicon_for
-from ..spans import RE_DIFFERS, doc_text, ensure_spans, plain_re, top_level_bar
+from ..spans import QUANTIFIERS, RE_DIFFERS, doc_text, ensure_spans, literal_head, plain_opening, plain_re
 
 FURNITURE_KEY = "furniture"
 
@@ -63,25 +63,16 @@ class FurnitureMarker:
 
 
 _NEWLINE = re.compile("\n")
-# a pattern's opening literal: characters up to the first that means anything to a regex
-_LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]+")
-
-
 def _literal_heads(patterns: list[str]) -> tuple[str, ...] | None:
     """The literal each pattern that does not open with ^ starts with, when every pattern opens with ^ or with a
     literal and has no alternative at its top level or inline flag; else None (scan the text at every position)."""
     heads = []
     for p in patterns:
-        if top_level_bar(p) or re.search(r"\(\?[a-zA-Z^]", p.replace("(?P<", "(?:").replace("(?P=", "(?:")):
-            return None
         if p.startswith("^"):
-            if p[1:2] in ("*", "?", "{", "+"):
+            if not plain_opening(p) or p[1:2] in QUANTIFIERS:
                 return None
             continue
-        m = _LITERAL.match(p)
-        head = m.group() if m else ""
-        if p[len(head):len(head) + 1] in ("*", "?", "{", "+"):
-            head = head[:-1]  # the quantifier is the last character's
+        head = literal_head(p)
         if not head:
             return None
         heads.append(head)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..extensions import fields, register_extensions
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..normalize import COLUMN_TAG
-from ..spans import compile_fast, doc_text, ensure_spans
+from ..spans import compile_fast, doc_text, ensure_spans, literal_head
 from .entities import Mention, mentions_of, ref_of
 
 SECTIONS_KEY = "sections"
@@ -36,19 +36,6 @@ _HEADLINE_BODIES = frozenset(("organisation", "enterprise"))
 _QUOTATION = compile_fast(r"“[^”\n]*”")
 _LEDE_CHAIN_ENDS = frozenset("，,。")
 _LEDE_CHAIN_REACH = 40  # characters after the headline within which the body's first chain may name its place
-
-
-def _literal_head(pattern: str) -> str:
-    """The characters every match of ``pattern`` opens with: its leading literal characters, the last dropped
-    when a quantifier may leave it out (none when the pattern holds an alternation or an inline flag, which may
-    apply to the whole pattern)."""
-    if "|" in pattern or "(?" in pattern:
-        return ""
-    head = _LITERALS.match(pattern).group()
-    return head[:-1] if pattern[len(head):len(head) + 1] in ("?", "*", "{") else head
-
-
-_LITERALS = regex.compile(r"[^\\.^$*+?{}\[\]()|]*")
 
 
 @dataclass
@@ -69,7 +56,7 @@ class SectionSplitter:
         self.byline_words = tuple(cfg["byline_words"])
         self._byline_word = compile_fast(alternation(self.byline_words))  # any of them, in one search
         self.byline_prefix = regex.compile(cfg["byline_prefix"])
-        self._byline_head = _literal_head(cfg["byline_prefix"])  # (a paragraph not opening so is no byline)
+        self._byline_head = literal_head(cfg["byline_prefix"])  # (a paragraph not opening so is no byline)
         self.max_headline = int(cfg["max_headline_length"])
         self.max_byline = int(cfg["max_byline_length"])
         self.sentence_end = frozenset(cfg["sentence_end"])

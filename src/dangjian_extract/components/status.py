@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..extensions import fields, register_extensions
 from ..lexicon import alternation, lexicon_for
-from ..spans import CLAUSE_BREAK, RE_DIFFERS, clause_breaks, doc_text, plain_re, sentence_breaks, top_level_bar
+from ..spans import CLAUSE_BREAK, RE_DIFFERS, clause_breaks, doc_text, literal_head, plain_re, sentence_breaks
 from .quantities import METRICS_KEY
 
 _LOOKBACK = 200  # characters of a sentence read before a metric (keeps long run-on text linear)
@@ -70,21 +70,12 @@ class StatusReader:
         cue_starts = [c.start for c in cues]
         breaks = sentence_breaks(doc)
         clauses = clause_breaks(doc)
-        n_cues, window = len(cue_starts), self.after_window
         for span in spans:
             m0, m1 = span.start_char, span.end_char
             if not 0 <= m0 <= m1 <= n:  # (a span of the doc's text always is)
                 m0, m1 = min(max(m0, 0), n), min(max(m1, 0), n)
                 m1 = max(m0, m1)
-            # the first test of status(), here without its two calls: most metrics have no cue near (the loop
-            # runs once per metric)
-            i = bisect_left(breaks, m0)
-            a = bisect_left(cue_starts, max(breaks[i - 1] + 1 if i else 0, m0 - _LOOKBACK))
-            if (a == n_cues or cue_starts[a] >= m0) and (
-                    (b := bisect_left(cue_starts, m1, a)) == n_cues or cue_starts[b] - m1 > window):
-                fields(span).status = "achieved"
-            else:
-                fields(span).status = self.status(text, m0, m1, cues, cue_starts, breaks, clauses)
+            fields(span).status = self.status(text, m0, m1, cues, cue_starts, breaks, clauses)
         return doc
 
     def _find(self, text: str) -> list[Cue]:
@@ -190,19 +181,15 @@ class StatusReader:
 
 # a lookbehind (with no group inside it) at the start of a pattern: it reads no character of the match
 _LOOKBEHIND = re.compile(r"\(\?<[!=](?:\\.|\[(?:\\.|[^\]\\])*\]|[^()\\\[])*\)")
-_META = frozenset("\\.^$*+?{}[]|()")
 
 
 def _first_char(pattern: str) -> str | None:
     """The character every match of ``pattern`` starts with, where the pattern states it plainly (lookbehinds,
-    then a literal character that no quantifier makes optional, and no alternation outside a group); else None."""
+    then its literal head: see :func:`~dangjian_extract.spans.literal_head`); else None."""
     pos = 0
     while (m := _LOOKBEHIND.match(pattern, pos)) is not None:
         pos = m.end()
-    first = pattern[pos:pos + 1]
-    if not first or first in _META or pattern[pos + 1:pos + 2] in ("?", "*", "{") or top_level_bar(pattern):
-        return None
-    return first
+    return literal_head(pattern[pos:])[:1] or None
 
 
 @Language.factory("dangjian_status", default_config={"extra_lexicon": None},
