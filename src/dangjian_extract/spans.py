@@ -10,6 +10,7 @@ import copy
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TypeVar
 
 import regex
@@ -230,3 +231,10 @@ def literal_head(pattern: str) -> str:
     m = _LITERAL.match(pattern)
     head = m.group() if m else ""
     return head[:-1] if pattern[len(head):len(head) + 1] in QUANTIFIERS else head
+
+
+def char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching one of ``chars`` (never, when there are none): a search of a stretch of text for any of
+    them makes no string of each of its characters."""
+    chars = sorted(set(chars))
+    return re.compile(f"[{''.join(map(re.escape, chars))}]" if chars else "(?!)")

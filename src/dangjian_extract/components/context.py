@@ -20,6 +20,7 @@ from ..lexicon import Lexicon, alternation, lexicon_for
 from ..spans import (
     CLAUSE_BREAK,
     RE_DIFFERS,
+    char_class,
     clause_breaks,
     doc_text,
     phrase_breaks,
@@ -282,8 +283,7 @@ class ContextReader:
         # cue nouns): a clause without any of them, most clauses, holds none of those words
         openers = {str(w)[0] for w in (*self.lex.increase, *self.lex.decrease, *ctx["compare_increase"],
                                        *ctx["compare_decrease"], *ctx["compare_after_mark"], *nouns) if w}
-        self._change_openers = re.compile(f"[{''.join(sorted(re.escape(ch) for ch in openers))}]") if openers \
-            else None
+        self._change_openers = char_class(openers) if openers else None
         if nouns:
             sources["_cue_nouns"] = alternation(nouns)
         else:

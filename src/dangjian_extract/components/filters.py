@@ -17,7 +17,7 @@ from ..extensions import fields, register_extensions
 from ..grammar import build_grammar
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..numbers import CN_NUMERAL_CHARS
-from ..spans import compile_fast, doc_text
+from ..spans import char_class, compile_fast, doc_text
 from .furniture import FURNITURE_KEY
 from .quantities import METRICS_KEY, _is_bare_multiplier
 
@@ -31,8 +31,8 @@ QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "�
 CLAUSE_PUNCT = set("，。；！？,;!?")
 SENTENCE_END = set("。！？!?")
 # the same as classes: a search of a stretch of text makes no string of each of its characters
-_CLAUSE_PUNCT = re.compile(f"[{''.join(map(re.escape, sorted(CLAUSE_PUNCT)))}]")
-_SENTENCE_END = re.compile(f"[{''.join(map(re.escape, sorted(SENTENCE_END)))}]")
+_CLAUSE_PUNCT = char_class(CLAUSE_PUNCT)
+_SENTENCE_END = char_class(SENTENCE_END)
 _NAME_REACH = 8  # characters from a numeral to the end of a place name it may begin (二十里铺村)
 _PLACE_ENDS = frozenset("村镇乡区县市州旗盟道")  # the last character of a township-to-county name (…街道)
 _HAN = regex.compile(r"\p{Han}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -18,7 +17,7 @@ from typing import Any
 import numpy as np
 import regex
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..extensions import fields, register_extensions
 from ..gazetteer import get_gazetteer
@@ -26,7 +25,7 @@ from ..grammar import _TORN_DECIMAL, HALF_UNITS, SPACE, build_grammar
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..numbers import CN_DIGITS, MULTIPLIERS, parse_capital
 from ..numbers import parse_number as _parse_number
-from ..spans import RE_DIFFERS, compile_fast, doc_text, ensure_spans, plain_re
+from ..spans import RE_DIFFERS, char_class, compile_fast, doc_text, ensure_spans, plain_re
 
 _parse_remembered = lru_cache(maxsize=4096)(_parse_number)
 
@@ -164,7 +163,7 @@ class QuantityFinder:
         self._unit_cues = {e["text"]: tuple(e["cues"]) for e in self.lex.raw["units"]["units"] if e.get("cues")}
         # the last characters of the words that qualify across a verb, as a class: one search of the 16 characters
         # before a number says whether one of them ends there (iterating a slice would make a string of each)
-        self._across_last = _char_class(w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w)
+        self._across_last = char_class(w[-1] for w in self.lex.raw["qualifiers"].get("across", {}) if w)
         # first or last characters of the qualifier words: most positions hold none, and one set test says so
         self._before_ends = frozenset(w[-1] for w in self.lex.qualifiers_before if w)
         self._bare_before_ends = frozenset(w[-1] for w in self.lex.qualifiers_bare_before if w)
@@ -188,7 +187,10 @@ class QuantityFinder:
         if self._plain_pattern is not None and RE_DIFFERS.search(scan) is None and _TORN_HINT.search(scan) is None:
             pattern = self._plain_pattern  # the same matches, found faster
         candidates = [c for m in pattern.finditer(scan) if (c := self.interpret(m, text)) is not None]
-        doc.spans[METRICS_KEY] = _spans(doc, candidates)
+        spans = ensure_spans(doc, [(c.start, c.end) for c in candidates], label="METRIC")
+        for span, c in zip(spans, candidates, strict=False):
+            fields(span).update(zip(_CANDIDATE_FIELDS, _candidate_values(c), strict=True))
+        doc.spans[METRICS_KEY] = spans
         return doc
 
     # -- parsing one match -------------------------------------------------------------------------
@@ -596,20 +598,6 @@ class QuantityFinder:
         if not self._own_word(text, m.start("q"), m.end("q")):
             return None
         return self.lex.raw["qualifiers"]["across"][word]
-
-
-def _spans(doc: Doc, candidates: list[Candidate]) -> list[Span]:
-    """A span of the Doc for each candidate, with the candidate's fields."""
-    spans = ensure_spans(doc, [(c.start, c.end) for c in candidates], label="METRIC")
-    for span, c in zip(spans, candidates, strict=False):
-        fields(span).update(zip(_CANDIDATE_FIELDS, _candidate_values(c), strict=True))
-    return spans
-
-
-def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
-    """A pattern matching one of ``chars`` (never, when there are none)."""
-    chars = sorted(set(chars))
-    return re.compile(f"[{''.join(map(re.escape, chars))}]" if chars else "(?!)")
 
 
 def _digit(ch: str) -> float:
