@@ -9,7 +9,6 @@ the county or city they stand for).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +27,6 @@ SECTIONS_KEY = "sections"
 #: administrative types, broadest first; a subject is one of these
 LEVELS = ("province", "district", "park", "subdistrict", "community", "village", "compound")
 _DETERMINERS = "全我本该"
-_AFTER_DETERMINER = re.compile(f"[{re.escape(_DETERMINERS)}](?=(.))", re.S)  # (every determiner: each match is one)
 #: levels whose place, written alone in the report's first sentence, is taken as the report's (the lede)
 _LEDE_TYPES = frozenset(("province", "district", "subdistrict"))
 #: bodies a headline may name as the report's subject when it names no place
@@ -247,7 +245,6 @@ class SectionSplitter:
         # most places of a report share one)
         by_suffix: dict[str, int] = {}
         suffix_counts: dict[str, int] = {}
-        after_determiners: Counter[str] | None = None  # the character after each determiner of the body
         for name, m in first.items():
             if m.type not in ("district", "subdistrict"):
                 continue
@@ -258,14 +255,7 @@ class SectionSplitter:
                     # “我镇的黑莓…”: a speaker's 我镇 is the speaker's town, not the report's
                     unquoted = _QUOTATION.sub("", body)
                 words = [det + suffix for det in _DETERMINERS]
-                if len(suffix) == 1 and suffix not in _DETERMINERS:
-                    # (a determiner and a one-character suffix: two such words cannot overlap, so their counts are
-                    # how often the suffix follows a determiner, read for every suffix in one scan of the body)
-                    if after_determiners is None:
-                        after_determiners = Counter(_AFTER_DETERMINER.findall(unquoted))
-                    written = after_determiners[suffix]
-                else:
-                    written = sum(unquoted.count(w) for w in words)
+                written = sum(unquoted.count(w) for w in words)
                 # 全街道, not the 全街道 inside 秀全街道
                 added = by_suffix[suffix] = written - sum(
                     1 for x in inside if x.name.endswith(tuple(words)) and len(x.name) > len(suffix) + 1)
