@@ -152,13 +152,6 @@ def _buckets(words: set[str], firsts: list[str]) -> list[str]:
     return out
 
 
-def _searched_trie(words: Any) -> str:
-    """The words as a prefix tree for a pattern that is searched for, not matched at a given position: each branch
-    opens with its character, from which the standard re module builds a class it scans the text for itself
-    (a lookahead in front, as _trie writes, would hide it and make re try every position)."""
-    return alternation(words)
-
-
 class _Cut:
     """A cut found by rule, not by a token match: reads like a verb token for the after-phrase rules."""
 
@@ -199,7 +192,9 @@ class ContextReader:
         sources: dict[str, str] = {}
         sources["_increase"] = alternation(self.lex.increase)
         sources["_decrease"] = alternation(self.lex.decrease)
-        sources["_any_cue"] = _searched_trie([*self.lex.increase, *self.lex.decrease])
+        # (searched for, not matched at a position: a prefix tree with no lookahead in front, unlike _trie, so that
+        # the standard re module scans for the branches' first characters itself)
+        sources["_any_cue"] = alternation([*self.lex.increase, *self.lex.decrease])
         sources["_after_noun"] = _trie(ctx["object_nouns_after"])
         # 帮扶资金, 经济收入, 产业融合资金: a money noun with up to four characters of its own before it
         # (not 的收益, 当作启动资金: 的 and a verb of use stand before the noun, not in it)
@@ -289,7 +284,7 @@ class ContextReader:
         else:
             self._cue_nouns = None
         sources["_compare_end"] = (
-            f"(?P<word>{_searched_trie(ctx['compare_increase'] + ctx['compare_decrease'])})了?(?:{_QUALIFIER_WORDS})?$")
+            f"(?P<word>{alternation(ctx['compare_increase'] + ctx['compare_decrease'])})了?(?:{_QUALIFIER_WORDS})?$")
         # 比 that sets a base (比上年, 比普通大米); 占比, 之比, 比例 are nouns
         sources["_compare_base"] = _COMPARE_BASE.format(
             not_after=regex.escape("".join(ctx.get("compare_base_not_after", ()))) or "\x00",
@@ -566,10 +561,8 @@ class ContextReader:
         """19个|直径30米、高30余米的巨大钢圆筒: a count followed by its items' measures (an attribute word and a
         number) counts the noun after the 的 that closes them, not the attribute."""
         at = span.end_char
-        if not text.startswith(self.attribute_words, at):
-            return None  # (one test in C for all the words: the usual case, no attribute follows)
-        word = next(w for w in self.attribute_words if text.startswith(w, at))
-        if not _FIGURE_DIGIT.match(text, at + len(word)):
+        word = next((w for w in self.attribute_words if text.startswith(w, at)), None)
+        if word is None or not _FIGURE_DIGIT.match(text, at + len(word)):
             return None
         end = _COMMA_BREAK.search(text, at, at + _DESCRIBED_REACH)
         de = text.rfind("的", at, end.start() if end else min(len(text), at + _DESCRIBED_REACH))
