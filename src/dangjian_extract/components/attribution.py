@@ -1281,8 +1281,7 @@ class Attribution:
         pair_items = self._pair_items(text, mentions, metric_spans)
         # (被划分成5个街道、38个社区: the parts a place is divided into are its own, no step back)
         aggregates = [(span.start_char, level) for span in metric_spans
-                      if fields(span).unit in self._counting_units
-                      and (level := self._counted_level(text, span)) is not None
+                      if (level := self._counted_level(text, span)) is not None
                       and not _DIVIDED_INTO.search(text, max(0, span.start_char - 8), span.start_char)]
         aggregate_starts = [a for a, _ in aggregates]
         aggregate_level = dict(aggregates)
