@@ -55,6 +55,10 @@ _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = compile_fast(r"[0-9０-９]")
 _SCOPE_HAS = compile_fast(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
 _SUPERLATIVE = compile_fast(r"(?:首|第一|唯一|最|率先)")
+#: characters before 全县, 全市 that make it what a figure is compared with (占全县的, 居全市), not its scope
+_COMPARED_WITH = frozenset("占居列排比较于")
+#: what follows 全市 as the base of a share (以全市1%的土地, 全市三成的): no scope
+_SHARE_OF = compile_fast(r"(?:的)?[0-9０-９一二三四五六七八九十两几百千万]")
 _COUNT_AFTER_LIST = compile_fast(r"[0-9一二三四五六七八九十两]{1,3}(?:个)?(?:村|社区|镇|乡|家|个|市|县|区)")
 _EPITHET_AFTER_ZAI = compile_fast(r"在[“\"][^”\"，。]{1,8}[”\"]?$")
 _PEOPLE_COUNT = compile_fast(r"(?:近|约|超过?)?[0-9０-９.一二三四五六七八九十百千万两]+[万千百]?[多余]?")
@@ -1199,8 +1203,8 @@ class Attribution:
         lo = stop.end() if stop is not None else max(0, m.start - _SENTENCE_REACH)
         return ref_of(m) if text.find(m.name[:-1], lo, m.start) >= 0 else None
 
-    def _report_place(self, m: Mention, region: list[Mention],
-                      subject: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
+    def _report_place(self, m: Mention, region: list[Mention], subject: tuple[Any, ...] | None,
+                      mentions: list[Mention] | None = None) -> tuple[Any, ...] | None:
         """全市 in a report on 某某市 → 某某市: the report's place of the back-reference's level."""
         suffix = m.suffix
         for r in reversed(region):
@@ -1222,6 +1226,15 @@ class Attribution:
                     # that level named last, not the city
                     return ref_of(m)
             return subject
+        if subject is not None and subject[1] not in ADMIN_LEVELS and mentions and suffix:
+            # 全市 in a report on 成都市纪委监委: the place the report's body is named after, where the report
+            # also names it on its own
+            cut = subject[0].find(suffix, 1) + len(suffix)
+            if cut > len(suffix):
+                own = next((r for r in mentions if r.name == subject[0][:cut] and r.type == m.type
+                            and not r.back_reference), None)
+                if own is not None:
+                    return ref_of(own)
         return None if m.name in self.report_words or m.name == m.name[:1] + m.suffix else ref_of(m)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -1497,7 +1510,7 @@ class Attribution:
                 entity = subject
             elif self._is_step_back(text, mentions[chosen], region, subject):
                 entity = self._part_place(text, mentions, chosen, subheads, subject) \
-                    or self._report_place(mentions[chosen], region, subject)
+                    or self._report_place(mentions[chosen], region, subject, mentions)
                 named = self._named_in_sentence(text, mentions[chosen])
                 if named is not None and (entity is None or entity[0] != named[0]):
                     entity = named
@@ -1546,8 +1559,16 @@ class Attribution:
         """The place or body the passage is about: the nearest earlier subject of a clause (``p0``: where the
         figure's paragraph starts)."""
         i = k - 1
+        b = bisect_right(breaks, at - 1)
+        own = breaks[b - 1] + 1 if b else 0  # the figure's sentence
         while i >= 0 and mentions[i].start >= floor:
             m = mentions[i]
+            if m.back_reference and m.start >= own and text[m.start] == "全" and m.type not in _STORY_PLACES \
+                    and m.end <= at and not _SUPERLATIVE.match(text, m.end) \
+                    and text[m.start - 1:m.start] not in _COMPARED_WITH and not _SHARE_OF.match(text, m.end) \
+                    and not (i + 1 < len(mentions) and mentions[i + 1].start == m.end):
+                # (eligible() would refuse 覆盖全县: a body's scope, but here no body is the sentence's subject)
+                return i  # 该模式共覆盖全县约九成村屯，共收集议题800多个: the sentence's scope is the report's county
             if subject is not None and m.name == subject[0] and not m.back_reference and m.start >= p0 \
                     and m.type in _TITLED_LEVELS and self._title_after.match(text, m.end):
                 return None  # 吉林省委深改委…会议上，一份覆盖12862家企业的报告: the paragraph is at the report's level

@@ -181,6 +181,8 @@ class _SuffixData(NamedTuple):
 _ZONE_SUFFIXES = ("经开区", "高新区", "开发区")
 # numerals that open a slogan naming a kind (五好园区, 三无小区); 万, 千, 百 open names too (万盛, 千岛, 百色)
 _SMALL_NUMERALS = frozenset("一二三四五六七八九十两几〇零")
+# characters before a share in tenths (约九成, 超八成): 九成村 after them is a share of the villages
+_SHARE_QUALIFIERS = frozenset("约近超逾达占")
 # back-references (村里, 该社区) that may name a place the text names only after them
 _FORWARD_BACK_TYPES = ("village", "community")
 
@@ -1257,6 +1259,9 @@ class EntityFinder:
             parent = None
         if parent is None and text.endswith(self.described_after, 0, start):
             return None  # 是一个纯渔业村: a kind of village, described, not named
+        if parent is None and text[start + 1:start + 2] == "成" and text[start:start + 1] in _SMALL_NUMERALS \
+                and text[start - 1:start] in _SHARE_QUALIFIERS:
+            return None  # 覆盖全县约九成村屯: a share in tenths of the places, not the village 九成村
         return Mention(start, s1, text[start:s1], etype, parent, True, suffix=suffix)
 
     def _region_written(self, gazetteer: Any, text: str, official: str) -> bool:
