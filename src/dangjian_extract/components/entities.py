@@ -479,8 +479,9 @@ class EntityFinder:
                 # 同州|时荔…有限公司: this suffix names a place only before a break, unless the gazetteer holds
                 # the name with a clean edge (楚雄州以党建引领…)
                 held = gazetteer.longest_suffix_name(text, s1, max_len=8, min_len=3) if gazetteer else None
-                if held is None or not (self._clean_edge(text, s1 - len(held), found)
-                                        or self._province_short_before(gazetteer, text, s1 - len(held), held)):
+                if (held is None or not (self._clean_edge(text, s1 - len(held), found)
+                                         or self._province_short_before(gazetteer, text, s1 - len(held), held))) \
+                        and not self._whole_named_level(text, s0, suffix, etype, found):
                     continue  # (湖南|湘西州保靖县: after its province's short form, the prefecture of a chain)
             if nxt and nxt in not_followed_by \
                     and not self._chained_official(gazetteer, text, s1, etype, prev) \
@@ -2354,6 +2355,13 @@ class EntityFinder:
     def _communities_of(self, name_part: str, suffix: str) -> bool:
         """西安市社区党组织: the communities (villages) of an official city, county or town, not one named after it."""
         return suffix in ("社区", "村") and name_part.endswith(_BROAD_SUFFIXES) and self._place_word(name_part)
+
+    def _whole_named_level(self, text: str, s0: int, suffix: str, etype: str, found: list[Mention]) -> bool:
+        """全州新增库容…: 全 (or 本, 我) and a suffix that names a place only before a break refer back to the place
+        of that suffix the text has named (文山州), as 全市 does to a city."""
+        word = text[s0 - 1:s0]
+        return bool(word) and word in self.step_back and text[s0 - 2:s0 - 1] not in self.back_not_after.get(word, ()) \
+            and any(m.suffix == suffix and m.type == etype and not m.back_reference for m in found)
 
     def _place_word(self, word: str) -> bool:
         """Whether the gazetteer knows the word as a place or a place's short form (成都, 首都 is neither)."""
