@@ -2936,3 +2936,41 @@ def test_a_named_wetland_is_a_place_and_a_kind_of_wetland_is_none() -> None:
     assert "条子泥湿地" in names
     assert _entity_of(text, "129万亩") == "条子泥湿地"
     assert not any(n.endswith("湿地") for n in {e.name for e in extract("全省新增滨海湿地3万亩。").entities})
+
+
+def test_whole_city_in_a_report_on_a_city_body_is_that_city_not_the_last_city_named() -> None:
+    text = ("成都市纪委监委开展监督活动，解决民生痛点\n早晨，四川省成都市青白江区一所小学的家长代表查看食材。\n"
+            "彭州市纪委监委驻市教育局纪检监察组组长说，已整改问题30个。彭州市将监督嵌入办理各环节。\n"
+            "同时，成都市纪委监委将群众诉求列入日常监督台账。截至目前，全市共受理问题线索5120件。")
+    assert _entity_of(text, "5120件") == "成都市"
+
+
+def test_whole_county_in_a_subjectless_sentence_steps_back_from_the_last_village() -> None:
+    text = ("广西某县推广群众议事模式\n桂平市江口镇大洲村成立村理事会，修建步道3公里。\n"
+            "2024年以来，该模式共覆盖全县约八成村屯，共收集群众议题600多个。")
+    assert _entity_of(text, "600多个") == "桂平市"
+    # a share in tenths of the villages is no village named 八成村
+    assert "八成村屯" not in {e.name for e in extract(text).entities}
+    # 全县 as the base of a share stays no scope
+    base = "晋城经开区发展后劲十足。2025年，以全市1%的土地面积，贡献了全市18%的GDP。"
+    assert _entity_of(base, "18%") == "晋城经开区"
+
+
+def test_whole_prefecture_after_a_named_zhou_refers_back_to_it() -> None:
+    text = "大理州推进水利建设。2025年，大理州谋划项目300个。海稍水库建成投用，截至目前，全州新增库容1.2亿立方米。"
+    assert _entity_of(text, "1.2亿立方米") == "大理州"
+    # 全州县 (a county of Guangxi) stays the county
+    assert _entity_of("全州县种植面积18万亩。", "18万亩") == "全州县"
+
+
+def test_a_name_after_a_back_reference_with_its_level_is_found_and_opens_its_clause() -> None:
+    text = "黄河支流流经青海海南藏族自治州。过去，该州尕让乡约10公里河段内分布有7座小水电站。"
+    assert _entity_of(text, "10公里") == "尕让乡"
+    assert _entity_of("过去，该县城关镇有党员120名。", "120名") == "城关镇"
+
+
+def test_hengzhou_written_bare_is_the_renamed_county_level_city() -> None:
+    text = "在广西横州，茉莉花种植面积18万亩，鲜花产量15万吨。"
+    entities = {e.name: e for e in extract(text).entities}
+    assert "横州市" in entities and entities["横州市"].path == ("广西壮族自治区", "南宁市", "横州市")
+    assert _entity_of(text, "18万亩") == "横州市"

@@ -301,6 +301,11 @@ class Attribution:
         self._share_before = compile_fast(f"(?:{alternation(cfg['passing_before'] + cfg['share_before'])})$")
         self.step_back = frozenset(cfg["step_back"])
         self.broader_back = frozenset(cfg.get("broader_back_references", ()))
+        # 该州|尕让乡: a back-reference written before a name is its parent, found as a mention or not (该州 is
+        # found only before a break): the name still opens its clause
+        levels = sorted(w for t in ADMIN_LEVELS for w in data["suffixes"].get(t, ()) if len(w) == 1)
+        self._determined_parent = re.compile(
+            f"(?:{'|'.join(map(re.escape, sorted(self.step_back | self.broader_back)))})[{''.join(levels)}]")
         people = cfg.get("person_bodies", {})
         self._surnames = frozenset(people.get("surnames", ""))
         self._name_followers = frozenset(people.get("name_followers", ""))
@@ -996,6 +1001,8 @@ class Attribution:
     def _opens_clause_at(self, text: str, mention: Mention, floor: int, chains: _Chains) -> bool:
         """_opens_clause, worked out."""
         pos = chains.start.get(mention.start, mention.start)
+        if pos - 2 >= floor and self._determined_parent.match(text, pos - 2):
+            pos -= 2
         head = self._past_connective(_clause_head(text, pos, floor, 12))
         if head is not None and head.endswith("以") and text.startswith("为例", mention.end):
             return True  # 以保滩街道为例，…: the example the text goes on about

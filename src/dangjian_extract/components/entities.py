@@ -242,6 +242,9 @@ class EntityFinder:
         for etype, suffixes in data["suffixes"].items():
             for suffix in suffixes:
                 self.suffix_type.setdefault(suffix, etype)
+        # the one-character suffixes of administrative places (省 市 县 区 州 乡 镇 村 …)
+        self.one_char_levels = frozenset(w for w, t in self.suffix_type.items()
+                                         if len(w) == 1 and t in _GAZETTEER_TYPES)
         # an alternation of plain words: the standard re module finds the same matches about twice as fast
         self.pattern = re.compile(alternation(self.suffix_type))
         self.lengths = {t: (int(a), int(b)) for t, (a, b) in data["name_length"].items()}
@@ -303,6 +306,8 @@ class EntityFinder:
         self.kind_before = tuple(data.get("kind_before", ()))
         self.indefinite_before = tuple(data.get("indefinite_before", ()))
         self.back_references = tuple(data["back_references"])
+        # one-character determiners (该, 本, 全): with a level character they refer back to a place (该州, 全县)
+        self.back_determiners = frozenset(w for w in self.back_references if len(w) == 1)
         self.back_after = {k: frozenset(v) for k, v in data["back_references_after"].items()}
         self.named_bodies: dict[str, str] = dict(data.get("named_bodies", {}))
         self.named_bodies_not_followed_by = frozenset(data.get("named_bodies_not_followed_by", ""))
@@ -1587,7 +1592,9 @@ class EntityFinder:
         before = text[start - 1:start]
         return not before or not _HAN.match(before) or before in self.clean_before \
             or text.endswith(self._boundary_word_ends.before(text, start), 0, start) \
-            or bool(found) and found[-1].end == start
+            or bool(found) and found[-1].end == start \
+            or before in self.one_char_levels and text[start - 2:start - 1] in self.back_determiners
+        # (该县|尕让乡, 全县|城关镇: a back-reference to a place, found or not, is a parent written before the name)
 
     def _verb_named(self, text: str, start: int, end: int) -> bool:
         """，建设村召开…, 走进前进村的…: a place named by a verb, with a clean edge and a name's context after it
