@@ -676,6 +676,12 @@ class EntityFinder:
                     name_part = self._past_verb_named_apart(text, name_part, suffix)
             if parent is not None and name_part == run and len(run) > 3 and run[:2] in self.clause_heads:
                 name_part, parent = run[2:], None  # 渭河源村|紧邻|渭河源景区: a verb after a place opens a new name
+            if parent is not None and name_part == run and etype not in _GAZETTEER_TYPES \
+                    and run.startswith(self.adverb_heads):
+                head = next(w for w in self.adverb_heads if run.startswith(w))
+                if len(run) - len(head) >= lengths[0]:
+                    # 呼和浩特市|对|金山热电厂: a preposition after a place opens the clause's object, a name of its own
+                    name_part, parent = run[len(head):], None
             if etype not in _GAZETTEER_TYPES and len(name_part) > 3 and name_part[0] in "为是与及":
                 name_part, clean = name_part[1:], True  # “变身”为手工食品加工共富工坊: a body's name starts after 为
             if etype == "enterprise" and parent is not None and prev.type == "park" and name_part != run \
