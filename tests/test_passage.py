@@ -2974,3 +2974,19 @@ def test_hengzhou_written_bare_is_the_renamed_county_level_city() -> None:
     entities = {e.name: e for e in extract(text).entities}
     assert "横州市" in entities and entities["横州市"].path == ("广西壮族自治区", "南宁市", "横州市")
     assert _entity_of(text, "18万亩") == "横州市"
+
+
+def test_a_quotation_saying_we_is_the_speaking_bodys_even_an_organisation() -> None:
+    text = ("某市推进整治工作\n“今年我们搭建了5个监督模型，并对9个街道开展全覆盖检查。”"
+            "武侯区纪委监委驻区住建局纪检监察组负责人介绍，共筛查出异常数据300条。")
+    assert _entity_of(text, "5个") == "武侯区纪委监委"
+    # without "we", the official speaks of the story, not of the body
+    story = ("凤山村建设了新的产业园。\n“园区已吸纳一万多名务工人员。”县产业园管理中心党委书记说。")
+    assert _entity_of(story, "一万多名") != "县产业园管理中心"
+
+
+def test_a_preposition_after_a_place_opens_a_body_of_its_own() -> None:
+    text = "2024年，呼和浩特市对金山热电厂进行扩能改造，新增供热能力3800万平方米。"
+    names = {e.name for e in extract(text).entities}
+    assert "金山热电厂" in names and not any("对" in n for n in names)
+    assert _entity_of(text, "3800万平方米") == "呼和浩特市"

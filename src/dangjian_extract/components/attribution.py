@@ -55,6 +55,8 @@ _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = compile_fast(r"[0-9０-９]")
 _SCOPE_HAS = compile_fast(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
 _SUPERLATIVE = compile_fast(r"(?:首|第一|唯一|最|率先)")
+#: the first person plural in a quotation: the speaker's own body acting
+_WE = compile_fast(r"我们|咱们")
 #: characters before 全县, 全市 that make it what a figure is compared with (占全县的, 居全市), not its scope
 _COMPARED_WITH = frozenset("占居列排比较于")
 #: what follows 全市 as the base of a share (以全市1%的土地, 全市三成的): no scope
@@ -832,7 +834,8 @@ class Attribution:
             i += 1  # 老山街道玉泉西路社区党委书记: the last of the chain
         if mentions[i].back_reference and mentions[i].name in self.report_words:
             return None  # “…”社区党支部书记说 with no community named: the passage decides
-        if mentions[i].type == "organisation":
+        if mentions[i].type == "organisation" and not _WE.search(text, opening, span.start_char):
+            # (“今年我们…搭建了6个监督模型”某区纪委监委…负责人介绍: "we" in the quotation is the speaker's body)
             return None  # “…一万多名建设者…”某管理中心党委书记说: the official speaks of the story, not the body
         return None if _broader(mentions[i], subject) else i
 
