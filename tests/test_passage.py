@@ -2990,3 +2990,12 @@ def test_a_preposition_after_a_place_opens_a_body_of_its_own() -> None:
     names = {e.name for e in extract(text).entities}
     assert "金山热电厂" in names and not any("对" in n for n in names)
     assert _entity_of(text, "3800万平方米") == "呼和浩特市"
+
+
+def test_a_recurring_name_opening_on_a_boundary_word_is_a_name() -> None:
+    text = ("杭州未来科技城：攻坚冲刺\n今年1—9月，杭州未来科技城规模以上企业总营收达8726亿元。"
+            "四季度以来，杭州未来科技城已培育创新型中小企业1094家。")
+    assert "未来科技城" in {e.name for e in extract(text).entities}
+    assert _entity_of(text, "1094家") == "未来科技城"
+    # a verb before the suffix stays no name, however often written
+    assert not extract("加快建设科技城，引进企业69家。要加快建设科技城。").entities

@@ -654,6 +654,8 @@ class EntityFinder:
             if parted is None:
                 parted = name_parts[key] = self._name_part(run, edge_clean, suffix, etype)
             name_part, clean = parted
+            if not name_part and etype not in _GAZETTEER_TYPES and len(run) >= 2:
+                name_part, clean = self._recurring_boundary_name(text, run, suffix) or (name_part, clean)
             if not name_part and edge_clean and 2 <= len(run) <= 3 and etype in _CHILD_PLACE \
                     and run not in self.boundary_words and _HAN_RUN.fullmatch(run) \
                     and self._evidence_after(text, s1, etype):
@@ -2368,6 +2370,17 @@ class EntityFinder:
     def _communities_of(self, name_part: str, suffix: str) -> bool:
         """西安市社区党组织: the communities (villages) of an official city, county or town, not one named after it."""
         return suffix in ("社区", "村") and name_part.endswith(_BROAD_SUFFIXES) and self._place_word(name_part)
+
+    def _recurring_boundary_name(self, text: str, run: str, suffix: str) -> tuple[str, bool] | None:
+        """杭州未来科技城 (written three times): a boundary word that is no verb (未来) right before a body's suffix,
+        after a place or a clean edge, opens the body's name when the text writes the two together again."""
+        word = next((b for b in self.boundaries if run.endswith(b)), None)
+        if word is None or len(word) < 2 or word in self.clause_heads or text.count(word + suffix) < 2:
+            return None
+        head = run[:-len(word)]
+        if head and not any(self._place_word(head[-k:]) for k in (2, 3, 4) if len(head) >= k):
+            return None
+        return word, True
 
     def _whole_named_level(self, text: str, s0: int, suffix: str, etype: str, found: list[Mention]) -> bool:
         """全州新增库容…: 全 (or 本, 我) and a suffix that names a place only before a break refer back to the place
