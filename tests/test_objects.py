@@ -199,6 +199,8 @@ def _metric(text: str, metric_text: str):
         ("天成娱乐投资有限公司斥资4000万元打造。", "4000万元", "斥资"),
         ("凤坂院区接诊量提升了60%。", "60%", "接诊量"),
         ("合作社建成茶叶加工厂1座。", "1座", "茶叶加工厂"),
+        # a rate after a verb, written 以上 and its noun without 的
+        ("新区地区生产总值连续7个季度保持20%以上增速。", "20%", "增速"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

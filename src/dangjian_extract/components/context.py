@@ -86,7 +86,7 @@ _NOUN_SUFFIX = "者员队站人户点室率量额值费价型式"  # after a ver
 _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
 #: 信用时长(指志愿者…记录的服务时长)超890万小时: an explanation in brackets, wherever it stands
 _GLOSS = regex.compile(r"[（(](?:指|即|含|包括|不含)[^（）()]{1,80}[）)]")
-_OF = regex.compile(r"(?:以上|以下|左右)?的")  # 90%以上的社区
+_OF = regex.compile(r"(?:以上|以下|左右)的?|的")  # 90%以上的社区, 20%以上增速
 _RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
 _CLAUSE_END = regex.compile(r"[；;。！？!?]")
 _NEXT_QUALIFIERS = "约近超逾共计达各"  # 各: 各1条, distributive, of the next figure
