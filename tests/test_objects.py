@@ -201,6 +201,9 @@ def _metric(text: str, metric_text: str):
         ("合作社建成茶叶加工厂1座。", "1座", "茶叶加工厂"),
         # a rate after a verb, written 以上 and its noun without 的
         ("新区地区生产总值连续7个季度保持20%以上增速。", "20%", "增速"),
+        # a fee or an expense written right after the money (X费, 支出)
+        ("脱贫户只需每年向村集体交2000元流转费，就能租下一栋温棚。", "2000元", "流转费"),
+        ("每户居民一年交210元服务费。", "210元", "服务费"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:
