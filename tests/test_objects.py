@@ -204,6 +204,9 @@ def _metric(text: str, metric_text: str):
         # a fee or an expense written right after the money (X费, 支出)
         ("脱贫户只需每年向村集体交2000元流转费，就能租下一栋温棚。", "2000元", "流转费"),
         ("每户居民一年交210元服务费。", "210元", "服务费"),
+        # a verb and a people word after a count of people are one noun (包联干部, 帮扶干部)
+        ("积石山县统筹组织252名包联干部、81名包片干部下沉基层。", "252名", "包联干部"),
+        ("选派30名帮扶干部参加培训。", "30名", "帮扶干部"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

@@ -900,6 +900,8 @@ class ContextReader:
         if tokens and tokens[0].start() == 0:
             if tokens[0].group("verb") and unit not in self.person_units:
                 tokens = tokens[1:]  # 4个种植车间, 30余项服务项目: a verb opens a compound noun
+            elif tokens[0].group("verb") and (people := self._people_noun(phrase)) is not None:
+                return people  # 252名包联干部, 30名帮扶干部: a verb and a people word make one noun
             else:
                 return None  # 20多人|搭起帐篷: the people are the object, written before
         phrase = phrase[:tokens[0].start()] if tokens else phrase
@@ -915,6 +917,16 @@ class ContextReader:
             if at >= 0 and text[at:at + 2] in self.clause_heads:
                 return None  # 近8000人集中在…: one character cut from a verb is no noun (not 14个村实现…)
         return phrase[:_MAX_AFTER] if _has_word(phrase) else None
+
+    def _people_noun(self, phrase: str) -> str | None:
+        """包联干部 in 252名包联干部、…: a two-character verb and a people word of two characters or more (干部,
+        党员, 志愿者) right after it, up to a break, are a noun of people."""
+        for final in self.people_finals:
+            end = 2 + len(final)
+            if len(final) >= 2 and phrase.startswith(final, 2) and (
+                    not "\u4e00" <= phrase[end:end + 1] <= "\u9fff" or phrase[end:end + 2] in self.clause_heads):
+                return phrase[:end]
+        return None
 
     def _before_predicate(self, phrase: str) -> str:
         """36户农户|加入合作社, 200余名党员|报名参加: after people counted, a verb with words after it is their
