@@ -259,6 +259,8 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
         # 添丁 adds to a herd; 便宜 states a price lower by the figure
         ("半年过去了，黑山羊添丁15只。", "15只", "increase"),
         ("我们直接从厂家购买化肥，每吨便宜300多块钱。", "300多块钱", "decrease"),
+        # a bare rate whose object is a rate of growth is an increase
+        ("贵安新区地区生产总值连续7个季度保持20%以上增速。", "20%", "increase"),
     ],
 )
 def test_change(text: str, metric_text: str, change: str | None) -> None:

@@ -273,6 +273,11 @@ class ContextReader:
         # 改造提升77公里: a cue that ends a compound verb of works (改造提升) upgrades things, it changes no figure
         self.change_not_after = tuple(ctx.get("change_cue_not_after", ()))
         self.rate_nouns = tuple(sorted(ctx.get("object_rate_nouns", ()), key=len, reverse=True))
+        # a rate noun that is the object of a bare rate says its direction (20%以上增速, 15%的降幅): by the change
+        # words it opens with
+        decrease = tuple(self.lex.decrease)
+        self.rate_changes = {w: "decrease" if w.startswith(decrease) else "increase" for w in self.rate_nouns
+                             if w.startswith(decrease) or w.startswith(tuple(self.lex.increase))}
         nouns = ctx.get("change_cue_nouns", ())
         # the first characters of every word change() looks for before a number (cues, comparison words and marks,
         # cue nouns): a clause without any of them, most clauses, holds none of those words
@@ -391,6 +396,8 @@ class ContextReader:
             k = bisect_right(entity_starts, item.end_char)
             f.object = self.object(prefix, text, item, earlier[-_EARLIER:], entity_ends[lo:hi], following, carried,
                                    entity_starts[k] if k < len(entity_starts) else None)
+            if f.change is None and f.kind == "percent" and f.object in self.rate_changes:
+                f.change = self.rate_changes[f.object]  # 保持20%以上增速: a rate of growth is an increase
             earlier.append(item)
             if len(earlier) > 4 * _EARLIER:  # only the last few are read
                 del earlier[:-_EARLIER]
