@@ -207,6 +207,8 @@ def _metric(text: str, metric_text: str):
         # a verb and a people word after a count of people are one noun (包联干部, 帮扶干部)
         ("积石山县统筹组织252名包联干部、81名包片干部下沉基层。", "252名", "包联干部"),
         ("选派30名帮扶干部参加培训。", "30名", "帮扶干部"),
+        # a level reached after 精简为/压缩到: the counted noun stands before the first figure
+        ("考核指标从527条压缩到237条。", "527条", "考核指标"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:
@@ -261,6 +263,9 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
         ("我们直接从厂家购买化肥，每吨便宜300多块钱。", "300多块钱", "decrease"),
         # a bare rate whose object is a rate of growth is an increase
         ("贵安新区地区生产总值连续7个季度保持20%以上增速。", "20%", "increase"),
+        # a level reached after 精简为 has no change (guide §3); the rate of the cut has
+        ("省级专项考核由36项整合精简为9项、精简75%。", "9项", None),
+        ("省级专项考核由36项整合精简为9项、精简75%。", "75%", "decrease"),
     ],
 )
 def test_change(text: str, metric_text: str, change: str | None) -> None:
