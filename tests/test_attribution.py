@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -198,3 +199,17 @@ def test_any_text_gives_exact_entity_and_section_offsets(text: str) -> None:
     assert all(a.end == b.start for a, b in zip(result.sections, result.sections[1:], strict=False))
     if result.sections:
         assert result.sections[0].start == 0 and result.sections[-1].end == len(text)
+
+
+@given(st.text(alphabet="其中，：；。\n甲乙", max_size=40), st.data())
+def test_the_text_index_reads_a_subset_clause_as_the_pattern_does(text: str, data: st.DataObject) -> None:
+    """_TextIndex.subset_clause (a bisection over where 其中 is written) agrees with the pattern it replaces."""
+    from dangjian_extract.components.attribution import _TextIndex
+
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    pattern = re.compile(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
+    index = _TextIndex(text)
+    assert index.subset_clause(lo, hi) == bool(pattern.search(text, lo, hi))
+    assert index.paragraph(hi) == text.rfind("\n", 0, hi) + 1
+    assert index.last("其中", lo, hi) == text.rfind("其中", lo, hi)

@@ -55,6 +55,7 @@ _HAN = regex.compile(r"\p{Han}")
 _FIGURE_START = compile_fast(r"[0-9０-９]")
 _SCOPE_HAS = compile_fast(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
 _SUPERLATIVE = compile_fast(r"(?:首|第一|唯一|最|率先)")
+_NEWLINE = re.compile("\n")
 #: the first person plural in a quotation: the speaker's own body acting
 _WE = compile_fast(r"我们|咱们")
 #: characters before 全县, 全市 that make it what a figure is compared with (占全县的, 居全市), not its scope
@@ -68,7 +69,9 @@ _PLACES_COUNTED = compile_fast(r"[两三四五六七八九十]地")
 _LISTED_AFTER_ZAI = compile_fast(r"在(?:[^\s，。；、,;]{2,12}、){1,6}$")
 _DIVIDED_INTO = compile_fast(r"(?:划分|拆分|分)(?:成|为)[^，。；,;]{0,6}$")
 #: a clause that opens on 其中 and runs to the end of the text searched (the metric's own clause)
-_SUBSET_CLAUSE = compile_fast(r"[，,；;：:]其中[^，,；;。！？!?\n]*$")
+# a clause opened by 其中 that runs on to the figure: [，,；;：:]其中[^，,；;。！？!?\n]*$ (_TextIndex.subset_clause)
+_SUBSET_OPENERS = frozenset("，,；;：:")
+_SUBSET_STOP = re.compile(r"[，,；;。！？!?\n]")
 _COUNTED_LIST_END = compile_fast(r"等[0-9一二三四五六七八九十两几数]")
 _HOUSE_NUMBER = compile_fast(r"[0-9０-９]{1,5}(?:-[0-9]{1,4})?号")
 _LEVELS_AFTER = compile_fast(r"、(?:[省市州县区乡镇村街][、和]?){1,4}(?:两|二|三|四|五)级")
@@ -167,6 +170,68 @@ _BODY_LOCATIONS = frozenset(("province", "district"))
 _OPENED_SUBJECTS = frozenset(ADMIN_LEVELS) | _BODY_SUBJECTS
 # each person linked to a place or body: name -> (where each link ends, the linked mention), in text order
 _People = dict[str, tuple[list[int], list[int]]]
+
+
+class _TextIndex:
+    """Where a text's lines start and where a name is written, found once per text: a figure's paragraph and the
+    last time a person was named before it are then a bisection, not a scan back through a text written as one
+    line (where each scan would read the whole text, for every figure)."""
+
+    __slots__ = ("_counts", "_names", "_newlines", "_stops", "_subset", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        self._names: dict[str, list[int]] = {}
+        self._counts: dict[str, int] = {}
+        self._subset: list[int] | None = None  # where 其中 opens a clause, and where clauses break (on first use)
+        self._stops: list[int] = []
+
+    def paragraph(self, at: int) -> int:
+        """``text.rfind("\\n", 0, at) + 1``."""
+        k = bisect_left(self._newlines, at)
+        return self._newlines[k - 1] + 1 if k else 0
+
+    def starts(self, name: str) -> list[int]:
+        """Every start of a non-empty name in the text, overlapping ones too (as rfind sees them)."""
+        where = self._names.get(name)
+        if where is None:
+            where = self._names[name] = []
+            pos = self._text.find(name)
+            while pos >= 0:
+                where.append(pos)
+                pos = self._text.find(name, pos + 1)
+        return where
+
+    def count(self, name: str) -> int:
+        """``text.count(name)``, counted once per name."""
+        found = self._counts.get(name)
+        if found is None:
+            found = self._counts[name] = self._text.count(name)
+        return found
+
+    def last(self, name: str, lo: int, hi: int) -> int:
+        """``text.rfind(name, lo, hi)`` for a non-empty name."""
+        where = self.starts(name)
+        k = bisect_right(where, hi - len(name)) - 1
+        return where[k] if k >= 0 and where[k] >= lo else -1
+
+    def subset_clause(self, lo: int, hi: int) -> bool:
+        """Whether a clause opened by 其中 after ``lo`` runs on to ``hi`` (the pattern above, searched in
+        ``text[lo:hi]``; its ``$`` also matches before a newline that ends the slice): the last 其中 written after
+        an opener decides (an earlier one has that one's clause break after it, if any), by where the first clause
+        break after it is."""
+        if self._subset is None:
+            text = self._text
+            self._subset = [p for p in self.starts("其中") if p and text[p - 1] in _SUBSET_OPENERS]
+            self._stops = [m.start() for m in _SUBSET_STOP.finditer(text)] if self._subset else []
+        k = bisect_right(self._subset, hi - 2) - 1
+        if k < 0 or self._subset[k] - 1 < lo:
+            return False
+        if self._text[hi - 1:hi] == "\n":
+            hi -= 1
+        j = bisect_left(self._stops, self._subset[k] + 2)
+        return j == len(self._stops) or self._stops[j] >= hi
 
 
 # what a topic opener and an enumerated line look like (see _topic_starts and _subheads)
@@ -799,11 +864,11 @@ class Attribution:
         return None
 
     def _speaker(self, text: str, mentions: list[Mention], starts: list[int], span: Span,
-                 subject: tuple[Any, ...] | None, after: int = -1) -> int | None:
+                 subject: tuple[Any, ...] | None, p0: int, after: int = -1) -> int | None:
         """“目前建设了4个大棚…”玉河泉村党支部书记介绍: a figure quoted from a speaker belongs to the speaker's place.
 
-        With ``after``, only a quotation that opens before that offset counts."""
-        p0 = text.rfind("\n", 0, span.start_char) + 1
+        With ``after``, only a quotation that opens before that offset counts; ``p0``: where the figure's paragraph
+        starts."""
         opening = text.rfind("“", p0, span.start_char)
         if opening < 0 or opening >= after >= 0 or text.rfind("”", opening, span.start_char) >= 0:
             return None
@@ -1250,6 +1315,7 @@ class Attribution:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         mentions = mentions_of(doc)
+        index = _TextIndex(text)
         # a chain (富平县庄里镇永安村) opens its clause where its first member does; per call, so that
         # one component serves several threads
         chain_start: dict[int, int] = {}
@@ -1369,7 +1435,7 @@ class Attribution:
             subject = subjects[j] if inside else None
             region = regions[j] if inside else []
 
-            p0 = text.rfind("\n", 0, span.start_char) + 1  # the figure's paragraph
+            p0 = index.paragraph(span.start_char)  # the figure's paragraph
 
             # the rules ask it of the same mentions again and again: remembered for this figure (not across
             # figures: ``led`` grows after each)
@@ -1404,19 +1470,19 @@ class Attribution:
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
             # the nearest mentions either side are enough, and keep a long sentence linear
             k = bisect_left(starts, span.start_char, lo, hi)
-            chosen = self._person_body(text, mentions, starts, people, s0, span.start_char, opening_only=True) \
-                if people else None
+            chosen = self._person_body(text, mentions, starts, people, s0, span.start_char, index,
+                                       opening_only=True) if people else None
             if chosen is None:
                 chosen = self._sentence_subject(text, range(max(lo, k - _LOOK), k), range(k, min(hi, k + _LOOK)),
                                                 s0, s1, span, chains, mentions, eligible, region, subject)
             if chosen is None:
-                chosen = self._speaker(text, mentions, starts, span, subject)
+                chosen = self._speaker(text, mentions, starts, span, subject, p0)
             elif mentions[chosen].back_reference:
                 # “村内有8处泉眼…”某村第一书记介绍: inside a quotation, 村内/我们村 is the speaker's village
-                spoken = self._speaker(text, mentions, starts, span, subject, after=mentions[chosen].start)
+                spoken = self._speaker(text, mentions, starts, span, subject, p0, after=mentions[chosen].start)
                 if spoken is None and people and mentions[chosen].type in _STORY_VILLAGES:
                     # …”王城说，村里最终布局了2个: the village of its head, who has just spoken
-                    spoken = self._person_body(text, mentions, starts, people, s0, mentions[chosen].start)
+                    spoken = self._person_body(text, mentions, starts, people, s0, mentions[chosen].start, index)
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
             if chosen is None and (subject is None or subject[0] not in self.national_bodies) \
@@ -1446,20 +1512,20 @@ class Attribution:
                             chosen = x
                             break
             if chosen is None and last is not None and last[0] == s0 and last[1] is not None \
-                    and _SUBSET_CLAUSE.search(text, s0, span.start_char):
+                    and index.subset_clause(s0, span.start_char):
                 # 绿色健康食品产业是兴化市三大主导产业之一，其中小微食品生产企业占…83%: a subset of what the
                 # sentence counted before belongs where that did
                 f.entity = last[1]
                 continue
             if chosen is None and people:
-                chosen = self._person_body(text, mentions, starts, people, s0, span.start_char)
+                chosen = self._person_body(text, mentions, starts, people, s0, span.start_char, index)
             if chosen is None:
                 floor = reach
                 h = bisect_right(subheads, span.start_char) - 1
                 if h >= 0:
                     floor = max(floor, subheads[h])
                 chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks, p0,
-                                       subject, actor_sentence=self._actor_sentence(text, s0))
+                                       index, subject, actor_sentence=self._actor_sentence(text, s0))
                 if chosen is None and inside and floor == reach and bisect_left(starts, floor) == k:
                     # a long passage (no subheading) that names nothing since its story began: the one village the
                     # report's story is about, when the section names no other of its kind
@@ -1564,8 +1630,8 @@ class Attribution:
         return head.startswith(self.actor_verbs)
 
     def _passage(self, text: str, mentions: list[Mention], eligible: Callable[[int], bool], k: int, floor: int,
-                 at: int, chains: _Chains, breaks: list[int], p0: int, subject: tuple[Any, ...] | None = None,
-                 actor_sentence: bool = False) -> int | None:
+                 at: int, chains: _Chains, breaks: list[int], p0: int, index: _TextIndex,
+                 subject: tuple[Any, ...] | None = None, actor_sentence: bool = False) -> int | None:
         """The place or body the passage is about: the nearest earlier subject of a clause (``p0``: where the
         figure's paragraph starts)."""
         i = k - 1
@@ -1589,7 +1655,7 @@ class Attribution:
             # a project, company or body named once is its paragraph's story only; named again anywhere, the
             # report goes on about it (measured over the tuned pools: twice carries better than three times)
             if m.end <= at and eligible(i) and not (m.type in _PARAGRAPH_STORIES and _new_paragraph(text, m.end, at)
-                                                    and text.count(m.name) < 2):
+                                                    and index.count(m.name) < 2):
                 b = bisect_left(breaks, chains.start.get(m.start, m.start))
                 s0 = breaks[b - 1] + 1 if b else 0
                 if self._opens_clause(text, m, s0, chains):
@@ -1694,14 +1760,14 @@ class Attribution:
         return best[1] if best[0] >= 0 else None
 
     def _person_body(self, text: str, mentions: list[Mention], starts: list[int], people: _People,
-                     s0: int, at: int, opening_only: bool = False) -> int | None:
+                     s0: int, at: int, index: _TextIndex, opening_only: bool = False) -> int | None:
         """康开祥成功从银行贷到360万元, “…33元一斤。”郑景渠说: a clause opened by a person linked to a body earlier,
         naming nothing else before the figure, or a quotation the person speaks, is the body's story (the body's
         latest mention). With ``opening_only``, only a person who opens a clause of the figure's sentence counts
         (这两年，郑景渠的海外生意…: ahead of the places the sentence named before the person)."""
         best = None
         close = -1
-        para = text.rfind("\n", 0, at) + 1
+        para = index.paragraph(at)
         opening = text.rfind("“", para, at)
         if not opening_only and opening >= 0 and text.find("”", opening, at) < 0:
             close = text.find("”", at, at + 300)
@@ -1710,7 +1776,7 @@ class Attribution:
         for name, (wheres, links) in people.items():
             if wheres[0] >= at:
                 continue
-            pos = text.rfind(name, s0, at)
+            pos = index.last(name, s0, at)
             if opening_only and pos > s0 and not CLAUSE_BREAK.match(text, pos - 1) and text[pos - 1] != "\n":
                 continue
             if pos < 0 and close >= 0 and (text.startswith(name, close + 1)
