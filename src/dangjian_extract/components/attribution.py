@@ -177,10 +177,11 @@ class _TextIndex:
     last time a person was named before it are then a bisection, not a scan back through a text written as one
     line (where each scan would read the whole text, for every figure)."""
 
-    __slots__ = ("_counts", "_names", "_newlines", "_stops", "_subset", "_text")
+    __slots__ = ("_breaks", "_counts", "_names", "_newlines", "_stops", "_subset", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, clause_breaks: list[int]) -> None:
         self._text = text
+        self._breaks = clause_breaks
         self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self._names: dict[str, list[int]] = {}
         self._counts: dict[str, int] = {}
@@ -202,6 +203,11 @@ class _TextIndex:
                 where.append(pos)
                 pos = self._text.find(name, pos + 1)
         return where
+
+    def last_break(self, at: int) -> int:
+        """Where the last clause break (CLAUSE_BREAK) before ``at`` is, or -1."""
+        k = bisect_left(self._breaks, at)
+        return self._breaks[k - 1] if k else -1
 
     def count(self, name: str) -> int:
         """``text.count(name)``, counted once per name."""
@@ -629,7 +635,7 @@ class Attribution:
 
     def _sentence_subject(self, text: str, before: range, after: range, s0: int, s1: int, span: Span,
                           chains: _Chains, mentions: list[Mention], eligible: Callable[..., bool],
-                          region: list[Mention], subject: tuple[Any, ...] | None) -> int | None:
+                          region: list[Mention], subject: tuple[Any, ...] | None, index: _TextIndex) -> int | None:
         formed = _FORMED.match(text, span.end_char) \
             if _FORMED_VERB.search(text, span.end_char, span.end_char + _FORMED_REACH) else None
         if formed is not None:
@@ -665,7 +671,7 @@ class Attribution:
                 # (not 甘溪村、…、复兴村6村: a list of places, then the count of the list)
                 # (its first item after 其中 or a quotation's opening: 其中吉阳区26个、天涯区57个)
                 return k  # 丰乐村50万元、夏桐村15万元、…: a list of places each with its figure
-            owner = self._object_owner(text, mentions, before, span, s0, eligible)
+            owner = self._object_owner(text, mentions, before, span, s0, eligible, index)
             if owner is not None:
                 return owner
         for k in reversed(before):
@@ -745,13 +751,13 @@ class Attribution:
                      and not mentions[x].back_reference), None)
 
     def _national_scope(self, text: str, s0: int, at: int, after: int, starts: list[int],
-                        subject: tuple[Any, ...] | None) -> bool:
+                        subject: tuple[Any, ...] | None, index: _TextIndex) -> bool:
         """Whether the figure's sentence opens a clause on 全国 (全国建成…, 全国各类返乡创业人员…) with no place named
         between it and the figure (not 全国文明村 or 全国人大代表, titles)."""
         word = self.national_words
         if not word:
             return False
-        pos = max(text.rfind(w, s0, at) for w in word)
+        pos = max(index.last(w, s0, at) for w in word)
         if pos < 0:
             return False
         head = _clause_head(text, pos, s0, 12)
@@ -828,13 +834,14 @@ class Attribution:
 
     @staticmethod
     def _object_owner(text: str, mentions: list[Mention], before: range, span: Span, s0: int,
-                      eligible: Callable[[int], bool]) -> int | None:
+                      eligible: Callable[[int], bool], index: _TextIndex) -> int | None:
         """带动西渠头村集体经济增收近40万元: the place written right before what the figure measures owns it."""
         obj = fields(span).object
         if not obj:
             return None
-        pos = text.rfind(obj, s0, span.start_char)
-        if pos < 0 or CLAUSE_BREAK.search(text, pos, span.start_char):
+        # written in the figure's own clause: after the last clause break (as found, then no break after it)
+        pos = text.rfind(obj, max(s0, index.last_break(span.start_char) + 1), span.start_char)
+        if pos < 0:
             return None
         for k in reversed(before):
             m = mentions[k]
@@ -864,15 +871,15 @@ class Attribution:
         return None
 
     def _speaker(self, text: str, mentions: list[Mention], starts: list[int], span: Span,
-                 subject: tuple[Any, ...] | None, p0: int, after: int = -1) -> int | None:
+                 subject: tuple[Any, ...] | None, p0: int, index: _TextIndex, after: int = -1) -> int | None:
         """“目前建设了4个大棚…”玉河泉村党支部书记介绍: a figure quoted from a speaker belongs to the speaker's place.
 
         With ``after``, only a quotation that opens before that offset counts; ``p0``: where the figure's paragraph
         starts."""
-        opening = text.rfind("“", p0, span.start_char)
-        if opening < 0 or opening >= after >= 0 or text.rfind("”", opening, span.start_char) >= 0:
+        opening = index.last("“", p0, span.start_char)
+        if opening < 0 or opening >= after >= 0 or index.last("”", opening, span.start_char) >= 0:
             return None
-        resumed = self._resumed_speaker(text, mentions, starts, p0, opening)
+        resumed = self._resumed_speaker(text, mentions, starts, p0, opening, index)
         if resumed is not None:
             return None if _broader(mentions[resumed], subject) else resumed
         closing = text.find("”", span.end_char, span.end_char + 400)
@@ -932,11 +939,11 @@ class Attribution:
         return None
 
     def _resumed_speaker(self, text: str, mentions: list[Mention], starts: list[int], p0: int,
-                         opening: int) -> int | None:
+                         opening: int, index: _TextIndex) -> int | None:
         """“…”第三采油厂党委副书记说，“…10个团队…”: a quotation resumed after its speaker, named between its parts."""
         if self._resumed_quote is None:
             return None
-        closed = text.rfind("”", p0, opening)
+        closed = index.last("”", p0, opening)
         if closed < 0 or opening - closed > 40 or _SPEECH_END.search(text, closed + 1, opening) is not None \
                 or self._resumed_quote.search(text, closed + 1, opening) is None:
             return None
@@ -1315,7 +1322,6 @@ class Attribution:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         mentions = mentions_of(doc)
-        index = _TextIndex(text)
         # a chain (富平县庄里镇永安村) opens its clause where its first member does; per call, so that
         # one component serves several threads
         chain_start: dict[int, int] = {}
@@ -1350,6 +1356,7 @@ class Attribution:
                     blocked.add(i)
         breaks = sentence_breaks(doc)
         clauses = clause_breaks(doc)
+        index = _TextIndex(text, clauses)
         metric_spans = list(doc.spans.get(METRICS_KEY, []))
         people: _People = {}
         for where, name, i in (self._people(text, mentions) if metric_spans and self._surnames else ()):
@@ -1474,19 +1481,20 @@ class Attribution:
                                        opening_only=True) if people else None
             if chosen is None:
                 chosen = self._sentence_subject(text, range(max(lo, k - _LOOK), k), range(k, min(hi, k + _LOOK)),
-                                                s0, s1, span, chains, mentions, eligible, region, subject)
+                                                s0, s1, span, chains, mentions, eligible, region, subject, index)
             if chosen is None:
-                chosen = self._speaker(text, mentions, starts, span, subject, p0)
+                chosen = self._speaker(text, mentions, starts, span, subject, p0, index)
             elif mentions[chosen].back_reference:
                 # “村内有8处泉眼…”某村第一书记介绍: inside a quotation, 村内/我们村 is the speaker's village
-                spoken = self._speaker(text, mentions, starts, span, subject, p0, after=mentions[chosen].start)
+                spoken = self._speaker(text, mentions, starts, span, subject, p0, index,
+                                       after=mentions[chosen].start)
                 if spoken is None and people and mentions[chosen].type in _STORY_VILLAGES:
                     # …”王城说，村里最终布局了2个: the village of its head, who has just spoken
                     spoken = self._person_body(text, mentions, starts, people, s0, mentions[chosen].start, index)
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
                     chosen = spoken
             if chosen is None and (subject is None or subject[0] not in self.national_bodies) \
-                    and self._national_scope(text, s0, span.start_char, span.end_char, starts, subject):
+                    and self._national_scope(text, s0, span.start_char, span.end_char, starts, subject, index):
                 # 截至2025年底，全国建成1.49万余家非遗工坊: the country's figure names no place (guide §5), not the
                 # story's province before it (a bulletin of the Party or of a national body keeps its subject:
                 # 全国党员总数…; a report on a workshop or a company does not)
@@ -1768,7 +1776,7 @@ class Attribution:
         best = None
         close = -1
         para = index.paragraph(at)
-        opening = text.rfind("“", para, at)
+        opening = index.last("“", para, at)
         if not opening_only and opening >= 0 and text.find("”", opening, at) < 0:
             close = text.find("”", at, at + 300)
         end = bisect_left(starts, at)

@@ -2375,12 +2375,12 @@ class EntityFinder:
         """杭州未来科技城 (written three times): a boundary word that is no verb (未来) right before a body's suffix,
         after a place or a clean edge, opens the body's name when the text writes the two together again."""
         word = next((b for b in self.boundaries if run.endswith(b)), None)
-        if word is None or len(word) < 2 or word in self.clause_heads or text.count(word + suffix) < 2:
+        if word is None or len(word) < 2 or word in self.clause_heads:
             return None
         head = run[:-len(word)]
         if head and not any(self._place_word(head[-k:]) for k in (2, 3, 4) if len(head) >= k):
             return None
-        return word, True
+        return (word, True) if text.count(word + suffix) >= 2 else None
 
     def _whole_named_level(self, text: str, s0: int, suffix: str, etype: str, found: list[Mention]) -> bool:
         """全州新增库容…: 全 (or 本, 我) and a suffix that names a place only before a break refer back to the place
