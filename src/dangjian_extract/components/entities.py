@@ -824,6 +824,7 @@ class EntityFinder:
         self._acceptable_memo: dict[tuple[str, str, str], bool] = {}
         self._generic_official_memo: dict[tuple[str, str], bool] = {}
         self._boundary_spans_memo: dict[str, list[tuple[int, int]]] = {}
+        self._written_memo: dict[str, int] = {}  # how often the text writes a word (_recurring_boundary_name)
         # see _names_a_province: (the text, the answer), so a text never reads another's answer, even when two
         # threads call the component directly at once (extract() runs one text at a time)
         self._province_named: tuple[str, bool] | None = None
@@ -2374,13 +2375,19 @@ class EntityFinder:
     def _recurring_boundary_name(self, text: str, run: str, suffix: str) -> tuple[str, bool] | None:
         """杭州未来科技城 (written three times): a boundary word that is no verb (未来) right before a body's suffix,
         after a place or a clean edge, opens the body's name when the text writes the two together again."""
-        word = next((b for b in self.boundaries if run.endswith(b)), None)
+        word = self._boundary_ends.first(run)  # (the longest, as the boundaries are ordered)
         if word is None or len(word) < 2 or word in self.clause_heads:
+            return None
+        named = word + suffix
+        times = self._written_memo.get(named)
+        if times is None:
+            times = self._written_memo[named] = text.count(named)
+        if times < 2:
             return None
         head = run[:-len(word)]
         if head and not any(self._place_word(head[-k:]) for k in (2, 3, 4) if len(head) >= k):
             return None
-        return (word, True) if text.count(word + suffix) >= 2 else None
+        return word, True
 
     def _whole_named_level(self, text: str, s0: int, suffix: str, etype: str, found: list[Mention]) -> bool:
         """全州新增库容…: 全 (or 本, 我) and a suffix that names a place only before a break refer back to the place
