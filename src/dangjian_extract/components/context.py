@@ -38,6 +38,12 @@ _QUOTES = "“”‘’\"'《》「」『』〈〉"
 _QUOTE_MARKS = re.compile(f"[{re.escape(_QUOTES)}]")
 
 
+def _any_word(words: Any) -> re.Pattern[str]:
+    """A pattern found wherever one of ``words`` is written (never, when there are none)."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+
+
 def _unquoted(phrase: str) -> str:
     """The phrase without its quotation marks."""
     # (a search costs less than a substitution that finds nothing, and most phrases hold no quotation mark)
@@ -284,6 +290,9 @@ class ContextReader:
         openers = {str(w)[0] for w in (*self.lex.increase, *self.lex.decrease, *ctx["compare_increase"],
                                        *ctx["compare_decrease"], *ctx["compare_after_mark"], *nouns) if w}
         self._change_openers = char_class(openers) if openers else None
+        # one search for any level word (降至, 提升为…) and any basis word (同比, 环比…) instead of a test per word
+        self._level_words = _any_word(self.lex.level)
+        self._basis_words = _any_word([*ctx["basis_yoy"], *ctx["basis_mom"]])
         if nouns:
             sources["_cue_nouns"] = alternation(nouns)
         else:
@@ -419,6 +428,8 @@ class ContextReader:
 
     def basis(self, prefix: str) -> str | None:
         """yoy (同比, 较去年) or mom (环比, 较上月) for a change, from the cue nearest the number."""
+        if not self._basis_words.search(prefix):
+            return None  # (most changes name no basis: one search spares a look for each word)
         best: tuple[int, str] | None = None
         ctx = self.lex.raw["context"]
         for words, basis in ((ctx["basis_yoy"], "yoy"), (ctx["basis_mom"], "mom")):
@@ -441,7 +452,7 @@ class ContextReader:
         best = self._nearest_cue(prefix) if self._any_cue.search(prefix) else None
         if best is not None:
             between = prefix[best[2]:]
-            if any(word in between for word in self.lex.level):
+            if self._level_words.search(between):
                 return None  # 降至700余件, 提升至96%: a level reached, not a change
             if "占" in prefix[best[0]:]:
                 return None  # 反映增速的“发展指数”占60%: a share stated after the cue's word, not a change
