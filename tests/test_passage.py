@@ -2999,3 +2999,8 @@ def test_a_recurring_name_opening_on_a_boundary_word_is_a_name() -> None:
     assert _entity_of(text, "1094家") == "未来科技城"
     # a verb before the suffix stays no name, however often written
     assert not extract("加快建设科技城，引进企业69家。要加快建设科技城。").entities
+
+
+def test_a_back_reference_after_a_compared_base_is_no_subject() -> None:
+    text = "作为首都广告产业高地，2025年朝阳区规模以上广告企业达740家，占北京全市总量60%以上。"
+    assert _entity_of(text, "60%") == "朝阳区"

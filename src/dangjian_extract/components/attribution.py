@@ -516,8 +516,15 @@ class Attribution:
                                                             and _HOUSE_NUMBER.match(text, nxt.end)):
             return False  # the parent in a chain: 龙岩市|武平县
         if m.back_reference:
-            # (覆盖全区688片…: the scope a body's work covers is no subject)
-            return not text.endswith(_COVERING, max(0, m.start - 2), m.start)
+            # (覆盖全区688片…: the scope a body's work covers is no subject; nor is 占北京全市总量 a base compared with)
+            if text.endswith(_COVERING, max(0, m.start - 2), m.start):
+                return False
+            first = chains.start.get(m.start, m.start)
+            if first == m.start:
+                return True
+            head = text[max(0, first - 4):first]
+            last = _LAST_BREAK.match(head)
+            return not self._passing_before.search(head[last.end() if last is not None else 0:])
         if m.type in _TITLED_LEVELS and self._title_after.match(text, m.end) \
                 and not self._lead_body_acting.match(text, m.end):
             return False  # 龙岩市纪委监委有关负责人, 黑龙江省委组织部副部长 (not 南区街道党工委作为…)
