@@ -3004,3 +3004,8 @@ def test_a_recurring_name_opening_on_a_boundary_word_is_a_name() -> None:
 def test_a_back_reference_after_a_compared_base_is_no_subject() -> None:
     text = "作为首都广告产业高地，2025年朝阳区规模以上广告企业达740家，占北京全市总量60%以上。"
     assert _entity_of(text, "60%") == "朝阳区"
+
+
+def test_a_place_after_zhutui_acts_in_its_clause() -> None:
+    text = "浙江持续从技术推广等方面发力，助推旺苍县建成黄茶园5.1万亩。"
+    assert _entity_of(text, "5.1万亩") == "旺苍县"
