@@ -3009,3 +3009,8 @@ def test_a_back_reference_after_a_compared_base_is_no_subject() -> None:
 def test_a_place_after_zhutui_acts_in_its_clause() -> None:
     text = "浙江持续从技术推广等方面发力，助推旺苍县建成黄茶园5.1万亩。"
     assert _entity_of(text, "5.1万亩") == "旺苍县"
+
+
+def test_the_ends_of_a_route_named_by_them_are_no_subjects() -> None:
+    text = "云南省临沧市扩大开放。交通基础设施持续升级，昆明至临沧铁路实现国内段全程高速，高速公路通车里程达468公里。"
+    assert _entity_of(text, "468公里") == "临沧市"

@@ -447,6 +447,8 @@ class Attribution:
         self.source_before = frozenset(cfg.get("source_before", ()))
         # 从某村|到某村: a place after 从 opens a route only where 到/至 follows within the clause
         self._route_close = compile_fast(r"[^，,。；;！？!?]{2,16}?[到至]")
+        # 昆明至临沧铁路: two places joined by 至/到 right before one of these name a route, not a subject
+        self.route_words = tuple(cfg.get("route_words", ()))
 
     @staticmethod
     def _pair_items(text: str, mentions: list[Mention], metric_spans: list[Any]) -> set[int]:
@@ -546,6 +548,8 @@ class Attribution:
             return False  # 来自福建省, 距泸水市, 来自北京|西城区 (read before the chain)
         if self._route_end(text, chains.start.get(m.start, m.start)):
             return False  # 公路从新峰村到迎春村全长1.5公里: the ends of a route are passed through
+        if self.route_words and self._route_named(text, mentions, i):
+            return False  # 昆明至临沧铁路实现全程高速: the ends of a route named by them
         if self._adjacent(text, m, chains):
             return False  # 东与钟家堡村、大木古峪村相邻: a neighbour, no story
         if self._located(text, m, chains) and not self._own_place_opens(text, m, chains):
@@ -1029,6 +1033,16 @@ class Attribution:
         lo = max(0, pos - 16)
         brk = max((b.end() for b in CLAUSE_BREAK.finditer(text, lo, pos)), default=lo)
         return "从" in text[brk:pos - 1]
+
+    def _route_named(self, text: str, mentions: list[Mention], i: int) -> bool:
+        """昆明至临沧铁路, 杭州到黄山高铁: the place is one end of a route named by its two ends."""
+        m = mentions[i]
+        if text[m.end:m.end + 1] in ("至", "到") and i + 1 < len(mentions):
+            other = mentions[i + 1]
+            return other.start == m.end + 1 and text.startswith(self.route_words, other.end)
+        if text[m.start - 1:m.start] in ("至", "到") and i > 0 and mentions[i - 1].end == m.start - 1:
+            return text.startswith(self.route_words, m.end)
+        return False
 
     def _list_item(self, text: str, mention: Mention, next_start: int | None = None) -> bool:
         """枣庄桂园社区等11个项目, 兰华集团电商示范园、…: a mention inside a list is not the subject."""
