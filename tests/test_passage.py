@@ -3014,3 +3014,8 @@ def test_a_place_after_zhutui_acts_in_its_clause() -> None:
 def test_the_ends_of_a_route_named_by_them_are_no_subjects() -> None:
     text = "云南省临沧市扩大开放。交通基础设施持续升级，昆明至临沧铁路实现国内段全程高速，高速公路通车里程达468公里。"
     assert _entity_of(text, "468公里") == "临沧市"
+
+
+def test_a_society_wide_figure_names_no_place() -> None:
+    text = "鄂尔多斯市保障旅客返程\n2026年春节假期，全社会跨区域人员流动量累计超28亿人次，创历史新高。"
+    assert _entity_of(text, "28亿人次") is None
