@@ -184,7 +184,7 @@ class _TextIndex:
         self._breaks = clause_breaks
         self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self._names: dict[str, list[int]] = {}
-        self._counts: dict[str, int] = {}
+        self._counts: dict[str | tuple[str, ...], int] = {}  # (text.count of a name; writes_any of a tuple)
         self._subset: list[int] | None = None  # where 其中 opens a clause, and where clauses break (on first use)
         self._stops: list[int] = []
 
@@ -215,6 +215,13 @@ class _TextIndex:
         if found is None:
             found = self._counts[name] = self._text.count(name)
         return found
+
+    def writes_any(self, names: tuple[str, ...]) -> bool:
+        """Whether the text writes any of the names (asked once per tuple: most texts write none of 全国, 我国)."""
+        found = self._counts.get(names)
+        if found is None:
+            found = self._counts[names] = any(self.starts(name) for name in names)
+        return bool(found)
 
     def last(self, name: str, lo: int, hi: int) -> int:
         """``text.rfind(name, lo, hi)`` for a non-empty name."""
@@ -768,7 +775,7 @@ class Attribution:
         word = self.national_words
         if not word:
             return False
-        pos = max(index.last(w, s0, at) for w in word)
+        pos = max(index.last(w, s0, at) for w in word) if index.writes_any(word) else -1
         if pos < 0:
             return False
         head = _clause_head(text, pos, s0, 12)
