@@ -1597,13 +1597,13 @@ class EntityFinder:
 
     def _clean_edge(self, text: str, start: int, found: list[Mention] | None = None) -> bool:
         """Whether a name may start at ``start``: after a non-Han character, a clean character (的, 在), a
-        boundary word, or a place written right before it (广州市|花都区)."""
+        boundary word, a place written right before it (广州市|花都区), or a back-reference to a place, found or
+        not, written right before it as its parent (该县|尕让乡, 全县|城关镇)."""
         before = text[start - 1:start]
         return not before or not _HAN.match(before) or before in self.clean_before \
             or text.endswith(self._boundary_word_ends.before(text, start), 0, start) \
             or bool(found) and found[-1].end == start \
             or before in self.one_char_levels and text[start - 2:start - 1] in self.back_determiners
-        # (该县|尕让乡, 全县|城关镇: a back-reference to a place, found or not, is a parent written before the name)
 
     def _verb_named(self, text: str, start: int, end: int) -> bool:
         """，建设村召开…, 走进前进村的…: a place named by a verb, with a clean edge and a name's context after it
