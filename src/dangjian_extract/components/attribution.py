@@ -1173,8 +1173,8 @@ class Attribution:
         return None
 
     @staticmethod
-    def _recurrent_story(text: str, mentions: list[Mention], k: int, at: int, eligible: Callable[[int], bool],
-                         times: dict[str, int], report: str | None = None) -> int | None:
+    def _recurrent_story(mentions: list[Mention], k: int, at: int, eligible: Callable[[int], bool],
+                         index: _TextIndex, report: str | None = None) -> int | None:
         """The nearest named place or body below the district level before a figure no passage rule placed,
         written at least _RECURRENT_TIMES times in the report and within _RECURRENT_REACH characters, unless the
         report's own place is named after it (朔州围绕…建成…；投产…企业86家: the text is back at the report's level)."""
@@ -1185,10 +1185,7 @@ class Attribution:
                 return None
             if m.type not in _RECURRENT_TYPES or m.back_reference:
                 continue
-            n = times.get(m.name)
-            if n is None:
-                n = times[m.name] = text.count(m.name)
-            if n >= _RECURRENT_TIMES and eligible(x):
+            if index.count(m.name) >= _RECURRENT_TIMES and eligible(x):
                 return x
         return None
 
@@ -1360,7 +1357,6 @@ class Attribution:
         subjects = [fields(section).subject for section in sections]
         chains = _Chains(chain_start, {m.end: m for m in mentions}, [m.start for m in mentions],
                          frozenset(s[0] for s in subjects if s is not None), {})
-        times: dict[str, int] = {}  # how often the report writes a name, counted when a figure first asks
         # whether each mention can be a subject, decided when a metric first asks (most are never asked)
         ok: list[bool | None] = [None] * len(mentions)
         blocked: set[int] = set()
@@ -1616,7 +1612,7 @@ class Attribution:
             if chosen is None:
                 chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible)
             if chosen is None:
-                chosen = self._recurrent_story(text, mentions, k, span.start_char, eligible, times,
+                chosen = self._recurrent_story(mentions, k, span.start_char, eligible, index,
                                                subject[0] if subject is not None else None)
             if chosen is None:
                 entity = subject

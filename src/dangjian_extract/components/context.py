@@ -38,12 +38,6 @@ _QUOTES = "“”‘’\"'《》「」『』〈〉"
 _QUOTE_MARKS = re.compile(f"[{re.escape(_QUOTES)}]")
 
 
-def _any_word(words: Any) -> re.Pattern[str]:
-    """A pattern found wherever one of ``words`` is written (never, when there are none)."""
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
-
-
 def _unquoted(phrase: str) -> str:
     """The phrase without its quotation marks."""
     # (a search costs less than a substitution that finds nothing, and most phrases hold no quotation mark)
@@ -291,8 +285,8 @@ class ContextReader:
                                        *ctx["compare_decrease"], *ctx["compare_after_mark"], *nouns) if w}
         self._change_openers = char_class(openers) if openers else None
         # one search for any level word (降至, 提升为…) and any basis word (同比, 环比…) instead of a test per word
-        self._level_words = _any_word(self.lex.level)
-        self._basis_words = _any_word([*ctx["basis_yoy"], *ctx["basis_mom"]])
+        self._level_words = re.compile(alternation(self.lex.level))
+        self._basis_words = re.compile(alternation([*ctx["basis_yoy"], *ctx["basis_mom"]]))
         if nouns:
             sources["_cue_nouns"] = alternation(nouns)
         else:
@@ -942,7 +936,7 @@ class ContextReader:
         for final in self.people_finals:
             end = 2 + len(final)
             if len(final) >= 2 and phrase.startswith(final, 2) and (
-                    not "\u4e00" <= phrase[end:end + 1] <= "\u9fff" or phrase[end:end + 2] in self.clause_heads):
+                    not _HAN_ONLY.match(phrase, end) or phrase[end:end + 2] in self.clause_heads):
                 return phrase[:end]
         return None
 
