@@ -3019,3 +3019,34 @@ def test_the_ends_of_a_route_named_by_them_are_no_subjects() -> None:
 def test_a_society_wide_figure_names_no_place() -> None:
     text = "鄂尔多斯市保障旅客返程\n2026年春节假期，全社会跨区域人员流动量累计超28亿人次，创历史新高。"
     assert _entity_of(text, "28亿人次") is None
+
+
+def test_a_body_referred_back_to_with_a_determiner_carries_its_story_on() -> None:
+    text = ("江西省彭泽县矶山生态化工园内，无人叉车精准穿行——这是江西心连心化学工业有限公司的绿色生产图景。\n"
+            "该企业通过智能再造模式，实现资源利用率的显著提升。\n"
+            "在占地压缩至1266亩的新厂区，22座凉水塔累计节约用地40亩。")
+    assert _entity_of(text, "1266亩") == "江西心连心化学工业有限公司"
+    assert _entity_of(text, "40亩") == "江西心连心化学工业有限公司"
+    # a bare 企业 is any enterprise, no back-reference
+    assert not any(e.name == "江西心连心化学工业有限公司" and e.start > 60
+                   for e in extract("这是江西心连心化学工业有限公司的图景。\n企业通过改造提升效率。").entities)
+
+
+def test_a_province_people_are_drawn_from_is_no_subject() -> None:
+    text = "抢修作业面点多面广。云南电网公司从全省紧急抽调55名经验丰富的配网安全监督骨干。"
+    assert _entity_of(text, "55名") == "云南电网公司"
+
+
+def test_a_group_named_by_its_trade_is_a_body() -> None:
+    text = "前不久，浙江省湖州市南浔区文旅发展集团就公务视频制作事项咨询，单价控制在5000元/分钟。"
+    assert "南浔区文旅发展集团" in {e.name for e in extract(text).entities}
+    assert _entity_of(text, "5000元") == "南浔区文旅发展集团"
+    assert not extract("他们成立发展集团。").entities
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("工作人员介绍，游客只需扫码关注景区，就能领取礼品2000多份。", "游客只需扫码关注景区"),
+    ("截至目前，获批智能工厂和数字化车间分别达到68个、103个。", "获批智能工厂"),
+])
+def test_a_verb_bounds_a_body_name(text: str, wrong: str) -> None:
+    assert wrong not in {e.name for e in extract(text).entities}

@@ -361,6 +361,9 @@ class Attribution:
         self._verbs = compile_fast(alternation(w for w in data["left_boundaries"] if len(w) > 1))
         self.clause_heads = clause_head_words(data["name_edges"])
         cfg = data["attribution"]
+        # (该公司, 这家企业: a body referred back to with a determiner is named again, and its story goes on; a
+        # project's, 该项目, ends with its paragraph all the same)
+        self._determiner_heads = frozenset(w[0] for w in data["bare_back_determiners"])
         # the type of a place by its one-character suffix (市 → district), for a place written only as the head
         # of a body's name (天水市|农业农村局)
         self.level_of_suffix = {w: t for t, words in data["suffixes"].items() if t in ADMIN_LEVELS
@@ -528,6 +531,8 @@ class Attribution:
             # (覆盖全区688片…: the scope a body's work covers is no subject; nor is 占北京全市总量 a base compared with)
             if text.endswith(_COVERING, max(0, m.start - 2), m.start):
                 return False
+            if text[m.start] in self.step_back and text[m.start - 1:m.start] in self.source_before:
+                return False  # 某公司从全省紧急抽调55名…: where people are drawn from, not the sentence's subject
             first = chains.start.get(m.start, m.start)
             if first == m.start:
                 return True
@@ -1687,6 +1692,8 @@ class Attribution:
             # a project, company or body named once is its paragraph's story only; named again anywhere, the
             # report goes on about it (measured over the tuned pools: twice carries better than three times)
             if m.end <= at and eligible(i) and not (m.type in _PARAGRAPH_STORIES and _new_paragraph(text, m.end, at)
+                                                    and not (m.back_reference and m.type != "project"
+                                                             and text[m.start] in self._determiner_heads)
                                                     and index.count(m.name) < 2):
                 b = bisect_left(breaks, chains.start.get(m.start, m.start))
                 s0 = breaks[b - 1] + 1 if b else 0

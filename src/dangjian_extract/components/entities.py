@@ -335,6 +335,7 @@ class EntityFinder:
         self.address_roads = frozenset(data.get("address_roads", ()))  # 路, 大街: a house number may follow
         # the trade words a registered company's name ends in before its legal suffix (科技, 服装, 织造)
         self.trade_words = tuple(sorted(data.get("company_trade_words", ()), key=len, reverse=True))
+        self.trade_set = frozenset(self.trade_words)  # (某某文旅发展|集团: a group's name ends in its trade too)
         banks = data["bank_branches"]
         self.branch_suffixes = frozenset(banks["branches"])  # 邮储银行|保山市分行: a branch named with its bank
         self.bank_ends = tuple(banks["banks"])
@@ -354,6 +355,10 @@ class EntityFinder:
         self.bare_by_type = frozenset(data.get("bare_back_by_type", ()))
         self.report_words: dict[str, str] = dict(data.get("bare_report_words", {}))
         self.bare_back.update(self.report_words)
+        self.determined_back = {k: v for k, v in data.get("determined_back_references", {}).items()
+                                if not k.startswith("_")}
+        self.bare_back.update(self.determined_back)
+        self.bare_by_type |= frozenset(self.determined_back)
         # (川渝高竹新区|国土|空间: a place and a kind of space, no body)
         self.undescribed_suffixes = frozenset(data.get("described_body_not_suffixes", ()))
         self.bare_determiners = tuple(sorted(data["bare_back_determiners"], key=len, reverse=True))
@@ -1771,6 +1776,8 @@ class EntityFinder:
             # 该中心, 这家公司: the determiner belongs to the back-reference, as in 该村
             det = next((d for d in self.bare_determiners if text.endswith(d, 0, at)
                         and (at == len(d) or text[at - len(d) - 1] in _CLAUSE_PUNCT)), "") if g == 1 else ""
+            if word in self.determined_back and not det:
+                continue  # 企业 alone is any enterprise; 该企业 is the story's
             if word == "这里" and text[hit.end(1):hit.end(1) + 1] == "是":
                 continue  # 这里是河北省廊坊市: introduces a place, refers to none
             i = bisect_right(starts, at) - 1
@@ -2061,7 +2068,8 @@ class EntityFinder:
             if not rest:
                 # the word that ends the run (the last match) decides only whether the suffix is a bare word after
                 # a verb; every other test passes over it
-                if not legal and self._ends_before_bare_suffix(run, word, start):
+                if not legal and not (suffix in _BRANDED_SUFFIXES and word in self.trade_set) \
+                        and self._ends_before_bare_suffix(run, word, start):
                     return "", True  # 成立|商圈: the suffix is a bare word after a verb
                 continue  # (某某印象服务|有限公司: a registered name ends in its trade: 服务, 发展, 开发)
             if gazetteer is not None and rest >= 4 and self._place_head(gazetteer, run[end:]):
@@ -2355,7 +2363,7 @@ class EntityFinder:
         if self._generic_ending(name_part) and not (
                 etype == "project" and len(name_part) >= 4 and name_part.endswith(self.project_area_suffixes)
                 and not name_part[:-1].endswith(self.generic_endings)) \
-                and not (suffix in _LEGAL_SUFFIXES and self._named_company(name_part)):
+                and not (suffix in _BRANDED_SUFFIXES and self._named_company(name_part)):
             return False  # but 凤栖湖景观区项目, 滨江新区项目: a project named after its area
         if not index.ends(name_part):  # most names end in none: one call tells
             return True
