@@ -3050,3 +3050,17 @@ def test_a_group_named_by_its_trade_is_a_body() -> None:
 ])
 def test_a_verb_bounds_a_body_name(text: str, wrong: str) -> None:
     assert wrong not in {e.name for e in extract(text).entities}
+
+
+def test_a_generic_factory_is_no_body_of_its_own() -> None:
+    text = "湖南省衡阳市衡阳县西渡镇青里村的育秧工厂热闹起来。12万片秧盘堆成了一座山。"
+    assert "育秧工厂" not in {e.name for e in extract(text).entities}
+    assert _entity_of(text, "12万片") == "青里村"
+    assert "澄明食品工厂" in {e.name for e in extract("他在鹿邑建成澄明食品工厂，集聚了22家企业。").entities}
+
+
+def test_a_village_things_come_from_is_no_antecedent_of_a_back_reference() -> None:
+    text = ("湖南省衡阳市衡阳县西渡镇青里村的种粮大户热闹起来。\n"
+            "前些年，他一直从附近的梅花村的育秧工厂买秧苗。\n"
+            "村两委一研究，说干就干。村集体企业占股51%。")
+    assert _entity_of(text, "51%") == "青里村"

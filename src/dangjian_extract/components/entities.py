@@ -358,6 +358,9 @@ class EntityFinder:
         self.determined_back = {k: v for k, v in data.get("determined_back_references", {}).items()
                                 if not k.startswith("_")}
         self.bare_back.update(self.determined_back)
+        neighbours = data["attribution"]["neighbours"]
+        self._sourced = regex.compile(  # (searched in the few characters before a mention)
+            f"(?:{alternation(data['source_words']['words'])})(?:{alternation(neighbours)})?的?$")
         self.bare_by_type |= frozenset(self.determined_back)
         # (川渝高竹新区|国土|空间: a place and a kind of space, no body)
         self.undescribed_suffixes = frozenset(data.get("described_body_not_suffixes", ()))
@@ -620,7 +623,7 @@ class EntityFinder:
                     and not self._under_written_parent(gazetteer, run + suffix, prev, run_start):
                 back = ""  # 村里, 县上, 希望|村里: the bare suffix word with a place word after it
             if back is not None:
-                mention = self._resolve_back(found, suffix, etype, s0 - len(back), s1, misses)
+                mention = self._resolve_back(found, suffix, etype, s0 - len(back), s1, misses, text, self._sourced)
                 if mention is None and back[:1] in self.step_back and etype in ("province", "district"):
                     # 我市, 全市 in a report that names no city: the report's place of that level, unnamed; the
                     # word stays the name (attribution gives its figures no entity: guide §5)
@@ -1999,7 +2002,8 @@ class EntityFinder:
 
     @staticmethod
     def _resolve_back(found: list[Mention], suffix: str, etype: str, start: int, end: int,
-                      misses: dict[tuple[str, str], int] | None = None) -> Mention | None:
+                      misses: dict[tuple[str, str], int] | None = None, text: str = "",
+                      sourced: regex.Pattern[str] | None = None) -> Mention | None:
         """The last named entity with this suffix (全县 → 岷川县), else of this type (该嘎查 → …村).
 
         `misses` remembers where a look-up found nothing: every test below asks of one earlier mention alone,
@@ -2030,6 +2034,8 @@ class EntityFinder:
                     continue
                 if same_suffix and not earlier.name.endswith(suffix):
                     continue
+                if sourced is not None and sourced.search(text, max(0, earlier.start - 6), earlier.start):
+                    continue  # 从附近的梅花村买秧苗…村两委: where things came from is not the story's village
                 return Mention(start, end, earlier.name, etype, earlier.parent, True, back_reference=True,
                                suffix=suffix)
         for earlier in islice(reversed(found), reach):
