@@ -3064,3 +3064,18 @@ def test_a_village_things_come_from_is_no_antecedent_of_a_back_reference() -> No
             "前些年，他一直从附近的梅花村的育秧工厂买秧苗。\n"
             "村两委一研究，说干就干。村集体企业占股51%。")
     assert _entity_of(text, "51%") == "青里村"
+
+
+def test_a_company_s_list_of_acts_is_the_company_s() -> None:
+    text = ("在山东省淄博市淄川区龙泉镇养老中心，老人聊起新变化。\n"
+            "2025年以来，淄川农商银行围绕金融服务适老化，加大信贷支持力度。截至目前，已投放贷款2500余万元；"
+            "开展适老性服务活动800多场，线下覆盖银发客群1.1万人。")
+    assert _entity_of(text, "800多场") == "淄川农商银行"
+
+
+def test_the_speaker_s_body_in_a_quotation_and_after_its_title() -> None:
+    text = ("6月4日，独龙江乡的广场上，帐篷支起来。\n"
+            "“公司前线指挥部协调122辆四驱应急车，可以为700人提供食宿保障。”怒江供电局党委书记姜虹云介绍，"
+            "17支党员突击队将党组织建在抢险链上。")
+    assert _entity_of(text, "122辆") == "怒江供电局"
+    assert _entity_of(text, "17支") == "怒江供电局"

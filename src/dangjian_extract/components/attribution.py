@@ -57,7 +57,7 @@ _SCOPE_HAS = compile_fast(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|
 _SUPERLATIVE = compile_fast(r"(?:首|第一|唯一|最|率先)")
 _NEWLINE = re.compile("\n")
 #: the first person plural in a quotation: the speaker's own body acting
-_WE = compile_fast(r"我们|咱们")
+_WE = compile_fast(r"我们|咱们|我局|我司|(?<=“)公司")  # (“公司前线指挥部协调122辆…”某供电局党委书记介绍)
 #: characters before 全县, 全市 that make it what a figure is compared with (占全县的, 居全市), not its scope
 _COMPARED_WITH = frozenset("占居列排比较于")
 #: what follows 全市 as the base of a share (以全市1%的土地, 全市三成的): no scope
@@ -82,7 +82,9 @@ _ENUMERATOR = compile_fast(
 #: subjectless sentence of the report's actor does not carry one on (see _actor_sentence)
 _BODIES = frozenset(("enterprise", "organisation", "project", "park"))
 _HAN_NAME = regex.compile(r"\p{Han}+")
-_SPEAKS_FOR = compile_fast(r"(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业)")
+# (某局党委书记|姜虹云介绍，17支党员突击队…: the official's name, then the body's own figures)
+_SPEAKS_FOR = compile_fast(
+    r"(?:\p{Han}{2,3}?)?(?:告诉记者|向记者介绍|介绍|表示|说)[，,：:](?:他们|我们|公司|企业|[0-9])")
 _HAS = frozenset("有辖")
 _COVERING = ("覆盖", "辐射", "遍布")
 #: 农业银行红河分行2024年创新推出…: a year after a body dates what it does, no figure of its own
@@ -1685,10 +1687,11 @@ class Attribution:
             if subject is not None and m.name == subject[0] and not m.back_reference and m.start >= p0 \
                     and m.type in _TITLED_LEVELS and self._title_after.match(text, m.end):
                 return None  # 吉林省委深改委…会议上，一份覆盖12862家企业的报告: the paragraph is at the report's level
-            if actor_sentence and m.type in _BODIES and not m.back_reference \
+            if actor_sentence and m.type in ("park", "project") and not m.back_reference \
                     and not (m.parent and m.name.startswith(m.parent)):  # (新城社区党群服务中心: the community's own)
                 i -= 1
-                continue  # (韵丰数字物流园入选…。推行…服务，累计办理手续19件: the report's actor's, not the park's)
+                continue  # (韵丰数字物流园入选…。推行…服务，累计办理手续19件: the report's actor's, not the park's;
+                # a company or body acts itself: 某农商银行围绕…加大信贷支持。…开展适老性服务活动800多场)
             # a project, company or body named once is its paragraph's story only; named again anywhere, the
             # report goes on about it (measured over the tuned pools: twice carries better than three times)
             if m.end <= at and eligible(i) and not (m.type in _PARAGRAPH_STORIES and _new_paragraph(text, m.end, at)
