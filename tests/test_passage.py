@@ -3079,3 +3079,17 @@ def test_the_speaker_s_body_in_a_quotation_and_after_its_title() -> None:
             "17支党员突击队将党组织建在抢险链上。")
     assert _entity_of(text, "122辆") == "怒江供电局"
     assert _entity_of(text, "17支") == "怒江供电局"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("榆林水上运动中心已成为冰雪赛事的重要载体，累计接待游客约12万人次。", "榆林水上运动中心"),
+    ("重庆三峡柑橘交易中心的大屏上，平台已经成功促成213笔订单。", "重庆三峡柑橘交易中心"),
+])
+def test_centres_by_their_trade(text: str, body: str) -> None:
+    assert body in {e.name for e in extract(text).entities}
+
+
+def test_a_company_s_research_centre_is_the_company() -> None:
+    text = "在海口国家高新区，海南华研胶原科技股份有限公司研发中心内，团队几年间拿下100多项专利。"
+    names = {e.name for e in extract(text).entities}
+    assert "海南华研胶原科技股份有限公司" in names and not any(n.endswith("研发中心") for n in names)
