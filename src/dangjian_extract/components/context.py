@@ -303,6 +303,8 @@ class ContextReader:
         self._adverb_chars = "".join(sorted(self.adverbs))  # (for str.lstrip)
         self._share_adverbs = self._adverb_chars + "只仅约已共"  # (面积只占…: still the noun right before 占)
         self.general_measures = frozenset(ctx.get("object_general_measures", ()))
+        # 保持在60亿斤水平: a word after the figure that names its level, not what it measures
+        self.level_words_after = frozenset(ctx.get("object_level_words_after", ()))
         ent = self.lex.raw["entities"]
         self._place_words = frozenset(b + level for b in ent["back_references"] for level in ent["level_chars"])
         sources["_marks"] = _MARKS
@@ -395,7 +397,10 @@ class ContextReader:
                 f.basis = self.basis(text[list_start:item.start_char])
             # only places inside the clause matter; bounded slices keep long one-sentence texts linear
             lo, hi = bisect_left(entity_ends, clause_start), bisect_right(entity_ends, item.start_char)
-            following = items[i + 1] if i + 1 < len(items) and items[i + 1].start_char == item.end_char else None
+            # the next figure, written right after this one or after a 、 (59处、38.7万平方米集中育秧设施)
+            following = items[i + 1] if i + 1 < len(items) and (
+                items[i + 1].start_char == item.end_char
+                or items[i + 1].start_char == item.end_char + 1 and text[item.end_char] == "、") else None
             k = bisect_right(entity_starts, item.end_char)
             f.object = self.object(prefix, text, item, earlier[-_EARLIER:], entity_ends[lo:hi], following, carried,
                                    entity_starts[k] if k < len(entity_starts) else None)
@@ -614,10 +619,17 @@ class ContextReader:
             item = self._account_item(text, span.start_char - len(prefix) - 1)
             if item:
                 return item  # 修农田机电井，2536元，老百姓浇地不发愁: an account line, the item then its sum
-        if following is not None and following.f.kind == kind == "count" \
+        if following is not None and following.start_char == span.end_char and following.f.kind == kind == "count" \
                 and (unit in self.person_units or unit not in self.one_char_nouns):
             # 126户600多名群众: two counts of one noun, written back to back (not 39院|100多间房: courtyards
             # and rooms, the first measure word a noun of its own)
+            after = self._after_phrase(text, following)
+            if after:
+                return after
+        if following is not None and kind == "count" and following.start_char == span.end_char + 1 \
+                and following.f.kind == "measure" and unit not in self.one_char_nouns:
+            # 已建成59处、38.7万平方米集中育秧设施: a bare count, then the things' size and their noun (not 发运27趟、
+            # 117个冷藏箱: a second count names a noun of its own)
             after = self._after_phrase(text, following)
             if after:
                 return after
@@ -816,8 +828,8 @@ class ContextReader:
 
     def _after_phrase(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
         phrase = self._after_phrase_read(text, span, place_after)
-        if not phrase:
-            return phrase  # (most figures: no noun after them, nothing to cut)
+        if not phrase or phrase in self.level_words_after:
+            return None  # (most figures: no noun after them, nothing to cut)
         phrase = self._before_modal(phrase)
         if phrase and span.f.unit in self.person_units and text[span.end_char:span.end_char + 1] == "的" \
                 and not phrase.endswith(self.people_finals) \
