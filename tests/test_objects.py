@@ -491,3 +491,13 @@ def test_a_range_end_or_a_cut_verb_is_no_part_of_the_object(text: str, obj: str)
 ])
 def test_the_noun_after_a_listed_figure_and_level_words(text: str, figure: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == figure).object == obj
+
+
+@pytest.mark.parametrize("text, figure, obj", [
+    ("仅育秧成本一项每亩就接近200元。", "200元", "育秧成本一项"),          # 接近 is the qualifier's word
+    ("技术团队不足10人，信息化人员仅剩3人。", "3人", "信息化人员"),
+    ("热线接通率2023年5月增长到99.77%，现已达到99.9%。", "99.9%", "热线接通率"),
+    ("自己这家企业，竟然拿到了1亿元的银行授信。", "1亿元", "银行授信"),
+])
+def test_adverbs_and_verbs_before_a_figure_are_no_object(text: str, figure: str, obj: str) -> None:
+    assert next(m for m in extract(text).metrics if m.text == figure).object == obj
