@@ -214,6 +214,7 @@ def test_the_text_index_reads_a_subset_clause_as_the_pattern_does(text: str, dat
     index = _TextIndex(text, [m.start() for m in CLAUSE_BREAK.finditer(text)])
     assert index.subset_clause(lo, hi) == bool(pattern.search(text, lo, hi))
     assert index.paragraph(hi) == text.rfind("\n", 0, hi) + 1
+    assert index.line_end(lo) == text.find("\n", lo)
     assert index.last("其中", lo, hi) == text.rfind("其中", lo, hi)
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, 0, hi)]
     assert index.last_break(hi) == (breaks[-1] if breaks else -1)

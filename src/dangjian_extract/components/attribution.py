@@ -156,6 +156,9 @@ _LIST_OPENERS = ("其中", "“", "：", ":")  # what may open a list of places 
 # a time alone before a sentence's first figure (当日上午,4台联合收割机开进某村麦地): the sentence still opens with it
 _TIME_HEAD = compile_fast(r"(?:(?:当日|当天|当时|目前|如今|现在|次日|当晚|近日|日前|上午|下午|晚上|凌晨|早上|中午|"
                           r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日)[，,]?)+")
+#: every character a sentence head may hold and still be empty of openers or a _TIME_HEAD
+_HEAD_CHARS = re.compile("[" + re.escape("".join(sorted(set(_OPENERS) | set(
+    "当日天时目前如今现在次晚近上下午凌晨早中月，,0123456789０１２３４５６７８９")))) + "]*")
 # a date that opens a clause like 今年: 2024年全乡…, 截至6月11日全市…, 截至2023年底全县…
 _YEAR_OPENER = compile_fast(
     r"(?:截至|截止到?|到)?(?:(?:(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?)"
@@ -194,6 +197,11 @@ class _TextIndex:
         """``text.rfind("\\n", 0, at) + 1``."""
         k = bisect_left(self._newlines, at)
         return self._newlines[k - 1] + 1 if k else 0
+
+    def line_end(self, at: int) -> int:
+        """``text.find("\\n", at)``."""
+        k = bisect_left(self._newlines, at)
+        return self._newlines[k] if k < len(self._newlines) else -1
 
     def starts(self, name: str) -> list[int]:
         """Every start of a non-empty name in the text, overlapping ones too (as rfind sees them)."""
@@ -727,6 +735,10 @@ class Attribution:
                 # own sentence, the last place before it, is what the sentence speaks of (guide §4 rule 3: another
                 # is named); not one water or goods come from (从附近铁甲村调来)
                 return k
+        # (the head can be empty or a time word only if every character is an opener's or a time word's: one
+        # anchored match reads up to the first other character, not the whole sentence on text without stops)
+        if _HEAD_CHARS.match(text, s0, span.start_char).end() < span.start_char:
+            return None
         head = text[s0:span.start_char].strip(_OPENERS)
         if not head or _TIME_HEAD.fullmatch(head):
             # 3座钢构大棚…走进陕西省渭南市…欧家城村: the sentence opens with the metric; the first chain names it
@@ -1539,7 +1551,7 @@ class Attribution:
                 # sentence (平均海拔800余米，全村森林覆盖率达92%……王阜乡胡家坪村曾经是一个空心村)
                 if named_before[k] == named_before[min(k, bisect_left(starts, p0))]:
                     want = mentions[chosen].type if chosen is not None else None
-                    p1 = text.find("\n", span.end_char)
+                    p1 = index.line_end(span.end_char)
                     for x in range(k, min(bisect_left(starts, p1 if p1 >= 0 else len(text)), k + _LOOK)):
                         m_s = mentions[x].start
                         if CLAUSE_BREAK.search(text, s1, m_s) is not None and text.find("。", span.end_char, m_s) >= 0:
