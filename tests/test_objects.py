@@ -501,3 +501,8 @@ def test_the_noun_after_a_listed_figure_and_level_words(text: str, figure: str, 
 ])
 def test_adverbs_and_verbs_before_a_figure_are_no_object(text: str, figure: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == figure).object == obj
+
+
+def test_a_bare_count_takes_the_noun_its_sentence_opens_on_after_a_determiner() -> None:
+    text = "像这样的背街小巷，近年来，沈阳市一共改造了825条。"
+    assert extract(text).metrics[0].object == "背街小巷"

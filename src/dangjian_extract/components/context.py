@@ -104,6 +104,8 @@ _PER_MARKS = frozenset("/／")
 _ONE_OR_PER = regex.compile(r"[一每]\p{Han}{1,2}")  # 一笔, 每户: a measure word before the figure, no noun
 _ITEM_STARTS = "，,；;。：:\n"
 _HAN_LIST = regex.compile(r"[\p{Han}、]+")
+#: a sentence that opens on a noun after a determiner (像这样的背街小巷，…; 这些申报材料要…)
+_DETERMINED_TOPIC = regex.compile(r"[“”\s]*(?:像|对于|对)?(?:这样的|这类|这些|这种|此类|这批)(\p{Han}{2,8})")
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
@@ -679,7 +681,7 @@ class ContextReader:
                 and earlier[-1].f.kind == "count" and earlier[-1].f.unit != unit:
             return unit  # 全村336户|1342人: a count of another measure word right after a count, nothing named
         if kind == "count" and not before:
-            topic = self._topic(text, span)
+            topic = self._topic(text, span) or self._determined_topic(text, span)
             if topic:
                 return topic  # 这样的驿站，锦江区有40多个: the noun the sentence opens on, counted at its end
         if kind == "count" and prefix.strip(_QUOTES + " ") in self._place_words:
@@ -722,6 +724,16 @@ class ContextReader:
         if not 1 < len(noun) <= 6 or not _HAN_ONLY.fullmatch(noun) or self._noun_at(noun) != noun:
             return None
         return noun
+
+    def _determined_topic(self, text: str, span: _Item) -> str | None:
+        """像这样的背街小巷，…，沈阳市一共改造了825条: a count with no noun of its own, in a sentence that opens on a
+        noun after a determiner (这样的, 这些): that noun is what is counted."""
+        s0 = span.f.sentence[0] if span.f.sentence else 0
+        m = _DETERMINED_TOPIC.match(text, s0, span.start_char)
+        if m is None:
+            return None
+        noun = self._noun_at(m.group(1))
+        return noun if noun and 1 < len(noun) <= 6 else None
 
     @staticmethod
     def _respective(text: str, span: _Item, earlier: list[_Item]) -> str | None:
