@@ -3093,3 +3093,10 @@ def test_a_company_s_research_centre_is_the_company() -> None:
     text = "在海口国家高新区，海南华研胶原科技股份有限公司研发中心内，团队几年间拿下100多项专利。"
     names = {e.name for e in extract(text).entities}
     assert "海南华研胶原科技股份有限公司" in names and not any(n.endswith("研发中心") for n in names)
+
+
+def test_a_longer_name_written_earlier_keeps_its_left_edge() -> None:
+    text = ("在山东省烟台市生态环境局黄渤海新区分局的人看来，环境持续向好。\n"
+            "八角湾所在的烟台黄渤海新区，是烟台的工业重地，有3600多家工业企业。")
+    names = [e.name for e in extract(text).entities]
+    assert "渤海新区" not in names and names.count("黄渤海新区") == 2

@@ -820,9 +820,32 @@ class EntityFinder:
         if any(w in text for w in self.indefinite_before):
             # 位于某园区的一家文具公司: one body of a kind, its name not given (not 一家某某有限公司, a registered name)
             found = self._not_indefinite(text, found)
+        found = self._longer_written_names(text, found)
         for m in found:
             if m.type == "district" and m.name.endswith(self.park_district_ends):
                 m.type = "park"  # 金川县|现代农业园区: a park the gazetteer lists among places, found by its 区
+        return found
+
+    @staticmethod
+    def _longer_written_names(text: str, found: list[Mention]) -> list[Mention]:
+        """烟台市生态环境局|黄渤海新区分局 … 烟台黄|渤海新区: a name found earlier in the text that ends with a later
+        mention's name, and is written there in full, is that mention's name (the later left edge cut inside it)."""
+        names: dict[str, list[Mention]] = {}
+        for i, m in enumerate(found):
+            if m.back_reference or text[m.start:m.end] != m.name:
+                continue
+            longer = names.get(m.name[-2:], ())
+            best = None
+            for e in longer:
+                n = len(e.name)
+                if n > len(m.name) and e.type == m.type and e.name.endswith(m.name) and m.end - n >= 0 \
+                        and text.startswith(e.name, m.end - n) and (i == 0 or found[i - 1].end <= m.end - n) \
+                        and (best is None or n > len(best.name)):
+                    best = e
+            if best is not None:
+                found[i] = m = replace(m, start=m.end - len(best.name), name=best.name,
+                                       path=best.path, code=best.code)
+            names.setdefault(m.name[-2:], []).append(m)
         return found
 
     def _new_text_memos(self) -> None:
