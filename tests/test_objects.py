@@ -506,3 +506,15 @@ def test_adverbs_and_verbs_before_a_figure_are_no_object(text: str, figure: str,
 def test_a_bare_count_takes_the_noun_its_sentence_opens_on_after_a_determiner() -> None:
     text = "像这样的背街小巷，近年来，沈阳市一共改造了825条。"
     assert extract(text).metrics[0].object == "背街小巷"
+
+
+@pytest.mark.parametrize("text, surface, change, obj", [
+    ("这个办法费时费力，成本高了3倍、时间多了2倍。", "3倍", "increase", "成本"),   # X高了/多了: more than before
+    ("这个办法费时费力，成本高了3倍、时间多了2倍。", "2倍", "increase", "时间"),
+    ("培训补贴标准上浮10%。", "10%", "increase", "培训补贴标准"),
+    ("相较于之前，制作经费预算砍掉了20%。", "20%", "decrease", "经费预算"),
+    ("全镇人均年收入提高了800元。", "800元", "increase", "人均年收入"),  # 提高了 stays one word
+])
+def test_comparatives_after_the_noun_are_changes(text: str, surface: str, change: str, obj: str) -> None:
+    m = next(m for m in extract(text).metrics if m.text == surface)
+    assert (m.change, m.object) == (change, obj)
