@@ -514,6 +514,8 @@ def test_a_bare_count_takes_the_noun_its_sentence_opens_on_after_a_determiner() 
     ("培训补贴标准上浮10%。", "10%", "increase", "培训补贴标准"),
     ("相较于之前，制作经费预算砍掉了20%。", "20%", "decrease", "经费预算"),
     ("全镇人均年收入提高了800元。", "800元", "increase", "人均年收入"),  # 提高了 stays one word
+    ("2024年4月，我们增开了隆子镇、日当镇两个配送站点。", "两个", "increase", "配送站点"),
+    ("2024年至今，麦积区新建设24条产业路。", "24条", "increase", "产业路"),
 ])
 def test_comparatives_after_the_noun_are_changes(text: str, surface: str, change: str, obj: str) -> None:
     m = next(m for m in extract(text).metrics if m.text == surface)
