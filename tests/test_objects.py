@@ -520,3 +520,12 @@ def test_a_bare_count_takes_the_noun_its_sentence_opens_on_after_a_determiner() 
 def test_comparatives_after_the_noun_are_changes(text: str, surface: str, change: str, obj: str) -> None:
     m = next(m for m in extract(text).metrics if m.text == surface)
     assert (m.change, m.object) == (change, obj)
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("公司年产值超过1亿元，九成产品畅销海外。", "产品"),              # a share, then the noun it is a share of
+    ("该模式共覆盖全县约九成村屯，共收集议题800多个。", "村屯"),
+    ("淳安县地处浙西山区，近半数农村曾面临空心化问题。", "农村"),
+])
+def test_a_share_word_takes_the_noun_after_it(text: str, obj: str) -> None:
+    assert next(m for m in extract(text).metrics if m.unit == "%").object == obj

@@ -106,6 +106,9 @@ _ITEM_STARTS = "，,；;。：:\n"
 _HAN_LIST = regex.compile(r"[\p{Han}、]+")
 #: a sentence that opens on a noun after a determiner (像这样的背街小巷，…; 这些申报材料要…)
 _DETERMINED_TOPIC = regex.compile(r"[“”\s]*(?:像|对于|对)?(?:这样的|这类|这些|这种|此类|这批)(\p{Han}{2,8})")
+#: the words of a share written as a fraction of a whole (九成村屯, 半数农村), not as a percentage
+_SHARE_WORDS = frozenset(("成", "半", "半数"))
+_ADVERB_ENDS = "曾都已将均也还就正"
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
@@ -873,6 +876,12 @@ class ContextReader:
                 word = self._after_noun.match(phrase, 1)  # 一千亿的产值: a bare amount and its money noun
             if word is None and unit == "CNY":
                 word = self._after_modified_noun.match(phrase)  # 投入412万元帮扶资金 (not 100万元当作启动资金)
+            if word is None and kind == "percent" and x.unit_text in _SHARE_WORDS \
+                    and not self._after_verb.match(phrase):
+                # 覆盖全县约九成村屯, 近半数农村: a share of the noun written after it (up to its predicate's verb)
+                noun = self._noun_at(phrase)
+                noun = self._before_predicate(noun).rstrip(_ADVERB_ENDS) if noun else None
+                return noun if noun and _has_word(noun) else None
             return word.group() if word else None
         phrase = phrase.removeprefix("的")
         if not phrase:
