@@ -529,3 +529,12 @@ def test_comparatives_after_the_noun_are_changes(text: str, surface: str, change
 ])
 def test_a_share_word_takes_the_noun_after_it(text: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.unit == "%").object == obj
+
+
+@pytest.mark.parametrize("text, surface, obj", [
+    ("仅2025年，康开祥就发出了89万多元的务工工资。", "89万多元", "务工工资"),  # a verb's 了, then 的 and the noun
+    ("18吨螃蟹创造了近200万元的产值。", "200万元", "产值"),
+    ("以仅占全市0.11%的国土面积，贡献了10.7%的地区生产总值和近35%的规模以上工业总产值。", "35%", "规模以上工业总产值"),
+])
+def test_a_sum_after_a_verb_and_le_measures_the_noun_after_de(text: str, surface: str, obj: str) -> None:
+    assert next(m for m in extract(text).metrics if m.text == surface).object == obj
