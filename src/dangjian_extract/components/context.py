@@ -109,7 +109,7 @@ _DETERMINED_TOPIC = regex.compile(r"[“”\s]*(?:像|对于|对)?(?:这样的|�
 #: the words of a share written as a fraction of a whole (九成村屯, 半数农村), not as a percentage
 _SHARE_WORDS = frozenset(("成", "半", "半数"))
 _ADVERB_ENDS = "曾都已将均也还就正"
-_QUALIFIER_CHARS = "近约超上逾达"  # (贡献了近|35%的…: a qualifier between the verb's 了 and the figure)
+_AFTER_VERB_QUALIFIERS = "近约超上逾达"  # (贡献了近|35%的…: a qualifier between the verb's 了 and the figure)
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
@@ -663,11 +663,11 @@ class ContextReader:
             return share.group("word")  # …超过10万元，占比71%: the share itself, as the text names it
         before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
         if kind in ("money", "percent") and text[span.end_char:span.end_char + 1] == "的" \
-                and prefix.rstrip(_QUALIFIER_CHARS).endswith("了"):
+                and prefix.rstrip(_AFTER_VERB_QUALIFIERS).endswith("了"):
             noun = self._named_after(text, span)  # 为企业提供了150万元的资金支持: a verb's object, named after 的
             if noun:
                 return noun
-        if before and prefix.rstrip(_QUALIFIER_CHARS).endswith(_LIST_JOINS) \
+        if before and prefix.rstrip(_AFTER_VERB_QUALIFIERS).endswith(_LIST_JOINS) \
                 and text[span.end_char:span.end_char + 1] == "的":
             noun = self._named_after(text, span)  # …80%的进出口总额以及98%的高技术制造业产值: the last of a list
             if noun:
