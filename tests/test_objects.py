@@ -538,3 +538,11 @@ def test_a_share_word_takes_the_noun_after_it(text: str, obj: str) -> None:
 ])
 def test_a_sum_after_a_verb_and_le_measures_the_noun_after_de(text: str, surface: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == surface).object == obj
+
+
+@pytest.mark.parametrize("text, surface, obj", [
+    ("话务人员数量由2023年4月的57人，增长至现在的68人。", "68人", "话务人员"),  # the level reached, of the same thing
+    ("果品损耗率从原来的5%—7%，降至现在的3%以内。", "3%", "果品损耗率"),
+])
+def test_a_level_reached_measures_what_the_figure_before_it_did(text: str, surface: str, obj: str) -> None:
+    assert next(m for m in extract(text).metrics if m.text == surface).object == obj
