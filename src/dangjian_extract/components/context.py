@@ -109,9 +109,6 @@ _DETERMINED_TOPIC = regex.compile(r"[“”\s]*(?:像|对于|对)?(?:这样的|�
 #: the words of a share written as a fraction of a whole (九成村屯, 半数农村), not as a percentage
 _SHARE_WORDS = frozenset(("成", "半", "半数"))
 _ADVERB_ENDS = "曾都已将均也还就正"
-#: a clause that only says a change reached the figure (，增长至现在的|68人, 降至现在的|3%以内)
-_LEVEL_REACHED = regex.compile(r"^[，,、]?(?:增长|提高|提升|降低|下降|减少|压减|压缩|增加|扩大|缩减|缩短"
-                               r"|增|降|升|减|涨)(?:至|到)(?:现在|目前|如今|今年|去年|当前)?的?(?:近|约|超|逾)?$")
 _AFTER_VERB_QUALIFIERS = "近约超上逾达"  # (贡献了近|35%的…: a qualifier between the verb's 了 and the figure)
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
@@ -295,6 +292,11 @@ class ContextReader:
         self._change_openers = char_class(openers) if openers else None
         # one search for any level word (降至, 提升为…) and any basis word (同比, 环比…) instead of a test per word
         self._level_words = re.compile(alternation(self.lex.level))
+        # a clause that only says a change reached the figure (，增长至现在的|68人, 降至现在的|3%以内): a verb of at
+        # most two characters, a level word, a time word (data: level_times) and 的
+        self._level_reached = re.compile(
+            rf"^[，,、]?[\u4e00-\u9fff]{{0,2}}(?:{alternation(self.lex.level)})"
+            rf"(?:{alternation(ctx.get('level_times', ()) or ('现在',))})?的?[近约超逾]?$")
         self._basis_words = re.compile(alternation([*ctx["basis_yoy"], *ctx["basis_mom"]]))
         if nouns:
             sources["_cue_nouns"] = alternation(nouns)
@@ -664,7 +666,8 @@ class ContextReader:
             if last is not None and last.f.kind == "count" and last.f.object and last.f.object != last.f.unit:
                 return last.f.object + share.group("word")
             return share.group("word")  # …超过10万元，占比71%: the share itself, as the text names it
-        if earlier and earlier[-1].f.object and earlier[-1].f.kind == kind and _LEVEL_REACHED.search(prefix):
+        if earlier and earlier[-1].f.object and earlier[-1].f.kind == kind \
+                and self._level_reached.search(prefix):
             # 话务人员数量由…57人，增长至现在的68人: the level reached is of what the figure before measured
             return earlier[-1].f.object
         before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
