@@ -106,10 +106,6 @@ _ITEM_STARTS = "，,；;。：:\n"
 _HAN_LIST = regex.compile(r"[\p{Han}、]+")
 #: a sentence that opens on a noun after a determiner (像这样的背街小巷，…; 这些申报材料要…)
 _DETERMINED_TOPIC = regex.compile(r"[“”\s]*(?:像|对于|对)?(?:这样的|这类|这些|这种|此类|这批)(\p{Han}{2,8})")
-#: the words of a share written as a fraction of a whole (九成村屯, 半数农村), not as a percentage
-_SHARE_WORDS = frozenset(("成", "半", "半数"))
-_ADVERB_ENDS = "曾都已将均也还就正"
-_AFTER_VERB_QUALIFIERS = "近约超上逾达"  # (贡献了近|35%的…: a qualifier between the verb's 了 and the figure)
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
@@ -292,6 +288,9 @@ class ContextReader:
         self._change_openers = char_class(openers) if openers else None
         # one search for any level word (降至, 提升为…) and any basis word (同比, 环比…) instead of a test per word
         self._level_words = re.compile(alternation(self.lex.level))
+        # a qualifier word written right before a figure (贡献了近|35%的…), cut to read what stands before it
+        self._qualifier_end = re.compile(
+            f"(?:{alternation([*self.lex.qualifiers_before, *self.lex.qualifiers_bare_before])})$")
         # a clause that only says a change reached the figure (，增长至现在的|68人, 降至现在的|3%以内): a verb of at
         # most two characters, a level word, a time word (data: level_times) and 的
         self._level_reached = re.compile(
@@ -311,6 +310,9 @@ class ContextReader:
         sources["_compare_mark"] = f"(?P<mark>{_trie(ctx['compare_after_mark'])})(?P<base>[^，。；、,;\\d]{{0,16}})$"
         self.compound_verbs = frozenset(ctx["object_compound_verbs"])
         self.adverbs = frozenset(ctx.get("object_adverbs", ""))
+        self._adverb_chars = "".join(sorted(self.adverbs))
+        # the words of a share written as a fraction of a whole (九成村屯, 半数农村): the noun after them is its whole
+        self.share_units = frozenset(ctx.get("object_share_units", ()))
         self._adverb_chars = "".join(sorted(self.adverbs))  # (for str.lstrip)
         self._share_adverbs = self._adverb_chars + "只仅约已共"  # (面积只占…: still the noun right before 占)
         self.general_measures = frozenset(ctx.get("object_general_measures", ()))
@@ -672,11 +674,11 @@ class ContextReader:
             return earlier[-1].f.object
         before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
         if kind in ("money", "percent") and text[span.end_char:span.end_char + 1] == "的" \
-                and prefix.rstrip(_AFTER_VERB_QUALIFIERS).endswith("了"):
+                and self._qualifier_end.sub("", prefix).endswith("了"):
             noun = self._named_after(text, span)  # 为企业提供了150万元的资金支持: a verb's object, named after 的
             if noun:
                 return noun
-        if before and prefix.rstrip(_AFTER_VERB_QUALIFIERS).endswith(_LIST_JOINS) \
+        if before and self._qualifier_end.sub("", prefix).endswith(_LIST_JOINS) \
                 and text[span.end_char:span.end_char + 1] == "的":
             noun = self._named_after(text, span)  # …80%的进出口总额以及98%的高技术制造业产值: the last of a list
             if noun:
@@ -892,11 +894,11 @@ class ContextReader:
                 word = self._after_noun.match(phrase, 1)  # 一千亿的产值: a bare amount and its money noun
             if word is None and unit == "CNY":
                 word = self._after_modified_noun.match(phrase)  # 投入412万元帮扶资金 (not 100万元当作启动资金)
-            if word is None and kind == "percent" and x.unit_text in _SHARE_WORDS \
+            if word is None and kind == "percent" and x.unit_text in self.share_units \
                     and not self._after_verb.match(phrase):
                 # 覆盖全县约九成村屯, 近半数农村: a share of the noun written after it (up to its predicate's verb)
                 noun = self._noun_at(phrase)
-                noun = self._before_predicate(noun).rstrip(_ADVERB_ENDS) if noun else None
+                noun = self._before_predicate(noun).rstrip(self._adverb_chars) if noun else None
                 return noun if noun and _has_word(noun) else None
             return word.group() if word else None
         phrase = phrase.removeprefix("的")
