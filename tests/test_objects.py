@@ -546,3 +546,14 @@ def test_a_sum_after_a_verb_and_le_measures_the_noun_after_de(text: str, surface
 ])
 def test_a_level_reached_measures_what_the_figure_before_it_did(text: str, surface: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == surface).object == obj
+
+
+@pytest.mark.parametrize("text, surface, obj", [
+    ("目前成都已在208个路口配置了AI红绿灯。", "208个", "路口"),    # the predicate's verb ends the noun after the count
+    ("一个苹果产业园，带动周边80多名村民务工。", "80多名", "村民"),
+    ("有14.1万户村民用上了“幸福水”。", "14.1万户", "村民"),
+    ("引导5家企业、21个项目成功落地。", "21个", "项目"),
+    ("劳务输出形成12个劳务工作站。", "12个", "劳务工作站"),          # 劳务 is one word
+])
+def test_a_verb_after_the_counted_noun_ends_it(text: str, surface: str, obj: str) -> None:
+    assert next(m for m in extract(text).metrics if m.text == surface).object == obj
