@@ -557,3 +557,14 @@ def test_a_level_reached_measures_what_the_figure_before_it_did(text: str, surfa
 ])
 def test_a_verb_after_the_counted_noun_ends_it(text: str, surface: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == surface).object == obj
+
+
+@pytest.mark.parametrize("text, surface, obj", [
+    ("成都地铁全线489座车站开放免费纳凉专区。", "489座", "车站"),
+    ("当天该村79户村民领到了违纪干部退赔的资金。", "79户", "村民"),
+    ("下姜村的栀子种植基地里，30多名村民挎着竹篮、穿行花海。", "30多名", "村民"),
+    ("韩城市依托副产氢资源，制氢成本低至10—13元/千克。", "10—13元", "制氢成本"),
+    ("在深圳地铁体育中心站B出入口，一处10多平方米的半开放式仓库，成了午休空间。", "10多平方米", "半开放式仓库"),
+])
+def test_more_verbs_end_the_object(text: str, surface: str, obj: str) -> None:
+    assert next(m for m in extract(text).metrics if m.text == surface).object == obj
