@@ -78,9 +78,11 @@ _LEVELS_AFTER = compile_fast(r"、(?:[省市州县区乡镇村街][、和]?){1,4
 #: an enumerator opening a line or a clause ((一), （二）, 三、, 1.): no part of the clause's head
 _ENUMERATOR = compile_fast(
     r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])\s*")
-#: bodies (not places): one whose official speaks for it (某公司负责人告诉记者，他们…) did what 他们 did; a
-#: subjectless sentence of the report's actor does not carry one on (see _actor_sentence)
+#: bodies (not places): one whose official speaks for it (某公司负责人告诉记者，他们…) did what 他们 did
 _BODIES = frozenset(("enterprise", "organisation", "project", "park"))
+#: what a subjectless sentence of the report's actor does not carry on (see _actor_sentence): a park or project
+#: named before it (a company or body acts itself: 某农商银行围绕…。…开展适老性服务活动800多场)
+_NOT_ACTORS = frozenset(("park", "project"))
 _HAN_NAME = regex.compile(r"\p{Han}+")
 # (某局党委书记|姜虹云介绍，17支党员突击队…: the official's name, then the body's own figures)
 _SPEAKS_FOR = compile_fast(
@@ -1699,11 +1701,10 @@ class Attribution:
             if subject is not None and m.name == subject[0] and not m.back_reference and m.start >= p0 \
                     and m.type in _TITLED_LEVELS and self._title_after.match(text, m.end):
                 return None  # 吉林省委深改委…会议上，一份覆盖12862家企业的报告: the paragraph is at the report's level
-            if actor_sentence and m.type in ("park", "project") and not m.back_reference \
+            if actor_sentence and m.type in _NOT_ACTORS and not m.back_reference \
                     and not (m.parent and m.name.startswith(m.parent)):  # (新城社区党群服务中心: the community's own)
                 i -= 1
-                continue  # (韵丰数字物流园入选…。推行…服务，累计办理手续19件: the report's actor's, not the park's;
-                # a company or body acts itself: 某农商银行围绕…加大信贷支持。…开展适老性服务活动800多场)
+                continue  # (韵丰数字物流园入选…。推行…服务，累计办理手续19件: the report's actor's, not the park's)
             # a project, company or body named once is its paragraph's story only; named again anywhere, the
             # report goes on about it (measured over the tuned pools: twice carries better than three times)
             if m.end <= at and eligible(i) and not (m.type in _PARAGRAPH_STORIES and _new_paragraph(text, m.end, at)

@@ -358,10 +358,12 @@ class EntityFinder:
         self.determined_back = {k: v for k, v in data.get("determined_back_references", {}).items()
                                 if not k.startswith("_")}
         self.bare_back.update(self.determined_back)
-        neighbours = data["attribution"]["neighbours"]
-        self._sourced = regex.compile(  # (searched in the few characters before a mention)
-            f"(?:{alternation(data['source_words']['words'])})(?:{alternation(neighbours)})?的?$")
         self.bare_by_type |= frozenset(self.determined_back)
+        # 从附近的梅花村: where things come from, no antecedent of a back-reference (searched in the few characters
+        # before a mention)
+        neighbours = data["attribution"]["neighbours"]
+        self._sourced = regex.compile(
+            f"(?:{alternation(data['source_words']['words'])})(?:{alternation(neighbours)})?的?$")
         # (川渝高竹新区|国土|空间: a place and a kind of space, no body)
         self.undescribed_suffixes = frozenset(data.get("described_body_not_suffixes", ()))
         self.bare_determiners = tuple(sorted(data["bare_back_determiners"], key=len, reverse=True))
