@@ -266,6 +266,8 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
         # a level reached after 精简为 has no change (guide §3); the rate of the cut has
         ("省级专项考核由36项整合精简为9项、精简75%。", "9项", None),
         ("省级专项考核由36项整合精简为9项、精简75%。", "75%", "decrease"),
+        # a 新 cue describing what was built, a character before its 的, is no change
+        ("沿着一条路连续打卡近年新开放的3座环上公园。", "3座", None),
     ],
 )
 def test_change(text: str, metric_text: str, change: str | None) -> None:

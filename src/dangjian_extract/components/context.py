@@ -501,9 +501,9 @@ class ContextReader:
                 if self.change_not_after and prefix.endswith(self.change_not_after, 0, m.start()):
                     continue
                 if m.group().startswith("新") and not m.group().startswith(("新增", "新添")) \
-                        and prefix[m.end():m.end() + 1] == "的":
-                    continue  # 新建的两道拦河堰, 新修的2.3公里轴线: what was built, described, not a change (新增的13个
-                    # 口袋公园 is what was added)
+                        and "的" in prefix[m.end():m.end() + 2]:
+                    continue  # 新建的两道拦河堰, 新修的2.3公里轴线, 新开|放的3座公园: what was built, described, not a
+                    # change (新增的13个口袋公园 is what was added)
                 best = (m.end(), direction, m.start())
                 break
         return best
