@@ -539,6 +539,7 @@ def test_a_share_word_takes_the_noun_after_it(text: str, obj: str) -> None:
     ("下姜村的栀子种植基地里，30多名村民挎着竹篮、穿行花海。", "30多名", "村民"),
     ("韩城市依托副产氢资源，制氢成本低至10—13元/千克。", "10—13元", "制氢成本"),
     ("在深圳地铁体育中心站B出入口，一处10多平方米的半开放式仓库，成了午休空间。", "10多平方米", "半开放式仓库"),
+    ("吸收37家驻地企事业单位党组织负责人担任兼职委员。", "37家", "驻地企事业单位党组织负责人"),  # 党组织 whole
 ])
 def test_the_object_of_a_figure(text: str, surface: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == surface).object == obj

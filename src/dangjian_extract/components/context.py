@@ -994,10 +994,15 @@ class ContextReader:
     def _before_predicate(self, phrase: str) -> str:
         """36户农户|加入合作社, 200余名党员|报名参加: after people counted, a verb with words after it is their
         predicate (a dictionary verb, data/clause_heads.json); the noun before it is the object."""
+        kept: list[tuple[int, int]] | None = None
         for i in range(2, len(phrase) - 2):
             if phrase[i:i + 2] in self.clause_heads:
                 if phrase.startswith(self.people_finals, i + 2):
                     continue  # 建档立卡|贫困户|参与: it describes the people (贫困户, 贫困群众)
+                if kept is None:
+                    kept = [m.span() for m in self._keep.finditer(phrase)]
+                if any(a < i < b or a < i + 2 < b for a, b in kept):
+                    continue  # 37家企事业单位党|组织|负责人: the verb inside a word read whole (党组织)
                 return phrase[:i]
         return phrase
 
