@@ -287,15 +287,16 @@ class ContextReader:
                                        *ctx["compare_decrease"], *ctx["compare_after_mark"], *nouns) if w}
         self._change_openers = char_class(openers) if openers else None
         # one search for any level word (降至, 提升为…) and any basis word (同比, 环比…) instead of a test per word
-        self._level_words = re.compile(alternation(self.lex.level))
+        level = alternation(self.lex.level)
+        self._level_words = re.compile(level)
         # a qualifier word written right before a figure (贡献了近|35%的…), cut to read what stands before it
-        self._qualifier_end = re.compile(
-            f"(?:{alternation([*self.lex.qualifiers_before, *self.lex.qualifiers_bare_before])})$")
+        qualifiers = alternation([*self.lex.qualifiers_before, *self.lex.qualifiers_bare_before])
+        self._qualifier_end = re.compile(f"(?:{qualifiers})$")
         # a clause that only says a change reached the figure (，增长至现在的|68人, 降至现在的|3%以内): a verb of at
-        # most two characters, a level word, a time word (data: level_times) and 的
+        # most two characters, a level word, a time word (data: level_times), 的 and a qualifier
         self._level_reached = re.compile(
-            rf"^[，,、]?[\u4e00-\u9fff]{{0,2}}(?:{alternation(self.lex.level)})"
-            rf"(?:{alternation(ctx.get('level_times', ()) or ('现在',))})?的?[近约超逾]?$")
+            rf"^[，,、]?[\u4e00-\u9fff]{{0,2}}(?:{level})"
+            rf"(?:{alternation(ctx.get('level_times', ()) or ('现在',))})?的?(?:{qualifiers})?$")
         self._basis_words = re.compile(alternation([*ctx["basis_yoy"], *ctx["basis_mom"]]))
         if nouns:
             sources["_cue_nouns"] = alternation(nouns)
@@ -310,7 +311,6 @@ class ContextReader:
         sources["_compare_mark"] = f"(?P<mark>{_trie(ctx['compare_after_mark'])})(?P<base>[^，。；、,;\\d]{{0,16}})$"
         self.compound_verbs = frozenset(ctx["object_compound_verbs"])
         self.adverbs = frozenset(ctx.get("object_adverbs", ""))
-        self._adverb_chars = "".join(sorted(self.adverbs))
         # the words of a share written as a fraction of a whole (九成村屯, 半数农村): the noun after them is its whole
         self.share_units = frozenset(ctx.get("object_share_units", ()))
         self._adverb_chars = "".join(sorted(self.adverbs))  # (for str.lstrip)
@@ -673,13 +673,13 @@ class ContextReader:
             # 话务人员数量由…57人，增长至现在的68人: the level reached is of what the figure before measured
             return earlier[-1].f.object
         before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
-        if kind in ("money", "percent") and text[span.end_char:span.end_char + 1] == "的" \
-                and self._qualifier_end.sub("", prefix).endswith("了"):
+        # (what stands before the figure's qualifier word, read once, where a 的 after the figure asks for it)
+        head = self._qualifier_end.sub("", prefix) if text[span.end_char:span.end_char + 1] == "的" else ""
+        if kind in ("money", "percent") and head.endswith("了"):
             noun = self._named_after(text, span)  # 为企业提供了150万元的资金支持: a verb's object, named after 的
             if noun:
                 return noun
-        if before and self._qualifier_end.sub("", prefix).endswith(_LIST_JOINS) \
-                and text[span.end_char:span.end_char + 1] == "的":
+        if before and head.endswith(_LIST_JOINS):
             noun = self._named_after(text, span)  # …80%的进出口总额以及98%的高技术制造业产值: the last of a list
             if noun:
                 return noun
