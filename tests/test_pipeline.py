@@ -139,3 +139,22 @@ def test_text_past_the_limit_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -
         extract("新增企业7家。" * 3)
     with pytest.raises(ValueError, match=r"item 1 \(b\): text is 21 characters"):
         list(dangjian_extract.extract_many([("a", "新增企业7家。"), ("b", "新增企业7家。" * 3)]))
+
+
+def _repeated_words(node: object, path: str = "") -> list[str]:
+    """Every list of strings in a data file that names a word twice, as ``path: word`` (pairs such as a
+    period's (start, end), ['end', 'end'], are no word lists)."""
+    if isinstance(node, dict):
+        return [hit for key, value in node.items() for hit in _repeated_words(value, f"{path}.{key}")]
+    if isinstance(node, list) and len(node) > 2 and all(isinstance(x, str) for x in node):
+        seen: set[str] = set()
+        return [f"{path}: {x}" for x in node if x in seen or seen.add(x)]
+    return []
+
+
+def test_data_word_lists_name_each_word_once() -> None:
+    """A word listed twice is harmless to the rules but hides which entry a later edit meant to change."""
+    data_dir = Path(dangjian_extract.__file__).parent / "data"
+    repeated = [f"{path.name}{hit}" for path in sorted(data_dir.glob("*.json"))
+                for hit in _repeated_words(json.loads(path.read_text(encoding="utf-8")))]
+    assert repeated == []
