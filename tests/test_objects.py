@@ -209,6 +209,11 @@ def _metric(text: str, metric_text: str):
         ("选派30名帮扶干部参加培训。", "30名", "帮扶干部"),
         # a level reached after 精简为/压缩到: the counted noun stands before the first figure
         ("考核指标从527条压缩到237条。", "527条", "考核指标"),
+        # a qualifier written after the figure (以内) ends it: the level reached is of the noun before
+        ("将汉丰湖水位落差从20多米缩减到5米以内。", "5米", "汉丰湖水位落差"),
+        # a sum before 的 and a price word is that price (以…的价格成交); 以 before the next figure ends a noun
+        ("汉丰湖国家湿地公园的8784吨碳汇资产以70.3万元的价格成交。", "70.3万元", "价格"),
+        ("汉丰湖国家湿地公园的8784吨碳汇资产以70.3万元的价格成交。", "8784吨", "碳汇资产"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

@@ -89,7 +89,7 @@ _GLOSS = regex.compile(r"[（(](?:指|即|含|包括|不含)[^（）()]{1,80}[�
 _OF = regex.compile(r"(?:以上|以下|左右)的?|的")  # 90%以上的社区, 20%以上增速
 _RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
 _CLAUSE_END = regex.compile(r"[；;。！？!?]")
-_NEXT_QUALIFIERS = "约近超逾共计达各"  # 各: 各1条, distributive, of the next figure
+_NEXT_QUALIFIERS = "约近超逾共计达各以"  # 各: 各1条, distributive, of the next figure; 以: 8784吨碳汇资产|以70.3万元
 _FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
 _POSITION = frozenset("中上下内外")
@@ -198,6 +198,7 @@ class ContextReader:
         # the standard re module scans for the branches' first characters itself)
         sources["_any_cue"] = alternation([*self.lex.increase, *self.lex.decrease])
         sources["_after_noun"] = _trie(ctx["object_nouns_after"])
+        sources["_after_price"] = _trie(ctx.get("object_price_nouns", ()))
         # 帮扶资金, 经济收入, 产业融合资金: a money noun with up to four characters of its own before it
         # (not 的收益, 当作启动资金: 的 and a verb of use stand before the noun, not in it)
         not_heads = alternation(_NOT_MONEY_NOUN_HEADS | {"的"})
@@ -892,6 +893,8 @@ class ContextReader:
             word = self._after_noun.match(phrase)
             if word is None and x.unit_text == "" and phrase[:1] == "的":
                 word = self._after_noun.match(phrase, 1)  # 一千亿的产值: a bare amount and its money noun
+            if word is None and unit == "CNY" and phrase[:1] == "的":
+                word = self._after_price.match(phrase, 1)  # 以70.3万元的价格成交: the sum is a price
             if word is None and unit == "CNY":
                 word = self._after_modified_noun.match(phrase)  # 投入412万元帮扶资金 (not 100万元当作启动资金)
             if word is None and kind == "percent" and x.unit_text in self.share_units \

@@ -694,6 +694,8 @@ class EntityFinder:
                 if len(run) - len(head) >= lengths[0]:
                     # 呼和浩特市|对|金山热电厂: a preposition after a place opens the clause's object, a name of its own
                     name_part, parent = run[len(head):], None
+                else:
+                    name_part = ""  # 南昌西站|对|南广场: what is left is too short to be a name; none begins with 对
             if etype not in _GAZETTEER_TYPES and len(name_part) > 3 and name_part[0] in "为是与及":
                 name_part, clean = name_part[1:], True  # “变身”为手工食品加工共富工坊: a body's name starts after 为
             if etype == "enterprise" and parent is not None and prev.type == "park" and name_part != run \
