@@ -180,6 +180,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # a kind of park after a lake's name (湿地公园) is one name with it; a name before 的 owns the figure
         ("在重庆开州区，汉丰湖国家湿地公园的8784吨碳汇资产以70.3万元的价格成交。", "8784吨", "汉丰湖国家湿地公园"),
         ("南昌西站对南广场西侧的场地进行扩容，新增了220个停车位。", "220个", "南昌西站"),
+        # a building named with 公寓楼, referred back to as 楼里 in the speaker's next sentence
+        ("民警说：“这件事发生在熊猫公馆公寓楼，距离商圈步行只需10分钟。”他说，“楼里920套住宅有850多套搞起了民宿。”",
+         "920套", "熊猫公馆公寓楼"),
         ("楚雄州以党建引领建设务工车间\n禄丰市和平社区建起务工车间，吸纳200余人就业。\n"
          "如今，这样的车间在楚雄州各地遍地开花，新增就业岗位860个。", "860个", "楚雄州"),
     ],
@@ -195,6 +198,8 @@ def test_passage_model(text: str, metric_text: str, entity: str) -> None:
         # a first of its kind (全国|首例|水库), a kind of park with no name before it, a preposition after a name
         ("达成全国首例水库水生态碳汇交易。", "国首例水库"),
         ("建设国家湿地公园，投资1亿元。", "国家湿地公园"),
+        ("这是一个典型的重度老龄化小区，老年人占43.7%。", "重度老龄化小区"),
+        ("人才公寓楼高22层，共有房间860间。", "人才公寓楼"),
         ("南昌西站对南广场西侧的场地进行扩容，新增了220个停车位。", "对南广场"),
         ("加上县里支持，新增企业5家。", "加上县"),
         ("几任村干部都说，遇事村民找支部。", "几任村"),
