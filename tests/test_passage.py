@@ -180,6 +180,10 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # a kind of park after a lake's name (湿地公园) is one name with it; a name before 的 owns the figure
         ("在重庆开州区，汉丰湖国家湿地公园的8784吨碳汇资产以70.3万元的价格成交。", "8784吨", "汉丰湖国家湿地公园"),
         ("南昌西站对南广场西侧的场地进行扩容，新增了220个停车位。", "220个", "南昌西站"),
+        # a community something split from, or a person's former post, is no antecedent of 社区 (the story's stays)
+        ("5年前，东海湾社区刚从金海湾社区分离出来，下辖45个小区。社区干部每天都要面临大量的居民投诉。\n"
+         "曾任金海湾社区党支部专职副书记的韩阳深知，关键是要建强基层党组织。\n"
+         "韩阳牵头构建了网格体系，将社区划分为27个网格。", "27个", "东海湾社区"),
         # a building named with 公寓楼, referred back to as 楼里 in the speaker's next sentence
         ("民警说：“这件事发生在熊猫公馆公寓楼，距离商圈步行只需10分钟。”他说，“楼里920套住宅有850多套搞起了民宿。”",
          "920套", "熊猫公馆公寓楼"),

@@ -1826,6 +1826,8 @@ class EntityFinder:
                     continue
                 if not deictic and text.endswith(self.buyer_before, max(0, earlier.start - 3), earlier.start):
                     continue  # 一半卖给南昌某公司。公司规模不断扩大: the buyer is no story's body
+                if not deictic and self._sourced.search(text, max(0, earlier.start - 6), earlier.start):
+                    continue  # 刚从金海湾社区分离出来, 曾任某社区党支部副书记: where things come from, a former post
                 if deictic and self._origin_of(text, found, k):
                     continue  # 来自北京西城区的退休教师…：“这里环境好…”: someone's origin is not where 这里 is
                 if etype == "@place" and earlier.type not in _ADMIN_TYPES and earlier.type != "park":
