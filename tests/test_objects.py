@@ -211,6 +211,8 @@ def _metric(text: str, metric_text: str):
         ("考核指标从527条压缩到237条。", "527条", "考核指标"),
         # a qualifier written after the figure (以内) ends it: the level reached is of the noun before
         ("将汉丰湖水位落差从20多米缩减到5米以内。", "5米", "汉丰湖水位落差"),
+        # a dash ends a clause as a comma does
+        ("后来机械加工企业在此建厂——颜峰集体收入破亿元。", "亿元", "颜峰集体收入"),
         # a sum before 的 and a price word is that price (以…的价格成交); 以 before the next figure ends a noun
         ("汉丰湖国家湿地公园的8784吨碳汇资产以70.3万元的价格成交。", "70.3万元", "价格"),
         ("汉丰湖国家湿地公园的8784吨碳汇资产以70.3万元的价格成交。", "8784吨", "碳汇资产"),

@@ -1037,6 +1037,8 @@ class ContextReader:
             if cut < end <= limit:
                 cut = end
         before = _unquoted(prefix[cut - start:limit - start]).rstrip("-−+").rstrip()
+        if "——" in before:  # 企业在此建厂——颜峰集体收入破|亿元: a dash ends a clause as a comma does
+            before = before[before.rfind("——") + 2:]
         if drop_end and limit == span.start_char:
             before = before.removesuffix(drop_end)
         for e in earlier:
