@@ -184,6 +184,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         ("5年前，东海湾社区刚从金海湾社区分离出来，下辖45个小区。社区干部每天都要面临大量的居民投诉。\n"
          "曾任金海湾社区党支部专职副书记的韩阳深知，关键是要建强基层党组织。\n"
          "韩阳牵头构建了网格体系，将社区划分为27个网格。", "27个", "东海湾社区"),
+        # a body after a relative clause (…投入使用的X) opens its clause when a predicate, not 的 or a list, follows
+        ("临川区建成养老中心12个。\n去年12月投入使用的抚北镇健康养老服务中心辐射周边抚北镇、展坪镇、桐源乡，"
+         "占地面积10亩。", "10亩", "抚北镇健康养老服务中心"),
         # a building named with 公寓楼, referred back to as 楼里 in the speaker's next sentence
         ("民警说：“这件事发生在熊猫公馆公寓楼，距离商圈步行只需10分钟。”他说，“楼里920套住宅有850多套搞起了民宿。”",
          "920套", "熊猫公馆公寓楼"),

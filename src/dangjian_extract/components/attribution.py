@@ -153,6 +153,8 @@ _STORY_TITLES = ("书记", "主任", "村民", "居民", "党员", "业主", "�
 #: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
 _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
 #: what stands before a place written right before its own figure in a list of pairs
+#: characters after a name that begin no predicate of it (a possessive, a list, a conjunction)
+_NOT_PREDICATE_START = frozenset("的、和与及或")
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _LIST_OPENERS = ("其中", "“", "：", ":")  # what may open a list of places each with its figure
 # a time alone before a sentence's first figure (当日上午,4台联合收割机开进某村麦地): the sentence still opens with it
@@ -1154,6 +1156,9 @@ class Attribution:
             return True
         if head and head[-1] == "的" and self._acting.match(text, self._past_adverb(text, mention.end)):
             return True  # 此次集中分红的王村镇北蔡村将…: a relative clause before the subject, a predicate after it
+        if head and head[-1] == "的" and mention.type in _BODY_SUBJECTS \
+                and text[mention.end:mention.end + 1] not in _NOT_PREDICATE_START:
+            return True  # 去年投入使用的某养老服务中心辐射周边…: a body after its relative clause, then its predicate
         if head and len(head) == 3 and head[-1] == "的" and _HAN_NAME.fullmatch(head) \
                 and head[:2] not in self.not_epithets:
             return True  # 崭新的新民大街从历史中走了出来: an epithet before the subject of its clause
