@@ -1470,6 +1470,7 @@ class EntityFinder:
         gazetteer = self.gazetteer()
         brands: dict[str, Mention] = {}
         tails_of: set[str] = set()
+        written: dict[str, int] = {}  # how often the text writes a two-character brand
         for m in found:
             if m.type != "enterprise" or m.back_reference or m.suffix not in _BRANDED_SUFFIXES \
                     and m.suffix != "公司":
@@ -1497,10 +1498,12 @@ class EntityFinder:
                 if trade is None:
                     break
                 core = core[:-len(trade)]
-            if not 2 <= len(core) <= 5 or core == m.name or core[0] in self.function_chars:
-                continue
+            if not 2 <= len(core) <= 5 or core == m.name or core[0] in self.function_chars or core in brands:
+                continue  # (a brand already taken keeps its first company: the tests below would change nothing)
+            if len(core) == 2 and core not in written:
+                written[core] = text.count(core)  # (once per brand: a text naming one company again stays linear)
             if len(core) == 2 and (
-                    text.count(core) < 3 or core in self.clause_heads or not _TWO_HAN.fullmatch(core)
+                    written[core] < 3 or core in self.clause_heads or not _TWO_HAN.fullmatch(core)
                     or m.name.startswith(core)
                     or gazetteer is not None and (gazetteer.short_form_of(core) or gazetteer.contains(core))):
                 continue  # 三笑: a two-character brand only where the text calls the company so again and again
