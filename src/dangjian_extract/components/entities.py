@@ -862,6 +862,8 @@ class EntityFinder:
         self._generic_official_memo: dict[tuple[str, str], bool] = {}
         self._boundary_spans_memo: dict[str, list[tuple[int, int]]] = {}
         self._written_memo: dict[str, int] = {}  # how often the text writes a word (_recurring_boundary_name)
+        self._region_memo: dict[str, bool] = {}  # _region_written, by official name
+        self._head_written_memo: dict[str, bool] = {}  # whether the text writes a province's or city's head
         # see _names_a_province: (the text, the answer), so a text never reads another's answer, even when two
         # threads call the component directly at once (extract() runs one text at a time)
         self._province_named: tuple[str, bool] | None = None
@@ -1319,18 +1321,26 @@ class EntityFinder:
     def _region_written(self, gazetteer: Any, text: str, official: str) -> bool:
         """Whether the text writes the province or city of an entry of ``official`` (its first two characters: 浙江,
         安吉), or names no province at all (then nothing speaks against the name)."""
+        known = self._region_memo.get(official)
+        if known is None:
+            known = self._region_memo[official] = self._region_written_uncached(gazetteer, text, official)
+        return known
+
+    def _region_written_uncached(self, gazetteer: Any, text: str, official: str) -> bool:
         places = gazetteer.places(official)
         if not places:
             return True
-        # (a common name's entries share their provinces and cities: each is looked for in the text once)
-        asked: set[str] = set()
+        # (a common name's entries share their provinces and cities: each is looked for in the text once, and
+        # once per text: a text writing the name again asks nothing new)
+        written = self._head_written_memo
         for p in places:
             for k in range(min(2, len(p.path) - 1)):
                 head = p.path[k][:2]
-                if head not in asked:
-                    if head in text:
-                        return True
-                    asked.add(head)
+                found = written.get(head)
+                if found is None:
+                    found = written[head] = head in text
+                if found:
+                    return True
         return not self._names_a_province(gazetteer, text)
 
     def _names_a_province(self, gazetteer: Any, text: str) -> bool:
