@@ -925,6 +925,16 @@ class ContextReader:
                 if noun:
                     return noun
             return None  # 8610张压减至278张: a verb follows, the object stands before
+        if phrase[:2] in self.clause_heads:
+            cut = phrase.find("的", 4, 16)  # (a verb and its own object: not 2户邻居的纠纷, a noun the list holds too)
+            if cut > 0 and not CLAUSE_BREAK.search(phrase, 0, cut):
+                # 700多名符合驿站入住条件的考生: a relative clause led by its verb, then the noun counted (up to
+                # its own predicate: 的考生|打去电话)
+                noun = self._noun_at(phrase[cut + 1:])
+                verb = next((i for i in range(2, len(noun) - 1) if noun[i:i + 2] in self.clause_heads), None) \
+                    if noun else None
+                if noun:
+                    return noun[:verb] if verb else noun
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
         if m:
             phrase = phrase.rstrip(_NEXT_QUALIFIERS)  # 居民1200户约3400人: 约 belongs to the next figure
