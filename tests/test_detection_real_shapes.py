@@ -25,6 +25,8 @@ NUMERALS_NOT_STOPS = [
     ("群众诉求二十分钟内响应。", [("二十分钟", 20, None, "分钟", "at_most")]),
     ("全镇二十四处文物点得到修缮。", [("二十四处", 24, None, "处", "exact")]),
     ("十一期间接待游客3万人次。", [("3万人次", 30000, None, "人次", "exact")]),
+    # 三人间 is a kind of room, not three people
+    ("有双人间、三人间等不同房型床位60张。", [("60张", 60, None, "张", "exact")]),
     ("五一假期累计服务群众800人次。", [("800人次", 800, None, "人次", "exact")]),
 ]
 # colloquial numerals: a last digit right after 百/千/万/亿 is the next lower place
