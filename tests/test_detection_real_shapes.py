@@ -25,6 +25,9 @@ NUMERALS_NOT_STOPS = [
     ("群众诉求二十分钟内响应。", [("二十分钟", 20, None, "分钟", "at_most")]),
     ("全镇二十四处文物点得到修缮。", [("二十四处", 24, None, "处", "exact")]),
     ("十一期间接待游客3万人次。", [("3万人次", 30000, None, "人次", "exact")]),
+    # a count of bodies before their type word is a figure, not the inside of a body's name
+    ("镇里新建三家公司。", [("三家", 3, None, "家", "exact")]),
+    ("零跑汽车两座新工厂落地金漪湖。", [("两座", 2, None, "座", "exact")]),
     # 三人间 is a kind of room, not three people
     ("有双人间、三人间等不同房型床位60张。", [("60张", 60, None, "张", "exact")]),
     ("五一假期累计服务群众800人次。", [("800人次", 800, None, "人次", "exact")]),

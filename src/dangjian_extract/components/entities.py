@@ -36,6 +36,8 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 _TWO_HAN = regex.compile(r"\p{Han}{2}")
 # (in re where both modules read a pattern alike: the same matches at half the cost of a call)
 _COUNTED = compile_fast(r"[0-9一二两三四五六七八九十几多]个")
+#: the same with the measure words of bodies and buildings, for the names of bodies (三家村 and 五座村 are villages)
+_COUNTED_BODIES = compile_fast(r"[0-9一二两三四五六七八九十几多][家座所]")
 _NUMERAL_HEAD = compile_fast(r"[0-9０-９一二两三四五六七八九十百千半几]+")
 _RUN_BACK = regex.compile(r"(?r)[\p{Han}A-Za-z·]*")
 _ADDRESS = compile_fast(r"[0-9]{1,5}(?:-[0-9]{1,4})?号[院楼]?")  # 106号, 8号院, 2号楼
@@ -2351,8 +2353,8 @@ class EntityFinder:
         lo, hi = self.lengths_by_suffix.get(suffix) or self.lengths.get(etype, (2, 8))
         if not (lo <= len(name_part) <= hi):
             return False
-        if _COUNTED.search(name_part):
-            return False  # 茶叶和脱毒马铃薯两个专业合作社: a count of bodies names none
+        if _COUNTED.search(name_part) or etype not in _GAZETTEER_TYPES and _COUNTED_BODIES.search(name_part):
+            return False  # 茶叶和脱毒马铃薯两个专业合作社, 镇里新建三家公司: a count of bodies names none
         if name_part[:1] == "个" and etype not in _GAZETTEER_TYPES:
             return False  # 这|个水保项目: a determiner's measure word heads no body's name (个旧市 is a city)
         if etype in ("village", "community") and _MONEY_IN_NAME.search(name_part):
