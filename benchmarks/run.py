@@ -107,6 +107,9 @@ def hostile_cases(reports: list[tuple[str, str]]) -> dict[str, Callable[[int], s
         "`1%` repeated": lambda n: _cycle("1%", n),
         "back-references (我市有3个村。…)": lambda n: _cycle("我市有3个村。", n),
         "bare place words (村里村里…)": lambda n: _cycle("村里", n),
+        # a name written again and again, and a list of short village names (both were quadratic once)
+        "one company named again (华星科技有限公司投资5万元。…)": lambda n: _cycle("华星科技有限公司投资5万元。", n),
+        "a list of villages (甲村、乙村、丙村共3个村。…)": lambda n: _cycle("甲村、乙村、丙村共3个村。", n),
         "one line, no punctuation (2x size)": lambda n: _cycle(no_punct, 2 * n),
         "info: ordinary text as ONE string": lambda n: _cycle(ordinary, n),
     }
