@@ -865,6 +865,7 @@ class EntityFinder:
         self._boundary_spans_memo: dict[str, list[tuple[int, int]]] = {}
         self._written_memo: dict[str, int] = {}  # how often the text writes a word (_recurring_boundary_name)
         self._region_memo: dict[str, bool] = {}  # _region_written, by official name
+        self._apart_memo: dict[str, bool] = {}  # _written_alone, by name (_past_verb_named_apart)
         self._head_written_memo: dict[str, bool] = {}  # whether the text writes a province's or city's head
         # see _names_a_province: (the text, the answer), so a text never reads another's answer, even when two
         # threads call the component directly at once (extract() runs one text at a time)
@@ -2204,14 +2205,24 @@ class EntityFinder:
             if name_part[i:i + 2] not in self.clause_heads:
                 continue
             rest = name_part[i + 2:] + suffix
-            at = text.find(rest)
-            while at >= 0:
-                before = text[at - 1:at]
-                if at == 0 or not _HAN.match(before) or before in self.function_chars \
-                        or before in "省市县区" and (at < 2 or not _HAN.match(text, at - 2)):
-                    return name_part[i + 2:]
-                at = text.find(rest, at + 1)
+            alone = self._apart_memo.get(rest)
+            if alone is None:
+                alone = self._apart_memo[rest] = self._written_alone(text, rest)
+            if alone:
+                return name_part[i + 2:]
         return name_part
+
+    def _written_alone(self, text: str, name: str) -> bool:
+        """Whether the text writes ``name`` somewhere after punctuation, a function character or a bare level (read
+        once per name and text: a text repeating a name would otherwise be read once per repetition)."""
+        at = text.find(name)
+        while at >= 0:
+            before = text[at - 1:at]
+            if at == 0 or not _HAN.match(before) or before in self.function_chars \
+                    or before in "省市县区" and (at < 2 or not _HAN.match(text, at - 2)):
+                return True
+            at = text.find(name, at + 1)
+        return False
 
     def _verb_then_place(self, gazetteer: Any, run: str) -> bool:
         """Whether ``run`` opens with a dictionary verb and then a place's name (携手|中国人保…, 邀请|昆明理工…)."""
