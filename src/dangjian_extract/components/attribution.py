@@ -1217,7 +1217,7 @@ class Attribution:
 
     @staticmethod
     def _subhead_story(text: str, mentions: list[Mention], starts: list[int], span: Span, subheads: list[int],
-                       eligible: Callable[..., bool]) -> int | None:
+                       eligible: Callable[..., bool], stacked: list[int]) -> int | None:
         """酿造老醋 / 150户带动全村增收千万元 / (the story of 铺下村): a figure in a subheading that names no place is
         the story's below it: the first village, community, town or body its part names."""
         h = bisect_right(subheads, span.start_char) - 1
@@ -1230,10 +1230,7 @@ class Attribution:
             return None  # (在208个路口配置智能信号灯，让…: a clause, not a heading)
         # the heads written right above it (a kicker, a place line 浙江嵊州——) end where the last paragraph ends; the
         # report's title has none above it
-        own, above, g = subheads[h], subheads[h], h
-        while g > 0 and subheads[g - 1] == text.rfind("\n", 0, above - 1) + 1:
-            g -= 1
-            above = subheads[g]
+        own, above = subheads[h], subheads[stacked[h]]
         last = above - 1
         while last >= 0 and text[last].isspace():
             last -= 1
@@ -1394,6 +1391,12 @@ class Attribution:
         section_starts = [section.start_char for section in sections]
         regions = [self._region(mentions, section, fields(section).subject) for section in sections]
         subheads = self._subheads(text)
+        # for each subheading, the first of the headings stacked right above it, line after line (a kicker, a place
+        # line): found once, so a text of short lines is not walked back for every figure
+        stacked = list(range(len(subheads)))
+        for h in range(1, len(subheads)):
+            if subheads[h - 1] == text.rfind("\n", 0, subheads[h] - 1) + 1:
+                stacked[h] = stacked[h - 1]
         # 村党员能人… after a subheading: a bare back-reference to a village named before the subheading refers
         # to no place of this part of the report
         last_named: dict[str, int] = {}
@@ -1636,7 +1639,7 @@ class Attribution:
                                           and mentions[child].suffix in text[p0:span.start_char + _LOOK_AHEAD_KIND]):
                     chosen = child
             if chosen is None:
-                chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible)
+                chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible, stacked)
             if chosen is None:
                 chosen = self._recurrent_story(mentions, k, span.start_char, eligible, index,
                                                subject[0] if subject is not None else None)
