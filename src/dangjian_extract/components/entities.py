@@ -866,6 +866,7 @@ class EntityFinder:
         self._written_memo: dict[str, int] = {}  # how often the text writes a word (_recurring_boundary_name)
         self._region_memo: dict[str, bool] = {}  # _region_written, by official name
         self._apart_memo: dict[str, bool] = {}  # _written_alone, by name (_past_verb_named_apart)
+        self._namesakes_memo: dict[str, bool] = {}  # _namesakes, by official name
         self._head_written_memo: dict[str, bool] = {}  # whether the text writes a province's or city's head
         # see _names_a_province: (the text, the answer), so a text never reads another's answer, even when two
         # threads call the component directly at once (extract() runs one text at a time)
@@ -1387,7 +1388,14 @@ class EntityFinder:
         return short is not None and gazetteer.short_form_of(short) in gazetteer.above(name)
 
     def _namesakes(self, gazetteer: Any, text: str, official: str) -> bool:
-        """Whether the text writes ``official`` after two different heads (安塞南沟村 … 吴起南沟村)."""
+        """Whether the text writes ``official`` after two different heads (安塞南沟村 … 吴起南沟村); read once per name
+        and text (a text writing the name again and again would otherwise be read once per mention)."""
+        known = self._namesakes_memo.get(official)
+        if known is None:
+            known = self._namesakes_memo[official] = self._namesakes_uncached(gazetteer, text, official)
+        return known
+
+    def _namesakes_uncached(self, gazetteer: Any, text: str, official: str) -> bool:
         heads = set()
         at = text.find(official)
         while at >= 0:
