@@ -1414,8 +1414,14 @@ class EntityFinder:
         if not forms:
             return found
         context = [m.name for m in found if m.type in _GAZETTEER_TYPES and not m.back_reference]
+        named = set(context)
         # 四川成都: a province written by its short form supports the city after it, as one written in full does
-        context += [full for _, _, full in forms if full.endswith(("省", "自治区")) and full not in context]
+        context += [full for _, _, full in forms if full.endswith(("省", "自治区")) and full not in named]
+        # (membership and the support below read each name once: a text naming places again and again is linear)
+        context_set = set(context)
+        context_names = list(dict.fromkeys(context))
+        backed: dict[str, bool] = {}  # by place: supported by a place the text writes in full
+        written: dict[str, int] = {}  # by short form: how often the text writes it
         starts = [m.start for m in found]
         extra = []
         form_ends = {end for _, end, _ in forms}
@@ -1440,10 +1446,15 @@ class EntityFinder:
             if resolution is None:
                 resolution = resolved[full] = gazetteer.resolve(full, context)
             # supported by the place written in full (新会…新会区), above it (河南…晋城) or below it (郧阳…杨溪铺镇)
+            support = backed.get(full)
+            if support is None and not resolution.ambiguous:
+                support = backed[full] = bool(full in context_set or set(resolution.path[:-1]) & context_set
+                                              or any(full in gazetteer.above(name) for name in context_names))
+            short = text[start:end]
+            if not resolution.ambiguous and not support and resolution.level == "prefecture" and short not in written:
+                written[short] = text.count(short)
             supported = not resolution.ambiguous and (
-                full in context or set(resolution.path[:-1]) & set(context)
-                or any(full in gazetteer.above(name) for name in context)
-                or resolution.level == "prefecture" and text.count(text[start:end]) >= 3)  # 成都…成都…成都
+                support or resolution.level == "prefecture" and written[short] >= 3)  # 成都…成都…成都
             if resolution.level != "province" and not supported and (context or not self._own_level(text, full)):
                 # a bare city or county name only where the text names its province or city, or where the text
                 # names no other place and speaks of a place of its level (温州…全市, 鄞州…区委; guide §5)
