@@ -89,6 +89,7 @@ _GLOSS = regex.compile(r"[（(](?:指|即|含|包括|不含)[^（）()]{1,80}[�
 _OF = regex.compile(r"(?:以上|以下|左右)的?|的")  # 90%以上的社区, 20%以上增速
 _RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
 _CLAUSE_END = regex.compile(r"[；;。！？!?]")
+_RESPECTIVE_REACH = 400  # characters after a rate looked at for the end of its 分别 clause
 _NEXT_QUALIFIERS = "约近超逾共计达各以"  # 各: 各1条, distributive, of the next figure; 以: 8784吨碳汇资产|以70.3万元
 _FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
@@ -764,10 +765,14 @@ class ContextReader:
         if span.f.kind != "percent" or not span.f.sentence:
             return None
         s0, s1 = span.f.sentence
-        at = text.rfind("分别", s0, span.start_char)
+        at = text.rfind("分别", max(s0, span.start_char - _RESPECTIVE_REACH), span.start_char)
         if at < 0:
             return None
-        end = min((m.start() for m in _CLAUSE_END.finditer(text, span.end_char, s1)), default=s1)
+        # (the first clause end, looked for within a bounded reach: a sentence of 100 k characters without a stop
+        # would make the look quadratic; a list of rates after 分别 is never that long)
+        reach = min(s1, span.end_char + _RESPECTIVE_REACH)
+        stop = _CLAUSE_END.search(text, span.end_char, reach)
+        end = stop.start() if stop is not None else reach
         n = len(_RATE.findall(text, at, end))
         base = [e for e in earlier if e.end_char <= at and e.start_char >= s0]
         idx = sum(1 for e in earlier if e.start_char > at)
