@@ -611,10 +611,10 @@ class ContextReader:
         if unit == "人" and x.unit_text and len(x.unit_text) > 1 and x.unit_text[0] != "人":
             return x.unit_text  # 近15万福建人: the people of a place, counted
         # both read a 分别 written in the figure's sentence before it: one look for it spares them most figures.
-        # It looks where they do: a rate's whole sentence, else the bounded reach (a sentence of 100 k characters
-        # without a stop would make the look quadratic)
-        if x.sentence and text.find("分别", x.sentence[0] if kind == "percent" else
-                                    max(x.sentence[0], span.start_char - _TOPIC_REACH), span.start_char) >= 0:
+        # It looks where they do: a rate's bounded reach, else the topic's (a sentence of 100 k characters without a
+        # stop would make the look quadratic)
+        reach = _RESPECTIVE_REACH if kind == "percent" else _TOPIC_REACH
+        if x.sentence and text.find("分别", max(x.sentence[0], span.start_char - reach), span.start_char) >= 0:
             respective = self._respective(text, span, earlier) or self._respective_nouns(text, span, earlier)
             if respective:
                 return respective

@@ -1254,14 +1254,14 @@ class EntityFinder:
                     and etype in _ADMIN_TYPES and _ADMIN_ORDER[found[-1].type] >= _ADMIN_ORDER[etype]:
                 parent = None  # 田南镇|坚持工业强镇: a place of the same level or below is no parent
             if parent is None and len(name_part) >= 3 and name_part[0] in self.weak \
-                    and text.count(name_part + suffix) < 2 <= text.count(name_part[1:] + suffix):
+                    and self._times(text, name_part + suffix) < 2 <= self._times(text, name_part[1:] + suffix):
                 name_part = name_part[1:]  # 。仅南文营社区3700多户: the name written again without the word before it
             head = next((w for w in self.not_name_heads if name_part.startswith(w)), None) \
                 if name_part.startswith(self.not_name_heads) else None
             if head is not None and len(name_part) - len(head) >= 2:
                 name_part = name_part[len(head):]  # 大渡口区人大|新山村街道工委: the body, not the place
                 head = None
-            if parent is None and text.count(name_part + suffix) < 2 and (
+            if parent is None and self._times(text, name_part + suffix) < 2 and (
                     not self._evidence_after(text, s1, etype) or head is not None):
                 return None
             start = s1 - len(suffix) - len(name_part)
@@ -1292,7 +1292,8 @@ class EntityFinder:
                 and name_part[longer - 1] not in self.function_chars and not name_part.startswith(self.not_name_heads) \
                 and name_part[max(0, longer - 2):longer] not in self.clause_heads \
                 and (text[start - 2:start] not in self.clause_heads
-                     or parent is not None and start - longer == run_start and text.count(name_part + suffix) >= 2) \
+                     or parent is not None and start - longer == run_start
+                     and self._times(text, name_part + suffix) >= 2) \
                 and name_part not in self.clause_heads \
                 and not (longer == 1 and name_part[0] in self.verb_complements) \
                 and not (etype in ("province", "district") and longer >= 2
@@ -1302,7 +1303,7 @@ class EntityFinder:
             start -= longer
             if etype == "district" and (len(official) - len(suffix) <= 1 or longer == 1) \
                     and (parent is None or start > run_start) \
-                    and text.count(text[start:s1]) < 2 and not self._evidence_after(text, s1, etype):
+                    and self._times(text, text[start:s1]) < 2 and not self._evidence_after(text, s1, etype):
                 # 太古里西区南侧: a part of a named place, not a county the gazetteer lacks; nor is 地处浙西山区 (a
                 # mountain area holding 西山区): one character more than a county's name makes a word, not a county
                 return None
@@ -1386,6 +1387,14 @@ class EntityFinder:
         """湖南|湘西州: the short form of the place above ``name`` written right before it."""
         short = gazetteer.short_form_ending(text, start, max(0, start - 4))
         return short is not None and gazetteer.short_form_of(short) in gazetteer.above(name)
+
+    def _times(self, text: str, word: str) -> int:
+        """How often the text writes ``word``, counted once per word and text (the rules ask of the same names again
+        and again: a count per mention would make a text that repeats them quadratic)."""
+        times = self._written_memo.get(word)
+        if times is None:
+            times = self._written_memo[word] = text.count(word)
+        return times
 
     def _namesakes(self, gazetteer: Any, text: str, official: str) -> bool:
         """Whether the text writes ``official`` after two different heads (安塞南沟村 … 吴起南沟村); read once per name
