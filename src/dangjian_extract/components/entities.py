@@ -836,24 +836,26 @@ class EntityFinder:
     def _longer_written_names(text: str, found: list[Mention]) -> list[Mention]:
         """烟台市生态环境局|黄渤海新区分局 … 烟台黄|渤海新区: a name found earlier in the text that ends with a later
         mention's name, and is written there in full, is that mention's name (the later left edge cut inside it)."""
-        # by the last two characters, the first mention of each name and type (a name written again adds no
-        # candidate: a text that repeats one name is read in linear time)
+        # by every ending of two characters or more, the first mention of each name and type: a mention looks only
+        # at the names that end with its own (a name written again adds no candidate, and many names sharing an
+        # ending, 某某公司, are not all read for each: a text naming many places or firms is read in linear time)
         names: dict[str, dict[tuple[str, str], Mention]] = {}
         for i, m in enumerate(found):
             if m.back_reference or text[m.start:m.end] != m.name:
                 continue
-            longer = names.get(m.name[-2:], {})
+            longer = names.get(m.name, {})
             best = None
             for e in longer.values():
                 n = len(e.name)
-                if n > len(m.name) and e.type == m.type and e.name.endswith(m.name) and m.end - n >= 0 \
+                if n > len(m.name) and e.type == m.type and m.end - n >= 0 \
                         and text.startswith(e.name, m.end - n) and (i == 0 or found[i - 1].end <= m.end - n) \
                         and (best is None or n > len(best.name)):
                     best = e
             if best is not None:
                 found[i] = m = replace(m, start=m.end - len(best.name), name=best.name,
                                        path=best.path, code=best.code)
-            names.setdefault(m.name[-2:], {}).setdefault((m.name, m.type), m)
+            for k in range(len(m.name) - 1):
+                names.setdefault(m.name[k:], {}).setdefault((m.name, m.type), m)
         return found
 
     def _new_text_memos(self) -> None:
