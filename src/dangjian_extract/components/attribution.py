@@ -152,9 +152,9 @@ _FOUNDED_BY = ("创办的", "成立的", "创建的", "组建的", "领办的") 
 _STORY_TITLES = ("书记", "主任", "村民", "居民", "党员", "业主", "住户")
 #: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
 _SPEAKER_PLACES = frozenset(("community", "village", "compound", "place"))
-#: what stands before a place written right before its own figure in a list of pairs
 #: characters after a name that begin no predicate of it (a possessive, a list, a conjunction)
 _NOT_PREDICATE_START = frozenset("的、和与及或")
+#: what stands before a place written right before its own figure in a list of pairs
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _LIST_OPENERS = ("其中", "“", "：", ":")  # what may open a list of places each with its figure
 # a time alone before a sentence's first figure (当日上午,4台联合收割机开进某村麦地): the sentence still opens with it
@@ -1219,7 +1219,8 @@ class Attribution:
     def _subhead_story(text: str, mentions: list[Mention], starts: list[int], span: Span, subheads: list[int],
                        eligible: Callable[..., bool], stacked: list[int]) -> int | None:
         """酿造老醋 / 150户带动全村增收千万元 / (the story of 铺下村): a figure in a subheading that names no place is
-        the story's below it: the first village, community, town or body its part names."""
+        the story's below it: the first village, community, town or body its part names. ``stacked[h]`` is the index
+        of the first of the headings stacked line after line above subheading ``h`` (found once per text)."""
         h = bisect_right(subheads, span.start_char) - 1
         if h < 0:
             return None

@@ -89,7 +89,7 @@ _GLOSS = regex.compile(r"[（(](?:指|即|含|包括|不含)[^（）()]{1,80}[�
 _OF = regex.compile(r"(?:以上|以下|左右)的?|的")  # 90%以上的社区, 20%以上增速
 _RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
 _CLAUSE_END = regex.compile(r"[；;。！？!?]")
-_RESPECTIVE_REACH = 400  # characters after a rate looked at for the end of its 分别 clause
+_RESPECTIVE_REACH = 400  # characters before a rate looked at for its 分别, and after it for the clause's end
 _NEXT_QUALIFIERS = "约近超逾共计达各以"  # 各: 各1条, distributive, of the next figure; 以: 8784吨碳汇资产|以70.3万元
 _FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
@@ -934,11 +934,10 @@ class ContextReader:
             cut = phrase.find("的", 4, 16)  # (a verb and its own object: not 2户邻居的纠纷, a noun the list holds too)
             if cut > 0 and not CLAUSE_BREAK.search(phrase, 0, cut):
                 # 700多名符合驿站入住条件的考生: a relative clause led by its verb, then the noun counted (up to
-                # its own predicate: 的考生|打去电话)
+                # its own predicate: 的考生|发送)
                 noun = self._noun_at(phrase[cut + 1:])
-                verb = next((i for i in range(2, len(noun) - 1) if noun[i:i + 2] in self.clause_heads), None) \
-                    if noun else None
                 if noun:
+                    verb = next((i for i in range(2, len(noun) - 1) if noun[i:i + 2] in self.clause_heads), None)
                     return noun[:verb] if verb else noun
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
         if m:
