@@ -213,6 +213,8 @@ def _metric(text: str, metric_text: str):
         ("将汉丰湖水位落差从20多米缩减到5米以内。", "5米", "汉丰湖水位落差"),
         # a relative clause led by its verb right after the count, then 的 and the noun counted
         ("志愿者分批给700多名符合驿站入住条件的考生发送了短信。", "700多名", "考生"),
+        # a verb of dividing (分成, 分为) ends the noun divided
+        ("居民陆续返乡，社区干部分成3组，入户走访。", "3组", "干部"),
         # a dash ends a clause as a comma does
         ("后来机械加工企业在此建厂——颜峰集体收入破亿元。", "亿元", "颜峰集体收入"),
         # a sum before 的 and a price word is that price (以…的价格成交); 以 before the next figure ends a noun
