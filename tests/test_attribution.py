@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dangjian_extract import Extraction, extract
+from dangjian_extract.components import attribution
 from dangjian_extract.models import EntityMention
 
 
@@ -218,3 +219,12 @@ def test_the_text_index_reads_a_subset_clause_as_the_pattern_does(text: str, dat
     assert index.last("其中", lo, hi) == text.rfind("其中", lo, hi)
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, 0, hi)]
     assert index.last_break(hi) == (breaks[-1] if breaks else -1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(attribution._TIME_HEAD.pattern, fullmatch=True))
+def test_head_chars_cover_every_time_head(head: str) -> None:
+    """_HEAD_CHARS is written by hand as a superset of what _TIME_HEAD matches (the head of a sentence is read only
+    when every character could belong to an opener or a time word): a word added to _TIME_HEAD must add its
+    characters there too."""
+    assert attribution._HEAD_CHARS.fullmatch(head) is not None
