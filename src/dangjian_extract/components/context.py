@@ -105,8 +105,6 @@ _PER_MARKS = frozenset("/／")
 _ONE_OR_PER = regex.compile(r"[一每]\p{Han}{1,2}")  # 一笔, 每户: a measure word before the figure, no noun
 _ITEM_STARTS = "，,；;。：:\n"
 _HAN_LIST = regex.compile(r"[\p{Han}、]+")
-#: a sentence that opens on a noun after a determiner (像这样的背街小巷，…; 这些申报材料要…)
-_DETERMINED_TOPIC = regex.compile(r"[“”\s]*(?:像|对于|对)?(?:这样的|这类|这些|这种|此类|这批)(\p{Han}{2,8})")
 _TOPIC_REACH = 160  # characters looked back for a clause group's topic or a 分别 (keeps long sentences linear)
 _LEADS = ("", "的", "当作", "作为", "用作")  # characters of an object read before its number
 _RANGE = r"[\d一二三四五六七八九十]+[至到~—-][\d一二三四五六七八九十]+"  # 31至35岁党员: one word
@@ -249,6 +247,9 @@ class ContextReader:
         self.topic_predicates = tuple(ctx.get("object_topic_predicates", ()))
         self.one_char_nouns = frozenset(ctx.get("object_one_char_nouns", ()))
         self.dimension_words = tuple(sorted(ctx.get("dimension_words", ()), key=len, reverse=True))
+        # a sentence that opens on a noun after a determiner (像这样的背街小巷，…; 这些申报材料要…)
+        self._determined_topic_re = regex.compile(
+            rf"[“”\s]*(?:像|对于|对)?(?:{alternation(ctx.get('topic_determiners', ()))})(\p{{Han}}{{2,8}})")
         # an item's measures after a count: the dimensions written before a figure (占地, 全长…) and the attributes
         self.attribute_words = tuple(sorted(set(self.dimension_words) | set(ctx.get("attribute_words", ())),
                                             key=len, reverse=True))
@@ -752,7 +753,7 @@ class ContextReader:
         """像这样的背街小巷，…，沈阳市一共改造了825条: a count with no noun of its own, in a sentence that opens on a
         noun after a determiner (这样的, 这些): that noun is what is counted."""
         s0 = span.f.sentence[0] if span.f.sentence else 0
-        m = _DETERMINED_TOPIC.match(text, s0, span.start_char)
+        m = self._determined_topic_re.match(text, s0, span.start_char)
         if m is None:
             return None
         noun = self._noun_at(m.group(1))
