@@ -703,7 +703,7 @@ def _former_names(changes_path: str, node_names: list[str], node_parents: list[i
 # 撤县设市: a county made a city after the source's date (无为县 → 无为市) keeps its stem; the new form is an
 # alias of the county where no entry has that name. Not 撤县设区: X区 is too often a word (平原区, 温泉区, 榆社|区),
 # nor a stem ending in 城 (大城县: 大城市 is "big city"). The names section is sorted, one name a line.
-_COUNTY_NAME = re.compile(r"^\w{1,}[^\W城]县$", re.M)
+_COUNTY_NAME = re.compile(r"\w+[^\W城]县")  # (matched whole against one line)
 _RENAMED_SUFFIXES = ("市",)
 
 

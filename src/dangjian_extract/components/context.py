@@ -878,6 +878,14 @@ class ContextReader:
             return None
         return phrase
 
+    def _noun_after_clause(self, phrase: str, shortest: int) -> str | None:
+        """The noun after the 的 that closes a relative clause of at least ``shortest`` characters at the phrase's
+        start (within 16 characters, no clause break before it), or None."""
+        cut = phrase.find("的", shortest, 16)
+        if cut > 0 and not CLAUSE_BREAK.search(phrase, 0, cut):
+            return self._noun_at(phrase[cut + 1:]) or None
+        return None
+
     def _after_phrase_read(self, text: str, span: _Item, place_after: int | None = None) -> str | None:
         """75个院落党支部, 1.3万余人的网格员队伍, 3公里受阻道路, 68万元收入, 1000余户居民的用电情况."""
         following = text[span.end_char:span.end_char + 1]
@@ -924,22 +932,16 @@ class ContextReader:
             cut = clause.find("的")
             return self._noun_at(_unquoted(clause[cut + 1:])) if cut > 0 else None
         if self._after_verb.match(phrase):
-            cut = phrase.find("的", 2, 16) if unit not in self.person_units else -1
-            if cut > 0 and not CLAUSE_BREAK.search(phrase, 0, cut):
-                # 25条达到世界先进水平的初榨油生产线: a relative clause, then the noun counted
-                noun = self._noun_at(phrase[cut + 1:])
-                if noun:
-                    return noun
-            return None  # 8610张压减至278张: a verb follows, the object stands before
+            # 25条达到世界先进水平的初榨油生产线: a relative clause, then the noun counted; else (8610张压减至278张)
+            # a verb follows and the object stands before
+            return self._noun_after_clause(phrase, 2) if unit not in self.person_units else None
         if phrase[:2] in self.clause_heads:
-            cut = phrase.find("的", 4, 16)  # (a verb and its own object: not 2户邻居的纠纷, a noun the list holds too)
-            if cut > 0 and not CLAUSE_BREAK.search(phrase, 0, cut):
-                # 700多名符合驿站入住条件的考生: a relative clause led by its verb, then the noun counted (up to
-                # its own predicate: 的考生|发送)
-                noun = self._noun_at(phrase[cut + 1:])
-                if noun:
-                    verb = next((i for i in range(2, len(noun) - 1) if noun[i:i + 2] in self.clause_heads), None)
-                    return noun[:verb] if verb else noun
+            # 700多名符合驿站入住条件的考生: a relative clause led by a dictionary verb and its own object (not
+            # 2户邻居的纠纷, a noun the list holds too), then the noun counted, up to its own predicate (的考生|发送)
+            noun = self._noun_after_clause(phrase, 4)
+            if noun:
+                verb = next((i for i in range(2, len(noun) - 1) if noun[i:i + 2] in self.clause_heads), None)
+                return noun[:verb] if verb else noun
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
         if m:
             phrase = phrase.rstrip(_NEXT_QUALIFIERS)  # 居民1200户约3400人: 约 belongs to the next figure

@@ -865,7 +865,7 @@ class EntityFinder:
         self._acceptable_memo: dict[tuple[str, str, str], bool] = {}
         self._generic_official_memo: dict[tuple[str, str], bool] = {}
         self._boundary_spans_memo: dict[str, list[tuple[int, int]]] = {}
-        self._written_memo: dict[str, int] = {}  # how often the text writes a word (_recurring_boundary_name)
+        self._written_memo: dict[str, int] = {}  # how often the text writes a word (_times)
         self._region_memo: dict[str, bool] = {}  # _region_written, by official name
         self._apart_memo: dict[str, bool] = {}  # _written_alone, by name (_past_verb_named_apart)
         self._namesakes_memo: dict[str, bool] = {}  # _namesakes, by official name
@@ -1432,7 +1432,6 @@ class EntityFinder:
         context_set = set(context)
         context_names = list(dict.fromkeys(context))
         backed: dict[str, bool] = {}  # by place: supported by a place the text writes in full
-        written: dict[str, int] = {}  # by short form: how often the text writes it
         starts = [m.start for m in found]
         extra = []
         form_ends = {end for _, end, _ in forms}
@@ -1461,11 +1460,8 @@ class EntityFinder:
             if support is None and not resolution.ambiguous:
                 support = backed[full] = bool(full in context_set or set(resolution.path[:-1]) & context_set
                                               or any(full in gazetteer.above(name) for name in context_names))
-            short = text[start:end]
-            if not resolution.ambiguous and not support and resolution.level == "prefecture" and short not in written:
-                written[short] = text.count(short)
             supported = not resolution.ambiguous and (
-                support or resolution.level == "prefecture" and written[short] >= 3)  # 成都…成都…成都
+                support or resolution.level == "prefecture" and self._times(text, text[start:end]) >= 3)  # 成都…成都
             if resolution.level != "province" and not supported and (context or not self._own_level(text, full)):
                 # a bare city or county name only where the text names its province or city, or where the text
                 # names no other place and speaks of a place of its level (温州…全市, 鄞州…区委; guide §5)
@@ -1513,7 +1509,6 @@ class EntityFinder:
         gazetteer = self.gazetteer()
         brands: dict[str, Mention] = {}
         tails_of: set[str] = set()
-        written: dict[str, int] = {}  # how often the text writes a two-character brand
         for m in found:
             if m.type != "enterprise" or m.back_reference or m.suffix not in _BRANDED_SUFFIXES \
                     and m.suffix != "公司":
@@ -1543,10 +1538,8 @@ class EntityFinder:
                 core = core[:-len(trade)]
             if not 2 <= len(core) <= 5 or core == m.name or core[0] in self.function_chars or core in brands:
                 continue  # (a brand already taken keeps its first company: the tests below would change nothing)
-            if len(core) == 2 and core not in written:
-                written[core] = text.count(core)  # (once per brand: a text naming one company again stays linear)
             if len(core) == 2 and (
-                    written[core] < 3 or core in self.clause_heads or not _TWO_HAN.fullmatch(core)
+                    self._times(text, core) < 3 or core in self.clause_heads or not _TWO_HAN.fullmatch(core)
                     or m.name.startswith(core)
                     or gazetteer is not None and (gazetteer.short_form_of(core) or gazetteer.contains(core))):
                 continue  # 三笑: a two-character brand only where the text calls the company so again and again
@@ -2479,11 +2472,7 @@ class EntityFinder:
         word = self._boundary_ends.first(run)  # (the longest, as the boundaries are ordered)
         if word is None or len(word) < 2 or word in self.clause_heads:
             return None
-        named = word + suffix
-        times = self._written_memo.get(named)
-        if times is None:
-            times = self._written_memo[named] = text.count(named)
-        if times < 2:
+        if self._times(text, word + suffix) < 2:
             return None
         head = run[:-len(word)]
         if head and not any(self._place_word(head[-k:]) for k in (2, 3, 4) if len(head) >= k):
