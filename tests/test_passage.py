@@ -3120,3 +3120,24 @@ def test_a_longer_name_written_earlier_keeps_its_left_edge() -> None:
             "八角湾所在的烟台黄渤海新区，是烟台的工业重地，有3600多家工业企业。")
     names = [e.name for e in extract(text).entities]
     assert "渤海新区" not in names and names.count("黄渤海新区") == 2
+
+
+def test_a_headline_naming_a_project_by_its_head_makes_it_the_report_s_subject() -> None:
+    # the kicker names the city, the headline the bay the project filled: the report is on the project
+    text = ("浙江某市整改违规围海项目\n“受伤”的青鸥湾重披绿装（美丽中国）\n青鸥湾，潮水轻拍新修复的岸线。\n"
+            "2018年，作为港区二期工程，青鸥湾围海项目开工建设。青鸥湾整改中，拆除钢管桩1200多根，"
+            "清运砂石约90万立方米。\n青鸥湾的岸线修复后，累计吸引游客3万人次。")
+    assert _entity_of(text, "1200多根") == "青鸥湾围海项目"
+    assert _entity_of(text, "3万人次") == "青鸥湾围海项目"
+
+
+def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
+    # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
+    from dangjian_extract import load
+    from dangjian_extract.extensions import fields
+
+    text = ("民勤县推进沙漠治理\n沙漠深处“长”出新业态（美丽中国）\n沙漠深处，绿树成荫。沙漠深处有游客中心。"
+            "民勤县在沙漠深处开发多种体验项目。\n去年，来沙漠的游客达12万人次。")
+    doc = load()(text)
+    (section,) = doc.spans["sections"]
+    assert fields(section).subject[0] == "民勤县"

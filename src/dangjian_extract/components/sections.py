@@ -4,7 +4,8 @@ A page often holds two reports, each under its own headline and byline. A headli
 that does not end a sentence; a byline is a short line naming 记者/通讯员 (or a paragraph opening with
 本报咸阳讯). A block of headline lines followed by a byline starts a new report. The subject is the most
 specific place named in the headline, else the place the report names most often (全县/我市 count for
-the county or city they stand for).
+the county or city they stand for). A headline that names a project, park or site by its head (红塘湾 for
+红塘湾填海项目), which the body writes again and again, makes that body the subject.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..extensions import fields, register_extensions
 from ..lexicon import Lexicon, alternation, lexicon_for
 from ..normalize import COLUMN_TAG
 from ..spans import compile_fast, doc_text, ensure_spans, literal_head
-from .entities import Mention, mentions_of, ref_of
+from .entities import Mention, clause_head_words, mentions_of, ref_of
 
 SECTIONS_KEY = "sections"
 #: administrative types, broadest first; a subject is one of these
@@ -31,6 +32,10 @@ _DETERMINERS = "全我本该"
 _LEDE_TYPES = frozenset(("province", "district", "subdistrict"))
 #: bodies a headline may name as the report's subject when it names no place
 _HEADLINE_BODIES = frozenset(("organisation", "enterprise"))
+#: bodies a headline may name by their head alone (红塘湾 for 红塘湾填海项目)
+_TOPIC_TYPES = frozenset(("project", "park", "place"))
+_TOPIC_MIN = 3
+_TOPIC_WRITTEN = 3  # times the body writes the head
 _QUOTATION = compile_fast(r"“[^”\n]*”")
 _LEDE_CHAIN_ENDS = frozenset("，,。")
 _LEDE_CHAIN_REACH = 40  # characters after the headline within which the body's first chain may name its place
@@ -66,6 +71,7 @@ class SectionSplitter:
         # word, or an empty one, the plain alternation matched everywhere, and so does "")
         titles = {str(w) for w in att["title_after"]} | {str(w) for w in att["person_after"]}
         self._titled = compile_fast(alternation(titles) if titles and all(titles) else "")
+        self._verbs = clause_head_words(self.lex.raw["entities"].get("name_edges", {}))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -193,6 +199,25 @@ class SectionSplitter:
             return chosen
         return last
 
+    def _headline_topic(self, text: str, start: int, end: int, headline: tuple[int, int],
+                        mentions: list[Mention]) -> Mention | None:
+        """“受伤”的红塘湾如何重现生机 over a report on 红塘湾填海项目: a headline that names the head of a project,
+        park or site the report names and writes again and again is on that body, though its kicker names the city."""
+        head = text[headline[0]:headline[1]]
+        for m in mentions:
+            if not (headline[1] <= m.start < end) or m.back_reference or m.type not in _TOPIC_TYPES:
+                continue
+            stem = m.name[:len(m.name) - len(m.suffix)] if m.suffix else m.name
+            k = _TOPIC_MIN
+            while k <= len(stem) and stem[:k] in head:
+                k += 1
+            # the body writes the head again and again (a word the headline merely shares is not the topic); a verb
+            # after the head makes the mention a clause, no body of that head (沙漠深处|开发多种体验项目)
+            if k > _TOPIC_MIN and stem[k - 1:k + 1] not in self._verbs \
+                    and text.count(stem[:k - 1], headline[1], end) >= _TOPIC_WRITTEN:
+                return m
+        return None
+
     def subject(self, text: str, start: int, end: int, headline: tuple[int, int] | None,
                 mentions: list[Mention]) -> tuple[Any, ...] | None:
         """(name, type, start, end, parent) of the report's subject, or None when it names no place."""
@@ -202,6 +227,10 @@ class SectionSplitter:
             for m in mentions:
                 if headline[0] <= m.start < headline[1] and m.type in _HEADLINE_BODIES and not m.back_reference:
                     return ref_of(m)
+        if headline is not None:
+            topic = self._headline_topic(text, start, end, headline, mentions)
+            if topic is not None:
+                return ref_of(topic)
         if not inside:
             return None
         if headline is not None:
