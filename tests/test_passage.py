@@ -3141,3 +3141,12 @@ def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject()
     doc = load()(text)
     (section,) = doc.spans["sections"]
     assert fields(section).subject[0] == "民勤县"
+
+
+@pytest.mark.parametrize("text, company", [
+    ("凭借硬核技术，融安创新科技（贵州）有限公司这款机器人销售1万台。", "融安创新科技(贵州)有限公司"),
+    ("去年，华岳创新（湖北）有限公司新增订单3000万元。", "华岳创新(湖北)有限公司"),
+])
+def test_a_registered_name_with_its_province_in_brackets_keeps_a_bounding_word(text: str, company: str) -> None:
+    # 创新 bounds other names, but before 科技（贵州）有限公司 it is inside the company's registered name
+    assert [e.name for e in extract(text).entities if e.type == "enterprise"] == [company]

@@ -728,7 +728,9 @@ class EntityFinder:
             if not clean:
                 unsure.append((run_start, s1, run, suffix, etype))
                 continue
-            if suffix in _LEGAL_SUFFIXES and name_part in self.generic_by_suffix.get("公司", ()):
+            if suffix in _LEGAL_SUFFIXES and name_part and (
+                    not (core := _BRACKETED.sub("", name_part)) or core in self.generic_by_suffix.get("公司", ())):
+                # (融云创新|科技（贵州）有限公司, 融云创新|（贵州）有限公司: the province in brackets alike)
                 # ，天信空天|探索|科技有限公司: a registered name holds words that bound other names; a trade word
                 # alone (积极探索|科技有限公司) names none
                 if not (name_part != run and edge_clean and parent is None and len(run) <= 16
