@@ -554,3 +554,19 @@ def test_a_share_word_takes_the_noun_after_it(text: str, obj: str) -> None:
 ])
 def test_the_object_of_a_figure(text: str, surface: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == surface).object == obj
+
+
+# nineteenth session: a noun suffix after a verb, two nouns joined before 分别, a count before 的 and the next count,
+# a preposition before the next figure
+@pytest.mark.parametrize("text, surface, obj", [
+    ("全旗植被覆盖度达到81%。", "81%", "植被覆盖度"),                 # 度 after 覆盖 makes a noun; 植被 is one word
+    ("群众对办事大厅的满意度达98.5%。", "98.5%", "满意度"),
+    ("如今，全县森林覆盖率和植被覆盖度分别达到了41.2%和76%。", "41.2%", "森林覆盖率"),
+    ("如今，全县森林覆盖率和植被覆盖度分别达到了41.2%和76%。", "76%", "植被覆盖度"),
+    ("全县小麦产量和玉米产量分别达到12万吨和8万吨。", "8万吨", "玉米产量"),
+    ("两个社区分别有党员120名、86名。", "86名", "党员"),             # the second count of the noun the first named
+    ("摸排发现，小区18栋多层住宅的40台电梯已超期服役。", "18栋", "多层住宅"),  # the next count right after 的
+    ("摸排发现，小区18栋多层住宅的40台电梯自2003年起投入使用。", "40台", "电梯"),  # 自 opens the date
+])
+def test_the_object_of_a_figure_19(text: str, surface: str, obj: str) -> None:
+    assert next(m for m in extract(text).metrics if m.text == surface).object == obj

@@ -82,15 +82,19 @@ _COMMA_BREAK = regex.compile(r"[，,。；;！？!?\n]")  # the end of a clause,
 _DESCRIBED_REACH = 30  # characters after a count searched for the 的 that closes its items' measures
 _COUNTED_REACH = 300  # characters before a bare measure word searched for the count that named its noun
 _PREDICATE_MAX = 10  # characters of a predicate after a count of people that can name what they are counted by
-_NOUN_SUFFIX = "者员队站人户点室率量额值费价型式"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 领办型
+_NOUN_SUFFIX = "者员队站人户点室率量额值费价型式度"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 满意度
 _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
 #: 信用时长(指志愿者…记录的服务时长)超890万小时: an explanation in brackets, wherever it stands
 _GLOSS = regex.compile(r"[（(](?:指|即|含|包括|不含)[^（）()]{1,80}[）)]")
 _OF = regex.compile(r"(?:以上|以下|左右)的?|的")  # 90%以上的社区, 20%以上增速
 _RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
 _CLAUSE_END = regex.compile(r"[；;。！？!?]")
+_PAIR_JOIN = regex.compile(r"[和与及]")  # two nouns before 分别, joined by a conjunction
+_NUMBER_RUN = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _RESPECTIVE_REACH = 400  # characters before a rate looked at for its 分别, and after it for the clause's end
-_NEXT_QUALIFIERS = "约近超逾共计达各以"  # 各: 各1条, distributive, of the next figure; 以: 8784吨碳汇资产|以70.3万元
+# the first words of the next figure, not of this one's noun: 各 (各1条, distributive), 以 (8784吨碳汇资产|以70.3万元),
+# 自/从/于 (32台电梯|自2004年)
+_NEXT_QUALIFIERS = "约近超逾共计达各以自从于"
 _FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
 _POSITION = frozenset("中上下内外")
@@ -101,6 +105,7 @@ _NOUN_START = regex.compile(r"(?![的和与及等在为是了将到从把被向�
 # an account line: item，sum，comment； (修农田机电井，2536元，老百姓浇地不发愁；)
 _ITEM_ENDS = frozenset("，,；;。")
 _LIST_JOINS = ("以及", "及", "和", "与")  # the last item of a list of shares or figures
+_COUNT_JOINS = frozenset(("、", *_LIST_JOINS))  # between two counts of one noun (党员120名、86名)
 _PER_MARKS = frozenset("/／")
 _ONE_OR_PER = regex.compile(r"[一每]\p{Han}{1,2}")  # 一笔, 每户: a measure word before the figure, no noun
 _ITEM_STARTS = "，,；;。：:\n"
@@ -557,6 +562,10 @@ class ContextReader:
             counted = self._counted_before(text, span)
             if counted:
                 return counted  # 这110个免费停车场…吉阳区26个: the noun the paragraph counted by that measure word
+            last = earlier[-1] if earlier else None
+            if last is not None and last.f.unit == found and last.f.object and last.f.object != found \
+                    and text[last.end_char:span.start_char] in _COUNT_JOINS:
+                return last.f.object  # 分别有党员120名、86名: the second count of the noun the first named
         # 按|8%的分红比例: one character left of a phrase is a preposition or a verb, not a noun; where a noun after
         # the figure names what it measures, that is the object (else the character stays: measured on unseen
         # reports, dropping it or taking the clause's figure before cost more than it gained)
@@ -814,10 +823,21 @@ class ContextReader:
         lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(s0, at - 40), at)), default=max(s0, at - 40))
         lo = max(lo, text.rfind("—", lo, at) + 1)  # (数据断崖式下跌——引进项目数、…: a dash opens the clause too)
         items = _unquoted(text[lo:at]).split("、")
+        if len(items) == 1 and self._two_figures_after(text, at, span):
+            # 森林覆盖率和植被覆盖度分别达到了32.92%和80%: two nouns joined by a conjunction, two figures after
+            items = _PAIR_JOIN.split(items[0])
         if len(items) < 2 or not all(1 < len(w) <= 8 and _HAN_ONLY.fullmatch(w) for w in items):
             return None
         i = sum(1 for e in earlier if at < e.start_char < span.start_char)
-        return items[i % len(items)]
+        item = items[i % len(items)]
+        return self._clean(item, 0, len(item)) or item  # (全县|森林覆盖率: cue words trimmed, as any noun's)
+
+    @staticmethod
+    def _two_figures_after(text: str, at: int, span: _Item) -> bool:
+        """Whether the clause after 分别 (at ``at``) holds exactly two numbers, the figure's among them."""
+        stop = _CLAUSE_END.search(text, span.end_char, span.end_char + _RESPECTIVE_REACH)
+        end = stop.start() if stop is not None else min(len(text), span.end_char + _RESPECTIVE_REACH)
+        return len(_NUMBER_RUN.findall(text, at, end)) == 2
 
     def _listed_kind(self, text: str, span: _Item) -> str | None:
         """开工项目包括澄海科创中心、…配套工程等5项: the kind named before 包括 is what the list counts."""
@@ -964,6 +984,8 @@ class ContextReader:
                 return head[:_MAX_AFTER]  # 1000余户居民的用电情况, 5个地区供电局的应急发电车队伍: the 居民, the 供电局
             if head in self.counted_heads:
                 return head  # 抓住3个村的“牛鼻子”, 将6个村的文旅资产: the villages are counted, not what they hold
+            if not inner and cut == len(phrase) - 1 and m is not None and _has_word(head):
+                return head[:_MAX_AFTER]  # 14栋高层住宅的|32台电梯: the next count right after 的, this one's noun
             if not inner and 1 < len(head) <= 3 and unit not in self.general_measures and "、" not in head:
                 # 3000头奶牛的标准化养殖场: after a measure word of its own kind, the noun counted
                 return head[:_MAX_AFTER]
