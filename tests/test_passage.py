@@ -179,6 +179,8 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # a place written as the scope of the sentence (在某州各地) owns its figures, not the story before it
         # a kind of park after a lake's name (湿地公园) is one name with it; a name before 的 owns the figure
         ("在重庆开州区，汉丰湖国家湿地公园的8784吨碳汇资产以70.3万元的价格成交。", "8784吨", "汉丰湖国家湿地公园"),
+        # an ecological park named by its riverbank (…江滩生态公园): a name longer than a plain 公园's
+        ("眼下，青石湾江滩生态公园草木葳蕤，新增绿地面积超30万平方米。", "30万平方米", "青石湾江滩生态公园"),
         ("南昌西站对南广场西侧的场地进行扩容，新增了220个停车位。", "220个", "南昌西站"),
         # a community something split from, or a person's former post, is no antecedent of 社区 (the story's stays)
         ("5年前，东海湾社区刚从金海湾社区分离出来，下辖45个小区。社区干部每天都要面临大量的居民投诉。\n"
