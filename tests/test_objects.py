@@ -567,6 +567,12 @@ def test_the_object_of_a_figure(text: str, surface: str, obj: str) -> None:
     ("两个社区分别有党员120名、86名。", "86名", "党员"),             # the second count of the noun the first named
     ("摸排发现，小区18栋多层住宅的40台电梯已超期服役。", "18栋", "多层住宅"),  # the next count right after 的
     ("摸排发现，小区18栋多层住宅的40台电梯自2003年起投入使用。", "40台", "电梯"),  # 自 opens the date
+    ("县财政坚持每年投入800万元。", "800万元", "县财政"),            # 坚持 is a verb, no part of the noun
+    ("去年，8台设备远赴东南亚。", "8台", "设备"),
+    ("园区还有1个3000平方米的冷链物流中心。", "1个", "冷链物流中心"),  # a count, its size, 的 and its noun
+    ("海面上，12个比足球场还大的浮筒正在作业。", "12个", "浮筒"),      # a comparison is a relative clause
+    ("他手里有20个比特币。", "20个", "比特币"),                       # a word that opens with 比 compares nothing
+    ("新修全长约8公里的环湖步道。", "8公里", "全长"),                # the dimension word past the qualifier
 ])
 def test_the_object_of_a_figure_19(text: str, surface: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == surface).object == obj

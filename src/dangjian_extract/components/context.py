@@ -89,6 +89,8 @@ _GLOSS = regex.compile(r"[（(](?:指|即|含|包括|不含)[^（）()]{1,80}[�
 _OF = regex.compile(r"(?:以上|以下|左右)的?|的")  # 90%以上的社区, 20%以上增速
 _RATE = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:%|％|个百分点)")
 _CLAUSE_END = regex.compile(r"[；;。！？!?]")
+# 比篮球场还大的…: a comparison that closes a relative clause (not 比特币, a word that opens with 比)
+_COMPARED_CLAUSE = regex.compile(r"比[^，,。；;的]{1,10}[还更][^，,。；;的]{1,4}的")
 _PAIR_JOIN = regex.compile(r"[和与及]")  # two nouns before 分别, joined by a conjunction
 _NUMBER_RUN = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _RESPECTIVE_REACH = 400  # characters before a rate looked at for its 分别, and after it for the clause's end
@@ -629,7 +631,8 @@ class ContextReader:
             if respective:
                 return respective
         if kind == "measure" and self.dimension_words and text[span.end_char:span.end_char + 1] == "的":
-            dim = next((w for w in self.dimension_words if prefix.endswith(w)), None)
+            bare_prefix = self._qualifier_end.sub("", prefix)  # (平均宽约|5公里的…: past the figure's qualifier)
+            dim = next((w for w in self.dimension_words if bare_prefix.endswith(w)), None)
             if dim is not None:
                 return dim  # 占地1000余平方米的车棚, 全长3公里的道路: the dimension written before the figure
         if kind == "count" and self.attribute_words and text.startswith(self.attribute_words, span.end_char):
@@ -648,6 +651,13 @@ class ContextReader:
                 and (unit in self.person_units or unit not in self.one_char_nouns):
             # 126户600多名群众: two counts of one noun, written back to back (not 39院|100多间房: courtyards
             # and rooms, the first measure word a noun of its own)
+            after = self._after_phrase(text, following)
+            if after:
+                return after
+        if following is not None and kind == "count" and following.start_char == span.end_char \
+                and following.f.kind == "measure" and unit not in self.one_char_nouns \
+                and text[following.end_char:following.end_char + 1] == "的":
+            # 1个|2000平方米的产后商品化处理中心: a bare count, then the thing's size and 的 its noun
             after = self._after_phrase(text, following)
             if after:
                 return after
@@ -951,6 +961,9 @@ class ContextReader:
             clause = window[:brk.start()] if brk else window
             cut = clause.find("的")
             return self._noun_at(_unquoted(clause[cut + 1:])) if cut > 0 else None
+        if phrase[:1] == "比" and kind == "count" and _COMPARED_CLAUSE.match(phrase):
+            # 19个|比篮球场还大的钢圆筒: a comparison is a relative clause; the noun counted follows its 的
+            return self._noun_after_clause(phrase, 2)
         if self._after_verb.match(phrase):
             # 25条达到世界先进水平的初榨油生产线: a relative clause, then the noun counted; else (8610张压减至278张)
             # a verb follows and the object stands before
