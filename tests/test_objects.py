@@ -576,3 +576,13 @@ def test_the_object_of_a_figure(text: str, surface: str, obj: str) -> None:
 ])
 def test_the_object_of_a_figure_19(text: str, surface: str, obj: str) -> None:
     assert next(m for m in extract(text).metrics if m.text == surface).object == obj
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("累计新建、改造农房1200余户。", "1200余户", None),        # built and rebuilt, summed: no change
+    ("今年新建、改扩建村级活动场所15个。", "15个", None),
+    ("窗口办事效率提升等20余条建议被采纳。", "20余条", None),        # the cue is a list item's
+    ("今年新建村级活动场所15个。", "15个", "increase"),          # a cue alone before the figure is still one
+])
+def test_change_cues_inside_lists_of_works_or_items(text: str, surface: str, change: str | None) -> None:
+    assert next(m for m in extract(text).metrics if m.text == surface).change == change

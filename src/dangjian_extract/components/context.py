@@ -284,6 +284,7 @@ class ContextReader:
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
         # 改造提升77公里: a cue that ends a compound verb of works (改造提升) upgrades things, it changes no figure
         self.change_not_after = tuple(ctx.get("change_cue_not_after", ()))
+        self._works_after = tuple(ctx.get("change_rebuilt_words", ()))
         self.rate_nouns = tuple(sorted(ctx.get("object_rate_nouns", ()), key=len, reverse=True))
         # a rate noun that is the object of a bare rate says its direction (20%以上增速, 15%的降幅): by the change
         # words it opens with
@@ -501,8 +502,11 @@ class ContextReader:
             for m in reversed(list(pattern.finditer(prefix))):
                 if best is not None and m.end() <= best[0]:
                     break
-                if "等" in prefix[m.end():] and "、" in prefix[max(0, m.start() - 5):m.start() + 1]:
-                    continue  # 老旧小区、新建小区等5类小区, 招商反哺、服务增收等9种: the cue is in a list item
+                if "等" in prefix[m.end():] and "、" in prefix[max(0, m.start() - 5):m.start() + 1] \
+                        or prefix.startswith("等", m.end()):
+                    continue  # 老旧小区、新建小区等5类小区, 物业服务质效提升等30余条: the cue is in a list item
+                if prefix.startswith("、", m.end()) and prefix.startswith(self._works_after, m.end() + 1):
+                    continue  # 新建、改造房屋260万平方米: what was built and rebuilt, summed, is no change
                 if m.start() and prefix[m.start() - 1] in "各该":
                     continue  # 各新建党支部研究确定…1600余件: the cue describes the bodies, it changes no figure
                 if prefix.rfind("“", 0, m.start()) > prefix.rfind("”", 0, m.start()) \
