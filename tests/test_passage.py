@@ -3152,3 +3152,11 @@ def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject()
 def test_a_registered_name_with_its_province_in_brackets_keeps_a_bounding_word(text: str, company: str) -> None:
     # 创新 bounds other names, but before 科技（贵州）有限公司 it is inside the company's registered name
     assert [e.name for e in extract(text).entities if e.type == "enterprise"] == [company]
+
+
+def test_an_official_name_holding_a_boundary_word_is_found_alone_once_written_in_its_chain() -> None:
+    # 民|进村 reads as "entering the village"; written after its county (its chain), 民进村 alone is the village
+    text = "浙江德清县民进村有茶园。作为主产区，民进村将7000多亩茶园与文旅绑定。"
+    assert [e.name for e in extract(text).entities if e.type == "village"] == ["民进村", "民进村"]
+    # with no chain written, a verb 进 before 村 still names no village
+    assert not [e for e in extract("记者进村采访，看到3个大棚。").entities if e.type == "village"]

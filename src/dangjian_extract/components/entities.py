@@ -871,6 +871,7 @@ class EntityFinder:
         self._region_memo: dict[str, bool] = {}  # _region_written, by official name
         self._apart_memo: dict[str, bool] = {}  # _written_alone, by name (_past_verb_named_apart)
         self._namesakes_memo: dict[str, bool] = {}  # _namesakes, by official name
+        self._chained_memo: dict[str, bool] = {}  # _chained_elsewhere, by official name
         self._head_written_memo: dict[str, bool] = {}  # whether the text writes a province's or city's head
         # see _names_a_province: (the text, the answer), so a text never reads another's answer, even when two
         # threads call the component directly at once (extract() runs one text at a time)
@@ -1180,6 +1181,8 @@ class EntityFinder:
             begin = s1 - len(whole) if whole is not None else s1
             if whole is not None and (self._verb_named(text, begin, s1)
                                       or begin == run_start and parent is not None and parent in gazetteer.above(whole)
+                                      or self._clean_edge(text, begin, found)
+                                      and self._chained_elsewhere(gazetteer, text, whole)
                                       or etype in ("district", "subdistrict")
                                       and len(whole) >= 3 and (gazetteer.short_form_ending(text, begin, run_start)
                                                                or self._clean_edge(text, begin, found)
@@ -1682,6 +1685,21 @@ class EntityFinder:
             or text.endswith(self._boundary_word_ends.before(text, start), 0, start) \
             or bool(found) and found[-1].end == start \
             or before in self.one_char_levels and text[start - 2:start - 1] in self.back_determiners
+
+    def _chained_elsewhere(self, gazetteer: Any, text: str, name: str) -> bool:
+        """Whether the text writes the official ``name`` right after a place above it somewhere (德清县阜溪街道民进村):
+        written alone at a clean edge elsewhere (，民进村将…), the name is that place though it holds a boundary word
+        (进). Asked once per name and text."""
+        known = self._chained_memo.get(name)
+        if known is None:
+            above = [a for a in gazetteer.above(name) if len(a) > 1]
+            known = False
+            at = text.find(name)
+            while at >= 0 and not known:
+                known = any(text.endswith(a, 0, at) for a in above)  # (at 0, nothing ends before it)
+                at = text.find(name, at + 1)
+            self._chained_memo[name] = known
+        return known
 
     def _verb_named(self, text: str, start: int, end: int) -> bool:
         """，建设村召开…, 走进前进村的…: a place named by a verb, with a clean edge and a name's context after it
