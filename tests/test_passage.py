@@ -3160,3 +3160,11 @@ def test_an_official_name_holding_a_boundary_word_is_found_alone_once_written_in
     assert [e.name for e in extract(text).entities if e.type == "village"] == ["民进村", "民进村"]
     # with no chain written, a verb 进 before 村 still names no village
     assert not [e for e in extract("记者进村采访，看到3个大棚。").entities if e.type == "village"]
+
+
+def test_a_body_the_text_leaves_unnamed_is_no_entity() -> None:
+    # 某民营炼油厂 withholds the refinery's name (guide §4 rule 7): the order is the company's, whose story it is
+    text = "铁岭华兴环保科技股份有限公司喜讯不断：公司成功拿下某民营炼油厂的2700万元订单。"
+    result = extract(text)
+    assert [e.name for e in result.entities] == ["铁岭华兴环保科技股份有限公司"] * 2
+    assert result.metrics[0].entity.name == "铁岭华兴环保科技股份有限公司"

@@ -62,6 +62,7 @@ _UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
 #: a company's registered form: its name holds descriptors (服务, 发展) as any registered name does
 _BRACKETED = regex.compile(r"[（(]\p{Han}{2,4}[）)]$")
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
+_UNNAMED = "某"  # 某民营炼油厂, 某企业: a body whose name the text withholds (guide §4 rule 7: real names only)
 _BRANDED_SUFFIXES = _LEGAL_SUFFIXES | {"集团"}  # 紫光园餐饮集团 … 紫光园: a group is called by its brand too
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _HAN_RUN = regex.compile(r"\p{Han}+")
@@ -825,7 +826,7 @@ class EntityFinder:
         if "“" in text:
             # (a mention of four characters or more, or a back-reference, is in no slogan: not asked)
             found = [m for m in found if m.end - m.start > 3 or m.back_reference or not self._in_level_slogan(text, m)]
-        if any(w in text for w in self.indefinite_before):
+        if _UNNAMED in text or any(w in text for w in self.indefinite_before):
             # 位于某园区的一家文具公司: one body of a kind, its name not given (not 一家某某有限公司, a registered name)
             found = self._not_indefinite(text, found)
         found = self._longer_written_names(text, found)
@@ -880,10 +881,10 @@ class EntityFinder:
     def _not_indefinite(self, text: str, found: list[Mention]) -> list[Mention]:
         """位于某园区的一家文具公司: a short body name after 一家/一所 (`indefinite_before`) is one body of a kind whose
         name the text does not give; it is dropped wherever written, with the back-references given to it."""
-        kinds = {m.name for m in found if not m.back_reference and m.parent is None
-                 and m.type not in _GAZETTEER_TYPES and m.suffix not in _LEGAL_SUFFIXES
-                 and m.end - m.start <= _INDEFINITE_MAX
-                 and text.endswith(self.indefinite_before, max(0, m.start - 2), m.start)}
+        kinds = {m.name for m in found if not m.back_reference and m.type not in _GAZETTEER_TYPES and (
+                 m.parent is None and m.suffix not in _LEGAL_SUFFIXES and m.end - m.start <= _INDEFINITE_MAX
+                 and text.endswith(self.indefinite_before, max(0, m.start - 2), m.start)
+                 or _UNNAMED in m.name)}  # 某民营炼油厂, 拿下|某民营炼油厂: a body the text leaves unnamed
         if not kinds:
             return found
         return [m for m in found if m.name not in kinds]
