@@ -3168,3 +3168,15 @@ def test_a_body_the_text_leaves_unnamed_is_no_entity() -> None:
     result = extract(text)
     assert [e.name for e in result.entities] == ["铁岭华兴环保科技股份有限公司"] * 2
     assert result.metrics[0].entity.name == "铁岭华兴环保科技股份有限公司"
+
+
+def test_a_project_named_by_its_capacity_is_found_whole_and_owns_the_capacity() -> None:
+    # the capacity (30万千瓦) inside the name is part of it, and a figure of the project, not a unit of a number
+    text = "园区内塔吊林立的，是华辽能源30万千瓦风电制氢一体化示范项目。项目总投资约20亿元。"
+    result = extract(text)
+    name = "华辽能源30万千瓦风电制氢一体化示范项目"
+    assert name in [e.name for e in result.entities if e.type == "project"]
+    assert {m.text: m.entity.name for m in result.metrics} == {"30万千瓦": name, "20亿元": name}
+    # a county written right before the project is part of its name, as for any project named with its place
+    text = "这里是伊金霍洛旗金沙绿能20万千瓦光伏发电示范项目。项目年发绿电约3亿千瓦时。"
+    assert extract(text).metrics[-1].entity.name == "伊金霍洛旗金沙绿能20万千瓦光伏发电示范项目"

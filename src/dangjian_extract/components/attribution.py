@@ -1521,6 +1521,13 @@ class Attribution:
                 f.entity = None
                 last = (s0, None)
                 continue
+            holder = bisect_right(starts, span.start_char) - 1
+            if holder >= 0 and mentions[holder].type == "project" and not mentions[holder].back_reference \
+                    and mentions[holder].start < span.start_char and span.end_char <= mentions[holder].end:
+                # 辽宁华电45万千瓦风电…示范项目: the capacity written inside a project's name is the project's
+                f.entity = ref_of(mentions[holder])
+                last = (s0, f.entity)
+                continue
             inner = bisect_left(starts, span.start_char)
             if inner < len(mentions) and mentions[inner].end <= span.end_char \
                     and mentions[inner].type in ADMIN_LEVELS and not mentions[inner].back_reference:

@@ -62,6 +62,11 @@ _UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
 #: a company's registered form: its name holds descriptors (服务, 发展) as any registered name does
 _BRACKETED = regex.compile(r"[（(]\p{Han}{2,4}[）)]$")
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
+# a project's capacity in its name (45万千瓦|风电…项目): the unit right after the number, the number before the run
+_CAPACITY_UNIT = regex.compile(r"(?:万|亿)?(?:千瓦|兆瓦|吉瓦|千伏|吨)")
+_NUMBER_BACK = regex.compile(r"(?r)[0-9]+(?:\.[0-9]+)?")
+_CAPACITY_IN_NAME = regex.compile(r"[0-9](?:万|亿)?(?:千瓦|兆瓦|吉瓦|千伏|吨)")
+_CAPACITY_HEAD = 10  # characters of the owner's words read before the capacity
 _UNNAMED = "某"  # 某民营炼油厂, 某企业: a body whose name the text withholds (guide §4 rule 7: real names only)
 _BRANDED_SUFFIXES = _LEGAL_SUFFIXES | {"集团"}  # 紫光园餐饮集团 … 紫光园: a group is called by its brand too
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
@@ -458,7 +463,9 @@ class EntityFinder:
         metrics = doc.spans.get(METRICS_KEY, [])
         if found and metrics:
             # 吴三村、东南村: a numeral inside a name found here is part of the name, not a count (三村)
-            inside = [(m.start, m.end) for m in found if not m.back_reference and m.end - m.start >= 3]
+            # (a project's capacity, 45万千瓦, is the project's figure though written inside its name)
+            inside = [(m.start, m.end) for m in found if not m.back_reference and m.end - m.start >= 3
+                      and not (m.type == "project" and _CAPACITY_IN_NAME.search(m.name))]
             starts = [a for a, _ in inside]
             kept = []
             for span in metrics:
@@ -708,6 +715,18 @@ class EntityFinder:
                                     suffix=suffix)
                 last_end = s1
                 continue
+            if etype == "project" and run_start > 0 and text[run_start - 1].isdigit():
+                capacity = self._capacity_project(text, run_start, s1, floor, suffix)
+                if capacity is not None:  # 辽宁华电45万千瓦风电制氢…示范项目: a project named by its capacity
+                    if prev is not None and prev.end == capacity.start and not prev.back_reference \
+                            and prev.type in _GAZETTEER_TYPES and "project" in self.named_with_place:
+                        # 伊金霍洛旗|天骄绿能50万千瓦…项目: the place written right before it is part of its name
+                        found[-1] = Mention(prev.start, s1, text[prev.start:s1], "project", prev.name, prev.clean,
+                                            suffix=suffix)
+                    else:
+                        found.append(capacity)
+                    last_end = s1
+                    continue
             if name_part and name_part == run and run_start > 0 and text[run_start - 1].isdigit():
                 last_end = s1  # 1.17平方公里|商圈: a name would start right after a number: it is the number's unit
                 continue
@@ -1686,6 +1705,25 @@ class EntityFinder:
             or text.endswith(self._boundary_word_ends.before(text, start), 0, start) \
             or bool(found) and found[-1].end == start \
             or before in self.one_char_levels and text[start - 2:start - 1] in self.back_determiners
+
+    def _capacity_project(self, text: str, run_start: int, s1: int, floor: int, suffix: str) -> Mention | None:
+        """辽宁华电45万千瓦风电制氢耦合绿色甲醇一体化示范项目: a project whose name holds its capacity (a number and a
+        unit of power or tonnage, 万千瓦) between the owner's words and the works: the number's run of name
+        characters before it, cut at its boundary words, begins the name."""
+        unit = _CAPACITY_UNIT.match(text, run_start)
+        number = _NUMBER_BACK.match(text, max(floor, run_start - 12), run_start)
+        if unit is None or number is None or number.start() == run_start:
+            return None
+        head_start = _RUN_BACK.match(text, max(0, number.start() - _CAPACITY_HEAD), number.start()).start()
+        head = text[head_start:number.start()]
+        if len(head) < 2:
+            return None
+        edge_clean = head_start == 0 or not _HAN.match(text, head_start - 1)
+        part, clean = self._name_part(head, edge_clean, suffix, "project")
+        if not clean or len(part) < 2 or part in self.clause_heads:
+            return None
+        start = number.start() - len(part)
+        return Mention(start, s1, text[start:s1], "project", None, True, suffix=suffix)
 
     def _chained_elsewhere(self, gazetteer: Any, text: str, name: str) -> bool:
         """Whether the text writes the official ``name`` right after a place above it somewhere (德清县阜溪街道民进村):
