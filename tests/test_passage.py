@@ -3180,3 +3180,8 @@ def test_a_project_named_by_its_capacity_is_found_whole_and_owns_the_capacity() 
     # a county written right before the project is part of its name, as for any project named with its place
     text = "这里是伊金霍洛旗金沙绿能20万千瓦光伏发电示范项目。项目年发绿电约3亿千瓦时。"
     assert extract(text).metrics[-1].entity.name == "伊金霍洛旗金沙绿能20万千瓦光伏发电示范项目"
+
+
+def test_a_place_written_right_after_one_of_the_same_name_is_no_chain() -> None:
+    # 村里村里…: each 里村 (a real village name elsewhere) right after another is no child of it
+    assert not [e for e in extract("村里" * 50).entities if e.parent is not None and e.parent == e.name]

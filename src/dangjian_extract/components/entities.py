@@ -651,7 +651,9 @@ class EntityFinder:
                     found.append(mention)
                     last_end = s1
                 continue
-            parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference else None
+            # (村里村里…: a place written right after one of the same name is no chain; neither is its parent)
+            parent = prev.name if prev is not None and prev.end == run_start and not prev.back_reference \
+                and not text.startswith(prev.name, run_start) else None
             if parent is not None and gazetteer is not None and etype in _GAZETTEER_TYPES \
                     and prev.type in _GAZETTEER_TYPES and gazetteer.contains(text[prev.start:s1]) \
                     and not gazetteer.contains(text[run_start:s1]):
