@@ -572,6 +572,7 @@ def test_the_object_of_a_figure(text: str, surface: str, obj: str) -> None:
     ("园区还有1个3000平方米的冷链物流中心。", "1个", "冷链物流中心"),  # a count, its size, 的 and its noun
     ("海面上，12个比足球场还大的浮筒正在作业。", "12个", "浮筒"),      # a comparison is a relative clause
     ("他手里有20个比特币。", "20个", "比特币"),                       # a word that opens with 比 compares nothing
+    ("“十四五”时期，沈河区累计投入约18亿元，改造老旧小区。", "18亿元", "投入"),  # 约 is the figure's, the verb names it
     ("新修全长约8公里的环湖步道。", "8公里", "全长"),                # the dimension word past the qualifier
 ])
 def test_the_object_of_a_figure_19(text: str, surface: str, obj: str) -> None:

@@ -97,6 +97,7 @@ _RESPECTIVE_REACH = 400  # characters before a rate looked at for its 分别, an
 # the first words of the next figure, not of this one's noun: 各 (各1条, distributive), 以 (8784吨碳汇资产|以70.3万元),
 # 自/从/于 (32台电梯|自2004年)
 _NEXT_QUALIFIERS = "约近超逾共计达各以自从于"
+_APPROXIMATE = frozenset("约近逾")  # one-character qualifiers that end no noun (累计投入|约27亿元)
 _FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
 _POSITION = frozenset("中上下内外")
@@ -1097,6 +1098,10 @@ class ContextReader:
             before = before[before.rfind("——") + 2:]
         if drop_end and limit == span.start_char:
             before = before.removesuffix(drop_end)
+        if limit == span.start_char and len(before) > 1 and before[-1] in _APPROXIMATE:
+            # 累计投入|约27亿元: "about" before the figure is its qualifier, no piece of its own (after a verb, the
+            # verb names the figure)
+            before = before[:-1]
         for e in earlier:
             if e.end_char == cut and e.f.object and e.f.kind == "count" and before.startswith(e.f.object):
                 before = before[len(e.f.object):]  # 7个村|超过50万元: the earlier count's noun
