@@ -3185,3 +3185,11 @@ def test_a_project_named_by_its_capacity_is_found_whole_and_owns_the_capacity() 
 def test_a_place_written_right_after_one_of_the_same_name_is_no_chain() -> None:
     # 村里村里…: each 里村 (a real village name elsewhere) right after another is no child of it
     assert not [e for e in extract("村里" * 50).entities if e.parent is not None and e.parent == e.name]
+
+
+def test_a_quoted_slogan_through_three_levels_names_no_place_however_long_its_parts() -> None:
+    # “强区促镇带村” written twice: 强区促镇 is no township (an official name of four characters would still be one)
+    text = ("全面推动“强区促镇带村”，加力提速产业转移\n广州推进城乡协调发展\n"
+            "作为省会城市，广州市把“强区促镇带村”作为抓手，累计投入120亿元。")
+    assert not [e for e in extract(text).entities if e.name == "强区促镇"]
+    assert extract(text).metrics[0].entity.name == "广州市"

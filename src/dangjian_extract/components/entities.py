@@ -845,8 +845,9 @@ class EntityFinder:
             found = self._written_names(text, found)
             found = self._unnamed_from_paths(gazetteer, text, self._cities_of_quan_shi(found))
         if "“" in text:
-            # (a mention of four characters or more, or a back-reference, is in no slogan: not asked)
-            found = [m for m in found if m.end - m.start > 3 or m.back_reference or not self._in_level_slogan(text, m)]
+            # (an official mention of four characters or more, or a back-reference, is in no slogan: not asked)
+            found = [m for m in found if m.end - m.start > 3 and m.path is not None or m.back_reference
+                     or not self._in_level_slogan(text, m)]
         if _UNNAMED in text or any(w in text for w in self.indefinite_before):
             # 位于某园区的一家文具公司: one body of a kind, its name not given (not 一家某某有限公司, a registered name)
             found = self._not_indefinite(text, found)
@@ -911,8 +912,9 @@ class EntityFinder:
         return [m for m in found if m.name not in kinds]
 
     def _in_level_slogan(self, text: str, m: Mention) -> bool:
-        """“强区促镇带村”: a short quoted slogan that runs through three levels names no place of them."""
-        if m.end - m.start > 3 or m.back_reference:
+        """“强区促镇带村”: a short quoted slogan that runs through three levels names no place of them (an official
+        name of four characters or more is asked nothing)."""
+        if m.end - m.start > 3 and m.path is not None or m.back_reference:
             return False
         opening = text.rfind("“", max(0, m.start - 8), m.start)
         closing = text.find("”", m.end, m.end + 8)
