@@ -573,6 +573,9 @@ def test_the_object_of_a_figure(text: str, surface: str, obj: str) -> None:
     ("海面上，12个比足球场还大的浮筒正在作业。", "12个", "浮筒"),      # a comparison is a relative clause
     ("他手里有20个比特币。", "20个", "比特币"),                       # a word that opens with 比 compares nothing
     ("“十四五”时期，沈河区累计投入约18亿元，改造老旧小区。", "18亿元", "投入"),  # 约 is the figure's, the verb names it
+    ("村里有致富带头人30名。", "30名", "致富带头人"),                  # 带头 inside 带头人 cuts nothing
+    ("村里评选好家风，累计评选出120多户。", "120多户", "评选"),      # 出 alone completes the verb: the verb names it
+    ("去年，全县合作社数量发展到120家。", "120家", "合作社"),         # after 到 the noun before the verb stays
     ("新修全长约8公里的环湖步道。", "8公里", "全长"),                # the dimension word past the qualifier
 ])
 def test_the_object_of_a_figure_19(text: str, surface: str, obj: str) -> None:

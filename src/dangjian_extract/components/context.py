@@ -280,6 +280,11 @@ class ContextReader:
         from .entities import clause_head_words  # the verbs the entity finder cuts names at, and the user's
 
         self.clause_heads = clause_head_words(self.lex.raw["entities"]["name_edges"])
+        # characters that complete a verb written right before them (培养出, 打造成): no part of a noun after it
+        # (the complements of a result, 出 and 成: not 到, after which the noun before the verb is what reached a
+        # level, 种植面积发展到|5500亩, nor the aspect marks 了过着)
+        self._complements = frozenset(self.lex.raw["entities"]["name_edges"].get("verb_complements", "")) \
+            & frozenset("出成")
         # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
         self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
@@ -1115,12 +1120,16 @@ class ContextReader:
         pieces: list[tuple[int, int]] = []
         pos, verb_run = 0, None
         events = span.f.unit is not None and span.f.unit.endswith("次")
+        complemented: dict[int, tuple[int, int]] = {}  # a piece that is only a verb's complement: that verb
         for m in self._tokens.finditer(before):
             if m.group("keep"):
                 continue
             if m.start() > pos:
                 # 走访群众1200户次, 服务群众5000人次: a count of events keeps its verb
                 lo = verb_run[0] if events and verb_run is not None and verb_run[1] == pos else pos
+                if verb_run is not None and verb_run[1] - verb_run[0] > 1 and lo == pos and m.start() - lo == 1 \
+                        and before[lo] in self._complements:
+                    complemented[lo] = verb_run  # 评选出|…: a verb's complement alone is no noun (not 成|本, 出|租屋)
                 pieces.append((lo, m.start()))
                 verb_run = None
             if m.group("verb"):
@@ -1128,6 +1137,9 @@ class ContextReader:
             pos = m.end()
         if pos < len(before):
             lo = verb_run[0] if events and verb_run is not None and verb_run[1] == pos else pos
+            if verb_run is not None and verb_run[1] - verb_run[0] > 1 and lo == pos and len(before) - lo == 1 \
+                    and before[lo] in self._complements:
+                complemented[lo] = verb_run
             pieces.append((lo, len(before)))
             verb_run = None
         verb_last = verb_run is not None  # 已覆盖全区|90%: only verbs and adverbs after the last noun
@@ -1137,6 +1149,8 @@ class ContextReader:
             if phrase:
                 return phrase, False
         for lo, hi in reversed(pieces):
+            if lo in complemented:
+                return self._clean(before, *complemented[lo]), True  # 累计评选出|500多人: the action names them
             if len(before[lo:hi].rstrip("了过着")) == 1 and lo and before[lo - 1] in self.adverbs:
                 continue  # 农家乐也开了|10余家: one character after an adverb is its verb
             phrase = self._clean(before, lo, hi)
