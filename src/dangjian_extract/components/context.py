@@ -97,7 +97,6 @@ _RESPECTIVE_REACH = 400  # characters before a rate looked at for its 分别, an
 # the first words of the next figure, not of this one's noun: 各 (各1条, distributive), 以 (8784吨碳汇资产|以70.3万元),
 # 自/从/于 (32台电梯|自2004年)
 _NEXT_QUALIFIERS = "约近超逾共计达各以自从于"
-_APPROXIMATE = frozenset("约近逾")  # one-character qualifiers that end no noun (累计投入|约27亿元)
 _FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
 _POSITION = frozenset("中上下内外")
@@ -280,11 +279,10 @@ class ContextReader:
         from .entities import clause_head_words  # the verbs the entity finder cuts names at, and the user's
 
         self.clause_heads = clause_head_words(self.lex.raw["entities"]["name_edges"])
-        # characters that complete a verb written right before them (培养出, 打造成): no part of a noun after it
-        # (the complements of a result, 出 and 成: not 到, after which the noun before the verb is what reached a
-        # level, 种植面积发展到|5500亩, nor the aspect marks 了过着)
-        self._complements = frozenset(self.lex.raw["entities"]["name_edges"].get("verb_complements", "")) \
-            & frozenset("出成")
+        # characters that complete a verb written right before them (评选出): alone, they name nothing
+        self._complements = frozenset(ctx.get("object_result_complements", ()))
+        # one-character qualifiers right before a figure (累计投入|约27亿元): no piece of the phrase before it
+        self._approximate = frozenset(ctx.get("object_approximate_before", ()))
         # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
         self.compare_words = {**{w: "increase" for w in ctx["compare_increase"]},
                               **{w: "decrease" for w in ctx["compare_decrease"]}, **ctx["compare_after_mark"]}
@@ -1103,7 +1101,7 @@ class ContextReader:
             before = before[before.rfind("——") + 2:]
         if drop_end and limit == span.start_char:
             before = before.removesuffix(drop_end)
-        if limit == span.start_char and len(before) > 1 and before[-1] in _APPROXIMATE:
+        if limit == span.start_char and len(before) > 1 and before[-1] in self._approximate:
             # 累计投入|约27亿元: "about" before the figure is its qualifier, no piece of its own (after a verb, the
             # verb names the figure)
             before = before[:-1]

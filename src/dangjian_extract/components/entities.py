@@ -62,12 +62,9 @@ _UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
 #: a company's registered form: its name holds descriptors (服务, 发展) as any registered name does
 _BRACKETED = regex.compile(r"[（(]\p{Han}{2,4}[）)]$")
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
-# a project's capacity in its name (45万千瓦|风电…项目): the unit right after the number, the number before the run
-_CAPACITY_UNIT = regex.compile(r"(?:万|亿)?(?:千瓦|兆瓦|吉瓦|千伏|吨)")
+# the number of a project's capacity written in its name (45|万千瓦风电…项目), matched back from its unit
 _NUMBER_BACK = regex.compile(r"(?r)[0-9]+(?:\.[0-9]+)?")
-_CAPACITY_IN_NAME = regex.compile(r"[0-9](?:万|亿)?(?:千瓦|兆瓦|吉瓦|千伏|吨)")
 _CAPACITY_HEAD = 10  # characters of the owner's words read before the capacity
-_UNNAMED = "某"  # 某民营炼油厂, 某企业: a body whose name the text withholds (guide §4 rule 7: real names only)
 _BRANDED_SUFFIXES = _LEGAL_SUFFIXES | {"集团"}  # 紫光园餐饮集团 … 紫光园: a group is called by its brand too
 _ADMIN_ORDER = {t: i for i, t in enumerate(("province", "district", "subdistrict", "community", "village"))}
 _HAN_RUN = regex.compile(r"\p{Han}+")
@@ -313,6 +310,12 @@ class EntityFinder:
         self.generic_heads = tuple(data["generic_heads"])
         self.kind_before = tuple(data.get("kind_before", ()))
         self.indefinite_before = tuple(data.get("indefinite_before", ()))
+        # 某民营炼油厂: a body whose name the text withholds (guide §4 rule 7: real names only)
+        self.unnamed_marks = tuple(data.get("unnamed_marks", ()))
+        # a project's capacity in its name (45万千瓦|风电…项目): the unit right after the number, and in the name
+        units = alternation(data.get("capacity_units", ()))
+        self._capacity_unit = regex.compile(f"(?:万|亿)?(?:{units})") if units else None
+        self._capacity_in_name = regex.compile(f"[0-9](?:万|亿)?(?:{units})") if units else None
         self.back_references = tuple(data["back_references"])
         # one-character determiners (该, 本, 全): with a level character they refer back to a place (该州, 全县)
         self.back_determiners = frozenset(w for w in self.back_references if len(w) == 1)
@@ -465,7 +468,8 @@ class EntityFinder:
             # 吴三村、东南村: a numeral inside a name found here is part of the name, not a count (三村)
             # (a project's capacity, 45万千瓦, is the project's figure though written inside its name)
             inside = [(m.start, m.end) for m in found if not m.back_reference and m.end - m.start >= 3
-                      and not (m.type == "project" and _CAPACITY_IN_NAME.search(m.name))]
+                      and not (m.type == "project" and self._capacity_in_name is not None
+                               and self._capacity_in_name.search(m.name))]
             starts = [a for a, _ in inside]
             kept = []
             for span in metrics:
@@ -717,7 +721,8 @@ class EntityFinder:
                                     suffix=suffix)
                 last_end = s1
                 continue
-            if etype == "project" and run_start > 0 and text[run_start - 1].isdigit():
+            if etype == "project" and run_start > 0 and text[run_start - 1].isdigit() \
+                    and self._capacity_unit is not None:
                 capacity = self._capacity_project(text, run_start, s1, floor, suffix)
                 if capacity is not None:  # 辽宁华电45万千瓦风电制氢…示范项目: a project named by its capacity
                     if prev is not None and prev.end == capacity.start and not prev.back_reference \
@@ -848,7 +853,7 @@ class EntityFinder:
             # (an official mention of four characters or more, or a back-reference, is in no slogan: not asked)
             found = [m for m in found if m.end - m.start > 3 and m.path is not None or m.back_reference
                      or not self._in_level_slogan(text, m)]
-        if _UNNAMED in text or any(w in text for w in self.indefinite_before):
+        if any(w in text for w in self.unnamed_marks) or any(w in text for w in self.indefinite_before):
             # 位于某园区的一家文具公司: one body of a kind, its name not given (not 一家某某有限公司, a registered name)
             found = self._not_indefinite(text, found)
         found = self._longer_written_names(text, found)
@@ -906,7 +911,7 @@ class EntityFinder:
         kinds = {m.name for m in found if not m.back_reference and m.type not in _GAZETTEER_TYPES and (
                  m.parent is None and m.suffix not in _LEGAL_SUFFIXES and m.end - m.start <= _INDEFINITE_MAX
                  and text.endswith(self.indefinite_before, max(0, m.start - 2), m.start)
-                 or _UNNAMED in m.name)}  # 某民营炼油厂, 拿下|某民营炼油厂: a body the text leaves unnamed
+                 or any(w in m.name for w in self.unnamed_marks))}  # 某民营炼油厂, 拿下|某民营炼油厂: left unnamed
         if not kinds:
             return found
         return [m for m in found if m.name not in kinds]
@@ -1714,7 +1719,7 @@ class EntityFinder:
         """辽宁华电45万千瓦风电制氢耦合绿色甲醇一体化示范项目: a project whose name holds its capacity (a number and a
         unit of power or tonnage, 万千瓦) between the owner's words and the works: the number's run of name
         characters before it, cut at its boundary words, begins the name."""
-        unit = _CAPACITY_UNIT.match(text, run_start)
+        unit = self._capacity_unit.match(text, run_start) if self._capacity_unit is not None else None
         number = _NUMBER_BACK.match(text, max(floor, run_start - 12), run_start)
         if unit is None or number is None or number.start() == run_start:
             return None
