@@ -44,6 +44,7 @@ def _flatten(line: dict[str, Any]) -> dict[str, Any]:
         "period_to": day(p.get("to_date")), "entity_code": e.get("code"),
         "entity_path": "/".join(e["path"]) if e.get("path") else None,
         "reference_date": day(line["reference_date"]), "reference_date_source": line["reference_date_source"],
+        "entity_rule": line["entity_rule"],
     }
 
 

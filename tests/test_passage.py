@@ -3193,3 +3193,20 @@ def test_a_quoted_slogan_through_three_levels_names_no_place_however_long_its_pa
             "作为省会城市，广州市把“强区促镇带村”作为抓手，累计投入120亿元。")
     assert not [e for e in extract(text).entities if e.name == "强区促镇"]
     assert extract(text).metrics[0].entity.name == "广州市"
+
+
+@pytest.mark.parametrize("text, metric_text, rule", [
+    # the subject of the figure's own sentence
+    ("河西区推进乡村振兴。\n柳湾村今年种了300多亩月季。", "300多亩", "sentence"),
+    # the place the passage is about, carried over a sentence that names none
+    ("河西区推进乡村振兴。\n走进河西区青石镇柳湾村，花田连片。去年种了300多亩月季。", "300多亩", "passage"),
+    # 全区 steps back to the report's place of that level
+    ("河西区推进乡村振兴。\n走进青石镇柳湾村，花田连片。\n全区农业总产值58.2亿元。", "58.2亿元", "step_back"),
+    # nothing else deciding: the report's subject
+    ("河西区推进乡村振兴\n本报记者 王某\n去年，农业总产值58.2亿元。", "58.2亿元", "report"),
+    # a national figure names no place
+    ("河西区推进乡村振兴。\n截至2025年底，全国建成1.49万余家非遗工坊。", "1.49万余家", "national"),
+])
+def test_each_metric_says_which_rule_chose_its_entity(text: str, metric_text: str, rule: str) -> None:
+    (metric,) = [m for m in extract(text).metrics if m.text == metric_text]
+    assert metric.entity_rule == rule, (metric.entity, metric.entity_rule)

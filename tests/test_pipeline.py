@@ -102,7 +102,7 @@ def test_output_is_plain_json_with_fixed_field_names() -> None:
     # the first fields are the contract of issue 2; later fields are only ever appended
     assert list(data["metrics"][0]) == ["start", "end", "text", "value", "value_max", "unit", "unit_text",
                                         "qualifier", "lower", "upper", "kind", "object", "entity", "change",
-                                        "basis", "period", "status", "category", "sentence"]
+                                        "basis", "period", "status", "category", "sentence", "entity_rule"]
     assert list(data)[:3] == ["doc_id", "text_length", "metrics"]
 
 

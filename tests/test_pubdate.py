@@ -100,7 +100,7 @@ def test_extract_many_and_flat_columns() -> None:
     results = list(extract_many(items, reference_date="auto"))
     assert [(r.reference_date, r.reference_date_source) for r in results] == [
         (date(2024, 6, 30), "page"), (None, "none"), (date(2023, 1, 2), "given")]
-    assert COLUMN_NAMES[-2:] == ("reference_date", "reference_date_source")
+    assert COLUMN_NAMES[-3:] == ("reference_date", "reference_date_source", "entity_rule")  # (later ones appended)
     flat = list(rows(results))
     assert {(r["doc_id"], r["reference_date"], r["reference_date_source"]) for r in flat} == {
         ("masthead", date(2024, 6, 30), "page"), ("story", None, "none"), ("given", date(2023, 1, 2), "given")}

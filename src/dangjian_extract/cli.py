@@ -4,7 +4,7 @@
     dangjian-extract PATH [PATH ...]          files, directories (their *.txt, recursively) or ``-`` (stdin)
         [--format jsonl|csv|table|parquet|html] [-o FILE] [--reference-date 2024-06-30|auto] [--jobs N]
         [--progress/--no-progress]
-    dangjian-extract evaluate GOLD_DIR TEXT_DIR [--show-errors N] [--json OUT]
+    dangjian-extract evaluate GOLD_DIR TEXT_DIR [--show-errors N] [--json OUT] [--by-rule]
     dangjian-extract schema                   the JSON Schema of the output
 
 A file that is missing or not text gets one line on stderr; the others are still processed and the exit
@@ -249,6 +249,8 @@ def _evaluate_main(argv: Sequence[str]) -> int:
     ap.add_argument("text_dir")
     ap.add_argument("--json", help="also write the figures to this JSON file")
     ap.add_argument("--show-errors", type=int, default=0, help="print the first N errors")
+    ap.add_argument("--by-rule", action="store_true",
+                    help="also print entity accuracy by the attribution rule that chose each entity")
     args = ap.parse_args(argv)
     try:
         report = evaluation.evaluate(args.gold_dir, args.text_dir)
@@ -256,6 +258,8 @@ def _evaluate_main(argv: Sequence[str]) -> int:
         print(f"dangjian-extract evaluate: {exc}", file=sys.stderr)
         return 2
     print(report.format(show_errors=args.show_errors))
+    if args.by_rule:
+        print(report.format_rules())
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(report.figures(), f, indent=1)

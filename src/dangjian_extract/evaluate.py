@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "EvaluationError",
     "EvaluationReport",
+    "RuleScore",
     "ScoreCounts",
     "evaluate",
     "main",
@@ -178,6 +179,14 @@ class EvaluationError(BaseModel):
         return f"  {self.doc[:3]} {self.kind:8s} gold[{gs}]  pred[{ps}]"
 
 
+class RuleScore(BaseModel):
+    """Entity accuracy of the metrics whose entity one attribution rule chose (``Metric.entity_rule``)."""
+
+    rule: str | None = Field(description="The rule (name, sentence, passage, report …), or None when none was set.")
+    right: int = Field(description="Matched required metrics with a gold entity that the rule got right.")
+    total: int = Field(description="Matched required metrics with a gold entity that the rule decided.")
+
+
 class EvaluationReport(BaseModel):
     """Micro-averaged figures over a set of documents, as computed by the reference scorer."""
 
@@ -197,6 +206,9 @@ class EvaluationReport(BaseModel):
     chars_per_s: float = Field(description="Extraction throughput (characters per second of extract()).")
     documents: int = Field(default=0, description="Number of documents scored.")
     errors: list[EvaluationError] = Field(default_factory=list, description="All errors, in reference order.")
+    entity_by_rule: list[RuleScore] = Field(
+        default_factory=list, description="entity_acc split by the rule that chose each entity (not printed by "
+        "the reference scorer: see format_rules).")
 
     @classmethod
     def from_counts(cls, counts: ScoreCounts, *, chars: int = 0, seconds: float = 0.0, documents: int = 0,
@@ -220,7 +232,7 @@ class EvaluationReport(BaseModel):
 
     def figures(self) -> dict[str, float | int]:
         """The reference scorer's output mapping (what its ``--json`` writes), in its key order."""
-        return self.model_dump(exclude={"documents", "errors"})
+        return self.model_dump(exclude={"documents", "errors", "entity_by_rule"})
 
     def format(self, show_errors: int = 0) -> str:
         """The lines the reference scorer prints, followed by the first ``show_errors`` error lines.
@@ -232,6 +244,11 @@ class EvaluationReport(BaseModel):
                  for k, v in self.figures().items()]
         lines += [e.format() for e in self.errors[:show_errors]]  # sliced like the reference, even if < 0
         return "\n".join(lines)
+
+    def format_rules(self) -> str:
+        """One line per attribution rule: how many of the entities it chose are right (most decided first)."""
+        return "\n".join(f"{str(r.rule):14s} {r.right}/{r.total} {r.right / max(1, r.total):.3f}"
+                         for r in self.entity_by_rule)
 
 
 def read_gold(path: str | Path) -> list[Record]:
@@ -321,6 +338,7 @@ def evaluate(gold_dir: str | Path, text_dir: str | Path, *,
     total = ScoreCounts()
     errors: list[EvaluationError] = []
     chars, secs = 0, 0.0
+    by_rule: dict[str | None, list[int]] = {}  # rule -> [right, total]
     for gold_path in gold_paths:
         text_path = text_root / (gold_path.stem + ".txt")
         if not text_path.is_file():
@@ -339,11 +357,22 @@ def evaluate(gold_dir: str | Path, text_dir: str | Path, *,
                 raise ValueError(f"{gold_path.stem}: predicted text {p['text']!r} at "
                                  f"[{p['start']}:{p['end']}] does not match the source text {found!r}")
         counts, errs = score_document(golds, preds)
+        for g, p in match(golds, preds)[0]:
+            if g.get("optional") or "entity" not in g:
+                continue
+            names = g["entity"] if isinstance(g["entity"], list) else [g["entity"]]
+            ok = norm(_entity_name(p)) in {norm(x) for x in names} or (g["entity"] is None and _entity_name(p) is None)
+            tally = by_rule.setdefault(p.get("entity_rule"), [0, 0])
+            tally[0] += ok
+            tally[1] += 1
         total = total + counts
         errors += [EvaluationError(doc=gold_path.stem, kind=kind, gold=g, predicted=pr)
                    for kind, g, pr in errs]
-    return EvaluationReport.from_counts(total, chars=chars, seconds=secs, documents=len(gold_paths),
-                                        errors=errors)
+    report = EvaluationReport.from_counts(total, chars=chars, seconds=secs, documents=len(gold_paths),
+                                          errors=errors)
+    report.entity_by_rule = [RuleScore(rule=rule, right=right, total=n) for rule, (right, n)
+                             in sorted(by_rule.items(), key=lambda item: (-item[1][1], str(item[0])))]
+    return report
 
 
 def main(argv: Sequence[str] | None = None) -> EvaluationReport:
@@ -353,9 +382,13 @@ def main(argv: Sequence[str] | None = None) -> EvaluationReport:
     ap.add_argument("text_dir")
     ap.add_argument("--json", help="also write the figures to this JSON file")
     ap.add_argument("--show-errors", type=int, default=0, help="print the first N errors")
+    ap.add_argument("--by-rule", action="store_true",
+                    help="also print entity accuracy by the attribution rule that chose each entity")
     args = ap.parse_args(argv)
     report = evaluate(args.gold_dir, args.text_dir)
     print(report.format(show_errors=args.show_errors))
+    if args.by_rule:
+        print(report.format_rules())
     if args.json:
         Path(args.json).write_text(json.dumps(report.figures(), indent=1))
     return report

@@ -29,6 +29,7 @@ SPAN_ATTRIBUTES: dict[str, object] = {
     "source": None,  # which rule found it: number, counted_noun, fraction, percent_word, half, cheng, doubling
     "object": None,
     "entity": None,  # (name, type, start, end, parent) in doc.text offsets
+    "entity_rule": None,  # which rule of guide §4 chose the entity (models.EntityRule)
     "change": None,
     "basis": None,  # yoy | mom for a change measured against last year / last month
     "period": None,  # (start, end, from_spec, to_spec) in doc.text offsets; specs resolved by periods.resolve

@@ -54,6 +54,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("entity_path", "str", True, "Metric.entity.path, joined by '/'"),
     Column("reference_date", "date", True, "Extraction.reference_date (the report's)"),
     Column("reference_date_source", "str", False, "Extraction.reference_date_source: given | page | none"),
+    Column("entity_rule", "str", True, "Metric.entity_rule"),
 )
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 
@@ -75,6 +76,7 @@ def metric_row(doc_id: str | None, m: Metric, extraction: Extraction | None = No
         "entity_code": e.code if e else None, "entity_path": "/".join(e.path) if e and e.path else None,
         "reference_date": extraction.reference_date if extraction is not None else None,
         "reference_date_source": extraction.reference_date_source if extraction is not None else "none",
+        "entity_rule": m.entity_rule,
     }
 
 

@@ -37,6 +37,9 @@ EntityType = Literal[
 Change = Literal["increase", "decrease"]
 Basis = Literal["yoy", "mom"]
 Status = Literal["achieved", "planned"]
+#: which rule of guide §4 chose a metric's entity (see Metric.entity_rule)
+EntityRule = Literal["name", "national", "sentence", "speaker", "subset", "source", "passage", "owner", "story",
+                     "step_back", "report"]
 
 
 class _Record(BaseModel):
@@ -168,6 +171,14 @@ class Metric(_Record):
     category: str | None = Field(default=None, description="Category id from the metric taxonomy "
                                                            "(data/categories.json; docs/taxonomy.md).")
     sentence: TextSpan | None = Field(default=None, description="The sentence the metric stands in.")
+    entity_rule: EntityRule | None = Field(
+        default=None, description="Which rule chose the entity (guide §4): name (the figure is written inside the "
+        "entity's name or counts its people), national (a national figure: no entity), sentence (the subject of the "
+        "figure's own sentence or clause), speaker (a quoted speaker's place or body), subset (part of what the "
+        "sentence counted before), source (the place of a body giving the figures), passage (the place or body the "
+        "passage is about), owner (the story's place that owns the object, 村集体经济), story (a subheading's or a "
+        "recurrent story), step_back (全市, 我县: the report's place of that level), report (the report's subject, "
+        "nothing else deciding). Null for a metric no rule read.")
 
     @field_validator("value", "value_max", "lower", "upper")
     @classmethod

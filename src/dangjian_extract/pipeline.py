@@ -138,7 +138,7 @@ def _entity_ref(norm: NormalizedText, entity: tuple[Any, ...] | None) -> EntityR
 # a metric's fields that its record reads, in one C call (each attribute read is a property call), and its
 # characters, the order of the records
 _metric_fields = itemgetter("value", "value_max", "unit", "qualifier", "kind", "object", "change", "basis", "status",
-                            "category", "unit_start", "unit_end", "period", "sentence", "entity")
+                            "category", "unit_start", "unit_end", "period", "sentence", "entity", "entity_rule")
 _span_bounds = attrgetter("start_char", "end_char")
 
 
@@ -164,7 +164,7 @@ def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
     offsets, n_text = norm.offsets, len(norm.text)  # norm.to_original inlined below for non-empty spans
     for span in sorted(doc.spans.get(METRICS_KEY, []), key=_span_bounds):
         (value, value_max, unit, qualifier, kind, obj, change, basis, m_status, m_category, unit_start, unit_end,
-         x_period, x_sentence, x_entity) = _metric_fields(fields(span))
+         x_period, x_sentence, x_entity, entity_rule) = _metric_fields(fields(span))
         s0, s1 = span.start_char, span.end_char
         start, end = (offsets[s0], offsets[s1 - 1] + 1) if 0 <= s0 < s1 <= n_text else norm.to_original(s0, s1)
         if unit_start is None:
@@ -206,7 +206,7 @@ def records_from_doc(doc: Doc | LiteDoc, doc_id: str | None = None,
             "unit": unit, "unit_text": original[u0:u1], "qualifier": qualifier, "lower": lower, "upper": upper,
             "kind": kind, "object": obj, "entity": entity, "change": change,
             "basis": basis if change else None, "period": period, "status": m_status, "category": m_category,
-            "sentence": sentence,
+            "sentence": sentence, "entity_rule": entity_rule,
         }))
     mentions = []
     new_mention = EntityMention.__pydantic_validator__.validate_python

@@ -1519,6 +1519,7 @@ class Attribution:
                 # 31个省份和新疆生产建设兵团…选派50多万名: a count of provinces, and its clause, are the country's
                 national = (s0, span.end_char)
                 f.entity = None
+                f.entity_rule = "national"
                 last = (s0, None)
                 continue
             holder = bisect_right(starts, span.start_char) - 1
@@ -1526,6 +1527,7 @@ class Attribution:
                     and mentions[holder].start < span.start_char and span.end_char <= mentions[holder].end:
                 # 辽宁华电45万千瓦风电…示范项目: the capacity written inside a project's name is the project's
                 f.entity = ref_of(mentions[holder])
+                f.entity_rule = "name"
                 last = (s0, f.entity)
                 continue
             inner = bisect_left(starts, span.start_char)
@@ -1533,6 +1535,7 @@ class Attribution:
                     and mentions[inner].type in ADMIN_LEVELS and not mentions[inner].back_reference:
                 # 近15万福建人: the people of a place, counted, are that place's
                 f.entity = ref_of(mentions[inner])
+                f.entity_rule = "name"
                 last = (s0, f.entity)
                 continue
             lo, hi = bisect_left(starts, s0), bisect_right(starts, s1)
@@ -1540,11 +1543,14 @@ class Attribution:
             k = bisect_left(starts, span.start_char, lo, hi)
             chosen = self._person_body(text, mentions, starts, people, s0, span.start_char, index,
                                        opening_only=True) if people else None
+            rule = "speaker"
             if chosen is None:
                 chosen = self._sentence_subject(text, range(max(lo, k - _LOOK), k), range(k, min(hi, k + _LOOK)),
                                                 s0, s1, span, chains, mentions, eligible, region, subject, index)
+                rule = "sentence"
             if chosen is None:
                 chosen = self._speaker(text, mentions, starts, span, subject, p0, index)
+                rule = "speaker"
             elif mentions[chosen].back_reference:
                 # “村内有8处泉眼…”某村第一书记介绍: inside a quotation, 村内/我们村 is the speaker's village
                 spoken = self._speaker(text, mentions, starts, span, subject, p0, index,
@@ -1553,13 +1559,14 @@ class Attribution:
                     # …”王城说，村里最终布局了2个: the village of its head, who has just spoken
                     spoken = self._person_body(text, mentions, starts, people, s0, mentions[chosen].start, index)
                 if spoken is not None and mentions[spoken].type == mentions[chosen].type:
-                    chosen = spoken
+                    chosen, rule = spoken, "speaker"
             if chosen is None and (subject is None or subject[0] not in self.national_bodies) \
                     and self._national_scope(text, s0, span.start_char, span.end_char, starts, subject, index):
                 # 截至2025年底，全国建成1.49万余家非遗工坊: the country's figure names no place (guide §5), not the
                 # story's province before it (a bulletin of the Party or of a national body keeps its subject:
                 # 全国党员总数…; a report on a workshop or a company does not)
                 f.entity = None
+                f.entity_rule = "national"
                 last = (s0, None)
                 continue
             reach = max(sections[j].start_char if inside else 0, span.start_char - self.passage_limit)
@@ -1578,17 +1585,20 @@ class Attribution:
                                 and mentions[x].type in ADMIN_LEVELS and not mentions[x].back_reference \
                                 and want in (None, mentions[x].type) and eligible(x) \
                                 and self._opens_clause(text, mentions[x], s0, chains):
-                            chosen = x
+                            chosen, rule = x, "sentence"
                             break
             if chosen is None and last is not None and last[0] == s0 and last[1] is not None \
                     and index.subset_clause(s0, span.start_char):
                 # 绿色健康食品产业是兴化市三大主导产业之一，其中小微食品生产企业占…83%: a subset of what the
                 # sentence counted before belongs where that did
                 f.entity = last[1]
+                f.entity_rule = "subset"
                 continue
             if chosen is None and people:
                 chosen = self._person_body(text, mentions, starts, people, s0, span.start_char, index)
+                rule = "speaker"
             if chosen is None:
+                rule = "passage"
                 floor = reach
                 h = bisect_right(subheads, span.start_char) - 1
                 if h >= 0:
@@ -1611,11 +1621,12 @@ class Attribution:
                 place = next((x for x in range(chosen - 1, max(-1, chosen - 4 * _LOOK), -1)
                               if mentions[x].name == owner and not mentions[x].back_reference), None)
                 if place is not None:
-                    chosen = place
+                    chosen, rule = place, "source"
                 elif source.name.startswith(owner) and owner[-1] in self.level_of_suffix:
                     # (named only inside the body's name: the place is the head of that name)
                     f.entity = (owner, self.level_of_suffix[owner[-1]], source.start,
                                 source.start + len(owner), None, None, None)
+                    f.entity_rule = "source"
                     last = (s0, f.entity)
                     continue
             owner_type = self._owner_type(f.object)
@@ -1633,7 +1644,7 @@ class Attribution:
                     if mentions[x].start < reach:
                         break
                     if mentions[x].type == owner_type and eligible(x):
-                        chosen = x
+                        chosen, rule = x, "owner"
                         break
             if chosen is not None and mentions[chosen].type in _CONTAINING_PLACES:
                 # 鸿顺里街道律笛里社区海韵家园小区…。律笛里社区党委…推选出39名业主代表: the compound's own community
@@ -1645,15 +1656,17 @@ class Attribution:
                     if committee or mentions[chosen].start < p0 else None  # (the walk only where it can count)
                 if child is not None and (committee or mentions[child].suffix
                                           and mentions[child].suffix in text[p0:span.start_char + _LOOK_AHEAD_KIND]):
-                    chosen = child
+                    chosen, rule = child, "story"
             if chosen is None:
                 chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible, stacked)
+                rule = "story"
             if chosen is None:
                 chosen = self._recurrent_story(mentions, k, span.start_char, eligible, index,
                                                subject[0] if subject is not None else None)
             if chosen is None:
-                entity = subject
+                entity, rule = subject, "report"
             elif self._is_step_back(text, mentions[chosen], region, subject):
+                rule = "step_back"
                 entity = self._part_place(text, mentions, chosen, subheads, subject) \
                     or self._report_place(mentions[chosen], region, subject, mentions)
                 named = self._named_in_sentence(text, mentions[chosen])
@@ -1662,12 +1675,13 @@ class Attribution:
                 if entity is None and not self._unnamed_above(text, mentions[chosen], subject):
                     entity = subject
             elif self._unnamed_above(text, mentions[chosen], subject):
-                entity = None  # 今年，我市共完成… in a report on a community, the city never named
+                entity, rule = None, "step_back"  # 今年，我市共完成… in a report on a community, the city never named
             else:
                 entity = ref_of(mentions[chosen])
                 if mentions[chosen].back_reference and mentions[chosen].type in _STORY_PLACES:
                     entity = self._past_neighbour(text, mentions, chosen, reach, eligible, chains) or entity
             f.entity = entity
+            f.entity_rule = rule
             last = (s0, entity)
             level = aggregate_level.get(span.start_char)
             if level is not None and level >= _GROUP_LEVEL and entity is not None and entity[1] == ADMIN_LEVELS[level]:
