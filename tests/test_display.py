@@ -123,6 +123,7 @@ def test_every_metric_of_a_report_is_highlighted_with_its_fields(seed: tuple[str
         assert f"qualifier: {m.qualifier}" in title
         if m.entity:
             assert f"entity: {m.entity.name} ({m.entity.type}" in title
+            assert f" · rule: {m.entity_rule}" in title  # which rule chose it, for a reader who doubts it
         if m.period:
             assert f"period: {m.period.text}" in title
         for attrs in out.metric_attrs[i]:

@@ -183,7 +183,8 @@ def _metric_title(metric: Metric) -> str:
         value += f" – {_number(metric.value_max)}"
     unit = metric.unit if metric.unit_text in ("", metric.unit) else f"{metric.unit} (written {metric.unit_text})"
     lines = [f"{metric.text} · {metric.kind}", f"value: {value}", f"unit: {unit}",
-             f"qualifier: {metric.qualifier}", f"object: {metric.object or '—'}", f"entity: {_entity(metric)}"]
+             f"qualifier: {metric.qualifier}", f"object: {metric.object or '—'}", f"entity: {_entity(metric)}"
+             + (f" · rule: {metric.entity_rule}" if metric.entity_rule else "")]
     if metric.change:
         lines.append(f"change: {metric.change}" + (f" ({metric.basis})" if metric.basis else ""))
     elif metric.basis:
