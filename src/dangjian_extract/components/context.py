@@ -96,7 +96,7 @@ _NUMBER_RUN = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _RESPECTIVE_REACH = 400  # characters before a rate looked at for its 分别, and after it for the clause's end
 # the first words of the next figure, not of this one's noun: 各 (各1条, distributive), 以 (8784吨碳汇资产|以70.3万元),
 # 自/从/于 (32台电梯|自2004年)
-_NEXT_QUALIFIERS = "约近超逾共计达各以自从于"
+_NEXT_FIGURE_HEADS = "约近超逾共计达各以自从于"
 _FUNCTION_ONLY = frozenset("与和同及或并较比跟而且")
 _MULTIPLIERS = frozenset("十百千万亿")
 _POSITION = frozenset("中上下内外")
@@ -985,7 +985,7 @@ class ContextReader:
                 return noun[:verb] if verb else noun
         phrase = phrase[:m.start()] if m else phrase[:20]  # 6台变压器、近2公里…: the next quantity ends it
         if m:
-            phrase = phrase.rstrip(_NEXT_QUALIFIERS)  # 居民1200户约3400人: 约 belongs to the next figure
+            phrase = phrase.rstrip(_NEXT_FIGURE_HEADS)  # 居民1200户约3400人: 约 belongs to the next figure
             if not phrase:
                 return None
         # 1.02万家“三有”非公有制企业: a quoted term right after the measure word is part of the noun, whatever it holds
