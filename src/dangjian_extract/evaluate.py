@@ -266,8 +266,24 @@ def score_document(golds: Sequence[Record], predictions: Sequence[Record]
     gold order; then ``spurious`` predictions in prediction order. A matched required gold line must have
     ``value``, ``unit`` and ``qualifier`` keys (``KeyError`` otherwise, as in the reference).
     """
+    counts, errors, _ = _score(golds, predictions)
+    return counts, errors
+
+
+def _entity_right(g: Record, p: Record) -> bool:
+    """Whether the prediction names one of the gold's acceptable entities (or none where the gold has none)."""
+    gold_names = g["entity"] if isinstance(g["entity"], list) else [g["entity"]]
+    return norm(_entity_name(p)) in {norm(x) for x in gold_names} or (
+        g["entity"] is None and _entity_name(p) is None)
+
+
+def _score(golds: Sequence[Record], predictions: Sequence[Record]
+           ) -> tuple[ScoreCounts, list[tuple[str, Record | None, Record | None]], list[tuple[Any, bool]]]:
+    """:func:`score_document`'s counters and errors, and for each scored entity the prediction's
+    ``entity_rule`` and whether the entity is right (one matching for both)."""
     c = dict.fromkeys(ScoreCounts.model_fields, 0)
     errors: list[tuple[str, Record | None, Record | None]] = []
+    rules: list[tuple[Any, bool]] = []
     matched, used_g, used_p = match(golds, predictions)
     for g, p in matched:
         if g.get("optional"):
@@ -291,10 +307,9 @@ def score_document(golds: Sequence[Record], predictions: Sequence[Record]
                 errors.append(("object", g, p))
         if "entity" in g:
             c["entity_n"] += 1
-            gold_names = g["entity"] if isinstance(g["entity"], list) else [g["entity"]]
-            ok = norm(_entity_name(p)) in {norm(x) for x in gold_names} or (
-                g["entity"] is None and _entity_name(p) is None)
+            ok = _entity_right(g, p)
             c["entity"] += ok
+            rules.append((p.get("entity_rule"), ok))
             if not ok:
                 errors.append(("entity", g, p))
         if g.get("change") or p.get("change"):
@@ -308,7 +323,7 @@ def score_document(golds: Sequence[Record], predictions: Sequence[Record]
         if pi not in used_p:
             c["fp"] += 1
             errors.append(("spurious", None, p))
-    return ScoreCounts(**c), errors
+    return ScoreCounts(**c), errors, rules
 
 
 def evaluate(gold_dir: str | Path, text_dir: str | Path, *,
@@ -356,13 +371,9 @@ def evaluate(gold_dir: str | Path, text_dir: str | Path, *,
             if found != p["text"]:
                 raise ValueError(f"{gold_path.stem}: predicted text {p['text']!r} at "
                                  f"[{p['start']}:{p['end']}] does not match the source text {found!r}")
-        counts, errs = score_document(golds, preds)
-        for g, p in match(golds, preds)[0]:
-            if g.get("optional") or "entity" not in g:
-                continue
-            names = g["entity"] if isinstance(g["entity"], list) else [g["entity"]]
-            ok = norm(_entity_name(p)) in {norm(x) for x in names} or (g["entity"] is None and _entity_name(p) is None)
-            tally = by_rule.setdefault(p.get("entity_rule"), [0, 0])
+        counts, errs, rules = _score(golds, preds)
+        for rule, ok in rules:
+            tally = by_rule.setdefault(rule, [0, 0])
             tally[0] += ok
             tally[1] += 1
         total = total + counts
