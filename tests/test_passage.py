@@ -194,6 +194,12 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "920套", "熊猫公馆公寓楼"),
         ("楚雄州以党建引领建设务工车间\n禄丰市和平社区建起务工车间，吸纳200余人就业。\n"
          "如今，这样的车间在楚雄州各地遍地开花，新增就业岗位860个。", "860个", "楚雄州"),
+        # a place line with a bullet, then a kicker: the two stacked headings open one story, and an ungazetted town
+        # written under its city (扬州市|杭集镇-shaped: a one-character name before 集镇) is still a name
+        ("丹阳市眼镜产业走向全球。\n◆浙江湖州市\n童装企业超1200家\n湖州童装销往40多个国家。\n◆安徽宿州市萧集镇\n"
+         "集聚上千家制笔企业\n面积仅30平方公里的萧集镇，年产笔28亿支。", "1200家", "湖州市"),
+        ("丹阳市眼镜产业走向全球。\n◆浙江湖州市\n童装企业超1200家\n湖州童装销往40多个国家。\n◆安徽宿州市萧集镇\n"
+         "集聚上千家制笔企业\n面积仅30平方公里的萧集镇，年产笔28亿支。", "千家", "萧集镇"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:

@@ -102,7 +102,7 @@ _FORMED_REACH = 4 + 2 + 3  # (\p{Han}{0,4}, 共同 or 联合, the verb)
 _DISPOSAL = frozenset("将把以已正还也均都共")
 _FULL_STOP = compile_fast(r"[。！？!?]")
 _SPEECH_END = compile_fast(r"[。！？!?；;\n“]")
-_OPENERS = "“”‘’\"'「」『』（）() \u3000"
+_OPENERS = "“”‘’\"'「」『』（）() \u3000◆◇■□●○▲△★☆▶►•"  # (quotes, brackets, spaces and the bullets of a listed line)
 _OWNER_GAP = frozenset("的这那笔共有达计")
 _LAST_SENTENCE_STOP = re.compile(r".*[。！？!?\n]", re.S)  # matched up to the last one
 _SENTENCE_REACH = 80
@@ -302,6 +302,14 @@ def _clause_head(text: str, pos: int, floor: int, reach: int) -> str | None:
     head = head.strip(_OPENERS)
     # 西部决策网讯 鱼池乡蒲湾村…, 本报讯（记者 某某） …: a byline before the clause leaves its subject first
     return _BYLINE_LEAD.sub("", head, count=1) if "讯" in head else head
+
+
+def _after_paragraph(text: str, pos: int) -> bool:
+    """Whether a paragraph of the text ends right before ``pos`` (past spaces): the report's title lines have none."""
+    last = pos - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    return last >= 0 and text[last] in PARAGRAPH_ENDS
 
 
 def _year_opener(head: str) -> bool:
@@ -1232,10 +1240,7 @@ class Attribution:
         # the heads written right above it (a kicker, a place line 浙江嵊州——) end where the last paragraph ends; the
         # report's title has none above it
         own, above = subheads[h], subheads[stacked[h]]
-        last = above - 1
-        while last >= 0 and text[last].isspace():
-            last -= 1
-        if last < 0 or text[last] not in PARAGRAPH_ENDS:
+        if not _after_paragraph(text, above):
             return None
         if bisect_left(starts, above) != bisect_left(starts, own):
             return None  # (浙江嵊州—— above: the heads name the place)
@@ -1602,7 +1607,10 @@ class Attribution:
                 floor = reach
                 h = bisect_right(subheads, span.start_char) - 1
                 if h >= 0:
-                    floor = max(floor, subheads[h])
+                    # ◆江苏扬州市杭集镇 / 集聚上千家牙刷企业: headings stacked line after line inside the text open one
+                    # story (the report's own title lines above its first paragraph are no story's)
+                    top = subheads[stacked[h]]
+                    floor = max(floor, top if _after_paragraph(text, top) else subheads[h])
                 chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks, p0,
                                        index, subject, actor_sentence=self._actor_sentence(text, s0))
                 if chosen is None and inside and floor == reach and bisect_left(starts, floor) == k:

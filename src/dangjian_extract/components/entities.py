@@ -1279,7 +1279,9 @@ class EntityFinder:
             if parent is None and (gazetteer.has_short_form(text[s1 - 3:s1])
                                    or gazetteer.has_short_form(text[s1 - 2:s1])):
                 return None  # 湖南湘乡: the short form of 湘乡市 ends in 乡, no township 湖南湘乡
-            if not clean or not self._acceptable(name_part, suffix, etype) or name_part in self.clause_heads:
+            if not clean or not (self._acceptable(name_part, suffix, etype)
+                                 or parent is not None and self._chained_two_char(name_part, suffix)) \
+                    or name_part in self.clause_heads:
                 return None  # (魏寨村|支付村“两委”…: a verb the gazetteer does not hold as a name is no place)
             if parent is None and etype in ("village", "community") and gazetteer.short_form_of(name_part) is not None:
                 return None  # 桦甸|村党支部领办合作社: the city's village party branches, no village named 桦甸村
@@ -2529,6 +2531,15 @@ class EntityFinder:
         return len(ending) == 1 \
             and name_part[0] not in CN_NUMERAL_CHARS and name_part[0] not in self.measure_words \
             and name_part[0] not in self.function_chars and name_part[0] not in _DETERMINERS
+
+    def _chained_two_char(self, name_part: str, suffix: str) -> bool:
+        """扬州市|杭集镇: right after its parent, a two-character name whose second character is a descriptor of the
+        suffix (集镇, 城镇) is still a name when its first is none (not 扬州市|古城镇's kind words, nor 新|城镇)."""
+        endings = self.generic_by_suffix.get(suffix, ())
+        return len(name_part) == 2 and name_part[1] in endings and name_part[0] not in endings \
+            and _HAN.match(name_part) is not None and name_part[0] not in self.function_chars \
+            and name_part[0] not in CN_NUMERAL_CHARS and name_part[0] not in _DETERMINERS \
+            and name_part not in self.generic and name_part + suffix not in self.generic
 
     def _communities_of(self, name_part: str, suffix: str) -> bool:
         """西安市社区党组织: the communities (villages) of an official city, county or town, not one named after it."""
