@@ -200,6 +200,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "集聚上千家制笔企业\n面积仅30平方公里的萧集镇，年产笔28亿支。", "1200家", "湖州市"),
         ("丹阳市眼镜产业走向全球。\n◆浙江湖州市\n童装企业超1200家\n湖州童装销往40多个国家。\n◆安徽宿州市萧集镇\n"
          "集聚上千家制笔企业\n面积仅30平方公里的萧集镇，年产笔28亿支。", "千家", "萧集镇"),
+        # a time phrase (…期间) opens the clause like 今年, and a time word ends before a bare city name
+        ("长春市打造音乐之城。\n南湖大街的露天演出日均吸引超2万人次。数据显示，今年音乐节期间长春共接待游客"
+         "1300万人次。", "1300万人次", "长春市"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:

@@ -167,6 +167,9 @@ _HEAD_CHARS = re.compile("[" + re.escape("".join(sorted(set(_OPENERS) | set(
 _YEAR_OPENER = compile_fast(
     r"(?:截至|截止到?|到)?(?:(?:(?:19|20)\d{2}年(?:以来|底|末|初|上半年|下半年|前三季度|全年|度)?)"
     r"|(?:(?:19|20)\d{2}年)?[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:底|末|初|以来)?)[，,]?")
+#: a time phrase that opens a clause (今年音乐会期间, 活动开展以来), its last character tried first
+_TIME_PHRASE = compile_fast(r"[\p{Han}0-9]{0,10}(?:期间|以来|之际|前夕)[，,]?")
+_TIME_PHRASE_LAST = frozenset("间来际夕，,")
 _YEAR_OPENER_FIRST = frozenset("截到0123456789０１２３４５６７８９")  # what a match of _YEAR_OPENER opens with
 _TITLED_LEVELS = frozenset(("province", "district", "subdistrict"))
 #: types written after their place and 的 that are the subject of the clause (某社区的怡舍公寓里，…)
@@ -1147,6 +1150,8 @@ class Attribution:
             head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (both open the clause)
         if head is not None and (not head or head in self.subject_openers or _year_opener(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
+        if head and head[-1] in _TIME_PHRASE_LAST and _TIME_PHRASE.fullmatch(head) is not None:
+            return True  # 今年音乐会期间哈尔滨共接待游客…: a time phrase opens the clause like 今年
         if head and text[mention.end:mention.end + 1] == "人" and _PEOPLE_COUNT.fullmatch(head):
             return True  # 6万多鹰潭人在外开了1.3万家门店: the place's people, counted, open the clause
         if head in _INTRODUCED and mention.type == "enterprise":
