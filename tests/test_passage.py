@@ -203,6 +203,13 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # a time phrase (…期间) opens the clause like 今年, and a time word ends before a bare city name
         ("长春市打造音乐之城。\n南湖大街的露天演出日均吸引超2万人次。数据显示，今年音乐节期间长春共接待游客"
          "1300万人次。", "1300万人次", "长春市"),
+        # 这里 points at the place just named (慈溪 of a side story), not the report's place, unless the place
+        # just named is one above the report's (…赤峰市中部…这里 in a report on 巴林右旗); a desert named after a
+        # city (科尔沁沙地) is no place
+        ("丹阳市眼镜产业走向全球。\n眼镜企业超1600家。\n■延伸阅读\n◆浙江慈溪市\n产出全球约六成小家电\n"
+         "浙江慈溪，被誉为“小家电之都”。这里有2000多家家电整机企业。", "2000多家", "慈溪市"),
+        ("内蒙古赤峰市巴林右旗开展综合治沙\n巴林右旗，在哪里？内蒙古自治区赤峰市北部，科尔沁沙地北缘。"
+         "这里沙化土地面积达300万亩。", "300万亩", "巴林右旗"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:

@@ -52,6 +52,7 @@ _RECURRENT_TYPES = frozenset(("village", "community", "compound", "park", "place
                               "organisation"))
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
+_DEICTIC_HEADS = frozenset("这那此")  # 这里, 那里, 此里: here and there, not a level's office (市里)
 _FIGURE_START = compile_fast(r"[0-9０-９]")
 _SCOPE_HAS = compile_fast(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
 _SUPERLATIVE = compile_fast(r"(?:首|第一|唯一|最|率先)")
@@ -677,7 +678,11 @@ class Attribution:
         if word[:1] in self.local_step_back:
             # 本村, 我村 in a county report: the report has no village, so the words name the story's
             return any(r.type == m.type for r in region) or (subject is not None and subject[1] == m.type)
-        return word[:1] in self.step_back or word.endswith("里") and len(word) <= 3 and m.type in _TITLED_LEVELS
+        # (市里, 县里 step back; 这里 points at the place just named, unless that is one of the report's own places:
+        # 浙江慈溪…这里有2000多家 in a report on 丹阳 is 慈溪's, …赤峰市中部…这里 on 翁牛特旗 is the report's)
+        return word[:1] in self.step_back or word.endswith("里") and len(word) <= 3 and m.type in _TITLED_LEVELS \
+            and (word[:1] not in _DEICTIC_HEADS or any(r.name == m.name for r in region)
+                 or subject is not None and m.name in (subject[5] or ()))
 
     # -- the sentence ----------------------------------------------------------------------------------
 
