@@ -210,6 +210,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "浙江慈溪，被誉为“小家电之都”。这里有2000多家家电整机企业。", "2000多家", "慈溪市"),
         ("内蒙古赤峰市巴林右旗开展综合治沙\n巴林右旗，在哪里？内蒙古自治区赤峰市北部，科尔沁沙地北缘。"
          "这里沙化土地面积达300万亩。", "300万亩", "巴林右旗"),
+        # a place named in someone's words opens no story for the narration after the quotation
+        ("金川区推进蔬菜产业发展。\n走进金川区双湾镇陈家沟村，大棚连片。\n“在兰州市，我们的蔬菜供不应求，天天有人来拉货。”"
+         "村党支部书记李明说。\n如今，蔬菜种植面积达到3000亩。", "3000亩", "陈家沟村"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:

@@ -52,6 +52,8 @@ _RECURRENT_TYPES = frozenset(("village", "community", "compound", "park", "place
                               "organisation"))
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
+# quoted speech: a quotation within a paragraph that holds a clause break (not a quoted name, “时光益站”)
+_SPEECH = regex.compile(r"“[^“”\n]*?[，,。！？；：][^“”\n]*”")
 _DEICTIC_HEADS = frozenset("这那此")  # 这里, 那里, 此里: here and there, not a level's office (市里)
 _FIGURE_START = compile_fast(r"[0-9０-９]")
 _SCOPE_HAS = compile_fast(r"(?:已|共|就|还|已经)?(?:有|拥有)(?:近|约|超过?|逾)?[0-9０-９]")
@@ -190,7 +192,7 @@ class _TextIndex:
     last time a person was named before it are then a bisection, not a scan back through a text written as one
     line (where each scan would read the whole text, for every figure)."""
 
-    __slots__ = ("_breaks", "_counts", "_names", "_newlines", "_stops", "_subset", "_text")
+    __slots__ = ("_breaks", "_counts", "_names", "_newlines", "_quotes", "_stops", "_subset", "_text")
 
     def __init__(self, text: str, clause_breaks: list[int]) -> None:
         self._text = text
@@ -200,11 +202,19 @@ class _TextIndex:
         self._counts: dict[str | tuple[str, ...], int] = {}  # (text.count of a name; writes_any of a tuple)
         self._subset: list[int] | None = None  # where 其中 opens a clause, and where clauses break (on first use)
         self._stops: list[int] = []
+        self._quotes: list[tuple[int, int]] | None = None  # the spans of quoted speech (on first use)
 
     def paragraph(self, at: int) -> int:
         """``text.rfind("\\n", 0, at) + 1``."""
         k = bisect_left(self._newlines, at)
         return self._newlines[k - 1] + 1 if k else 0
+
+    def speech(self, at: int) -> int:
+        """The start of the quoted speech (“…”, a clause or more, within one paragraph) holding ``at``, or -1."""
+        if self._quotes is None:
+            self._quotes = [(q.start(), q.end()) for q in _SPEECH.finditer(self._text)]
+        k = bisect_right(self._quotes, (at, len(self._text))) - 1
+        return self._quotes[k][0] if k >= 0 and self._quotes[k][0] < at < self._quotes[k][1] else -1
 
     def line_end(self, at: int) -> int:
         """``text.find("\\n", at)``."""
@@ -1738,8 +1748,14 @@ class Attribution:
         i = k - 1
         b = bisect_right(breaks, at - 1)
         own = breaks[b - 1] + 1 if b else 0  # the figure's sentence
+        # (a figure in someone's words, a quotation open in its paragraph, may take a place they named before)
+        narrated = index.speech(at) < 0 and text.count("“", p0, at) <= text.count("”", p0, at)
         while i >= 0 and mentions[i].start >= floor:
             m = mentions[i]
+            if narrated and m.start < own and not m.back_reference and index.speech(m.start) >= 0:
+                i -= 1
+                continue  # “…在银川…”: a place named in someone's words before the figure's sentence opens no story
+                # (their 村里 still points at the story's village)
             if m.back_reference and m.start >= own and text[m.start] == "全" and m.type not in _STORY_PLACES \
                     and m.end <= at and not _SUPERLATIVE.match(text, m.end) \
                     and text[m.start - 1:m.start] not in _COMPARED_WITH and not _SHARE_OF.match(text, m.end) \
