@@ -213,6 +213,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # a place named in someone's words opens no story for the narration after the quotation
         ("金川区推进蔬菜产业发展。\n走进金川区双湾镇陈家沟村，大棚连片。\n“在兰州市，我们的蔬菜供不应求，天天有人来拉货。”"
          "村党支部书记李明说。\n如今，蔬菜种植面积达到3000亩。", "3000亩", "陈家沟村"),
+        # 放眼整个西湖区 opens its clause on the district, as 在整个 does
+        ("杭州市推进科创生态建设。\n在紫金港科技城的石虎山基地，已孵化企业30家。\n"
+         "放眼整个西湖区，还有以高校为中心的创新生态圈等4个。", "4个", "西湖区"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:
