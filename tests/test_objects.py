@@ -220,6 +220,11 @@ def _metric(text: str, metric_text: str):
         # a sum before 的 and a price word is that price (以…的价格成交); 以 before the next figure ends a noun
         ("汉丰湖国家湿地公园的8784吨碳汇资产以70.3万元的价格成交。", "70.3万元", "价格"),
         ("汉丰湖国家湿地公园的8784吨碳汇资产以70.3万元的价格成交。", "8784吨", "碳汇资产"),
+        # a verb alone before a sum or a rate (with its result complement) names nothing: the noun after 的 does;
+        # a verb that is a noun too (收入) still names the sum
+        ("这座小城每年创造出超过80亿元的产值。", "80亿元", "产值"),
+        ("入驻项目可以申请最高20%的房租补贴。", "20%", "房租补贴"),
+        ("全镇收入50万元的村有6个。", "50万元", "收入"),
     ],
 )
 def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: str, obj: str) -> None:

@@ -281,6 +281,9 @@ class ContextReader:
         self.clause_heads = clause_head_words(self.lex.raw["entities"]["name_edges"])
         # characters that complete a verb written right before them (评选出): alone, they name nothing
         self._complements = frozenset(ctx.get("object_result_complements", ()))
+        # verbs that are nouns too and name what a figure measures (收入120万元, 投资3亿元)
+        self._verb_noun_words = frozenset(ctx.get("object_verb_nouns", ())) | frozenset(ctx.get("noun_units", {})) \
+            | frozenset(ctx.get("object_topic_endings", ()))
         # one-character qualifiers right before a figure (累计投入|约27亿元): no piece of the phrase before it
         self._approximate = frozenset(ctx.get("object_approximate_before", ()))
         # 比普通大米高|20%, 比从前少了|一半, 较上年多出|3家: the comparative right before the number
@@ -703,6 +706,11 @@ class ContextReader:
             # 话务人员数量由…57人，增长至现在的68人: the level reached is of what the figure before measured
             return earlier[-1].f.object
         before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
+        if before and not verb_last and kind != "count" and text[span.end_char:span.end_char + 1] == "的" \
+                and self._bare_verb(before):
+            noun = self._named_after(text, span)
+            if noun:
+                return noun  # 创造出超过120亿元的产值: a verb alone before the figure, its object named after 的
         # (what stands before the figure's qualifier word, read once, where a 的 after the figure asks for it)
         head = self._qualifier_end.sub("", prefix) if text[span.end_char:span.end_char + 1] == "的" else ""
         if kind in ("money", "percent") and head.endswith("了"):
@@ -750,6 +758,11 @@ class ContextReader:
         if with_object:
             return (same_kind or with_object)[-1].f.object
         return unit if kind == "count" else None  # 206栋楼、8297户: the households themselves
+
+    def _bare_verb(self, phrase: str) -> bool:
+        """Whether ``phrase`` is one verb (with its result complement: 创造出) and no noun a verb can be (收入)."""
+        word = phrase[:-1] if len(phrase) == 3 and phrase[-1] in self._complements else phrase
+        return len(word) == 2 and word in self.clause_heads and word not in self._verb_noun_words
 
     @staticmethod
     def _account_item(text: str, comma: int) -> str | None:
