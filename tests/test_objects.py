@@ -234,6 +234,11 @@ def test_object_is_the_noun_phrase_nearest_the_number(text: str, metric_text: st
 @pytest.mark.parametrize(
     ("text", "metric_text", "change"),
     [
+        # 取消, 下架 take things away; 扩大 N倍 adds (扩大至 a level: no change)
+        ("累计取消停车费、场地租用等26个收费项目。", "26个", "decrease"),
+        ("商场下架45款过度包装的月饼。", "45款", "decrease"),
+        ("三年间，基地面积扩大12倍。", "12倍", "increase"),
+        ("全镇果园面积扩大至2.6万亩。", "2.6万亩", None),
         # a comparison with a base
         ("这种小米比普通小米贵30%。", "30%", None),
         ("富硒大米比普通大米高20%。", "20%", "increase"),
