@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TypeVar
 
+import numpy as np
 import regex
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
@@ -25,11 +26,27 @@ TEXT_KEY = "dangjian_text"
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 CLAUSE_BREAK = re.compile(r"[，。；！？,;!?:：\n]")
 PHRASE_BREAK = re.compile(r"[，。；！？、,;!?:：\n]")  # a clause, or one item of a 、-list
-# each class holds the one before it: PHRASE_BREAK is CLAUSE_BREAK and 、, CLAUSE_BREAK holds these
-_SENTENCE_CHARS = frozenset("。！？!?；;\n")
+# each class holds the one before it: PHRASE_BREAK is CLAUSE_BREAK and 、, CLAUSE_BREAK holds SENTENCE_BREAK
+_BREAK_CLASSES = ((PHRASE_BREAK, 1), (CLAUSE_BREAK, 2), (SENTENCE_BREAK, 4))
 BREAKS_KEY = "dangjian_sentence_breaks"
 CLAUSE_BREAKS_KEY = "dangjian_clause_breaks"
 PHRASE_BREAKS_KEY = "dangjian_phrase_breaks"
+
+
+def _break_flags() -> np.ndarray:
+    """A flag byte per code point up to the highest break character and one past it (0, where np.take clips every
+    higher code point): 1 a phrase break, 2 a clause break, 4 a sentence break (each class a one-character class,
+    its characters read from its pattern)."""
+    members = {cls: cls.pattern[1:-1].replace("\\n", "\n") for cls, _ in _BREAK_CLASSES}
+    flags = np.zeros(max(ord(ch) for chars in members.values() for ch in chars) + 2, dtype=np.uint8)
+    for cls, bit in _BREAK_CLASSES:
+        for ch in members[cls]:
+            flags[ord(ch)] |= bit
+            assert cls.fullmatch(ch), ch  # (a class written with an escape or a range would be misread)
+    return flags
+
+
+_BREAK_FLAGS = _break_flags()
 # the characters on which the standard re module and regex read a class differently: \s (U+001C–U+001F) and
 # \d (digits of scripts newer than re's Unicode tables, all outside the BMP); a pattern compiled with re for
 # speed is used only on text without them
@@ -86,17 +103,25 @@ def plain_copy(obj: _T) -> _T | None:
     return fast if changed else None
 
 
+def _index_breaks(doc: Doc | LiteDoc) -> None:
+    """The offsets of every phrase, clause and sentence break of doc.text, stored once per Doc for the
+    components: one table look-up per character in numpy (a regex scan makes a match object per break, and a
+    report holds a break every dozen characters)."""
+    codes = np.frombuffer(doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    flags = _BREAK_FLAGS.take(codes, mode="clip")
+    at = flags.nonzero()[0]
+    kinds = flags[at]
+    doc.user_data[PHRASE_BREAKS_KEY] = at.tolist()
+    doc.user_data[CLAUSE_BREAKS_KEY] = at.compress(kinds & 2).tolist()
+    doc.user_data[BREAKS_KEY] = at.compress(kinds & 4).tolist()
+
+
 def sentence_breaks(doc: Doc) -> list[int]:
     """Offsets of every SENTENCE_BREAK in doc.text, found once per Doc and shared by the components."""
     breaks = doc.user_data.get(BREAKS_KEY)
     if breaks is None:
-        clauses = doc.user_data.get(CLAUSE_BREAKS_KEY)
-        text = doc_text(doc)
-        if clauses is not None:  # the sentence breaks are among them: picking them out is cheaper than a scan
-            breaks = [i for i in clauses if text[i] in _SENTENCE_CHARS]
-        else:
-            breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
-        doc.user_data[BREAKS_KEY] = breaks
+        _index_breaks(doc)
+        breaks = doc.user_data[BREAKS_KEY]
     return breaks
 
 
@@ -104,13 +129,8 @@ def clause_breaks(doc: Doc) -> list[int]:
     """Offsets of every CLAUSE_BREAK in doc.text, found once per Doc and shared by the components."""
     breaks = doc.user_data.get(CLAUSE_BREAKS_KEY)
     if breaks is None:
-        phrases = doc.user_data.get(PHRASE_BREAKS_KEY)
-        text = doc_text(doc)
-        if phrases is not None:  # the clause breaks are the phrase breaks but 、: cheaper than a scan
-            breaks = [i for i in phrases if text[i] != "、"]
-        else:
-            breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
-        doc.user_data[CLAUSE_BREAKS_KEY] = breaks
+        _index_breaks(doc)
+        breaks = doc.user_data[CLAUSE_BREAKS_KEY]
     return breaks
 
 
@@ -118,7 +138,8 @@ def phrase_breaks(doc: Doc) -> list[int]:
     """Offsets of every PHRASE_BREAK in doc.text (clause breaks and 、), found once per Doc."""
     breaks = doc.user_data.get(PHRASE_BREAKS_KEY)
     if breaks is None:
-        breaks = doc.user_data[PHRASE_BREAKS_KEY] = [m.start() for m in PHRASE_BREAK.finditer(doc_text(doc))]
+        _index_breaks(doc)
+        breaks = doc.user_data[PHRASE_BREAKS_KEY]
     return breaks
 
 
