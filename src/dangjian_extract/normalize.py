@@ -442,6 +442,8 @@ def _layout_breaks(text: str) -> list[tuple[int, int]]:
             start -= 1
         if start == 0 or end == n:
             continue  # a leading or trailing blank block separates nothing
+        if text[start - 1] in _LINE_END_CHARS:
+            continue  # a line ended by a full stop, the usual paragraph: _is_layout_break's first test, made here
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         if line_end < 0:
