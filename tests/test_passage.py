@@ -216,6 +216,9 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # 放眼整个西湖区 opens its clause on the district, as 在整个 does
         ("杭州市推进科创生态建设。\n在紫金港科技城的石虎山基地，已孵化企业30家。\n"
          "放眼整个西湖区，还有以高校为中心的创新生态圈等4个。", "4个", "西湖区"),
+        # an opener, then a time word (仅在今年), still opens the clause on the place after them
+        ("两地合作开发枸杞红茶。\n在中宁县的枸杞基地，茶农正忙着采摘。\n据统计，福建累计协调援宁资金70多亿元。"
+         "仅在今年宁夏就新增5个叶用枸杞品种。", "5个", "宁夏"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:

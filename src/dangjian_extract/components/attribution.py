@@ -52,6 +52,8 @@ _RECURRENT_TYPES = frozenset(("village", "community", "compound", "park", "place
                               "organisation"))
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
+_TIME_OPENER_WORDS = frozenset(("目前", "如今", "近年来", "今年以来", "一季度", "前三季度", "上半年", "下半年", "全年",
+                                "今年", "去年", "截至目前", "截止目前", "到目前为止", "以往", "起初", "当初"))
 # quoted speech: a quotation within a paragraph that holds a clause break (not a quoted name, “时光益站”)
 _SPEECH = regex.compile(r"“[^“”\n]*?[，,。！？；：][^“”\n]*”")
 _DEICTIC_HEADS = frozenset("这那此")  # 这里, 那里, 此里: here and there, not a level's office (市里)
@@ -393,6 +395,8 @@ class Attribution:
         self.lex = lexicon_for(extra_lexicon)
         data = self.lex.raw["entities"]
         self.subject_openers = tuple(data["subject_openers"])
+        # the openers that are time words (今年, 目前): written after another opener, they still open the clause
+        self._time_openers = tuple(w for w in self.subject_openers if w in _TIME_OPENER_WORDS)
         self.described_types = frozenset(data["described_types"])
         self._verbs = compile_fast(alternation(w for w in data["left_boundaries"] if len(w) > 1))
         self.clause_heads = clause_head_words(data["name_edges"])
@@ -1165,6 +1169,11 @@ class Attribution:
             head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (both open the clause)
         if head is not None and (not head or head in self.subject_openers or _year_opener(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
+        if head and head.endswith(self._time_openers):
+            # 仅在今年宁夏就有5个: an opener, then a time word (both open the clause)
+            rest = head[:-len(next(w for w in self._time_openers if head.endswith(w)))].rstrip("，,")
+            if not rest or rest in self.subject_openers or _year_opener(rest):
+                return True
         if head and head[-1] in _TIME_PHRASE_LAST and _TIME_PHRASE.fullmatch(head) is not None:
             return True  # 今年音乐会期间哈尔滨共接待游客…: a time phrase opens the clause like 今年
         if head and text[mention.end:mention.end + 1] == "人" and _PEOPLE_COUNT.fullmatch(head):
