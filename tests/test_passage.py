@@ -219,6 +219,12 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         # an opener, then a time word (仅在今年), still opens the clause on the place after them
         ("两地合作开发枸杞红茶。\n在中宁县的枸杞基地，茶农正忙着采摘。\n据统计，福建累计协调援宁资金70多亿元。"
          "仅在今年宁夏就新增5个叶用枸杞品种。", "5个", "宁夏"),
+        # a quotation opened after a person named alone (王建国当场表示：“) belongs to the village that person was
+        # introduced with (村党支部书记王建国); 示范创建村 is a kind of village, not 创建村 of another province
+        ("山西临县推行小额工程集体建。\n2022年，柳林村被确定为省级乡村振兴示范创建村，一批项目陆续落地。\n"
+         "“交给外来施工队，本村人挣不到钱。”村党支部书记王建国看在眼里。2022年7月，临县确定柳林村为试点。\n"
+         "一开始有村民心存顾虑。王建国当场表示：“活儿都是村里人能干的。大工一天260元，小工一天100多元。”",
+         "260元", "柳林村"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:

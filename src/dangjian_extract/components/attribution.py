@@ -98,6 +98,8 @@ _COVERING = ("覆盖", "辐射", "遍布")
 _YEAR_AFTER = compile_fast(r"(?:19|20)\d\d年")
 #: ”陈旺说: a person's name alone closing a quotation, then a verb of speech
 _TITLE_REACH = 8  # characters of a title looked at before a name
+_SAYS_BEFORE_REACH = 12  # a name, an adverb and a speech verb before a quotation's opening
+_SPEECH_ADVERBS = ("当场", "随即", "再次", "笑着", "也", "还", "又")  # between a speaker's name and the verb
 #: 4个村组成的白塘片区: what a count's places make up, named right after
 _FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
 # its verb lies within _FORMED_REACH characters of where it is matched: where none is written there, no match
@@ -438,6 +440,10 @@ class Attribution:
         self._pronouns = frozenset(people.get("pronouns", ""))
         self._speech_after_name = compile_fast(alternation(cfg["speech_verbs"])) if cfg.get("speech_verbs") else None
         # 。“…”陈旺说: a name of two or three characters right before a speech verb closes a quotation
+        # 鲁青海当场表示：“: a person's name, an adverb or none, a speech verb, then the quotation
+        self._says_before = regex.compile(
+            rf"(\p{{Han}}{{2,3}}?)(?:{alternation(_SPEECH_ADVERBS)})?"
+            rf"(?:{alternation(cfg['speech_verbs'])})[：:，,]?$") if cfg.get("speech_verbs") else None
         self._name_says = regex.compile(rf"(\p{{Han}}{{2,3}}?)(?:{alternation(cfg['speech_verbs'])})") \
             if cfg.get("speech_verbs") else None
         self.locative_ends = tuple(f"{w}的" for w in cfg.get("locative_ends", ()))
@@ -965,6 +971,14 @@ class Attribution:
             body = self._named_speakers_body(text, mentions, starts, opening, closing)
             if body is not None:
                 return body
+            said = self._says_before.search(text, max(0, opening - _SAYS_BEFORE_REACH), opening) \
+                if self._says_before is not None else None
+            if said is not None:
+                # 村党支部书记鲁青海…。鲁青海当场表示：“…大工一天260元”: the quotation opened after a person named
+                # alone, who was introduced with a body or a village earlier in the passage
+                body = self._body_of_named(text, mentions, starts, said.group(1), opening, places=True)
+                if body is not None:
+                    return body
             if text.startswith(self.village_speakers, closing + 1):
                 # “…村集体可以分到60万元收入!”村书记杨某说: the official of the story's village
                 j = bisect_left(starts, opening) - 1
@@ -989,7 +1003,12 @@ class Attribution:
         said = self._name_says.match(text, closing + 1) if self._name_says is not None else None
         if said is None:
             return None
-        name = said.group(1)
+        return self._body_of_named(text, mentions, starts, said.group(1), opening)
+
+    def _body_of_named(self, text: str, mentions: list[Mention], starts: list[int], name: str, opening: int,
+                       places: bool = False) -> int | None:
+        """The body (with ``places``, or the village or community) a person named ``name`` was introduced with —
+        the body, a title, the name — in the passage before ``opening``."""
         at = text.rfind(name, max(0, opening - self.passage_limit), opening)
         while at > 0:
             title = self._title_before.search(text, max(0, at - _TITLE_REACH), at)
@@ -1003,8 +1022,9 @@ class Attribution:
                 k = bisect_left(starts, begin) - 1
                 while k >= 0 and mentions[k].end > begin:
                     k -= 1
-                if k >= 0 and mentions[k].end == begin and mentions[k].type in _BODY_SUBJECTS \
-                        and not mentions[k].back_reference:
+                if k >= 0 and mentions[k].end == begin and (
+                        mentions[k].type in _BODY_SUBJECTS and not mentions[k].back_reference
+                        or places and mentions[k].type in _STORY_VILLAGES):
                     return k
             at = text.rfind(name, max(0, opening - self.passage_limit), at)
         return None

@@ -1261,6 +1261,11 @@ class EntityFinder:
                 and (not self._region_written(gazetteer, text, official)
                      or official[0] in self.conjunctions and text[s1:s1 + 1] in self.village_word_chars):
             official = None  # 。任村党总支书记以来 (serving as), 书记某某和村主任: no 任村 or 和村 of the text's region
+        if official is not None and len(official) == len(suffix) + 2 and suffix in self.level_chars \
+                and official[:2] in self.clause_heads and not right_after_parent \
+                and not self._clean_edge(text, s1 - len(official), found) \
+                and not self._region_written(gazetteer, text, official):
+            official = None  # 示范创建村: a verb before the suffix, inside a phrase, where no region of 创建村 is named
         if official is not None and len(official) == 2 and official[0] in self.motion_heads \
                 and (parent is None or s1 - len(official) > run_start) and not self._evidence_after(text, s1):
             official = None  # 直到下村后, 回村: going to the village (下村 and 回村 are villages elsewhere)
