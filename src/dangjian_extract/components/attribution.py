@@ -55,6 +55,8 @@ _HAN = regex.compile(r"\p{Han}")
 _TIME_OPENER_WORDS = frozenset(("目前", "如今", "近年来", "今年以来", "一季度", "前三季度", "上半年", "下半年", "全年",
                                 "今年", "去年", "截至目前", "截止目前", "到目前为止", "以往", "起初", "当初"))
 # quoted speech: a quotation within a paragraph that holds a clause break (not a quoted name, “时光益站”)
+_OPEN_QUOTE = regex.compile("“")
+_CLOSE_QUOTE = regex.compile("”")
 _SPEECH = regex.compile(r"“[^“”\n]*?[，,。！？；：][^“”\n]*”")
 _DEICTIC_HEADS = frozenset("这那此")  # 这里, 那里, 此里: here and there, not a level's office (市里)
 _FIGURE_START = compile_fast(r"[0-9０-９]")
@@ -196,7 +198,7 @@ class _TextIndex:
     last time a person was named before it are then a bisection, not a scan back through a text written as one
     line (where each scan would read the whole text, for every figure)."""
 
-    __slots__ = ("_breaks", "_counts", "_names", "_newlines", "_quotes", "_stops", "_subset", "_text")
+    __slots__ = ("_breaks", "_counts", "_marks", "_names", "_newlines", "_quotes", "_stops", "_subset", "_text")
 
     def __init__(self, text: str, clause_breaks: list[int]) -> None:
         self._text = text
@@ -207,6 +209,7 @@ class _TextIndex:
         self._subset: list[int] | None = None  # where 其中 opens a clause, and where clauses break (on first use)
         self._stops: list[int] = []
         self._quotes: list[tuple[int, int]] | None = None  # the spans of quoted speech (on first use)
+        self._marks: tuple[list[int], list[int]] | None = None  # where “ and ” stand (on first use)
 
     def paragraph(self, at: int) -> int:
         """``text.rfind("\\n", 0, at) + 1``."""
@@ -219,6 +222,16 @@ class _TextIndex:
             self._quotes = [(q.start(), q.end()) for q in _SPEECH.finditer(self._text)]
         k = bisect_right(self._quotes, (at, len(self._text))) - 1
         return self._quotes[k][0] if k >= 0 and self._quotes[k][0] < at < self._quotes[k][1] else -1
+
+    def quote_open(self, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` opens more quotations (“) than it closes (”): two bisections, not two counts
+        (a text of one long line holding many figures would make the counts quadratic)."""
+        if self._marks is None:
+            text = self._text
+            self._marks = ([m.start() for m in _OPEN_QUOTE.finditer(text)],
+                           [m.start() for m in _CLOSE_QUOTE.finditer(text)])
+        opens, closes = self._marks
+        return bisect_left(opens, hi) - bisect_left(opens, lo) > bisect_left(closes, hi) - bisect_left(closes, lo)
 
     def line_end(self, at: int) -> int:
         """``text.find("\\n", at)``."""
@@ -1778,7 +1791,7 @@ class Attribution:
         b = bisect_right(breaks, at - 1)
         own = breaks[b - 1] + 1 if b else 0  # the figure's sentence
         # (a figure in someone's words, a quotation open in its paragraph, may take a place they named before)
-        narrated = index.speech(at) < 0 and text.count("“", p0, at) <= text.count("”", p0, at)
+        narrated = index.speech(at) < 0 and not index.quote_open(p0, at)
         while i >= 0 and mentions[i].start >= floor:
             m = mentions[i]
             if narrated and m.start < own and not m.back_reference and index.speech(m.start) >= 0:
