@@ -225,6 +225,11 @@ def _entity_of(text: str, metric_text: str) -> str | None:
          "“交给外来施工队，本村人挣不到钱。”村党支部书记王建国看在眼里。2022年7月，临县确定柳林村为试点。\n"
          "一开始有村民心存顾虑。王建国当场表示：“活儿都是村里人能干的。大工一天260元，小工一天100多元。”",
          "260元", "柳林村"),
+        # what the clause's subject builds, measured (建起了600多平方米的稻米加工厂), is still the subject's; a body
+        # described by a figure with no maker (去年投入使用的某中心占地10亩) keeps it
+        ("这些年，柳湾村又连干几件大事：建起了600多平方米的稻米加工厂。", "600多平方米", "柳湾村"),
+        ("临川区建成养老中心12个。\n去年12月投入使用的抚北镇健康养老服务中心辐射周边，占地面积10亩。",
+         "10亩", "抚北镇健康养老服务中心"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:

@@ -511,6 +511,11 @@ class Attribution:
             rf"(?:{alternation(cfg.get('speech_verbs', ()))})[，,：:]$") if cfg.get("speech_verbs") else None
         self.neighbours = tuple(cfg["neighbours"])
         self.causatives = tuple(cfg.get("causatives", ()))
+        # 建起了|600多平方米的稻米加工厂: a verb that makes the thing the figure measures (its object, not its subject)
+        self._making = compile_fast(
+            rf"(?:{alternation(cfg['making_verbs'])})(?:了|起了|成了)?(?:一座|一个|一处|一家|一条|一批)?"
+            rf"(?:{alternation(cfg.get('approximate_before', ('近', '约', '超', '逾')))})?$") \
+            if cfg.get("making_verbs") else None
         self.stationed = tuple(cfg["stationed"])
         self.stationed_words = tuple(cfg.get("stationed_words", ()))
         self.source_before = frozenset(cfg.get("source_before", ()))
@@ -729,7 +734,10 @@ class Attribution:
             k = next((k for k in after if mentions[k].start == formed.end()), None)
             if k is not None and eligible(k):
                 return k
-        if text[span.end_char:span.end_char + 1] == "的":
+        if text[span.end_char:span.end_char + 1] == "的" and not (
+                self._making is not None and self._making.search(text, max(s0, span.start_char - 10),
+                                                                span.start_char)):
+            # (建起了600多平方米的稻米加工厂: what the clause's subject made, measured, is still the subject's)
             described = self._described(text, [mentions[k] for k in after], span)
             if described is not None:
                 return after[described]
