@@ -559,6 +559,15 @@ def test_a_sentence_comparing_places_opens_no_story() -> None:
     assert extract(text).metrics[-1].entity.name == "河南村"
 
 
+def test_a_time_word_written_twice_before_a_back_reference_opens_no_name() -> None:
+    text = ("上海苏州河畔的河滨大楼建成于1932年。\n河滨大楼曾是上海单体建筑面积最大的公寓住宅楼。"
+            "目前大楼内仍有60多户居民。\n"
+            "居民区书记介绍，目前大楼内有382户厨卫独用。")
+    result = extract(text)
+    assert "目前大楼" not in [e.name for e in result.entities]
+    assert [m.entity.name for m in result.metrics] == ["河滨大楼", "河滨大楼"]
+
+
 def test_a_boundary_word_inside_a_term_bounds_no_name() -> None:
     text = "玉峰镇2024年中央财政以工代赈项目开工。项目计划建设灌溉渠9.34千米。"
     assert "中央财政以工代赈项目" in [e.name for e in extract(text).entities]

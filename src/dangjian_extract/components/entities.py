@@ -2554,8 +2554,8 @@ class EntityFinder:
         """杭州未来科技城 (written three times): a boundary word that is no verb (未来) right before a body's suffix,
         after a place or a clean edge, opens the body's name when the text writes the two together again."""
         word = self._boundary_ends.first(run)  # (the longest, as the boundaries are ordered)
-        if word is None or len(word) < 2 or word in self.clause_heads:
-            return None
+        if word is None or len(word) < 2 or word in self.clause_heads or word in self.time_before_back:
+            return None  # (目前|大楼 written twice: a time word, then the building referred back to)
         if self._times(text, word + suffix) < 2:
             return None
         head = run[:-len(word)]
