@@ -230,6 +230,11 @@ def _entity_of(text: str, metric_text: str) -> str | None:
         ("这些年，柳湾村又连干几件大事：建起了600多平方米的稻米加工厂。", "600多平方米", "柳湾村"),
         ("临川区建成养老中心12个。\n去年12月投入使用的抚北镇健康养老服务中心辐射周边，占地面积10亩。",
          "10亩", "抚北镇健康养老服务中心"),
+        # a quotation closed by a person's name belongs to the company that person heads, its title set off by a
+        # comma after the company's name (某某食品有限公司，总经理王明)
+        ("河南柘城县推广辣椒种植。\n在位于胡襄镇的柘城红旗食品有限公司，总经理王明正忙着调度生产。\n"
+         "2013年，在外打工多年的王明回到胡襄镇。“当时还不清楚市场接受度如何，就先收购了100吨试水。”王明说。",
+         "100吨", "柘城红旗食品有限公司"),
     ],
 )
 def test_passage_model(text: str, metric_text: str, entity: str) -> None:

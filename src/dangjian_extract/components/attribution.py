@@ -1043,7 +1043,9 @@ class Attribution:
                 k = bisect_left(starts, begin) - 1
                 while k >= 0 and mentions[k].end > begin:
                     k -= 1
-                if k >= 0 and mentions[k].end == begin and (
+                # (某某食品有限公司，总经理李安全: the title set off by a comma after the body is still its head's)
+                if k >= 0 and (mentions[k].end == begin or mentions[k].end == begin - 1
+                               and text[begin - 1] in "，," and mentions[k].type in _BODY_SUBJECTS) and (
                         mentions[k].type in _BODY_SUBJECTS and not mentions[k].back_reference
                         or places and mentions[k].type in _STORY_VILLAGES):
                     return k
