@@ -573,6 +573,12 @@ def test_a_time_word_written_twice_before_a_back_reference_opens_no_name() -> No
     assert [m.entity.name for m in result.metrics] == ["河滨大楼", "河滨大楼"]
 
 
+def test_a_compound_named_after_a_body_keeps_the_place_before_it() -> None:
+    # 卧龙街道|造纸厂小区: the compound is named after the paper mill, inside the street, which stays a mention
+    found = [(e.name, e.type) for e in extract("在文山市卧龙街道造纸厂小区，有居民300户。").entities]
+    assert found == [("文山市", "district"), ("卧龙街道", "subdistrict"), ("造纸厂小区", "compound")]
+
+
 def test_a_boundary_word_inside_a_term_bounds_no_name() -> None:
     text = "玉峰镇2024年中央财政以工代赈项目开工。项目计划建设灌溉渠9.34千米。"
     assert "中央财政以工代赈项目" in [e.name for e in extract(text).entities]

@@ -495,6 +495,7 @@ class EntityFinder:
         name_parts: dict[tuple[str, bool, str, str], tuple[str, bool]] = {}
         # back-references that found nothing, by (suffix, type): the length of `found` then (see _resolve_back)
         misses: dict[tuple[str, str], int] = {}
+        merged: dict[int, Mention] = {}  # a place merged into the body named with it, by the body's start
         for m in self.pattern.finditer(text):
             (s0, s1), suffix = m.span(), m.group()
             etype, words, needs, not_followed_by, back_after, lengths = self._suffix_data[suffix]
@@ -549,9 +550,13 @@ class EntityFinder:
                     found[-1] = Mention(s1 - len(official), s1, official, etype, None, True, suffix=suffix)
                 elif prev.suffix in self.compound_of and prev.parent and prev.name.startswith(prev.parent) \
                         and etype == "compound":  # (湖南省某某集团|有限公司 is one company's name)
-                    # 东新村社区|化肥厂小区: the compound is named after the body, within the body's place
+                    # 东新村社区|化肥厂小区: the compound is named after the body, within the body's place, which is
+                    # a mention again (卧龙街道|造纸厂小区: the street, then the compound)
                     own = prev.start + len(prev.parent)
+                    place = merged.get(prev.start)
                     found[-1] = Mention(own, s1, text[own:s1], etype, prev.parent, prev.clean, suffix=suffix)
+                    if place is not None and place.end == own:
+                        found.insert(len(found) - 1, place)
                 else:
                     found[-1] = Mention(prev.start, s1, joined, etype, prev.parent, prev.clean, suffix=suffix)
                 last_end = s1
@@ -793,7 +798,7 @@ class EntityFinder:
                 # 刁镇化工产业园, 兴泉镇党群服务中心: the place is part of the name, and its parent (a park with a
                 # name of its own after its county keeps its own: 武进区|南湖智能制造产业园, 麦积区|南山花牛苹果基地)
                 start = prev.start
-                found.pop()
+                merged[start] = found.pop()  # (kept: a compound named after the body gives the place back)
                 misses.clear()  # (a miss is remembered only while `found` grows or changes its last item)
             if etype == "park" and parent is None and gazetteer is not None and 4 <= len(name_part) <= 6 \
                     and suffix in _ZONE_SUFFIXES and start == s1 - len(suffix) - len(name_part):
