@@ -52,8 +52,6 @@ _RECURRENT_TYPES = frozenset(("village", "community", "compound", "park", "place
                               "organisation"))
 _NEXT_MARK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _HAN = regex.compile(r"\p{Han}")
-_TIME_OPENER_WORDS = frozenset(("目前", "如今", "近年来", "今年以来", "一季度", "前三季度", "上半年", "下半年", "全年",
-                                "今年", "去年", "截至目前", "截止目前", "到目前为止", "以往", "起初", "当初"))
 # quoted speech: a quotation within a paragraph that holds a clause break (not a quoted name, “时光益站”)
 _OPEN_QUOTE = regex.compile("“")
 _CLOSE_QUOTE = regex.compile("”")
@@ -101,7 +99,6 @@ _YEAR_AFTER = compile_fast(r"(?:19|20)\d\d年")
 #: ”陈旺说: a person's name alone closing a quotation, then a verb of speech
 _TITLE_REACH = 8  # characters of a title looked at before a name
 _SAYS_BEFORE_REACH = 12  # a name, an adverb and a speech verb before a quotation's opening
-_SPEECH_ADVERBS = ("当场", "随即", "再次", "笑着", "也", "还", "又")  # between a speaker's name and the verb
 #: 4个村组成的白塘片区: what a count's places make up, named right after
 _FORMED = regex.compile(r"\p{Han}{0,4}?(?:共同|联合)?(?:组成|构成|组建|合并成|合并为)(?:了)?的")
 # its verb lies within _FORMED_REACH characters of where it is matched: where none is written there, no match
@@ -411,7 +408,7 @@ class Attribution:
         data = self.lex.raw["entities"]
         self.subject_openers = tuple(data["subject_openers"])
         # the openers that are time words (今年, 目前): written after another opener, they still open the clause
-        self._time_openers = tuple(w for w in self.subject_openers if w in _TIME_OPENER_WORDS)
+        self._time_openers = tuple(w for w in data["attribution"].get("time_openers", ()) if w in self.subject_openers)
         self.described_types = frozenset(data["described_types"])
         self._verbs = compile_fast(alternation(w for w in data["left_boundaries"] if len(w) > 1))
         self.clause_heads = clause_head_words(data["name_edges"])
@@ -455,7 +452,7 @@ class Attribution:
         # 。“…”陈旺说: a name of two or three characters right before a speech verb closes a quotation
         # 鲁青海当场表示：“: a person's name, an adverb or none, a speech verb, then the quotation
         self._says_before = regex.compile(
-            rf"(\p{{Han}}{{2,3}}?)(?:{alternation(_SPEECH_ADVERBS)})?"
+            rf"(\p{{Han}}{{2,3}}?)(?:{alternation(cfg.get('speech_adverbs', ()))})?"
             rf"(?:{alternation(cfg['speech_verbs'])})[：:，,]?$") if cfg.get("speech_verbs") else None
         self._name_says = regex.compile(rf"(\p{{Han}}{{2,3}}?)(?:{alternation(cfg['speech_verbs'])})") \
             if cfg.get("speech_verbs") else None
@@ -512,9 +509,9 @@ class Attribution:
         self.neighbours = tuple(cfg["neighbours"])
         self.causatives = tuple(cfg.get("causatives", ()))
         # 建起了|600多平方米的稻米加工厂: a verb that makes the thing the figure measures (its object, not its subject)
+        # (a complement, one of a kind, and an approximating word may stand between the verb and the figure)
         self._making = compile_fast(
-            rf"(?:{alternation(cfg['making_verbs'])})(?:了|起了|成了)?(?:一座|一个|一处|一家|一条|一批)?"
-            rf"(?:{alternation(cfg.get('approximate_before', ('近', '约', '超', '逾')))})?$") \
+            rf"(?:{alternation(cfg['making_verbs'])})(?:了|起了|成了)?(?:一座|一个|一处|一家|一条|一批)?[近约超逾]?$") \
             if cfg.get("making_verbs") else None
         self.stationed = tuple(cfg["stationed"])
         self.stationed_words = tuple(cfg.get("stationed_words", ()))
