@@ -1040,11 +1040,11 @@ class Attribution:
                 k = bisect_left(starts, begin) - 1
                 while k >= 0 and mentions[k].end > begin:
                     k -= 1
+                m = mentions[k] if k >= 0 else None
+                body = m is not None and m.type in _BODY_SUBJECTS
                 # (某某食品有限公司，总经理李安全: the title set off by a comma after the body is still its head's)
-                if k >= 0 and (mentions[k].end == begin or mentions[k].end == begin - 1
-                               and text[begin - 1] in "，," and mentions[k].type in _BODY_SUBJECTS) and (
-                        mentions[k].type in _BODY_SUBJECTS and not mentions[k].back_reference
-                        or places and mentions[k].type in _STORY_VILLAGES):
+                if m is not None and (m.end == begin or body and m.end == begin - 1 and text[begin - 1] in "，,") \
+                        and (body and not m.back_reference or places and m.type in _STORY_VILLAGES):
                     return k
             at = text.rfind(name, max(0, opening - self.passage_limit), at)
         return None
@@ -1294,10 +1294,11 @@ class Attribution:
 
     @staticmethod
     def _subhead_story(text: str, mentions: list[Mention], starts: list[int], span: Span, subheads: list[int],
-                       eligible: Callable[..., bool], stacked: list[int]) -> int | None:
+                       eligible: Callable[..., bool], tops: list[int | None]) -> int | None:
         """酿造老醋 / 150户带动全村增收千万元 / (the story of 铺下村): a figure in a subheading that names no place is
-        the story's below it: the first village, community, town or body its part names. ``stacked[h]`` is the index
-        of the first of the headings stacked line after line above subheading ``h`` (found once per text)."""
+        the story's below it: the first village, community, town or body its part names. ``tops[h]`` is where the
+        headings stacked line after line above subheading ``h`` begin, None for the report's own title lines (found
+        once per text)."""
         h = bisect_right(subheads, span.start_char) - 1
         if h < 0:
             return None
@@ -1308,8 +1309,8 @@ class Attribution:
             return None  # (在208个路口配置智能信号灯，让…: a clause, not a heading)
         # the heads written right above it (a kicker, a place line 浙江嵊州——) end where the last paragraph ends; the
         # report's title has none above it
-        own, above = subheads[h], subheads[stacked[h]]
-        if not _after_paragraph(text, above):
+        own, above = subheads[h], tops[h]
+        if above is None:
             return None
         if bisect_left(starts, above) != bisect_left(starts, own):
             return None  # (浙江嵊州—— above: the heads name the place)
@@ -1472,6 +1473,8 @@ class Attribution:
         for h in range(1, len(subheads)):
             if subheads[h - 1] == text.rfind("\n", 0, subheads[h] - 1) + 1:
                 stacked[h] = stacked[h - 1]
+        # where each stack begins, when a paragraph ends before it (the report's title lines have none): None
+        tops = [subheads[g] if _after_paragraph(text, subheads[g]) else None for g in stacked]
         # 村党员能人… after a subheading: a bare back-reference to a village named before the subheading refers
         # to no place of this part of the report
         last_named: dict[str, int] = {}
@@ -1678,8 +1681,7 @@ class Attribution:
                 if h >= 0:
                     # ◆江苏扬州市杭集镇 / 集聚上千家牙刷企业: headings stacked line after line inside the text open one
                     # story (the report's own title lines above its first paragraph are no story's)
-                    top = subheads[stacked[h]]
-                    floor = max(floor, top if _after_paragraph(text, top) else subheads[h])
+                    floor = max(floor, subheads[h] if tops[h] is None else tops[h])
                 chosen = self._passage(text, mentions, eligible, k, floor, span.start_char, chains, breaks, p0,
                                        index, subject, actor_sentence=self._actor_sentence(text, s0))
                 if chosen is None and inside and floor == reach and bisect_left(starts, floor) == k:
@@ -1735,7 +1737,7 @@ class Attribution:
                                           and mentions[child].suffix in text[p0:span.start_char + _LOOK_AHEAD_KIND]):
                     chosen, rule = child, "story"
             if chosen is None:
-                chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible, stacked)
+                chosen = self._subhead_story(text, mentions, starts, span, subheads, eligible, tops)
                 rule = "story"
             if chosen is None:
                 chosen = self._recurrent_story(mentions, k, span.start_char, eligible, index,
