@@ -541,10 +541,17 @@ def test_a_one_character_village_name_with_a_clean_edge(text: str) -> None:
     assert [e.name for e in extract(text).entities] == ["余村"]
 
 
-@pytest.mark.parametrize("text", ["全镇10余村建成党群服务站", "全县20多村实现增收"])
+@pytest.mark.parametrize("text", ["全镇10余村建成党群服务站", "全县20多村实现增收", "全镇十余村建成党群服务站"])
 def test_more_than_n_villages_is_a_count_not_a_village(text: str) -> None:
     result = extract(text)
     assert result.entities == [] and len(result.metrics) == 1
+
+
+@pytest.mark.parametrize("text", ["目前，新余市已建成“一老一小幸福院”51家。", "新余市建成幸福院51家。"])
+def test_a_count_word_after_no_numeral_is_part_of_a_name(text: str) -> None:
+    # 余 ends the counts 十余|村 but is a character of 新余市 (a prefecture of Jiangxi)
+    metric = extract(text).metrics[0]
+    assert metric.entity is not None and metric.entity.name == "新余市" and metric.entity.code == "360500"
 
 
 def test_a_bare_mention_is_no_namesake() -> None:

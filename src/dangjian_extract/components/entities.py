@@ -2421,7 +2421,8 @@ class EntityFinder:
 
     def _generic_official_uncached(self, name_part: str, suffix: str) -> bool:
         full = name_part + suffix
-        if full in self.generic or name_part in self.generic or self._official_generic_index.ends(name_part):
+        if full in self.generic or name_part in self.generic \
+                or self._official_generic_index.ends(name_part) and not self._counted_in_name(name_part):
             return True
         if self._official_generic_index_by_suffix.get(suffix, _NO_ENDINGS).ends(name_part):
             return True  # 美丽乡村, 全国文明村, 远近闻名的小康村: a title or a kind, not the village of that name
@@ -2429,6 +2430,11 @@ class EntityFinder:
             return True
         # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
+
+    def _counted_in_name(self, name_part: str) -> bool:
+        """新余|市: a count word (余, 多) after no numeral is a character of the name, not 十余|村's "more than"."""
+        return len(name_part) >= 2 and name_part[-1] in self.count_heads \
+            and not (name_part[-2].isdigit() or name_part[-2] in CN_NUMERAL_CHARS or name_part[-2] in "几数")
 
     def _name_not_count(self, text: str, start: int, suffix: str) -> bool:
         """余村 after no numeral is the village of that name (老支书的余村), not 10余村's "more than 10"."""
@@ -2442,7 +2448,8 @@ class EntityFinder:
 
     def _generic(self, name_part: str, suffix: str) -> bool:
         full = name_part + suffix
-        if full in self.generic or name_part in self.generic or self._generic_ending(name_part):
+        if full in self.generic or name_part in self.generic \
+                or self._generic_ending(name_part) and not self._counted_in_name(name_part):
             return True
         return self._generic_index_by_suffix.get(suffix, _NO_ENDINGS).ends(name_part)
 
