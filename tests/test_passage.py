@@ -547,11 +547,18 @@ def test_more_than_n_villages_is_a_count_not_a_village(text: str) -> None:
     assert result.entities == [] and len(result.metrics) == 1
 
 
-@pytest.mark.parametrize("text", ["目前，新余市已建成“一老一小幸福院”51家。", "新余市建成幸福院51家。"])
-def test_a_count_word_after_no_numeral_is_part_of_a_name(text: str) -> None:
-    # 余 ends the counts 十余|村 but is a character of 新余市 (a prefecture of Jiangxi)
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("目前，新余市已建成“一老一小幸福院”51家。", "新余市", "360500"),
+    ("新余市建成幸福院51家。", "新余市", "360500"),
+    ("近年来，茂名市建成幸福院51家。", "茂名市", "440900"),
+    ("大名县建成幸福院51家。", "大名县", "130425"),
+    ("天全县建成幸福院51家。", "天全县", "511825"),
+    ("杂多县建成幸福院51家。", "杂多县", "632722"),
+])
+def test_a_count_word_after_no_numeral_is_part_of_a_name(text: str, name: str, code: str) -> None:
+    # 余, 多, 名 end counts (十余|村, 30名) but are characters of these official names; so is 全 of 天全县
     metric = extract(text).metrics[0]
-    assert metric.entity is not None and metric.entity.name == "新余市" and metric.entity.code == "360500"
+    assert metric.entity is not None and (metric.entity.name, metric.entity.code) == (name, code)
 
 
 def test_a_bare_mention_is_no_namesake() -> None:

@@ -85,6 +85,7 @@ _NAMED_BODY_TYPES = frozenset(("enterprise", "organisation"))
 _LISTED_BODY_TYPES = frozenset(("project", "enterprise", "organisation"))
 _LEVEL_ENDINGS = frozenset("省市县区镇乡村")
 _COUNTY = frozenset(("county",))
+_COUNTY_SUFFIXES = frozenset(("县", "市", "区"))
 # 基地 at a clause's start, as its subject (基地负责人…, 另外，基地还聘请…), and a base named at a clause's start
 _BARE_BASE = regex.compile(
     r"(?:^|(?<=[。！？；，,\n]|另外，|另外,|同时，|同时,|此外，|此外,))(基地)(?=\p{Han})(?!建设|内|里|上)", regex.M)
@@ -2422,7 +2423,7 @@ class EntityFinder:
     def _generic_official_uncached(self, name_part: str, suffix: str) -> bool:
         full = name_part + suffix
         if full in self.generic or name_part in self.generic \
-                or self._official_generic_index.ends(name_part) and not self._counted_in_name(name_part):
+                or self._official_generic_index.ends(name_part) and not self._counted_in_name(name_part, suffix):
             return True
         if self._official_generic_index_by_suffix.get(suffix, _NO_ENDINGS).ends(name_part):
             return True  # 美丽乡村, 全国文明村, 远近闻名的小康村: a title or a kind, not the village of that name
@@ -2431,10 +2432,14 @@ class EntityFinder:
         # 发展|乡村: a verb before a generic word, though 发展乡村 is a village somewhere
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
 
-    def _counted_in_name(self, name_part: str) -> bool:
-        """新余|市: a count word (余, 多) after no numeral is a character of the name, not 十余|村's "more than"."""
-        return len(name_part) >= 2 and name_part[-1] in self.count_heads \
-            and not (name_part[-2].isdigit() or name_part[-2] in CN_NUMERAL_CHARS or name_part[-2] in "几数")
+    def _counted_in_name(self, name_part: str, suffix: str) -> bool:
+        """新余|市, 茂名|市, 万全|区: in an official name, a count word (余, 多, 名) after no numeral is a character
+        of the name, not 十余|村's "more than" or 30名's people; so is 全 before a county's suffix (天全县)."""
+        if len(name_part) < 2 or name_part[-2].isdigit() or name_part[-2] in CN_NUMERAL_CHARS \
+                or name_part[-2] in "几数":
+            return False
+        last = name_part[-1]
+        return last in self.count_heads or last == "名" or last == "全" and suffix in _COUNTY_SUFFIXES
 
     def _name_not_count(self, text: str, start: int, suffix: str) -> bool:
         """余村 after no numeral is the village of that name (老支书的余村), not 10余村's "more than 10"."""
@@ -2448,8 +2453,7 @@ class EntityFinder:
 
     def _generic(self, name_part: str, suffix: str) -> bool:
         full = name_part + suffix
-        if full in self.generic or name_part in self.generic \
-                or self._generic_ending(name_part) and not self._counted_in_name(name_part):
+        if full in self.generic or name_part in self.generic or self._generic_ending(name_part):
             return True
         return self._generic_index_by_suffix.get(suffix, _NO_ENDINGS).ends(name_part)
 
