@@ -3203,6 +3203,16 @@ def test_a_headline_naming_a_project_by_its_head_makes_it_the_report_s_subject()
     assert _entity_of(text, "3万人次") == "青鸥湾围海项目"
 
 
+def test_a_headline_line_that_names_a_place_before_the_project_s_head_is_on_the_place() -> None:
+    # 某县办好“…”: the county is the headline line's subject; its project is what the county does
+    text = ("山村看病不再难\n湖北竹山县办好“流动的诊所”（民生一线）\n竹山县位于湖北省西部，山大沟深。\n"
+            "2019年，“流动的诊所”项目启动。“流动的诊所”项目配备巡诊车，“流动的诊所”项目走村入户。\n"
+            "那就加快补齐。从全县279个村卫生室中，精选80名村医。")
+    doc_subject = extract(text).sections[0].subject
+    assert doc_subject is not None and doc_subject.name == "竹山县"
+    assert _entity_of(text, "279个") == "竹山县"
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

@@ -215,6 +215,12 @@ class SectionSplitter:
             # after the head makes the mention a clause, no body of that head (沙漠深处|开发多种体验项目)
             if k > _TOPIC_MIN and stem[k - 1:k + 1] not in self._verbs \
                     and text.count(stem[:k - 1], headline[1], end) >= _TOPIC_WRITTEN:
+                # 河南卢氏县办好“行走的医院”: a place written before the head on the head's own line is the line's
+                # subject, and the report's (the kicker's city is not)
+                at = headline[0] + head.find(stem[:k - 1])
+                line = text.rfind("\n", headline[0], at) + 1 or headline[0]
+                if any(line <= x.start < at and x.type in LEVELS and not x.back_reference for x in mentions):
+                    return None
                 return m
         return None
 
