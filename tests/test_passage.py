@@ -3213,6 +3213,27 @@ def test_a_headline_line_that_names_a_place_before_the_project_s_head_is_on_the_
     assert _entity_of(text, "279个") == "竹山县"
 
 
+def test_the_first_of_two_places_joined_before_deng_leads_the_clause() -> None:
+    # 甲村与乙村等3村协商制订…: where a story chose 乙村 (named earlier in the passage), the sentence's
+    # coordination before 等 gives the clause to 甲村, which leads it
+    from dangjian_extract.components.attribution import Attribution
+    from dangjian_extract.components.entities import Mention
+
+    text = "很快就到乙峰村。\n经过努力，东溪村与乙峰村等3村协商制订了办法，涉及17项。"
+    earlier = Mention(4, 7, "乙峰村", "village")
+    first, second = Mention(14, 17, "东溪村", "village"), Mention(18, 21, "乙峰村", "village")
+    mentions = [earlier, first, second]
+    s0 = text.index("经过")
+    assert Attribution._coordination_lead(text, mentions, 0, 3, s0) == 1
+    # a list joined by 、 or a place not followed by 等 leaves the choice as it was
+    listed = text.replace("与", "、")
+    assert Attribution._coordination_lead(listed, mentions, 0, 3, s0) == 0
+    plain = text.replace("等3村", "两村")
+    assert Attribution._coordination_lead(plain, mentions, 0, 3, s0) == 0
+    # and in the full pipeline a clause so written stays the first's
+    assert _entity_of("经过不断努力，东溪村与乙峰村等协商制订了考核办法，考核内容涉及17项。", "17项") == "东溪村"
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

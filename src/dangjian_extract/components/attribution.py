@@ -190,6 +190,9 @@ _OPENED_SUBJECTS = frozenset(ADMIN_LEVELS) | _BODY_SUBJECTS
 _People = dict[str, tuple[list[int], list[int]]]
 
 
+_COORDINATORS = frozenset(("与", "和", "同"))  # joining two actors of one clause (某村与某村等3村)
+
+
 class _TextIndex:
     """Where a text's lines start and where a name is written, found once per text: a figure's paragraph and the
     last time a person was named before it are then a bisection, not a scan back through a text written as one
@@ -1742,6 +1745,8 @@ class Attribution:
             if chosen is None:
                 chosen = self._recurrent_story(mentions, k, span.start_char, eligible, index,
                                                subject[0] if subject is not None else None)
+            if chosen is not None:
+                chosen = self._coordination_lead(text, mentions, chosen, k, s0)
             if chosen is None:
                 entity, rule = subject, "report"
             elif self._is_step_back(text, mentions[chosen], region, subject):
@@ -1766,6 +1771,22 @@ class Attribution:
             if level is not None and level >= _GROUP_LEVEL and entity is not None and entity[1] == ADMIN_LEVELS[level]:
                 led.add(span.start_char)
         return doc
+
+    @staticmethod
+    def _coordination_lead(text: str, mentions: list[Mention], chosen: int, k: int, s0: int) -> int:
+        """某村与邻村等3村协商制订…: where the chosen place or body is written in the figure's sentence second of
+        two joined before 等, the first leads the clause (the others join it): the clause is the first's."""
+        name = mentions[chosen].name
+        for j in range(k - 1, 0, -1):
+            m = mentions[j]
+            if m.start < s0:
+                break
+            if m.name == name and text[m.end:m.end + 1] == "等":
+                x = mentions[j - 1]
+                if not x.back_reference and x.type == m.type and text[x.end:m.start] in _COORDINATORS \
+                        and x.start >= s0:
+                    return j - 1
+        return chosen
 
     @staticmethod
     def _region(mentions: list[Mention], section: Span, subject: tuple[Any, ...] | None) -> list[Mention]:
