@@ -3234,6 +3234,18 @@ def test_the_first_of_two_places_joined_before_deng_leads_the_clause() -> None:
     assert _entity_of("经过不断努力，东溪村与乙峰村等协商制订了考核办法，考核内容涉及17项。", "17项") == "东溪村"
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("截至去年底，武汉光谷国际生物城累计汇聚企业超400家。生物城有300多家医药企业。", "武汉光谷国际生物城"),
+    ("走进佛山大良机器人智造城，园区已入驻企业80家。", "佛山大良机器人智造城"),
+    ("海南文昌国际航天城去年新增企业120家。", "海南文昌国际航天城"),
+])
+def test_a_development_area_named_city_of_its_trade_is_a_park(text: str, name: str) -> None:
+    # 生物城, 智造城, 航天城: areas named 城 after their trade, like 科技城 and 大学城
+    result = extract(text)
+    assert (name, "park") in {(e.name, e.type) for e in result.entities}
+    assert all(m.entity is not None and m.entity.name == name for m in result.metrics)
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load
