@@ -19,6 +19,12 @@ def _metric(text: str, metric_text: str):
 @pytest.mark.parametrize(
     ("text", "metric_text", "obj"),
     [
+        # a verb that builds a noun with 面积 stays in it (种植面积, 加固面积)
+        ("西岭村早稻种植面积达400亩。", "400亩", "早稻种植面积"),
+        # a figure a change starts from (从/由 … 增加到) is measured by the noun before 从, not by what follows
+        ("西岭村早稻种植面积从300亩增加到如今的近700亩。", "300亩", "早稻种植面积"),
+        ("每吨熟料平均耗电从95度降低到88度。", "95度", "每吨熟料平均耗电"),
+        ("工业固废综合利用率由“十三五”末的不足50%提高到78%。", "50%", "工业固废综合利用率"),
         # a verb between the noun and the number is no part of the noun (包括, 拿到 end it)
         ("梳理上交清单包括106项。", "106项", "上交清单"),
         ("合作社顺利拿到首笔400万元。", "400万元", "首笔"),
@@ -385,7 +391,7 @@ def test_an_adverb_or_a_lone_unit_word_at_the_object_end(text: str, figure: str,
     ("依托近1400万元鲁渝协作资金支持，建成大棚。", "鲁渝协作资金"),
     ("化解2户邻居的纠纷。", "邻居"),                                    # the noun counted, before 的
     ("外出务工的青壮年一度占七成。", "青壮年"),                          # an adverb after the noun is no part of it
-    ("开发面积只占流转林地的1/10。", "面积"),
+    ("开发面积只占流转林地的1/10。", "开发面积"),
 ])
 def test_money_nouns_counted_nouns_and_adverbs_after_the_noun(text: str, obj: str) -> None:
     assert extract(text).metrics[0].object == obj

@@ -82,7 +82,8 @@ _COMMA_BREAK = regex.compile(r"[，,。；;！？!?\n]")  # the end of a clause,
 _DESCRIBED_REACH = 30  # characters after a count searched for the 的 that closes its items' measures
 _COUNTED_REACH = 300  # characters before a bare measure word searched for the count that named its noun
 _PREDICATE_MAX = 10  # characters of a predicate after a count of people that can name what they are counted by
-_NOUN_SUFFIX = "者员队站人户点室率量额值费价型式度"  # after a verb they make a noun: 建设者, 申请人, 覆盖率, 满意度
+#: after a verb they make a noun: 建设者, 申请人, 覆盖率, 满意度, 种植面积
+_NOUN_SUFFIX = "者员队站人户点室率量额值费价型式度面"
 _PAREN = regex.compile(r"\([^()]{1,12}\)$")  # 工人(工勤技能人员)|671.8万名: a gloss, not the object
 #: 信用时长(指志愿者…记录的服务时长)超890万小时: an explanation in brackets, wherever it stands
 _GLOSS = regex.compile(r"[（(](?:指|即|含|包括|不含)[^（）()]{1,80}[）)]")
@@ -651,7 +652,10 @@ class ContextReader:
             described = self._described_after(text, span)
             if described:
                 return described
-        after = self._after_phrase(text, span, place_after)
+        # 种植面积从|400亩|增加到如今的近800亩: a figure a change starts from is followed by the change, not its noun
+        starts_change = "从" in prefix or "由" in prefix
+        after = None if starts_change and self._level_words.match(text, span.end_char) \
+            else self._after_phrase(text, span, place_after)
         if after and after[0] not in _PER_MARKS:  # (779.7斤/亩: a rate's denominator, no object)
             return after
         if kind == "money" and not prefix.strip(" ") and text[span.end_char:span.end_char + 1] in _ITEM_ENDS:
@@ -1090,7 +1094,8 @@ class ContextReader:
             # 从/由 open a change (从8610张压减至278张) only when the number or an earlier one follows closely
             between = prefix[m.end():]
             if any(start + m.end() <= e.start_char for e in earlier) or (
-                    len(between) <= 8 and not any(t.group("verb") for t in self._tokens.finditer(between))):
+                    len(_unquoted(between)) <= 8  # (由“十二五”末的不足|40%: quotation marks add no words)
+                    and not any(t.group("verb") for t in self._tokens.finditer(between))):
                 return m.start()
         return len(prefix)
 
