@@ -3246,6 +3246,14 @@ def test_a_development_area_named_city_of_its_trade_is_a_park(text: str, name: s
     assert all(m.entity is not None and m.entity.name == name for m in result.metrics)
 
 
+def test_zheli_does_not_point_at_an_expert_s_institution() -> None:
+    # the wetland is the story; a professor's college is named between it and 这里
+    text = ("候鸟天堂\n在江苏东台，条子泥湿地每年迎来数百万只候鸟。\n"
+            "“滩涂修复效果明显。”南京农业大学资源与环境学院教授李某说。\n"
+            "这里面积更大，已记录鸟类增加至420种。")
+    assert _entity_of(text, "420种") == "条子泥湿地"
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

@@ -409,6 +409,7 @@ class EntityFinder:
         self.village_word_chars = frozenset(data["village_word_chars"])
         self.step_back = frozenset(data["attribution"]["step_back"])
         self.bare_back_far = frozenset(data.get("bare_back_references_far", ()))
+        self.institutions = tuple(data.get("deictic_not_institutions", ()))
         self.verb_not_before = frozenset(data.get("verb_not_before_suffixes", ()))
         self.buyer_before = tuple(data.get("buyer_before", ()))
         self.origin_before = tuple(data.get("origin_before", ()))
@@ -1952,6 +1953,8 @@ class EntityFinder:
                     continue  # 刚从金海湾社区分离出来, 曾任某社区党支部副书记: where things come from, a former post
                 if deictic and self._origin_of(text, found, k):
                     continue  # 来自北京西城区的退休教师…：“这里环境好…”: someone's origin is not where 这里 is
+                if etype == "*" and earlier.type == "organisation" and earlier.name.endswith(self.institutions):
+                    continue  # 某大学某学院教授…。这里面积更大: an expert's institution is not where 这里 is
                 if etype == "@place" and earlier.type not in _ADMIN_TYPES and earlier.type != "park":
                     named = earlier.parent if earlier.parent and earlier.name.startswith(earlier.parent) else None
                     place = next((x for x in reversed(found[:k]) if x.name == named and x.type in _ADMIN_TYPES),
