@@ -3254,6 +3254,17 @@ def test_zheli_does_not_point_at_an_expert_s_institution() -> None:
     assert _entity_of(text, "420种") == "条子泥湿地"
 
 
+@pytest.mark.parametrize("text, company", [
+    ("山西晋豫融合新材料科技有限公司的生产线上，每年可生产莫来石5万吨。", "山西晋豫融合新材料科技有限公司"),
+    ("苏州东方融合科技有限公司新增订单3000万元。", "苏州东方融合科技有限公司"),
+])
+def test_a_registered_name_opening_with_its_region_keeps_a_boundary_word(text: str, company: str) -> None:
+    # 融合 is a verb that ends a name's left edge elsewhere; inside a registered name after its region it stays
+    result = extract(text)
+    assert company in [e.name for e in result.entities]
+    assert result.metrics[-1].entity is not None and result.metrics[-1].entity.name == company
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

@@ -687,6 +687,11 @@ class EntityFinder:
             if parted is None:
                 parted = name_parts[key] = self._name_part(run, edge_clean, suffix, etype)
             name_part, clean = parted
+            if suffix in _LEGAL_SUFFIXES and edge_clean and name_part and len(name_part) < len(run) <= _MAX_RUN - 2 \
+                    and gazetteer is not None and gazetteer.short_form_of(run[:2]) is not None \
+                    and not any(ch in self.function_chars for ch in run):
+                # 山西晋豫融合新材料科技有限公司: a registered name opens with its region and may hold a boundary word
+                name_part, clean = run, True
             if not name_part and etype not in _GAZETTEER_TYPES and len(run) >= 2:
                 name_part, clean = self._recurring_boundary_name(text, run, suffix) or (name_part, clean)
             if not name_part and edge_clean and 2 <= len(run) <= 3 and etype in _CHILD_PLACE \
