@@ -3265,6 +3265,20 @@ def test_a_registered_name_opening_with_its_region_keeps_a_boundary_word(text: s
     assert result.metrics[-1].entity is not None and result.metrics[-1].entity.name == company
 
 
+@pytest.mark.parametrize("text, company, figure", [
+    ("说这话的，是浙江云帆科技联合创始人王某。如今，云帆科技已有员工300多名。", "云帆科技", "300多名"),
+    ("“订单排到了明年。”恒昌家居总经理李某说，恒昌家居去年产值突破2亿元。", "恒昌家居", "2亿元"),
+])
+def test_a_brand_and_trade_named_with_its_officer_s_title_is_a_company(text: str, company: str, figure: str) -> None:
+    # a brand and a trade word right before an officer's title (联合创始人, 总经理) name a company, wherever written
+    assert _entity_of(text, figure) == company
+
+
+@pytest.mark.parametrize("text", ["数字科技负责人说，全市有企业50家。", "新能源汽车负责人表示，全市有企业50家。"])
+def test_a_trade_word_before_a_title_is_no_brand(text: str) -> None:
+    assert [e.name for e in extract(text).entities] == []
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

@@ -62,6 +62,7 @@ _UPPER_LEVELS = frozenset(("province", "prefecture", "county"))
 #: a company's registered form: its name holds descriptors (服务, 发展) as any registered name does
 _BRACKETED = regex.compile(r"[（(]\p{Han}{2,4}[）)]$")
 _LEGAL_SUFFIXES = frozenset(("有限公司", "股份有限公司", "有限责任公司"))
+_TITLED_BRAND_EDGES = frozenset("，。；：,;:\n“”、是")  # before a brand named with its officer's title
 # the number of a project's capacity written in its name (45|万千瓦风电…项目), matched back from its unit
 _NUMBER_BACK = regex.compile(r"(?r)[0-9]+(?:\.[0-9]+)?")
 _CAPACITY_HEAD = 10  # characters of the owner's words read before the capacity
@@ -340,8 +341,14 @@ class EntityFinder:
                 rf"(?P<name>(?P<brand>\p{{Han}}{{2,3}}?)(?P<trade>{alternation(trade['trades'])}))"
                 rf"(?=[，,]?(?:{alternation(trade['after'])}))", regex.M)
             self._trade_chars = re.compile(alternation(trade["trades"]))
+            # 逸动科技联合创始人: a brand and any trade word, then the title of the company's officer (data
+            # trade_names.titles), is a company too
+            trades = sorted({*trade["trades"], *data.get("company_trade_words", ())}, key=len, reverse=True)
+            self._titled_trade_name = regex.compile(
+                rf"(?P<name>(?P<brand>\p{{Han}}{{2,3}}?)(?P<trade>{alternation(trades)}))"
+                rf"(?={alternation(trade['titles'])})") if trade.get("titles") else None
         else:
-            self._trade_name = None
+            self._trade_name = self._titled_trade_name = None
         self.suffix_followed_by = {k: frozenset(v) for k, v in data.get("suffix_followed_by", {}).items()}
         self.stem_suffixes = tuple(data.get("stem_suffixes", ()))
         self.address_roads = frozenset(data.get("address_roads", ()))  # 路, 大街: a house number may follow
@@ -840,8 +847,8 @@ class EntityFinder:
             found = self._add_short_names(text, found)
         if self.named_bodies:
             found = self._add_named_bodies(text, found)
-        if self._trade_name is not None and self._trade_chars.search(text):
-            found = self._add_trade_names(text, found)
+        if self._trade_name is not None and (self._trade_chars.search(text) or self._titled_trade_name is not None):
+            found = self._add_trade_names(text, found, gazetteer)
         if "项目" in text or "工程" in text:
             found = self._works_projects(text, found)
         if "项目" in text or "工程" in text or "场" in text:
@@ -2054,12 +2061,21 @@ class EntityFinder:
                 return m
         return None
 
-    def _add_trade_names(self, text: str, found: list[Mention]) -> list[Mention]:
+    def _add_trade_names(self, text: str, found: list[Mention], gazetteer: Any = None) -> list[Mention]:
         """玉勤袜业总投资20多万元, 新引进龙耀木业: a company known by its brand and trade, written without 公司,
         where its investment, jobs or arrival are told right after it (or it is brought in)."""
         starts = [m.start for m in found]
         extra = []
-        for hit in self._trade_name.finditer(text):
+        hits = list(self._trade_name.finditer(text))
+        if self._titled_trade_name is not None:
+            ends = {m.end for m in found if m.type in _GAZETTEER_TYPES and not m.back_reference}
+            # (overlapped: 广东|逸动科技 is tried after 东逸动科技 fails its edge)
+            hits += (h for h in self._titled_trade_name.finditer(text, overlapped=True)
+                     if (h.start() == 0 or text[h.start() - 1] in _TITLED_BRAND_EDGES or h.start() in ends
+                         or gazetteer is not None and h.start() >= 2
+                         and gazetteer.short_form_of(text[h.start() - 2:h.start()]) is not None)
+                     and h.group("brand") not in self.trade_set and h.group("brand")[:2] not in self.trade_set)
+        for hit in sorted(hits, key=lambda h: h.start("name")):
             at, end = hit.start("name"), hit.end("name")
             i = bisect_right(starts, at) - 1
             if i >= 0 and found[i].end > at:
