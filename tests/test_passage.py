@@ -3279,6 +3279,14 @@ def test_a_trade_word_before_a_title_is_no_brand(text: str) -> None:
     assert [e.name for e in extract(text).entities] == []
 
 
+@pytest.mark.parametrize("text, name", [
+    ("“客人投诉明显减少。”杭州西溪悦榕酒店总工程师王某算了一笔账：一年可节约电费42万元。", "杭州西溪悦榕酒店"),
+    ("在成都，同兴泰茶馆每天接待茶客300多人。", "同兴泰茶馆"),
+])
+def test_hotels_and_teahouses_are_enterprises(text: str, name: str) -> None:
+    assert (name, "enterprise") in {(e.name, e.type) for e in extract(text).entities}
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load
