@@ -307,6 +307,7 @@ def test_one_character_cut_from_a_verb_after_people_is_no_object() -> None:
 
 
 @pytest.mark.parametrize("text, surface, change", [
+    ("滁州市创新建设105个共富工坊。", "105个", None),  # 创新|建设: no 新建 across the two words
     ("今年春天果树遭受了霜冻，减产80%。", "80%", "decrease"),
     ("将传统的培训周期压缩1/3的同时，提高了质量。", "1/3", "decrease"),
     ("最终修缮休闲座椅52把，新添座椅20把。", "20把", "increase"),
