@@ -307,6 +307,9 @@ def test_one_character_cut_from_a_verb_after_people_is_no_object() -> None:
 
 
 @pytest.mark.parametrize("text, surface, change", [
+    ("片区温度较市中心低约0.9摄氏度。", "0.9摄氏度", "decrease"),  # 较 sets a base before any noun
+    ("今年气温较常年偏低1.5摄氏度。", "1.5摄氏度", "decrease"),
+    ("村民收入较高，人均达5万元。", "5万元", None),  # 较高 is "rather high": no base
     ("滁州市创新建设105个共富工坊。", "105个", None),  # 创新|建设: no 新建 across the two words
     ("今年春天果树遭受了霜冻，减产80%。", "80%", "decrease"),
     ("将传统的培训周期压缩1/3的同时，提高了质量。", "1/3", "decrease"),

@@ -74,7 +74,8 @@ _MAX_BEFORE = 12
 # a noun read after a figure, cut here (4993座标准化跑道式螺旋藻养殖大棚: annotators keep its modifiers)
 _MAX_AFTER = 14
 _AFTER_VERB_ENDS = frozenset({"而成", "而来"})
-_COMPARE_BASE = r"(?<![{not_after}])比(?![{not_before}])|较(?=[上去前同今年往原\d])"
+#: 比 or 较 that sets a base (比上年, 较市中心); 占比, 之比, 比例 are nouns, 较高, 较为 adverbs of degree
+_COMPARE_BASE = r"(?<![{not_after}])比(?![{not_before}])|(?<!比)较(?![高低多少快慢大小好强弱长短早晚为差])"
 _QUALIFIER_WORDS = "将近|接近|大约|超过|约|近|超|逾|达"
 _QUALIFIER_CHARS = " 约近超逾达了将接大过"
 _FIGURE_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十两百千万]")
