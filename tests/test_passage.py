@@ -3287,6 +3287,13 @@ def test_hotels_and_teahouses_are_enterprises(text: str, name: str) -> None:
     assert (name, "enterprise") in {(e.name, e.type) for e in extract(text).entities}
 
 
+def test_the_first_place_of_a_list_of_places_each_with_its_figure_owns_its_figure() -> None:
+    # 建成A县3万亩…、B旗千亩…、C旗30万千瓦…: each place owns the figure written right against it, the first too
+    text = ("目前，内蒙古自治区先后建成临河区3万亩耐盐苜蓿、乌拉特前旗千亩盐碱水养殖、"
+            "达茂旗30万千瓦草光互补等一批示范区。")
+    assert [m.entity.name for m in extract(text).metrics if m.entity is not None] == ["临河区", "乌拉特前旗", "达茂旗"]
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

@@ -163,6 +163,9 @@ _NOT_PREDICATE_START = frozenset("的、和与及或")
 #: what stands before a place written right before its own figure in a list of pairs
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _LIST_OPENERS = ("其中", "“", "：", ":")  # what may open a list of places each with its figure
+_ITEM_END = compile_fast(r"[、，,。；;！？!?\n]")  # (the first of them after a list item's figure)
+_PAIRED_ITEM_REACH = 16  # characters of a list item's figure and noun before the 、 that ends it
+_FIGURE_OPENING = compile_fast(r"[0-9０-９一二两三四五六七八九十百千万几]")
 # a time alone before a sentence's first figure (当日上午,4台联合收割机开进某村麦地): the sentence still opens with it
 _TIME_HEAD = compile_fast(r"(?:(?:当日|当天|当时|目前|如今|现在|次日|当晚|近日|日前|上午|下午|晚上|凌晨|早上|中午|"
                           r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日)[，,]?)+")
@@ -759,8 +762,8 @@ class Attribution:
                 return k
             if not gap and m.type in _PLACE_TYPES and not m.back_reference and not _broader(m, subject) \
                     and (text[m.start - 1:m.start] in _PAIR_BEFORE
-                         or text.endswith(_LIST_OPENERS, 0, m.start)
-                         and text[span.end_char:span.end_char + 1] == "、") \
+                         or text.endswith(_LIST_OPENERS, 0, m.start) and text[span.end_char:span.end_char + 1] == "、"
+                         or self._paired_next(text, mentions, k, span)) \
                     and not (k and mentions[k - 1].end == m.start - 1 and text[m.start - 1] == "、"):
                 # (not 甘溪村、…、复兴村6村: a list of places, then the count of the list)
                 # (its first item after 其中 or a quotation's opening: 其中吉阳区26个、天涯区57个)
@@ -812,6 +815,17 @@ class Attribution:
             if rest and eligible(rest[i]) and not self._made_by_verb(text, mentions[rest[i]], chains):
                 return rest[i]
         return None
+
+    @staticmethod
+    def _paired_next(text: str, mentions: list[Mention], k: int, span: Span) -> bool:
+        """建成磴口县3万亩耐盐苜蓿、杭锦旗千亩…: the list's next item, after 、, is a place of the same type right
+        against its own figure; so the first item's place owns its figure, as the others do."""
+        comma = _ITEM_END.search(text, span.end_char, span.end_char + _PAIRED_ITEM_REACH)
+        if comma is None or comma.group() != "、":
+            return False
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        return nxt is not None and nxt.start == comma.end() and nxt.type == mentions[k].type \
+            and _FIGURE_OPENING.match(text, nxt.end) is not None
 
     def _from_place(self, text: str, start: int) -> bool:
         """Whether the place written at ``start`` is where something comes from or goes to (从附近|铁甲村调来)."""
