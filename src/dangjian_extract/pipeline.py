@@ -23,7 +23,7 @@ from .components.quantities import METRICS_KEY
 from .components.sections import SECTIONS_KEY
 from .extensions import fields
 from .litedoc import LiteDoc
-from .loading import gc_paused
+from .loading import collector_paused, gc_paused
 from .models import EntityMention, EntityRef, Extraction, Metric, Period, Section, TextSpan
 from .normalize import NormalizedText
 from .periods import resolve
@@ -288,12 +288,12 @@ def run_pipeline(nlp: Language, text: str, doc_id: str | None = None,
     """``records_from_doc(nlp(text))``: on a LiteDoc when the pipeline allows it (:func:`_runs_lite`), else on
     a spaCy Doc inside a memory zone. One call at a time (thread-safe)."""
     if _runs_lite(nlp):
-        with _ZONE_LOCK:
+        with _ZONE_LOCK, collector_paused():
             doc = nlp.tokenizer.lite_doc(text)
             for _name, proc in nlp.pipeline:
                 doc = proc(doc)
             return records_from_doc(doc, doc_id=doc_id, reference_date=reference_date)
-    with memory_zone(nlp):
+    with memory_zone(nlp), collector_paused():
         return records_from_doc(nlp(text), doc_id=doc_id, reference_date=reference_date)
 
 

@@ -125,6 +125,7 @@ _DATE = r"\d+(?:\.\d+)?(?:年|月份?|日|号)(?:底|初|末|中|以来|来)?"
 _MARKS = (r"占(?![比地用有据])|比(?<![对评攀无好相同环]比)(?![例重赛如较拼率分])|较(?=[上去前同今年往原\d])|相比|相较|"
           r"高于|低于|多于|少于|从(?<![自服随]从)(?![事业而严])|由(?<![自理缘来经]由)(?![于此])")
 _EARLIER = 8  # metrics of the sentence looked back at for a shared object
+_UNREAD = object()  # a value not read yet
 _PLACES = frozenset({"province", "district", "subdistrict", "community", "village", "compound"})
 #: bodies whose name before a figure starts its object, unless the figure counts them (茶叶加工厂|1座)
 _BODIES = frozenset({"project", "enterprise", "organisation", "park"})
@@ -711,30 +712,36 @@ class ContextReader:
             # 话务人员数量由…57人，增长至现在的68人: the level reached is of what the figure before measured
             return earlier[-1].f.object
         before, verb_last = self._before_phrase(prefix, span, earlier, entity_ends, drop_end=bare)
+        # the noun named after the figure (_named_after) is asked for by up to five rules below: read it once
+        named: str | None | object = _UNREAD
         if before and not verb_last and kind != "count" and text[span.end_char:span.end_char + 1] == "的" \
                 and self._bare_verb(before):
-            noun = self._named_after(text, span)
-            if noun:
-                return noun  # 创造出超过120亿元的产值: a verb alone before the figure, its object named after 的
+            named = self._named_after(text, span)
+            if named:
+                return named  # 创造出超过120亿元的产值: a verb alone before the figure, its object named after 的
         # (what stands before the figure's qualifier word, read once, where a 的 after the figure asks for it)
         head = self._qualifier_end.sub("", prefix) if text[span.end_char:span.end_char + 1] == "的" else ""
         if kind in ("money", "percent") and head.endswith("了"):
-            noun = self._named_after(text, span)  # 为企业提供了150万元的资金支持: a verb's object, named after 的
-            if noun:
-                return noun
+            if named is _UNREAD:
+                named = self._named_after(text, span)  # 为企业提供了150万元的资金支持: a verb's object, named after 的
+            if named:
+                return named
         if before and head.endswith(_LIST_JOINS):
-            noun = self._named_after(text, span)  # …80%的进出口总额以及98%的高技术制造业产值: the last of a list
-            if noun:
-                return noun
+            if named is _UNREAD:
+                named = self._named_after(text, span)  # …80%的进出口总额以及98%的高技术制造业产值: the last of a list
+            if named:
+                return named
         if (verb_last or before is None) and kind not in ("count", "measure"):
             # 带来16.3万元的收益, 出资100万元当作启动资金, 覆盖全区90%以上的社区: the verb's object follows
-            noun = self._named_after(text, span)
-            if noun:
-                return noun
+            if named is _UNREAD:
+                named = self._named_after(text, span)
+            if named:
+                return named
         if kind == "percent" and not before:
-            noun = self._named_after(text, span)  # 此次分红：12.36%的红利分配给…
-            if noun:
-                return noun
+            if named is _UNREAD:
+                named = self._named_after(text, span)  # 此次分红：12.36%的红利分配给…
+            if named:
+                return named
         if before and text[span.end_char:span.end_char + 1] == "的" and _ONE_OR_PER.fullmatch(before):
             noun = self._noun_at(_unquoted(text[span.end_char + 1:span.end_char + 12]))
             if noun:
@@ -891,7 +898,9 @@ class ContextReader:
         if span.f.kind == "percent":
             m = self._of.match(window)
             rest = window[m.end():] if m else window[1:] if window[:1] == "是" else ""  # 近九成是脱贫户
-            rate = next((w for w in self.rate_nouns if rest.startswith(w)), None)
+            # (one startswith of the tuple says whether any rate noun opens it: most windows hold none)
+            rate = next((w for w in self.rate_nouns if rest.startswith(w)), None) \
+                if rest.startswith(self.rate_nouns) else None
             if rate is not None:
                 return rate  # 16.5%的增速: a rate of change named as what the figure measures
             if not rest or self._increase.match(rest) or self._decrease.match(rest):
