@@ -106,6 +106,24 @@ _CHILD_PLACE = {
 }
 
 
+class _TradeHit(NamedTuple):
+    """A company found by its brand and trade before an officer's title, read like a match of _trade_name."""
+
+    at: int
+    stop: int
+    brand: str
+    trade: str
+
+    def start(self, group: str | int = 0) -> int:
+        return self.at
+
+    def end(self, group: str | int = 0) -> int:
+        return self.stop
+
+    def group(self, name: str | int = 0) -> str:
+        return self.brand if name == "brand" else self.trade if name == "trade" else self.brand + self.trade
+
+
 @dataclass
 class Mention:
     """An entity mention in doc.text offsets."""
@@ -343,12 +361,12 @@ class EntityFinder:
             self._trade_chars = re.compile(alternation(trade["trades"]))
             # 逸动科技联合创始人: a brand and any trade word, then the title of the company's officer (data
             # trade_names.titles), is a company too
-            trades = sorted({*trade["trades"], *data.get("company_trade_words", ())}, key=len, reverse=True)
-            self._titled_trade_name = regex.compile(
-                rf"(?P<name>(?P<brand>\p{{Han}}{{2,3}}?)(?P<trade>{alternation(trades)}))"
-                rf"(?={alternation(trade['titles'])})") if trade.get("titles") else None
+            # (found from the titles, which few texts write, back to the trade and brand before them)
+            self._titled_trades = tuple(sorted({*trade["trades"], *data.get("company_trade_words", ())},
+                                               key=len, reverse=True))
+            self._officer_titles = regex.compile(alternation(trade["titles"])) if trade.get("titles") else None
         else:
-            self._trade_name = self._titled_trade_name = None
+            self._trade_name = self._officer_titles = None
         self.suffix_followed_by = {k: frozenset(v) for k, v in data.get("suffix_followed_by", {}).items()}
         self.stem_suffixes = tuple(data.get("stem_suffixes", ()))
         self.address_roads = frozenset(data.get("address_roads", ()))  # 路, 大街: a house number may follow
@@ -847,8 +865,11 @@ class EntityFinder:
             found = self._add_short_names(text, found)
         if self.named_bodies:
             found = self._add_named_bodies(text, found)
-        if self._trade_name is not None and (self._trade_chars.search(text) or self._titled_trade_name is not None):
-            found = self._add_trade_names(text, found, gazetteer)
+        if self._trade_name is not None:
+            traded = self._trade_chars.search(text) is not None
+            titled = self._officer_titles is not None and self._officer_titles.search(text) is not None
+            if traded or titled:
+                found = self._add_trade_names(text, found, gazetteer, traded, titled)
         if "项目" in text or "工程" in text:
             found = self._works_projects(text, found)
         if "项目" in text or "工程" in text or "场" in text:
@@ -2061,20 +2082,17 @@ class EntityFinder:
                 return m
         return None
 
-    def _add_trade_names(self, text: str, found: list[Mention], gazetteer: Any = None) -> list[Mention]:
+    def _add_trade_names(self, text: str, found: list[Mention], gazetteer: Any = None, traded: bool = True,
+                         titled: bool = True) -> list[Mention]:
         """玉勤袜业总投资20多万元, 新引进龙耀木业: a company known by its brand and trade, written without 公司,
         where its investment, jobs or arrival are told right after it (or it is brought in)."""
         starts = [m.start for m in found]
         extra = []
-        hits = list(self._trade_name.finditer(text))
-        if self._titled_trade_name is not None:
-            ends = {m.end for m in found if m.type in _GAZETTEER_TYPES and not m.back_reference}
-            # (overlapped: 广东|逸动科技 is tried after 东逸动科技 fails its edge)
-            hits += (h for h in self._titled_trade_name.finditer(text, overlapped=True)
-                     if (h.start() == 0 or text[h.start() - 1] in _TITLED_BRAND_EDGES or h.start() in ends
-                         or gazetteer is not None and h.start() >= 2
-                         and gazetteer.short_form_of(text[h.start() - 2:h.start()]) is not None)
-                     and h.group("brand") not in self.trade_set and h.group("brand")[:2] not in self.trade_set)
+        hits: list[Any] = list(self._trade_name.finditer(text)) if traded else []
+        if titled and self._officer_titles is not None:
+            hits += self._titled_trade_names(text, found, gazetteer)
+        if not hits:
+            return found
         for hit in sorted(hits, key=lambda h: h.start("name")):
             at, end = hit.start("name"), hit.end("name")
             i = bisect_right(starts, at) - 1
@@ -2101,6 +2119,32 @@ class EntityFinder:
                     extra.append(Mention(at, at + len(name), name, "enterprise", None, True, suffix=suffix))
                 at = text.find(name, at + len(name))
         return _merge_outside(found, sorted(extra, key=lambda m: (m.start, m.end)))
+
+    def _titled_trade_names(self, text: str, found: list[Mention], gazetteer: Any) -> list[_TradeHit]:
+        """逸动科技联合创始人: a brand of two or three characters and a trade word right before an officer's title,
+        the brand after a clause's start, a place or a region's short form (广东|逸动科技), and no trade word itself
+        (数字科技负责人)."""
+        ends: set[int] | None = None
+        hits = []
+        for title in self._officer_titles.finditer(text):
+            pos = title.start()
+            trade = next((w for w in self._titled_trades if text.endswith(w, 0, pos)), None)
+            if trade is None:
+                continue
+            cut = pos - len(trade)
+            for size in (2, 3):
+                at = cut - size
+                brand = text[at:cut] if at >= 0 else ""
+                if not brand or not _HAN_RUN.fullmatch(brand) or brand in self.trade_set \
+                        or brand[:2] in self.trade_set:
+                    continue
+                if ends is None:
+                    ends = {m.end for m in found if m.type in _GAZETTEER_TYPES and not m.back_reference}
+                if at == 0 or text[at - 1] in _TITLED_BRAND_EDGES or at in ends \
+                        or gazetteer is not None and at >= 2 and gazetteer.short_form_of(text[at - 2:at]) is not None:
+                    hits.append(_TradeHit(at, pos, brand, trade))
+                    break
+        return hits
 
     @staticmethod
     def _add_short_names(text: str, found: list[Mention]) -> list[Mention]:
