@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dangjian_extract import extract
 from dangjian_extract.gazetteer import LEVELS, Place, Resolution, get_gazetteer, level_to_entity_type
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -292,3 +293,18 @@ def test_every_provincial_level_place_has_its_short_form() -> None:
               "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
     assert [s for s in shorts if g.short_form_of(s) is None] == []
     assert g.short_form_of("新疆") == "新疆维吾尔自治区"
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("四川金川推动特色农业融合发展\n金川县有梨园5万亩。", "金川县", "513226"),
+    ("甘肃金川推动工业发展\n金川区有企业5家。", "金川区", "620302"),
+])
+def test_an_ambiguous_short_form_is_told_apart_by_the_province_before_it(text: str, name: str, code: str) -> None:
+    # 金川 is a county of Sichuan and a district of Gansu: the province written before it decides
+    result = extract(text)
+    assert result.sections[0].subject is not None and result.sections[0].subject.name == name
+    assert result.entities[1].start == 2 and (result.entities[1].name, result.entities[1].code) == (name, code)
+
+
+def test_an_ambiguous_short_form_alone_stays_unresolved() -> None:
+    assert extract("金川推动特色农业融合发展。").entities == []

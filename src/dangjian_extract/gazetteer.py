@@ -202,6 +202,8 @@ class Gazetteer:
             node = self._pick_short_form(short, nodes, stop, prefer)
             if node is not None:
                 self._short[short] = node
+        #: ambiguous short forms (金川: a county of Sichuan, a district of Gansu), told apart by a parent before them
+        self._ambiguous_short = frozenset(k for k, v in self.skipped_short_forms.items() if v.startswith("ambiguous"))
         #: the last characters of the short forms used: a string ending in none ends in no short form (most do not)
         self.short_form_ends = frozenset(short[-1] for short in self._short)
         self._resolved: dict[str, Resolution] = {}  # context-free resolutions, shared across texts
@@ -444,6 +446,9 @@ class Gazetteer:
                 continue
             word, full, suffix = entry
             j = i + len(word)
+            if full is None and i >= 2 and word in self._ambiguous_short:
+                full = self._short_after_parent(text, i, word)  # 四川|金川 (金川县, not 甘肃's 金川区)
+                suffix = full[len(word):] if full is not None and full.startswith(word) else ""
             if full is None:
                 i = j
             elif suffix and text.startswith(suffix, j):
@@ -461,6 +466,18 @@ class Gazetteer:
                 out.append((i, j, full))
                 i = j
         return out
+
+    def _short_after_parent(self, text: str, start: int, word: str) -> str | None:
+        """The one place an ambiguous short form stands for under the province or city written right before it
+        (by its short form or in full: 四川金川, 四川省金川), or None."""
+        for k in range(min(start, 8), 1, -1):
+            before = text[start - k:start]
+            parents = [self._short[before]] if before in self._short else list(self._lookup(before))
+            for parent in parents:
+                below = [n for n in set(self._short_all[word]) if parent in self._ancestors(n)]
+                if len(below) == 1:
+                    return self.name_of(below[0])
+        return None
 
     def _begins_longer_name(self, text: str, start: int, end: int) -> bool:
         """Whether an official name longer than ``text[start:end]`` starts at ``start`` (黑水泉村 for 黑水)."""
