@@ -3294,6 +3294,16 @@ def test_the_first_place_of_a_list_of_places_each_with_its_figure_owns_its_figur
     assert [m.entity.name for m in extract(text).metrics if m.entity is not None] == ["临河区", "乌拉特前旗", "达茂旗"]
 
 
+@pytest.mark.parametrize("text, figure", [
+    ("今年，安家乡长岗岭村香菇种植户孙某准备扩大种植。\n“我们村里形成了5个沟域经济带。”在毛某的带动下，"
+     "安家乡香菇大棚已发展到168个，100余户农户种植香菇150亩。山高地少的长岗岭去年集体经济纯收入超过50万元。", "50万元"),
+    ("长岗岭村引来了企业。\n安家乡引进了电子企业。企业在此建厂——长岗岭集体收入破百万元。", "百万元"),
+])
+def test_a_village_s_stem_after_de_or_a_dash_before_a_time_word_or_its_collective(text: str, figure: str) -> None:
+    # the village called by its stem, after an epithet's 的 or a dash, then 去年 or 集体
+    assert _entity_of(text, figure) == "长岗岭村"
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

@@ -77,7 +77,7 @@ _BELOW_COUNTY = frozenset(("subdistrict", "community", "village"))
 _BARE_ONLY_REACH = 1500  # …and further when the report names one body of that kind alone
 _REGION_SUFFIX = "自治区"
 _COUNT_TAILS = frozenset("多余万千百几0123456789")  # 6万多|鹰潭人: people of a place, counted
-_STEM_OPENERS = frozenset("，。；：！？、,;:!?\n“”「」（）()年")  # what a village's stem opening a clause follows
+_STEM_OPENERS = frozenset("，。；：！？、,;:!?\n“”「」（）()年的—")  # what a village's stem opening a clause follows
 _CLAUSE_PUNCT = frozenset("，。；！？：,;!?:\n“”「」—")
 _BARE_NEXT_PARAGRAPH = 250  # …and a bare body word into the next paragraph (“…”在工坊里，…介绍，工坊已开发…)
 #: bodies whose names end in descriptors (红叶种植专业合作社); a 种植基地 or 产业园 is no more than its descriptors
@@ -434,6 +434,9 @@ class EntityFinder:
         self.village_word_chars = frozenset(data["village_word_chars"])
         self.step_back = frozenset(data["attribution"]["step_back"])
         self.bare_back_far = frozenset(data.get("bare_back_references_far", ()))
+        # 长岗岭|去年集体经济纯收入, 颜峰|集体收入: a time word or the village's collective after a stem follows it as
+        # the clause's subject
+        self._stem_time_words = tuple(data.get("time_before_back_reference", {}).get("words", ())) + ("集体",)
         self.institutions = tuple(data.get("deictic_not_institutions", ()))
         self.verb_not_before = frozenset(data.get("verb_not_before_suffixes", ()))
         self.buyer_before = tuple(data.get("buyer_before", ()))
@@ -1685,7 +1688,7 @@ class EntityFinder:
                                                                for w in range(1, 6)):
                 continue  # 庄子田村, 高山茶园 (after 高山村): a suffix follows, a name of its own
             if _HAN.match(text, end) and text[end] not in self.stem_followers \
-                    and text[end:end + 2] not in self.clause_heads:
+                    and text[end:end + 2] not in self.clause_heads and not text.startswith(self._stem_time_words, end):
                 continue  # 花牛苹果, 独龙江共富贷: a brand or a river named after the place, not the place
             extra.append(Mention(at, end, named.name, named.type, named.parent, True, suffix="",
                                  path=named.path, code=named.code))
