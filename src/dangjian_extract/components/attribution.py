@@ -163,6 +163,7 @@ _NOT_PREDICATE_START = frozenset("的、和与及或")
 #: what stands before a place written right before its own figure in a list of pairs
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _LIST_OPENERS = ("其中", "“", "：", ":")  # what may open a list of places each with its figure
+_COORDINATORS = frozenset(("与", "和", "同"))  # joining two actors of one clause (某村与某村等3村)
 _ITEM_END = compile_fast(r"[、，,。；;！？!?\n]")  # (the first of them after a list item's figure)
 _PAIRED_ITEM_REACH = 16  # characters of a list item's figure and noun before the 、 that ends it
 _FIGURE_OPENING = compile_fast(r"[0-9０-９一二两三四五六七八九十百千万几]")
@@ -191,9 +192,6 @@ _BODY_LOCATIONS = frozenset(("province", "district"))
 _OPENED_SUBJECTS = frozenset(ADMIN_LEVELS) | _BODY_SUBJECTS
 # each person linked to a place or body: name -> (where each link ends, the linked mention), in text order
 _People = dict[str, tuple[list[int], list[int]]]
-
-
-_COORDINATORS = frozenset(("与", "和", "同"))  # joining two actors of one clause (某村与某村等3村)
 
 
 class _TextIndex:

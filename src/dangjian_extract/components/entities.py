@@ -2504,7 +2504,7 @@ class EntityFinder:
         return name_part[:2] in self.boundary_words and full[2:] in self.generic
 
     def _counted_in_name(self, name_part: str, suffix: str) -> bool:
-        """新余|市, 茂名|市, 万全|区: in an official name, a count word (余, 多, 名) after no numeral is a character
+        """新余|市, 茂名|市, 大名|县: in an official name, a count word (余, 多, 名) after no numeral is a character
         of the name, not 十余|村's "more than" or 30名's people; so is 全 before a county's suffix (天全县)."""
         if len(name_part) < 2 or name_part[-2].isdigit() or name_part[-2] in CN_NUMERAL_CHARS \
                 or name_part[-2] in "几数":
