@@ -3304,6 +3304,15 @@ def test_a_village_s_stem_after_de_or_a_dash_before_a_time_word_or_its_collectiv
     assert _entity_of(text, figure) == "长岗岭村"
 
 
+@pytest.mark.parametrize("text, lead", [
+    ("近日，民政部等16部门联合印发意见，推动建设公益性公墓1000个。", "民政部"),
+    ("2022年，农业农村部、民政部等8部门联合印发方案，专项整治问题3000个。", "农业农村部"),
+])
+def test_the_first_of_departments_counted_after_deng_leads_them(text: str, lead: str) -> None:
+    # 某部等N部门联合印发…: the first department named leads the counted group, it is no mere list item
+    assert all(m.entity is not None and m.entity.name == lead for m in extract(text).metrics)
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

@@ -164,6 +164,9 @@ _NOT_PREDICATE_START = frozenset("的、和与及或")
 _PAIR_BEFORE = frozenset("、，, \u3000\n")
 _LIST_OPENERS = ("其中", "“", "：", ":")  # what may open a list of places each with its figure
 _COORDINATORS = frozenset(("与", "和", "同"))  # joining two actors of one clause (某村与某村等3村)
+#: the rest of a list of departments counted after 等 (、民政部等8部门): its first item leads them
+_LEAD_OF_DEPARTMENTS = compile_fast(
+    r"(?:、\p{Han}{2,12}?)*等(?:\d+|[一二三四五六七八九十两几数]+)个?(?:部门|单位|部委)")
 _ITEM_END = compile_fast(r"[、，,。；;！？!?\n]")  # (the first of them after a list item's figure)
 _PAIRED_ITEM_REACH = 16  # characters of a list item's figure and noun before the 、 that ends it
 _FIGURE_OPENING = compile_fast(r"[0-9０-９一二两三四五六七八九十百千万几]")
@@ -1162,6 +1165,9 @@ class Attribution:
     def _list_item(self, text: str, mention: Mention, next_start: int | None = None) -> bool:
         """枣庄桂园社区等11个项目, 兰华集团电商示范园、…: a mention inside a list is not the subject."""
         after = text[mention.end:mention.end + 8]
+        if mention.type == "organisation" and text[mention.start - 1:mention.start] != "、" \
+                and _LEAD_OF_DEPARTMENTS.match(text, mention.end):
+            return False  # 农业农村部、民政部等8部门联合印发…: the first of the departments leads them, no mere item
         if after[:1] == "等":
             return True
         if text[mention.start - 1:mention.start] == "、" and after.startswith(self.list_closers):
