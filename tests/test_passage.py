@@ -3313,6 +3313,15 @@ def test_the_first_of_departments_counted_after_deng_leads_them(text: str, lead:
     assert all(m.entity is not None and m.entity.name == lead for m in extract(text).metrics)
 
 
+def test_a_broader_place_opening_its_paragraph_speaks_for_the_sentences_after_it() -> None:
+    # a village's report: 浙江省 opens a paragraph (after 近年来) and its next sentence opens with the figure
+    text = ("桐乡东安村守好“饭碗田”\n浙江桐乡市崇福镇东安村，良田连片。\n"
+            "东安村集体经济收入从2019年的263万元增长到现在的900多万元。\n"
+            "近年来，浙江省全面推行田长制，推广数字化场景。6万多名五级田长和村级巡查员“人田对应”。")
+    assert _entity_of(text, "6万多名") == "浙江省"
+    assert _entity_of(text, "900多万元") == "东安村"
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

@@ -817,6 +817,13 @@ class Attribution:
                 return rest[i]
         return None
 
+    def _paragraph_opener(self, text: str, m: Mention, para: int, chains: _Chains) -> bool:
+        """近年来，浙江省全面推行田长制…。6万多名…: a broader place opening its paragraph's first clause (past a time
+        opener) speaks for the sentences after it in the paragraph too."""
+        first = chains.start.get(m.start, m.start)
+        head = text[para:first].strip(_OPENERS).rstrip("，,")
+        return not head or head in self.subject_openers or _year_opener(head)
+
     @staticmethod
     def _paired_next(text: str, mentions: list[Mention], k: int, span: Span) -> bool:
         """建成磴口县3万亩耐盐苜蓿、杭锦旗千亩…: the list's next item, after 、, is a place of the same type right
@@ -1556,7 +1563,8 @@ class Attribution:
                     or text[m.start:m.end] == m.suffix)) \
                     and not (m.end < begin and m.path is not None and not m.back_reference
                              and subject is not None and subject[1] in _OPENED_SUBJECTS
-                             and para <= m.start and not _FULL_STOP.search(text, m.end, begin)
+                             and para <= m.start and (not _FULL_STOP.search(text, m.end, begin)
+                                                      or self._paragraph_opener(text, m, para, chains))
                              and self._opens_clause(text, m, para, chains)) \
                     and not (_PLACES_COUNTED.match(text, m.end) and self._scope(text, m, chains)):
                 # (我市, 全省 in a community's report name the city, the province: rule 5; so does a bare
