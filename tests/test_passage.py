@@ -3322,6 +3322,13 @@ def test_a_broader_place_opening_its_paragraph_speaks_for_the_sentences_after_it
     assert _entity_of(text, "900多万元") == "东安村"
 
 
+def test_a_body_or_area_before_de_and_what_the_figure_measures_owns_it() -> None:
+    # 带动某湿地的生态文旅产业年营收超千万元: the wetland's own measure, though the county is the report's
+    text = ("东台发展观鸟经济\n江苏东台市沿海有大片滩涂。\n"
+            "人海和谐的环境带火了观鸟经济，带动高泥湿地的生态文旅产业年营收超千万元。")
+    assert _entity_of(text, "千万元") == "高泥湿地"
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

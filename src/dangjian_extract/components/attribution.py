@@ -970,8 +970,9 @@ class Attribution:
             if m.type in _PLACE_TYPES and (m.end == pos or m.end == pos - 1 and text[m.end] == "的") and eligible(k):
                 return k
             if m.type not in _PLACE_TYPES and not m.back_reference and eligible(k) and (
-                    m.end == pos or m.start == pos and m.end - m.start < len(obj)):
-                return k  # 大士院街区旅游人次93.41万, 某某公司营业收入: a body or area's own measure
+                    m.end == pos or m.end == pos - 1 and text[m.end] == "的"
+                    or m.start == pos and m.end - m.start < len(obj)):
+                return k  # 大士院街区旅游人次93.41万, 某湿地的生态文旅产业年营收: a body or area's own measure
         return None
 
     def _described(self, text: str, mentions: list[Mention], span: Span) -> int | None:
