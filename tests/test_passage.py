@@ -3329,6 +3329,12 @@ def test_a_body_or_area_before_de_and_what_the_figure_measures_owns_it() -> None
     assert _entity_of(text, "千万元") == "高泥湿地"
 
 
+def test_a_body_after_a_long_clause_telling_who_founded_it_opens_the_sentence() -> None:
+    text = ("湖边的新产业\n茅山村位于湖边。\n"
+            "85后大学毕业生王涛涛牵头成立的涛兴水产养殖合作社，通过发展模式，带动退捕渔民300多人搞养殖。")
+    assert _entity_of(text, "300多人") == "涛兴水产养殖合作社"
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

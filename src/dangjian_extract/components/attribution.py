@@ -154,6 +154,7 @@ _INTRODUCED = frozenset(("引进", "新引进", "成功引进"))
 _FOUNDED = ("建起", "创办", "办起", "创建", "成立了", "注册了", "组建", "创立", "领办", "成立")
 _MOVED_INTO = ("住进", "搬进", "搬到", "迁入", "搬入", "入住")  # 住进县城的某社区: the new home opens a story
 _FOUNDED_BY = ("创办的", "成立的", "创建的", "组建的", "领办的")  # 她成立的某某合作社
+_FOUNDED_BY_REACH = 24  # characters of a clause that tells who founded the body after it
 #: a village's or community's own leaders and people: the place in their title may still be the story's
 _STORY_TITLES = ("书记", "主任", "村民", "居民", "党员", "业主", "住户")
 #: places a quotation's speaker may be introduced by, as the person's post (某村党总支书记, 某商圈专属网格负责人)
@@ -1249,6 +1250,8 @@ class Attribution:
             return True  # 6万多鹰潭人在外开了1.3万家门店: the place's people, counted, open the clause
         if head in _INTRODUCED and mention.type == "enterprise":
             return True  # 另外，新引进龙耀木业，总投资50万元: a company brought in is the subject of what follows
+        if head is None and mention.type == "enterprise" and text.endswith(_FOUNDED_BY, floor, pos):
+            head = _clause_head(text, pos, floor, _FOUNDED_BY_REACH)  # 85后大学毕业生王某牵头成立的|某合作社，…
         if head and mention.type == "enterprise" and (head.endswith(_FOUNDED) or head.endswith(_FOUNDED_BY)) \
                 and "村" not in head:
             # 他顶着压力建起瑞景家庭农场，…; 她成立的某某合作社，去年产值…: the farm a person founds is the story's body
