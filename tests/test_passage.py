@@ -3335,6 +3335,18 @@ def test_a_body_after_a_long_clause_telling_who_founded_it_opens_the_sentence() 
     assert _entity_of(text, "300多人") == "涛兴水产养殖合作社"
 
 
+@pytest.mark.parametrize("opener", ["现在", "当前", "眼下", "近日"])
+def test_a_time_word_opens_a_clause_before_a_back_reference(opener: str) -> None:
+    # 现在我们公司一年生产…: 现在 is a time word of its own (not 现 and 在), and opens the clause like 如今
+    text = ("绳网小镇\n安徽六安市裕安区苏埠镇是绳网之乡。\n“苏埠镇有20多家绳网企业。”陆秀林说。\n"
+            "苏埠镇绳网产业的龙头企业——六安市沪渔网具有限公司相关负责人汪卫东想起，早在2013年，他曾经做过一批"
+            "外贸单子。汪卫东说，过去这一类小单子他不怎么接。\n"
+            "汪卫东找到了老客户，他将一条生产线进行了改造。几年下来，这款产品成了企业的主要产品之一。\n"
+            f"“虽然生产工艺复杂了不少，但攀藤网的附加值更高，每吨售价比普通渔网高了不少。{opener}我们公司一年生产"
+            "这种产品100多吨。”")
+    assert _entity_of(text, "100多吨") == "六安市沪渔网具有限公司"
+
+
 def test_a_headline_scene_that_heads_a_clause_named_as_a_project_is_no_subject() -> None:
     # 沙漠深处|开发…项目 is a clause that ends in 项目; the headline's scene is no body the report is on
     from dangjian_extract import load

@@ -1235,8 +1235,8 @@ class Attribution:
         epithet = _EPITHET_AFTER_ZAI.search(head) if head else None
         if epithet is not None:
             head = head[:epithet.start() + 1]  # 在“陶都”宜兴，…: an epithet before the place
-        if head is not None and head.endswith("在") and len(head) > 1:
-            head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (both open the clause)
+        if head is not None and head.endswith("在") and len(head) > 1 and head not in self.subject_openers:
+            head = head[:-1].rstrip("，,")  # 如今在宜景菜市场，…: an opener, then 在 (not 现在: a word of its own)
         if head is not None and (not head or head in self.subject_openers or _year_opener(head)):
             return True  # 2024年全乡咖啡种植面积达4140亩: a year opens the clause like 今年
         if head and head.endswith(self._time_openers):
