@@ -470,11 +470,12 @@ class Gazetteer:
     def _short_after_parent(self, text: str, start: int, word: str) -> str | None:
         """The one place an ambiguous short form stands for under the province or city written right before it
         (by its short form or in full: 四川金川, 四川省金川), or None."""
+        nodes = [(n, self._ancestors(n)) for n in set(self._short_all[word])]  # (read once for every parent tried)
         for k in range(min(start, 8), 1, -1):
             before = text[start - k:start]
             parents = [self._short[before]] if before in self._short else list(self._lookup(before))
             for parent in parents:
-                below = [n for n in set(self._short_all[word]) if parent in self._ancestors(n)]
+                below = [n for n, above in nodes if parent in above]
                 if len(below) == 1:
                     return self.name_of(below[0])
         return None
